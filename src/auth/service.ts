@@ -1,0 +1,257 @@
+import type { Ctx } from '../app/context.ts';
+import type { Deps } from '../app/deps.ts';
+import { recordEvents } from '../audit/service.ts';
+import { findCompanyById } from '../companies/store.ts';
+import type { Company } from '../companies/model.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  UnauthorizedError,
+  invalidField,
+} from '../shared/errors.ts';
+import type { TRole } from '../shared/schemas.ts';
+import { MIN_PASSWORD_LENGTH, SESSION_HOURS, can, type Permission, type User } from './model.ts';
+import { generatePassword, hashPassword, hashToken, newSecret, verifyPassword } from './secrets.ts';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findApiTokenByHash,
+  findPasswordHash,
+  findSessionByTokenHash,
+  findUserByEmail,
+  findUserById,
+  findUserForLogin,
+  findUserNames,
+  insertApiToken,
+  insertSession,
+  insertUser,
+  updatePasswordHash,
+} from './store.ts';
+
+export type Session = { user: User; company: Company; csrfToken: string; sessionId: string };
+
+/** Throws `Forbidden` unless the context's role grants `permission`. */
+export function requirePermission(ctx: Ctx, permission: Permission): void {
+  if (!can(ctx.role, permission)) {
+    throw new ForbiddenError(`Your role (${ctx.role}) does not allow ${permission}`);
+  }
+}
+
+export function userContext(user: User): Ctx {
+  return {
+    companyId: user.companyId,
+    actor: { type: 'user', id: user.id, name: user.displayName },
+    role: user.role,
+  };
+}
+
+export type CreateUserInput = {
+  email: string;
+  displayName: string;
+  role: TRole;
+  /** When absent, a password is generated and returned once. */
+  password?: string;
+};
+
+export async function createUser(
+  deps: Deps,
+  ctx: Ctx,
+  input: CreateUserInput,
+): Promise<{ user: User; password: string }> {
+  requirePermission(ctx, 'users:manage');
+  const email = input.email.trim().toLowerCase();
+  const password = input.password ?? generatePassword();
+  checkPasswordStrength(password);
+  const passwordHash = await hashPassword(password);
+  return deps.db.transaction().execute(async (tx) => {
+    if (await findUserForLogin(tx, email)) {
+      throw new ConflictError(`A user with e-mail ${email} already exists`);
+    }
+    const user: User = {
+      companyId: ctx.companyId,
+      id: deps.ids.newId(),
+      email,
+      displayName: input.displayName.trim(),
+      role: input.role,
+      isActive: true,
+    };
+    await insertUser(tx, { ...user, passwordHash });
+    await recordEvents(tx, ctx, [
+      {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        customerId: null,
+        data: { email, role: user.role },
+      },
+    ]);
+    return { user, password };
+  });
+}
+
+function checkPasswordStrength(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw invalidField(
+      'password',
+      `The password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+      'password_too_short',
+    );
+  }
+}
+
+// Verified when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
+let decoyHash: Promise<string> | undefined;
+
+/** Signs a user in; the returned token goes in the session cookie and is stored only hashed. */
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string },
+): Promise<Session & { token: string }> {
+  const user = await findUserForLogin(deps.db, input.email.trim());
+  const storedHash = user?.passwordHash ?? (await (decoyHash ??= hashPassword(newSecret())));
+  const isValid = await verifyPassword(storedHash, input.password);
+  if (!user || !isValid || !user.isActive || user.passwordHash === null) {
+    throw new UnauthorizedError('E-mail or password is wrong');
+  }
+  const company = await findCompanyById(deps.db, user.companyId);
+  if (!company) {
+    throw new UnauthorizedError('E-mail or password is wrong');
+  }
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const sessionId = deps.ids.newId();
+  const expiresAt = new Date(deps.clock.now().getTime() + SESSION_HOURS * 3_600_000);
+  await deps.db.transaction().execute(async (tx) => {
+    await insertSession(tx, {
+      companyId: user.companyId,
+      id: sessionId,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      tokenHash: hashToken(token),
+    });
+    await recordEvents(tx, userContext(user), [
+      { action: 'user.signed_in', entityType: 'user', entityId: user.id, customerId: null },
+    ]);
+  });
+  return { user, company, csrfToken, sessionId, token };
+}
+
+/** Resolves a session cookie to its user and company, or throws `Unauthorized`. */
+export async function authenticateSession(deps: Deps, token: string): Promise<Session> {
+  const session = await findSessionByTokenHash(deps.db, hashToken(token));
+  if (!session || session.expiresAt.getTime() <= deps.clock.now().getTime()) {
+    throw new UnauthorizedError('Your session has expired: sign in again');
+  }
+  const user = await findUserById(deps.db, session.companyId, session.userId);
+  const company = await findCompanyById(deps.db, session.companyId);
+  if (!user || !user.isActive || !company) {
+    throw new UnauthorizedError('Your session has expired: sign in again');
+  }
+  return { user, company, csrfToken: session.csrfToken, sessionId: session.id };
+}
+
+export async function logout(deps: Deps, session: Session): Promise<void> {
+  await deleteSession(deps.db, session.company.id, session.sessionId);
+}
+
+/** Changes one's own password after checking the current one; other sessions are closed. */
+export async function changePassword(
+  deps: Deps,
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (ctx.actor.type !== 'user' || ctx.actor.id === null) {
+    throw new ForbiddenError('Only a signed-in user can change their password');
+  }
+  const userId = ctx.actor.id;
+  const storedHash = await findPasswordHash(deps.db, ctx.companyId, userId);
+  if (storedHash === null || !(await verifyPassword(storedHash, input.currentPassword))) {
+    throw invalidField('currentPassword', 'The current password is wrong', 'wrong_password');
+  }
+  checkPasswordStrength(input.newPassword);
+  await setPassword(deps, ctx, userId, input.newPassword);
+}
+
+/** Sets a user's password (CLI `users set-password`, or after the check above) and closes their sessions. */
+export async function setPassword(deps: Deps, ctx: Ctx, userId: string, password: string): Promise<void> {
+  checkPasswordStrength(password);
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (tx) => {
+    await updatePasswordHash(tx, ctx.companyId, userId, passwordHash);
+    await deleteUserSessions(tx, ctx.companyId, userId);
+    await recordEvents(tx, ctx, [
+      { action: 'user.password_changed', entityType: 'user', entityId: userId, customerId: null },
+    ]);
+  });
+}
+
+export async function getUserByEmail(deps: Deps, ctx: Ctx, email: string): Promise<User> {
+  const user = await findUserByEmail(deps.db, ctx.companyId, email.trim());
+  if (!user) {
+    throw invalidField('email', `No user with e-mail ${email} in this company`, 'unknown_user');
+  }
+  return user;
+}
+
+/** Issues an API token for an integration (ERP); the token is shown once and stored hashed. */
+export async function createApiToken(
+  deps: Deps,
+  ctx: Ctx,
+  input: { name: string; role: TRole },
+): Promise<{ id: string; token: string }> {
+  requirePermission(ctx, 'users:manage');
+  if (input.name.trim() === '') {
+    throw new InvalidError('The token needs a name', [
+      { field: 'name', code: 'required', message: 'Name the integration this token is for' },
+    ]);
+  }
+  const token = `enc_${newSecret()}`;
+  const id = deps.ids.newId();
+  await deps.db.transaction().execute(async (tx) => {
+    await insertApiToken(tx, {
+      companyId: ctx.companyId,
+      id,
+      name: input.name.trim(),
+      role: input.role,
+      revokedAt: null,
+      tokenHash: hashToken(token),
+      createdBy: ctx.actor.id,
+    });
+    await recordEvents(tx, ctx, [
+      { action: 'api_token.created', entityType: 'api_token', entityId: id, customerId: null, data: { name: input.name, role: input.role } },
+    ]);
+  });
+  return { id, token };
+}
+
+export async function authenticateApiToken(deps: Deps, token: string): Promise<Ctx & { company: Company }> {
+  const record = await findApiTokenByHash(deps.db, hashToken(token));
+  const company = record && (await findCompanyById(deps.db, record.companyId));
+  if (!record || record.revokedAt !== null || !company) {
+    throw new UnauthorizedError('The API token is unknown or revoked');
+  }
+  return {
+    companyId: record.companyId,
+    actor: { type: 'api_token', id: record.id, name: record.name },
+    role: record.role,
+    company,
+  };
+}
+
+/** Display names of the given users of the context's company. */
+export async function findUserDisplayNames(
+  deps: Deps,
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return findUserNames(deps.db, ctx.companyId, [...new Set(ids)]);
+}
+
+/** Checks that a user id belongs to the context's company (e.g. a customer's collector). */
+export async function assertUserInCompany(deps: Deps, ctx: Ctx, userId: string, field: string): Promise<void> {
+  if (!(await findUserById(deps.db, ctx.companyId, userId))) {
+    throw invalidField(field, `No user ${userId} in this company`, 'unknown_user');
+  }
+}

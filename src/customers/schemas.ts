@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { ZCents, ZCurrency, ZId, ZPageQuery, pageOf } from '../shared/schemas.ts';
+
+export const CUSTOMER_STATUSES = ['prospect', 'active', 'on_hold', 'in_litigation', 'closed'] as const;
+export const PAYMENT_METHODS = ['transfer', 'sepa_direct_debit', 'lcr', 'card', 'cheque', 'cash'] as const;
+export const RISK_CATEGORIES = ['low', 'standard', 'high', 'critical'] as const;
+export const CONTACT_ROLES = ['billing', 'accounts_payable', 'purchasing', 'management', 'other'] as const;
+export const CUSTOMER_SORTS = [
+  'code',
+  'legal_name',
+  'open_amount',
+  'overdue_amount',
+  'oldest_overdue_days',
+] as const;
+
+export const ZCustomerStatus = z.enum(CUSTOMER_STATUSES);
+export const ZPaymentMethod = z.enum(PAYMENT_METHODS);
+export const ZRiskCategory = z.enum(RISK_CATEGORIES);
+export const ZContactRole = z.enum(CONTACT_ROLES);
+
+export const ZAddress = z.object({
+  line1: z.string().nullable(),
+  line2: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().length(2),
+});
+export type TAddress = z.infer<typeof ZAddress>;
+
+export const ZContact = z.object({
+  id: ZId,
+  role: ZContactRole,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type TContact = z.infer<typeof ZContact>;
+
+export const ZUserRef = z.object({ id: ZId, displayName: z.string() });
+
+export const ZCustomerSummary = z.object({
+  id: ZId,
+  code: z.string(),
+  legalName: z.string(),
+  status: ZCustomerStatus,
+  city: z.string().nullable(),
+  riskCategory: ZRiskCategory,
+  collector: ZUserRef.nullable(),
+  currency: ZCurrency,
+  openAmount: ZCents,
+  overdueAmount: ZCents,
+  oldestOverdueDays: z.number().int().nullable(),
+});
+export type TCustomerSummary = z.infer<typeof ZCustomerSummary>;
+
+export const ZListCustomersQuery = ZPageQuery.extend({
+  search: z.string().trim().max(100).optional(),
+  status: ZCustomerStatus.optional(),
+  sort: z.enum(CUSTOMER_SORTS).default('legal_name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type TListCustomersQuery = z.infer<typeof ZListCustomersQuery>;
+
+export const ZCustomerPage = pageOf(ZCustomerSummary);
+export type TCustomerPage = z.infer<typeof ZCustomerPage>;
+
+export const ZCustomerBalance = z.object({
+  currency: ZCurrency,
+  /** Open invoices, before credit notes and unapplied cash. */
+  invoicesOpen: ZCents,
+  overdue: ZCents,
+  creditNotesOpen: ZCents,
+  unappliedCash: ZCents,
+  /** invoicesOpen − creditNotesOpen − unappliedCash: what the customer owes, net. */
+  netBalance: ZCents,
+});
+
+export const ZCustomerDetail = z.object({
+  id: ZId,
+  code: z.string(),
+  legalName: z.string(),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  billingAddress: ZAddress,
+  deliveryAddress: ZAddress.nullable(),
+  contacts: z.array(ZContact),
+  paymentTerms: z.object({
+    code: z.string(),
+    label: z.string(),
+    exceedsLegalMaximum: z.boolean(),
+  }),
+  paymentMethod: ZPaymentMethod,
+  depositBps: z.number().int(),
+  creditLimit: ZCents.nullable(),
+  collector: ZUserRef.nullable(),
+  salesRep: z.string().nullable(),
+  riskCategory: ZRiskCategory,
+  status: ZCustomerStatus,
+  balance: ZCustomerBalance,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TCustomerDetail = z.infer<typeof ZCustomerDetail>;
+
+const ZAddressInput = z.object({
+  line1: z.string().trim().max(200).nullish(),
+  line2: z.string().trim().max(200).nullish(),
+  postalCode: z.string().trim().max(20).nullish(),
+  city: z.string().trim().max(100).nullish(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
+
+export const ZContactInput = z.object({
+  role: ZContactRole,
+  name: z.string().trim().max(200).nullish(),
+  email: z.email().nullish(),
+  phone: z.string().trim().max(40).nullish(),
+});
+
+export const ZCreateCustomerRequest = z.object({
+  code: z.string().trim().min(1).max(40),
+  legalName: z.string().trim().min(1).max(200),
+  siren: z.string().trim().nullish(),
+  siret: z.string().trim().nullish(),
+  vatNumber: z.string().trim().nullish(),
+  billingAddress: ZAddressInput.optional(),
+  deliveryAddress: ZAddressInput.nullish(),
+  contacts: z.array(ZContactInput).max(20).optional(),
+  paymentTerms: z.string().trim().optional(),
+  paymentMethod: ZPaymentMethod.optional(),
+  depositBps: z.number().int().min(0).max(10_000).optional(),
+  creditLimit: ZCents.min(0).nullish(),
+  collectorUserId: ZId.nullish(),
+  salesRep: z.string().trim().max(100).nullish(),
+  riskCategory: ZRiskCategory.optional(),
+  status: ZCustomerStatus.optional(),
+});
+export type TCreateCustomerRequest = z.infer<typeof ZCreateCustomerRequest>;
+
+export const ZUpdateCustomerRequest = ZCreateCustomerRequest.omit({ code: true }).partial();
+export type TUpdateCustomerRequest = z.infer<typeof ZUpdateCustomerRequest>;
+
+export const ZTimelineEvent = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: ZId,
+  data: z.record(z.string(), z.unknown()),
+});
+export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
+export const ZTimeline = z.object({ items: z.array(ZTimelineEvent) });

@@ -1,0 +1,412 @@
+import type { Ctx } from '../app/context.ts';
+import type { Deps } from '../app/deps.ts';
+import { readCustomerEvents, recordEvents } from '../audit/service.ts';
+import { assertUserInCompany, findUserDisplayNames, requirePermission } from '../auth/service.ts';
+import { getCompany } from '../companies/service.ts';
+import type { Queryable } from '../db/client.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
+import { cents } from '../shared/money.ts';
+import { normalizeSiren, normalizeSiret } from './identifiers.ts';
+import {
+  DEFAULT_PAYMENT_TERMS,
+  checkCustomer,
+  diffCustomer,
+  emptyAddress,
+  normalizePaymentTerms,
+  type Address,
+  type CustomerFields,
+  type CustomerWithContacts,
+} from './model.ts';
+import { describePaymentTerms, parsePaymentTerms, termsExceedLegalMaximum } from './payment-terms.ts';
+import type {
+  TAddress,
+  TCreateCustomerRequest,
+  TCustomerDetail,
+  TCustomerPage,
+  TListCustomersQuery,
+  TTimelineEvent,
+  TUpdateCustomerRequest,
+} from './schemas.ts';
+import {
+  findCustomerBalance,
+  findCustomerById,
+  findCustomerTimestamps,
+  findCustomersByCodes,
+  insertCustomer,
+  listCustomerRows,
+  updateCustomerRow,
+} from './store.ts';
+
+type AddressInput = NonNullable<TCreateCustomerRequest['billingAddress']>;
+
+function toAddress(input: AddressInput, base: Address = emptyAddress()): Address {
+  return {
+    line1: input.line1 === undefined ? base.line1 : input.line1 || null,
+    line2: input.line2 === undefined ? base.line2 : input.line2 || null,
+    postalCode: input.postalCode === undefined ? base.postalCode : input.postalCode || null,
+    city: input.city === undefined ? base.city : input.city || null,
+    country: input.country ?? base.country,
+  };
+}
+
+function blankToNull(text: string | null | undefined): string | null {
+  return text === undefined || text === null || text.trim() === '' ? null : text.trim();
+}
+
+/**
+ * Applies a create or update request onto `base`, normalizing identifiers and
+ * payment terms. Unknown payment terms are kept as typed so `checkCustomer`
+ * reports them with the user's own words.
+ */
+function applyRequest(
+  base: CustomerFields,
+  input: TUpdateCustomerRequest,
+): CustomerFields & { contacts?: NonNullable<TCreateCustomerRequest['contacts']> } {
+  const fields: CustomerFields = {
+    ...base,
+    legalName: input.legalName ?? base.legalName,
+    siren: input.siren === undefined ? base.siren : blankToNull(input.siren && normalizeSiren(input.siren)),
+    siret: input.siret === undefined ? base.siret : blankToNull(input.siret && normalizeSiret(input.siret)),
+    vatNumber:
+      input.vatNumber === undefined
+        ? base.vatNumber
+        : blankToNull(input.vatNumber?.replace(/\s/g, '').toUpperCase()),
+    billingAddress: input.billingAddress ? toAddress(input.billingAddress, base.billingAddress) : base.billingAddress,
+    deliveryAddress:
+      input.deliveryAddress === undefined
+        ? base.deliveryAddress
+        : input.deliveryAddress === null
+          ? null
+          : toAddress(input.deliveryAddress, base.deliveryAddress ?? emptyAddress()),
+    paymentTerms:
+      input.paymentTerms === undefined
+        ? base.paymentTerms
+        : (normalizePaymentTerms(input.paymentTerms) ?? input.paymentTerms),
+    paymentMethod: input.paymentMethod ?? base.paymentMethod,
+    depositBps: input.depositBps ?? base.depositBps,
+    creditLimitCents:
+      input.creditLimit === undefined ? base.creditLimitCents : input.creditLimit === null ? null : cents(input.creditLimit),
+    collectorUserId: input.collectorUserId === undefined ? base.collectorUserId : input.collectorUserId,
+    salesRep: input.salesRep === undefined ? base.salesRep : blankToNull(input.salesRep),
+    riskCategory: input.riskCategory ?? base.riskCategory,
+    status: input.status ?? base.status,
+  };
+  return input.contacts === undefined ? fields : { ...fields, contacts: input.contacts };
+}
+
+export function newCustomerFields(code: string, legalName: string): CustomerFields {
+  return {
+    code,
+    legalName,
+    siren: null,
+    siret: null,
+    vatNumber: null,
+    billingAddress: emptyAddress(),
+    deliveryAddress: null,
+    paymentTerms: DEFAULT_PAYMENT_TERMS,
+    paymentMethod: 'transfer',
+    depositBps: 0,
+    creditLimitCents: null,
+    collectorUserId: null,
+    salesRep: null,
+    riskCategory: 'standard',
+    status: 'active',
+  };
+}
+
+function assertValid(fields: CustomerFields): void {
+  const issues = checkCustomer(fields);
+  if (issues.length > 0) {
+    throw new InvalidError(`Customer ${fields.code} is not valid: ${issues.map((i) => i.message).join('; ')}`, issues);
+  }
+}
+
+export async function createCustomer(
+  deps: Deps,
+  ctx: Ctx,
+  input: TCreateCustomerRequest,
+): Promise<TCustomerDetail> {
+  requirePermission(ctx, 'customers:write');
+  const { contacts, ...fields } = applyRequest(newCustomerFields(input.code.trim(), input.legalName), input);
+  assertValid(fields);
+  if (fields.collectorUserId !== null) {
+    await assertUserInCompany(deps, ctx, fields.collectorUserId, 'collectorUserId');
+  }
+  const id = await deps.db.transaction().execute(async (tx) => {
+    const existing = await findCustomersByCodes(tx, ctx.companyId, [fields.code]);
+    if (existing.size > 0) {
+      throw new ConflictError(`A customer with code ${fields.code} already exists`, [
+        { field: 'code', code: 'duplicate', message: `Code ${fields.code} is already used` },
+      ]);
+    }
+    const customer = saveNew(deps, fields, contacts ?? []);
+    await insertCustomerWithEvent(tx, ctx, customer);
+    return customer.id;
+  });
+  return getCustomer(deps, ctx, id);
+}
+
+function saveNew(
+  deps: Deps,
+  fields: CustomerFields,
+  contacts: NonNullable<TCreateCustomerRequest['contacts']>,
+): CustomerWithContacts {
+  return {
+    ...fields,
+    id: deps.ids.newId(),
+    contacts: contacts.map((contact) => ({
+      id: deps.ids.newId(),
+      role: contact.role,
+      name: blankToNull(contact.name),
+      email: blankToNull(contact.email),
+      phone: blankToNull(contact.phone),
+    })),
+  };
+}
+
+async function insertCustomerWithEvent(tx: Queryable, ctx: Ctx, customer: CustomerWithContacts): Promise<void> {
+  await insertCustomer(tx, ctx.companyId, customer);
+  await recordEvents(tx, ctx, [
+    {
+      action: 'customer.created',
+      entityType: 'customer',
+      entityId: customer.id,
+      customerId: customer.id,
+      data: { code: customer.code, legalName: customer.legalName },
+    },
+  ]);
+}
+
+export async function updateCustomer(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: TUpdateCustomerRequest,
+): Promise<TCustomerDetail> {
+  requirePermission(ctx, 'customers:write');
+  if (input.collectorUserId) {
+    await assertUserInCompany(deps, ctx, input.collectorUserId, 'collectorUserId');
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await findCustomerById(tx, ctx.companyId, id);
+    if (!before) {
+      throw new NotFoundError('Customer', id);
+    }
+    const { contacts, ...fields } = applyRequest(before, input);
+    assertValid(fields);
+    const after: CustomerWithContacts = {
+      ...fields,
+      id,
+      contacts:
+        contacts === undefined ? before.contacts : saveNew(deps, fields, contacts).contacts,
+    };
+    await saveChanges(deps, tx, ctx, before, after);
+  });
+  return getCustomer(deps, ctx, id);
+}
+
+/** Writes `after` over `before` and records the field-level changes; a no-op when nothing changed. */
+async function saveChanges(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  before: CustomerWithContacts,
+  after: CustomerWithContacts,
+): Promise<boolean> {
+  const changes = diffCustomer(before, after);
+  if (Object.keys(changes).length === 0) {
+    return false;
+  }
+  await updateCustomerRow(tx, ctx.companyId, after, deps.clock.now());
+  await recordEvents(tx, ctx, [
+    { action: 'customer.updated', entityType: 'customer', entityId: after.id, customerId: after.id, data: { changes } },
+  ]);
+  return true;
+}
+
+export type CustomerUpsert = CustomerFields & {
+  contacts?: { role: CustomerWithContacts['contacts'][number]['role']; name: string | null; email: string | null; phone: string | null }[];
+};
+
+/**
+ * Creates or updates customers by code inside the caller's transaction (imports).
+ * Returns what happened to each code. Contacts given replace those of the same
+ * role; other roles are kept.
+ */
+export async function upsertCustomersInTx(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  inputs: readonly CustomerUpsert[],
+): Promise<Map<string, 'created' | 'updated' | 'unchanged'>> {
+  requirePermission(ctx, 'customers:write');
+  const existing = await findCustomersByCodes(
+    tx,
+    ctx.companyId,
+    inputs.map((input) => input.code),
+  );
+  const outcome = new Map<string, 'created' | 'updated' | 'unchanged'>();
+  for (const { contacts, ...fields } of inputs) {
+    const before = existing.get(fields.code);
+    if (!before) {
+      await insertCustomerWithEvent(tx, ctx, saveNew(deps, fields, contacts ?? []));
+      outcome.set(fields.code, 'created');
+      continue;
+    }
+    const replacedRoles = new Set((contacts ?? []).map((contact) => contact.role));
+    const keptContacts = before.contacts.filter((contact) => !replacedRoles.has(contact.role));
+    const newContacts = (contacts ?? []).map((contact) => {
+      const same = before.contacts.find(
+        (old) =>
+          old.role === contact.role &&
+          old.name === contact.name &&
+          old.email === contact.email &&
+          old.phone === contact.phone,
+      );
+      return same ?? { ...contact, id: deps.ids.newId() };
+    });
+    const after: CustomerWithContacts = { ...fields, id: before.id, contacts: [...keptContacts, ...newContacts] };
+    const changed = await saveChanges(deps, tx, ctx, before, after);
+    outcome.set(fields.code, changed ? 'updated' : 'unchanged');
+  }
+  return outcome;
+}
+
+/** Looks up customers by code for an import, in the caller's transaction. */
+export async function findCustomerIdsByCodes(
+  tx: Queryable,
+  ctx: Ctx,
+  codes: readonly string[],
+): Promise<Map<string, { id: string; paymentTerms: string }>> {
+  const found = await findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
+  return new Map([...found].map(([code, customer]) => [code, { id: customer.id, paymentTerms: customer.paymentTerms }]));
+}
+
+/** Resolves a customer id to its payment terms, currency-less identity, in the caller's transaction. */
+export async function findCustomerForLedger(
+  tx: Queryable,
+  ctx: Ctx,
+  id: string,
+): Promise<{ id: string; code: string; paymentTerms: string } | undefined> {
+  const customer = await findCustomerById(tx, ctx.companyId, id);
+  return customer && { id: customer.id, code: customer.code, paymentTerms: customer.paymentTerms };
+}
+
+export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCustomerDetail> {
+  requirePermission(ctx, 'customers:read');
+  const customer = await findCustomerById(deps.db, ctx.companyId, id);
+  const timestamps = await findCustomerTimestamps(deps.db, ctx.companyId, id);
+  if (!customer || !timestamps) {
+    throw new NotFoundError('Customer', id);
+  }
+  const company = await getCompany(deps, ctx.companyId);
+  const today = deps.clock.today(company.timeZone);
+  const balance = await findCustomerBalance(deps.db, ctx.companyId, id, today, company.currency);
+  const names = await findUserDisplayNames(deps, ctx, customer.collectorUserId ? [customer.collectorUserId] : []);
+  const terms = parsePaymentTerms(customer.paymentTerms);
+  return {
+    id: customer.id,
+    code: customer.code,
+    legalName: customer.legalName,
+    siren: customer.siren,
+    siret: customer.siret,
+    vatNumber: customer.vatNumber,
+    billingAddress: presentAddress(customer.billingAddress),
+    deliveryAddress: customer.deliveryAddress && presentAddress(customer.deliveryAddress),
+    contacts: customer.contacts,
+    paymentTerms: {
+      code: customer.paymentTerms,
+      label: terms ? describePaymentTerms(terms, 'fr') : customer.paymentTerms,
+      exceedsLegalMaximum: terms ? termsExceedLegalMaximum(terms) : false,
+    },
+    paymentMethod: customer.paymentMethod,
+    depositBps: customer.depositBps,
+    creditLimit: customer.creditLimitCents,
+    collector:
+      customer.collectorUserId === null
+        ? null
+        : { id: customer.collectorUserId, displayName: names.get(customer.collectorUserId) ?? '' },
+    salesRep: customer.salesRep,
+    riskCategory: customer.riskCategory,
+    status: customer.status,
+    balance: {
+      currency: balance.currency,
+      invoicesOpen: balance.invoicesOpen,
+      overdue: balance.overdue,
+      creditNotesOpen: balance.creditNotesOpen,
+      unappliedCash: balance.unappliedCash,
+      netBalance: balance.netBalance,
+    },
+    createdAt: timestamps.createdAt.toISOString(),
+    updatedAt: timestamps.updatedAt.toISOString(),
+  };
+}
+
+function presentAddress(address: Address): TAddress {
+  return { ...address };
+}
+
+export async function listCustomers(deps: Deps, ctx: Ctx, query: TListCustomersQuery): Promise<TCustomerPage> {
+  requirePermission(ctx, 'customers:read');
+  const company = await getCompany(deps, ctx.companyId);
+  const { rows, total } = await listCustomerRows(deps.db, ctx.companyId, {
+    search: query.search || undefined,
+    status: query.status,
+    sort: query.sort,
+    order: query.order,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+    today: deps.clock.today(company.timeZone),
+    currency: company.currency,
+  });
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      legalName: row.legalName,
+      status: row.status,
+      city: row.city,
+      riskCategory: row.riskCategory,
+      collector: row.collector,
+      currency: company.currency,
+      openAmount: row.openCents,
+      overdueAmount: row.overdueCents,
+      oldestOverdueDays: row.oldestOverdueDays,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The customer's timeline, newest first, read from the append-only event trail. */
+export async function getCustomerTimeline(
+  deps: Deps,
+  ctx: Ctx,
+  customerId: string,
+  limit = 200,
+): Promise<TTimelineEvent[]> {
+  requirePermission(ctx, 'customers:read');
+  if (!(await findCustomerById(deps.db, ctx.companyId, customerId))) {
+    throw new NotFoundError('Customer', customerId);
+  }
+  const events = await readCustomerEvents(deps.db, ctx, customerId, limit);
+  const names = await findUserDisplayNames(
+    deps,
+    ctx,
+    events.filter((event) => event.actorType === 'user' && event.actorId !== null).map((event) => event.actorId as string),
+  );
+  return events.map((event) => ({
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    actor: {
+      type: event.actorType,
+      id: event.actorId,
+      name: event.actorType === 'user' && event.actorId ? (names.get(event.actorId) ?? null) : event.actorType === 'cli' ? 'CLI' : null,
+    },
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    data: event.data,
+  }));
+}

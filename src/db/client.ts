@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Any handle a store can run queries on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DbHandle = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives: a directory or a connection string without its password. */
+  location: string;
+  /** Raw access for bulk loading (COPY): the pg pool or the PGlite instance. */
+  raw: { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+  close(): Promise<void>;
+};
+
+const OID = { int8: 20, date: 1082 } as const;
+
+/**
+ * BIGINT holds cents: both drivers must hand back a JS number, and refuse one
+ * past 2^53 rather than round it (pg returns a string, PGlite a BigInt above it).
+ */
+function parseBigint(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`BIGINT ${text} does not fit a safe integer`);
+  }
+  return value;
+}
+
+/** DATE stays the `YYYY-MM-DD` string it is; turning it into a JS Date would drag in a time zone. */
+const parseDate = (text: string): string => text;
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/**
+ * Opens the database `location` names: a `postgres://` URL, or a directory for the
+ * embedded PGlite (created if missing; `memory://` keeps it in memory).
+ */
+export async function openDatabase(
+  location: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<DbHandle> {
+  if (isPostgresUrl(location)) {
+    const pool = new pg.Pool({
+      connectionString: location,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) => {
+          if (oid === OID.int8) {
+            return parseBigint;
+          }
+          if (oid === OID.date) {
+            return parseDate;
+          }
+          return pg.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      location: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+      raw: { kind: 'postgres', pool },
+      // Kysely ends the pool only if it used it; migrations may have used the pool alone.
+      close: async () => {
+        await db.destroy();
+        if (!pool.ended) {
+          await pool.end();
+        }
+      },
+    };
+  }
+  if (!location.startsWith('memory://')) {
+    mkdirSync(location, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    dataDir: location,
+    parsers: { [OID.int8]: parseBigint, [OID.date]: parseDate },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  return wrapPglite(pglite, location);
+}
+
+/** Wraps an open PGlite (also a test clone) in the same handle as a server connection. */
+export function wrapPglite(pglite: PGlite, location: string): DbHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
+  return {
+    db,
+    kind: 'pglite',
+    location,
+    raw: { kind: 'pglite', pglite },
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) {
+        await pglite.close();
+      }
+    },
+  };
+}
+
+/**
+ * PGlite is one session. Kysely expects a pool; this one hands out that single
+ * session to one borrower at a time, so a transaction never interleaves with
+ * another caller's statements.
+ */
+function pglitePool(pglite: PGlite): PostgresPool {
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    connect: () =>
+      new Promise<PostgresPoolClient>((resolve) => {
+        queue = queue.then(
+          () =>
+            new Promise<void>((release) => {
+              resolve({
+                query: (async (sql: string, parameters: readonly unknown[]) => {
+                  const result = await pglite.query(sql, [...parameters]);
+                  return {
+                    command: commandOf(sql),
+                    rowCount: result.affectedRows ?? result.rows.length,
+                    rows: result.rows,
+                  };
+                }) as PostgresPoolClient['query'],
+                release: () => release(),
+              });
+            }),
+        );
+      }),
+    end: () => pglite.close(),
+  };
+}
+
+function commandOf(sql: string): 'UPDATE' | 'DELETE' | 'INSERT' | 'SELECT' | 'MERGE' {
+  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
+  return verb === 'UPDATE' || verb === 'DELETE' || verb === 'INSERT' || verb === 'MERGE' ? verb : 'SELECT';
+}

@@ -1,0 +1,172 @@
+/**
+ * Row types of the tables, as Kysely sees them. BIGINT comes back as a number
+ * and DATE as a `YYYY-MM-DD` string on both drivers (see client.ts); stores turn
+ * them into `Cents` and `CalendarDate`.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type CompanyTable = {
+  id: string;
+  code: string;
+  legal_name: string;
+  siren: string | null;
+  vat_number: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: Generated<string>;
+  currency: Generated<string>;
+  time_zone: Generated<string>;
+  created_at: DefaultedTimestamp;
+};
+
+export type AppUserTable = {
+  company_id: string;
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string | null;
+  is_active: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+};
+
+export type UserSessionTable = {
+  company_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+};
+
+export type ApiTokenTable = {
+  company_id: string;
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type CustomerTable = {
+  company_id: string;
+  id: string;
+  code: string;
+  legal_name: string;
+  siren: string | null;
+  siret: string | null;
+  vat_number: string | null;
+  billing_address_line1: string | null;
+  billing_address_line2: string | null;
+  billing_postal_code: string | null;
+  billing_city: string | null;
+  billing_country: Generated<string>;
+  delivery_address_line1: string | null;
+  delivery_address_line2: string | null;
+  delivery_postal_code: string | null;
+  delivery_city: string | null;
+  delivery_country: string | null;
+  payment_terms: Generated<string>;
+  payment_method: Generated<string>;
+  deposit_bps: Generated<number>;
+  credit_limit_cents: number | null;
+  collector_user_id: string | null;
+  sales_rep: string | null;
+  risk_category: Generated<string>;
+  status: Generated<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type CustomerContactTable = {
+  company_id: string;
+  id: string;
+  customer_id: string;
+  role: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+};
+
+export type InvoiceTable = {
+  company_id: string;
+  id: string;
+  customer_id: string;
+  kind: Generated<string>;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  amount_cents: number;
+  currency: string;
+  open_cents: number;
+  status: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type PaymentTable = {
+  company_id: string;
+  id: string;
+  customer_id: string;
+  reference: string;
+  received_on: string;
+  amount_cents: number;
+  currency: string;
+  unapplied_cents: number;
+  method: Generated<string>;
+  created_at: DefaultedTimestamp;
+};
+
+export type AllocationTable = {
+  company_id: string;
+  id: string;
+  invoice_id: string;
+  payment_id: string | null;
+  credit_note_id: string | null;
+  amount_cents: number;
+  allocated_on: string;
+  created_at: DefaultedTimestamp;
+  undone_at: Timestamp | null;
+};
+
+export type EventTable = {
+  company_id: string;
+  id: Generated<number>;
+  occurred_at: DefaultedTimestamp;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  customer_id: string | null;
+  data: ColumnType<unknown, string, string>;
+};
+
+export type SchemaMigrationTable = {
+  name: string;
+  checksum: string;
+  applied_at: DefaultedTimestamp;
+};
+
+export type Database = {
+  company: CompanyTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  customer: CustomerTable;
+  customer_contact: CustomerContactTable;
+  invoice: InvoiceTable;
+  payment: PaymentTable;
+  allocation: AllocationTable;
+  event: EventTable;
+  schema_migration: SchemaMigrationTable;
+};

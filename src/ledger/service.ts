@@ -1,0 +1,334 @@
+import type { Ctx } from '../app/context.ts';
+import type { Deps } from '../app/deps.ts';
+import { recordEvents } from '../audit/service.ts';
+import { requirePermission } from '../auth/service.ts';
+import { getCompany } from '../companies/service.ts';
+import type { Queryable } from '../db/client.ts';
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
+import { cents, minCents, type Cents } from '../shared/money.ts';
+import {
+  checkAllocation,
+  daysLate,
+  invoiceStatus,
+  type Allocation,
+  type AllocationSource,
+  type Invoice,
+  type Payment,
+} from './model.ts';
+import type {
+  TAllocation,
+  TAllocationList,
+  TCreateAllocationRequest,
+  TInvoice,
+  TInvoicePage,
+  TListInvoicesQuery,
+  TListPaymentsQuery,
+  TPaymentPage,
+} from './schemas.ts';
+import {
+  findAllocationForUpdate,
+  findInvoicesForUpdate,
+  findPaymentsForUpdate,
+  insertAllocations,
+  listCustomerAllocations,
+  listInvoiceRows,
+  listPaymentRows,
+  markAllocationUndone,
+  setInvoiceOpenAmount,
+  setPaymentUnapplied,
+  type AllocationListRow,
+  type InvoiceListRow,
+} from './store.ts';
+
+async function companyToday(deps: Deps, ctx: Ctx): Promise<CalendarDate> {
+  const company = await getCompany(deps, ctx.companyId);
+  return deps.clock.today(company.timeZone);
+}
+
+function presentInvoice(row: InvoiceListRow, today: CalendarDate): TInvoice {
+  return {
+    id: row.id,
+    kind: row.kind,
+    number: row.number,
+    customerId: row.customerId,
+    customerCode: row.customerCode,
+    customerName: row.customerName,
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    amount: row.amountCents,
+    openAmount: row.openCents,
+    currency: row.currency,
+    status: row.status,
+    daysLate: daysLate(row, today),
+  };
+}
+
+export type InvoiceFilter = Omit<TListInvoicesQuery, 'page' | 'pageSize'> & {
+  page: number;
+  /** `undefined` returns every matching row (CLI without `--limit`). */
+  pageSize: number | undefined;
+};
+
+export async function listInvoices(deps: Deps, ctx: Ctx, query: InvoiceFilter): Promise<TInvoicePage> {
+  requirePermission(ctx, 'ledger:read');
+  const today = await companyToday(deps, ctx);
+  const { rows, total } = await listInvoiceRows(deps.db, ctx.companyId, {
+    ...query,
+    limit: query.pageSize,
+    offset: query.pageSize === undefined ? 0 : (query.page - 1) * query.pageSize,
+    today,
+  });
+  return {
+    items: rows.map((row) => presentInvoice(row, today)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize ?? total,
+  };
+}
+
+export async function getInvoice(deps: Deps, ctx: Ctx, id: string): Promise<TInvoice> {
+  requirePermission(ctx, 'ledger:read');
+  const today = await companyToday(deps, ctx);
+  const { rows } = await listInvoiceRows(deps.db, ctx.companyId, {
+    id,
+    sort: 'number',
+    order: 'asc',
+    limit: 1,
+    offset: 0,
+    today,
+  });
+  const row = rows[0];
+  if (!row) {
+    throw new NotFoundError('Invoice', id);
+  }
+  return presentInvoice(row, today);
+}
+
+export async function listPayments(deps: Deps, ctx: Ctx, query: TListPaymentsQuery): Promise<TPaymentPage> {
+  requirePermission(ctx, 'ledger:read');
+  const { rows, total } = await listPaymentRows(deps.db, ctx.companyId, {
+    customerId: query.customerId,
+    receivedFrom: query.receivedFrom,
+    receivedTo: query.receivedTo,
+    hasUnapplied: query.hasUnapplied === undefined ? undefined : query.hasUnapplied === 'true',
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      customerId: row.customerId,
+      customerCode: row.customerCode,
+      customerName: row.customerName,
+      receivedOn: row.receivedOn,
+      amount: row.amountCents,
+      unappliedAmount: row.unappliedCents,
+      currency: row.currency,
+      method: row.method,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+function presentAllocation(row: AllocationListRow): TAllocation {
+  return {
+    id: row.id,
+    invoiceId: row.invoiceId,
+    invoiceNumber: row.invoiceNumber,
+    paymentId: row.paymentId,
+    paymentReference: row.paymentReference,
+    creditNoteId: row.creditNoteId,
+    creditNoteNumber: row.creditNoteNumber,
+    amount: row.amountCents,
+    currency: row.currency,
+    allocatedOn: row.allocatedOn,
+    undoneAt: row.undoneAt === null ? null : row.undoneAt.toISOString(),
+  };
+}
+
+export async function listAllocations(deps: Deps, ctx: Ctx, customerId: string): Promise<TAllocationList> {
+  requirePermission(ctx, 'ledger:read');
+  const rows = await listCustomerAllocations(deps.db, ctx.companyId, customerId);
+  return { items: rows.map(presentAllocation) };
+}
+
+async function presentAllocationById(q: Queryable, ctx: Ctx, allocation: Allocation, customerId: string) {
+  const rows = await listCustomerAllocations(q, ctx.companyId, customerId);
+  const row = rows.find((candidate) => candidate.id === allocation.id);
+  if (!row) {
+    throw new NotFoundError('Allocation', allocation.id);
+  }
+  return presentAllocation(row);
+}
+
+type AllocateInput = {
+  invoiceId: string;
+  paymentId?: string | undefined;
+  creditNoteId?: string | undefined;
+  amount: Cents;
+  allocatedOn: CalendarDate;
+};
+
+/**
+ * Applies part of a payment or credit note to an invoice inside `tx`: locks both,
+ * checks the rules, writes the allocation, lowers both open amounts and records
+ * the event. Throws `Invalid` with every broken rule.
+ */
+export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: AllocateInput): Promise<Allocation> {
+  const invoiceIds = input.creditNoteId ? [input.invoiceId, input.creditNoteId] : [input.invoiceId];
+  const invoices = await findInvoicesForUpdate(tx, ctx.companyId, invoiceIds);
+  const invoice = invoices.get(input.invoiceId);
+  if (!invoice) {
+    throw new NotFoundError('Invoice', input.invoiceId);
+  }
+  let source: AllocationSource;
+  let payment: Payment | undefined;
+  let creditNote: Invoice | undefined;
+  if (input.paymentId !== undefined) {
+    payment = (await findPaymentsForUpdate(tx, ctx.companyId, [input.paymentId])).get(input.paymentId);
+    if (!payment) {
+      throw new NotFoundError('Payment', input.paymentId);
+    }
+    source = {
+      kind: 'payment',
+      customerId: payment.customerId,
+      currency: payment.currency,
+      availableCents: payment.unappliedCents,
+      date: payment.receivedOn,
+      label: `payment ${payment.reference}`,
+    };
+  } else {
+    creditNote = input.creditNoteId === undefined ? undefined : invoices.get(input.creditNoteId);
+    if (!creditNote || creditNote.kind !== 'credit_note') {
+      throw new NotFoundError('Credit note', input.creditNoteId ?? '(none)');
+    }
+    source = {
+      kind: 'credit_note',
+      customerId: creditNote.customerId,
+      currency: creditNote.currency,
+      availableCents: creditNote.openCents,
+      date: creditNote.issueDate,
+      label: `credit note ${creditNote.number}`,
+    };
+  }
+  const issues = checkAllocation(invoice, source, input.amount, input.allocatedOn);
+  if (issues.length > 0) {
+    throw new InvalidError(issues.map((issue) => issue.message).join('; '), issues);
+  }
+  const allocation: Allocation = {
+    id: deps.ids.newId(),
+    invoiceId: invoice.id,
+    paymentId: payment?.id ?? null,
+    creditNoteId: creditNote?.id ?? null,
+    amountCents: input.amount,
+    allocatedOn: input.allocatedOn,
+    undoneAt: null,
+  };
+  const now = deps.clock.now();
+  await insertAllocations(tx, ctx.companyId, [allocation]);
+  await changeOpenAmount(tx, ctx, invoice, cents(-input.amount), now);
+  if (payment) {
+    await setPaymentUnapplied(tx, ctx.companyId, payment.id, cents(payment.unappliedCents - input.amount));
+  }
+  if (creditNote) {
+    await changeOpenAmount(tx, ctx, creditNote, cents(-input.amount), now);
+  }
+  await recordEvents(tx, ctx, [
+    {
+      action: 'allocation.created',
+      entityType: 'allocation',
+      entityId: allocation.id,
+      customerId: invoice.customerId,
+      data: {
+        invoiceNumber: invoice.number,
+        source: source.label,
+        amountCents: input.amount,
+        currency: invoice.currency,
+      },
+    },
+  ]);
+  return allocation;
+}
+
+async function changeOpenAmount(tx: Queryable, ctx: Ctx, item: Invoice, delta: Cents, now: Date): Promise<void> {
+  const openCents = cents(item.openCents + delta);
+  if (openCents < 0 || openCents > item.amountCents) {
+    throw new ConflictError(`The open amount of ${item.number} would leave its bounds`);
+  }
+  await setInvoiceOpenAmount(tx, ctx.companyId, item.id, openCents, invoiceStatus(item.amountCents, openCents), now);
+}
+
+export async function allocate(deps: Deps, ctx: Ctx, request: TCreateAllocationRequest): Promise<TAllocation> {
+  requirePermission(ctx, 'allocations:write');
+  const today = await companyToday(deps, ctx);
+  return deps.db.transaction().execute(async (tx) => {
+    const allocation = await allocateInTx(deps, tx, ctx, {
+      invoiceId: request.invoiceId,
+      paymentId: request.paymentId,
+      creditNoteId: request.creditNoteId,
+      amount: cents(request.amount),
+      allocatedOn: (request.allocatedOn as CalendarDate | undefined) ?? today,
+    });
+    const invoice = (await findInvoicesForUpdate(tx, ctx.companyId, [allocation.invoiceId])).get(allocation.invoiceId);
+    return presentAllocationById(tx, ctx, allocation, invoice?.customerId ?? '');
+  });
+}
+
+/**
+ * Undoes an allocation: the invoice and the payment or credit note get their
+ * amounts back; the allocation row stays, marked undone, for the history.
+ */
+export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<TAllocation> {
+  requirePermission(ctx, 'allocations:write');
+  return deps.db.transaction().execute(async (tx) => {
+    const allocation = await findAllocationForUpdate(tx, ctx.companyId, id);
+    if (!allocation) {
+      throw new NotFoundError('Allocation', id);
+    }
+    if (allocation.undoneAt !== null) {
+      throw new ConflictError(`Allocation ${id} was already undone`);
+    }
+    const ids = [allocation.invoiceId, ...(allocation.creditNoteId ? [allocation.creditNoteId] : [])];
+    const invoices = await findInvoicesForUpdate(tx, ctx.companyId, ids);
+    const invoice = invoices.get(allocation.invoiceId);
+    if (!invoice) {
+      throw new NotFoundError('Invoice', allocation.invoiceId);
+    }
+    const now = deps.clock.now();
+    await changeOpenAmount(tx, ctx, invoice, allocation.amountCents, now);
+    let sourceLabel = '';
+    if (allocation.paymentId) {
+      const payment = (await findPaymentsForUpdate(tx, ctx.companyId, [allocation.paymentId])).get(allocation.paymentId);
+      if (!payment) {
+        throw new NotFoundError('Payment', allocation.paymentId);
+      }
+      await setPaymentUnapplied(tx, ctx.companyId, payment.id, cents(payment.unappliedCents + allocation.amountCents));
+      sourceLabel = `payment ${payment.reference}`;
+    }
+    const creditNote = allocation.creditNoteId ? invoices.get(allocation.creditNoteId) : undefined;
+    if (creditNote) {
+      await changeOpenAmount(tx, ctx, creditNote, allocation.amountCents, now);
+      sourceLabel = `credit note ${creditNote.number}`;
+    }
+    await markAllocationUndone(tx, ctx.companyId, id, now);
+    await recordEvents(tx, ctx, [
+      {
+        action: 'allocation.undone',
+        entityType: 'allocation',
+        entityId: id,
+        customerId: invoice.customerId,
+        data: { invoiceNumber: invoice.number, source: sourceLabel, amountCents: allocation.amountCents, currency: invoice.currency },
+      },
+    ]);
+    return presentAllocationById(tx, ctx, { ...allocation, undoneAt: now }, invoice.customerId);
+  });
+}
+
+/** The most of `payment` that can settle `invoice` now: the smaller of the two open amounts. */
+export function allocatableAmount(payment: Payment, invoice: Invoice): Cents {
+  return minCents(payment.unappliedCents, invoice.openCents);
+}

@@ -1,0 +1,457 @@
+import { sql, type Selectable } from 'kysely';
+import type { Queryable } from '../db/client.ts';
+import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import { cents, type Cents } from '../shared/money.ts';
+import type { Allocation, Invoice, InvoiceKind, InvoiceStatus, Payment } from './model.ts';
+
+function toInvoice(row: Selectable<InvoiceTable>): Invoice {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    kind: row.kind as InvoiceKind,
+    number: row.number,
+    issueDate: row.issue_date as CalendarDate,
+    dueDate: row.due_date as CalendarDate,
+    amountCents: cents(row.amount_cents),
+    currency: row.currency,
+    openCents: cents(row.open_cents),
+    status: row.status as InvoiceStatus,
+  };
+}
+
+function toPayment(row: Selectable<PaymentTable>): Payment {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    reference: row.reference,
+    receivedOn: row.received_on as CalendarDate,
+    amountCents: cents(row.amount_cents),
+    currency: row.currency,
+    unappliedCents: cents(row.unapplied_cents),
+    method: row.method,
+  };
+}
+
+function toAllocation(row: Selectable<AllocationTable>): Allocation {
+  return {
+    id: row.id,
+    invoiceId: row.invoice_id,
+    paymentId: row.payment_id,
+    creditNoteId: row.credit_note_id,
+    amountCents: cents(row.amount_cents),
+    allocatedOn: row.allocated_on as CalendarDate,
+    undoneAt: row.undone_at,
+  };
+}
+
+export async function insertInvoices(q: Queryable, companyId: string, invoices: readonly Invoice[]): Promise<void> {
+  for (let start = 0; start < invoices.length; start += 1000) {
+    await q
+      .insertInto('invoice')
+      .values(
+        invoices.slice(start, start + 1000).map((invoice) => ({
+          company_id: companyId,
+          id: invoice.id,
+          customer_id: invoice.customerId,
+          kind: invoice.kind,
+          number: invoice.number,
+          issue_date: invoice.issueDate,
+          due_date: invoice.dueDate,
+          amount_cents: invoice.amountCents,
+          currency: invoice.currency,
+          open_cents: invoice.openCents,
+          status: invoice.status,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Rewrites an invoice's stored fields (import update); its open amount is recomputed by the caller. */
+export async function updateInvoiceRow(q: Queryable, companyId: string, invoice: Invoice, now: Date): Promise<void> {
+  await q
+    .updateTable('invoice')
+    .set({
+      customer_id: invoice.customerId,
+      issue_date: invoice.issueDate,
+      due_date: invoice.dueDate,
+      amount_cents: invoice.amountCents,
+      currency: invoice.currency,
+      open_cents: invoice.openCents,
+      status: invoice.status,
+      updated_at: now,
+    })
+    .where('company_id', '=', companyId)
+    .where('id', '=', invoice.id)
+    .execute();
+}
+
+/** Reads invoices and locks them against concurrent allocation until the transaction ends. */
+export async function findInvoicesForUpdate(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<Map<string, Invoice>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('invoice')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((row) => [row.id, toInvoice(row)]));
+}
+
+export async function findInvoicesByNumbers(
+  q: Queryable,
+  companyId: string,
+  kind: InvoiceKind,
+  numbers: readonly string[],
+): Promise<Map<string, Invoice>> {
+  const found = new Map<string, Invoice>();
+  for (let start = 0; start < numbers.length; start += 1000) {
+    const rows = await q
+      .selectFrom('invoice')
+      .selectAll()
+      .where('company_id', '=', companyId)
+      .where('kind', '=', kind)
+      .where('number', 'in', numbers.slice(start, start + 1000))
+      .execute();
+    for (const row of rows) {
+      found.set(row.number, toInvoice(row));
+    }
+  }
+  return found;
+}
+
+export async function setInvoiceOpenAmount(
+  q: Queryable,
+  companyId: string,
+  id: string,
+  openCents: Cents,
+  status: InvoiceStatus,
+  now: Date,
+): Promise<void> {
+  await q
+    .updateTable('invoice')
+    .set({ open_cents: openCents, status, updated_at: now })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export type InvoiceListRow = Invoice & { customerCode: string; customerName: string };
+
+export type InvoiceListQuery = {
+  id?: string | undefined;
+  customerId?: string | undefined;
+  kind?: InvoiceKind | undefined;
+  status?: InvoiceStatus | 'unpaid' | 'overdue' | undefined;
+  issuedFrom?: string | undefined;
+  issuedTo?: string | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+  sort: 'due_date' | 'issue_date' | 'number' | 'amount' | 'open_amount';
+  order: 'asc' | 'desc';
+  limit: number | undefined;
+  offset: number;
+  today: CalendarDate;
+};
+
+export async function listInvoiceRows(
+  q: Queryable,
+  companyId: string,
+  query: InvoiceListQuery,
+): Promise<{ rows: InvoiceListRow[]; total: number }> {
+  let base = q
+    .selectFrom('invoice as i')
+    .innerJoin('customer as c', (join) =>
+      join.onRef('c.company_id', '=', 'i.company_id').onRef('c.id', '=', 'i.customer_id'),
+    )
+    .where('i.company_id', '=', companyId);
+  if (query.id !== undefined) {
+    base = base.where('i.id', '=', query.id);
+  }
+  if (query.customerId !== undefined) {
+    base = base.where('i.customer_id', '=', query.customerId);
+  }
+  if (query.kind !== undefined) {
+    base = base.where('i.kind', '=', query.kind);
+  }
+  if (query.status === 'unpaid') {
+    base = base.where('i.open_cents', '>', 0);
+  } else if (query.status === 'overdue') {
+    base = base.where('i.open_cents', '>', 0).where('i.kind', '=', 'invoice').where('i.due_date', '<', query.today);
+  } else if (query.status !== undefined) {
+    base = base.where('i.status', '=', query.status);
+  }
+  if (query.issuedFrom !== undefined) {
+    base = base.where('i.issue_date', '>=', query.issuedFrom);
+  }
+  if (query.issuedTo !== undefined) {
+    base = base.where('i.issue_date', '<=', query.issuedTo);
+  }
+  if (query.dueFrom !== undefined) {
+    base = base.where('i.due_date', '>=', query.dueFrom);
+  }
+  if (query.dueTo !== undefined) {
+    base = base.where('i.due_date', '<=', query.dueTo);
+  }
+  const column = {
+    due_date: 'i.due_date',
+    issue_date: 'i.issue_date',
+    number: 'i.number',
+    amount: 'i.amount_cents',
+    open_amount: 'i.open_cents',
+  } as const;
+  let page = base
+    .selectAll('i')
+    .select(['c.code as customer_code', 'c.legal_name as customer_name'])
+    .orderBy(column[query.sort], query.order)
+    .orderBy('i.number', 'asc')
+    .offset(query.offset);
+  if (query.limit !== undefined) {
+    page = page.limit(query.limit);
+  }
+  const [rows, count] = await Promise.all([
+    page.execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      ...toInvoice(row),
+      customerCode: row.customer_code,
+      customerName: row.customer_name,
+    })),
+    total: Number(count.total),
+  };
+}
+
+export async function insertPayments(q: Queryable, companyId: string, payments: readonly Payment[]): Promise<void> {
+  for (let start = 0; start < payments.length; start += 1000) {
+    await q
+      .insertInto('payment')
+      .values(
+        payments.slice(start, start + 1000).map((payment) => ({
+          company_id: companyId,
+          id: payment.id,
+          customer_id: payment.customerId,
+          reference: payment.reference,
+          received_on: payment.receivedOn,
+          amount_cents: payment.amountCents,
+          currency: payment.currency,
+          unapplied_cents: payment.unappliedCents,
+          method: payment.method,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findPaymentsForUpdate(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<Map<string, Payment>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('payment')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((row) => [row.id, toPayment(row)]));
+}
+
+export async function findPaymentsByReferences(
+  q: Queryable,
+  companyId: string,
+  references: readonly string[],
+): Promise<Map<string, Payment>> {
+  const found = new Map<string, Payment>();
+  for (let start = 0; start < references.length; start += 1000) {
+    const rows = await q
+      .selectFrom('payment')
+      .selectAll()
+      .where('company_id', '=', companyId)
+      .where('reference', 'in', references.slice(start, start + 1000))
+      .execute();
+    for (const row of rows) {
+      found.set(row.reference, toPayment(row));
+    }
+  }
+  return found;
+}
+
+export async function setPaymentUnapplied(
+  q: Queryable,
+  companyId: string,
+  id: string,
+  unappliedCents: Cents,
+): Promise<void> {
+  await q
+    .updateTable('payment')
+    .set({ unapplied_cents: unappliedCents })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export type PaymentListRow = Payment & { customerCode: string; customerName: string };
+
+export async function listPaymentRows(
+  q: Queryable,
+  companyId: string,
+  query: {
+    customerId?: string | undefined;
+    receivedFrom?: string | undefined;
+    receivedTo?: string | undefined;
+    hasUnapplied?: boolean | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: PaymentListRow[]; total: number }> {
+  let base = q
+    .selectFrom('payment as p')
+    .innerJoin('customer as c', (join) =>
+      join.onRef('c.company_id', '=', 'p.company_id').onRef('c.id', '=', 'p.customer_id'),
+    )
+    .where('p.company_id', '=', companyId);
+  if (query.customerId !== undefined) {
+    base = base.where('p.customer_id', '=', query.customerId);
+  }
+  if (query.receivedFrom !== undefined) {
+    base = base.where('p.received_on', '>=', query.receivedFrom);
+  }
+  if (query.receivedTo !== undefined) {
+    base = base.where('p.received_on', '<=', query.receivedTo);
+  }
+  if (query.hasUnapplied !== undefined) {
+    base = base.where('p.unapplied_cents', query.hasUnapplied ? '>' : '=', 0);
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('p')
+      .select(['c.code as customer_code', 'c.legal_name as customer_name'])
+      .orderBy('p.received_on', 'desc')
+      .orderBy('p.reference', 'asc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((row) => ({ ...toPayment(row), customerCode: row.customer_code, customerName: row.customer_name })),
+    total: Number(count.total),
+  };
+}
+
+export async function insertAllocations(
+  q: Queryable,
+  companyId: string,
+  allocations: readonly Allocation[],
+): Promise<void> {
+  if (allocations.length === 0) {
+    return;
+  }
+  await q
+    .insertInto('allocation')
+    .values(
+      allocations.map((allocation) => ({
+        company_id: companyId,
+        id: allocation.id,
+        invoice_id: allocation.invoiceId,
+        payment_id: allocation.paymentId,
+        credit_note_id: allocation.creditNoteId,
+        amount_cents: allocation.amountCents,
+        allocated_on: allocation.allocatedOn,
+      })),
+    )
+    .execute();
+}
+
+export async function findAllocationForUpdate(
+  q: Queryable,
+  companyId: string,
+  id: string,
+): Promise<Allocation | undefined> {
+  const row = await q
+    .selectFrom('allocation')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toAllocation(row);
+}
+
+export async function markAllocationUndone(q: Queryable, companyId: string, id: string, now: Date): Promise<void> {
+  await q
+    .updateTable('allocation')
+    .set({ undone_at: now })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether this payment already settles this invoice (live allocation): keeps re-imports idempotent. */
+export async function hasLiveAllocation(
+  q: Queryable,
+  companyId: string,
+  paymentId: string,
+  invoiceId: string,
+): Promise<boolean> {
+  const row = await q
+    .selectFrom('allocation')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('payment_id', '=', paymentId)
+    .where('invoice_id', '=', invoiceId)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type AllocationListRow = Allocation & {
+  invoiceNumber: string;
+  paymentReference: string | null;
+  creditNoteNumber: string | null;
+  currency: string;
+};
+
+/** Every allocation touching a customer's invoices, newest first, undone ones included. */
+export async function listCustomerAllocations(
+  q: Queryable,
+  companyId: string,
+  customerId: string,
+): Promise<AllocationListRow[]> {
+  const result = await sql<Selectable<AllocationTable> & {
+    invoice_number: string;
+    currency: string;
+    payment_reference: string | null;
+    credit_note_number: string | null;
+  }>`
+    SELECT a.*, i.number AS invoice_number, i.currency, p.reference AS payment_reference, cn.number AS credit_note_number
+    FROM allocation a
+    JOIN invoice i ON i.company_id = a.company_id AND i.id = a.invoice_id
+    LEFT JOIN payment p ON p.company_id = a.company_id AND p.id = a.payment_id
+    LEFT JOIN invoice cn ON cn.company_id = a.company_id AND cn.id = a.credit_note_id
+    WHERE a.company_id = ${companyId} AND i.customer_id = ${customerId}
+    ORDER BY a.allocated_on DESC, a.created_at DESC, a.id DESC`.execute(q);
+  return result.rows.map((row) => ({
+    ...toAllocation(row),
+    invoiceNumber: row.invoice_number,
+    paymentReference: row.payment_reference,
+    creditNoteNumber: row.credit_note_number,
+    currency: row.currency,
+  }));
+}

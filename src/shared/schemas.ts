@@ -1,0 +1,50 @@
+/**
+ * Building blocks of the API's zod schemas: amounts, dates, paging, problems.
+ * The web app imports the response types built from these.
+ */
+import { z } from 'zod';
+
+/** Integer minor units (cents). */
+export const ZCents = z.number().int().meta({ description: 'Amount in minor units of `currency` (cents)' });
+export const ZCurrency = z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code' });
+export const ZCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: 'Calendar date YYYY-MM-DD' });
+export const ZId = z.uuid();
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export const ZProblemIssue = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().optional(),
+});
+
+/** RFC 9457 problem details, as every error answers. */
+export const ZProblem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  issues: z.array(ZProblemIssue).optional(),
+});
+export type TProblem = z.infer<typeof ZProblem>;
+
+export const ROLES = ['admin', 'credit_manager', 'collector', 'department_member', 'read_only'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;

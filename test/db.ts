@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type DbHandle } from '../src/db/client.ts';
+import { withDatabase } from './db-names.ts';
+
+/**
+ * A fresh, migrated database for one test file: a copy of the run's template.
+ * On PostgreSQL it is a database of its own, dropped on close.
+ */
+export async function openTestDatabase(): Promise<DbHandle> {
+  const template = inject('dbTemplate');
+  if (template.kind === 'pglite') {
+    return openDatabase('memory://', { loadDataDir: new Blob([readFileSync(template.path)]) });
+  }
+  const name = `encaisse_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: template.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDatabase(withDatabase(template.url, name));
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: template.url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** The URL or directory of a test database, for driving the CLI in a child process. */
+export function describeTestDatabase(): 'pglite' | 'postgres' {
+  return inject('dbTemplate').kind;
+}
