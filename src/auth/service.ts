@@ -3,6 +3,7 @@ import type { Deps } from '../app/deps.ts';
 import { recordEvents } from '../audit/service.ts';
 import { findCompanyById } from '../companies/store.ts';
 import type { Company } from '../companies/model.ts';
+import type { Queryable } from '../db/client.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -254,4 +255,20 @@ export async function assertUserInCompany(deps: Deps, ctx: Ctx, userId: string, 
   if (!(await findUserById(deps.db, ctx.companyId, userId))) {
     throw invalidField(field, `No user ${userId} in this company`, 'unknown_user');
   }
+}
+
+/** User ids by e-mail (lower-cased keys) in the context's company, in the caller's transaction. */
+export async function findUserIdsByEmails(
+  q: Queryable,
+  ctx: Ctx,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const email of new Set(emails.map((e) => e.trim().toLowerCase()))) {
+    const user = await findUserByEmail(q, ctx.companyId, email);
+    if (user) {
+      found.set(email, user.id);
+    }
+  }
+  return found;
 }

@@ -272,6 +272,15 @@ export async function upsertCustomersInTx(
   return outcome;
 }
 
+/** Customers with their contacts by code, in the caller's transaction (imports merge onto them). */
+export async function findCustomersWithContactsByCodes(
+  tx: Queryable,
+  ctx: Ctx,
+  codes: readonly string[],
+): Promise<Map<string, CustomerWithContacts>> {
+  return findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
+}
+
 /** Looks up customers by code for an import, in the caller's transaction. */
 export async function findCustomerIdsByCodes(
   tx: Queryable,

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { findCompanies } from '../../companies/service.ts';
+import { buildApp } from '../../http/app.ts';
+import { invalidField } from '../../shared/errors.ts';
+import { withRuntime, type GlobalOptions } from '../runtime.ts';
+
+const ZServeOptions = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+});
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web application and the API')
+    .option('--port <n>', 'port to listen on', process.env['PORT'] ?? '3000')
+    .option('--host <address>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
+    .action(async (raw: unknown, command: Command) => {
+      const parsed = ZServeOptions.safeParse(raw);
+      if (!parsed.success) {
+        throw invalidField('port', `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      }
+      const { port, host } = parsed.data;
+      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
+        const app = await buildApp({
+          deps,
+          logger: {
+            level: process.env['LOG_LEVEL'] ?? 'info',
+            // Session cookies and API tokens never reach the logs.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+          secureCookies: process.env['SECURE_COOKIES'] === 'true',
+        });
+        const address = await app.listen({ port, host });
+        const companies = await findCompanies(deps);
+        console.log(`Encaisse is running on ${address} (database: ${handle.kind} ${handle.location})`);
+        if (companies.length === 0) {
+          console.log('No company yet: run `encaisse demo` to create the demo company.');
+        }
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            void app.close().then(() => resolve());
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      });
+    });
+}

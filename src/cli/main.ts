@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { registerDbCommands } from './commands/db.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerImportCommands } from './commands/import.ts';
+import { registerListCommands } from './commands/lists.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommands } from './commands/users.ts';
+import { reportError } from './output.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('encaisse')
+    .description('Encaisse — credit management and collections, from prospect to cash')
+    .option('--db <dir|url>', 'embedded database directory or postgres:// URL (default: $DATABASE_URL, else ./data)')
+    .option('--company <code>', 'company to act on (optional when there is only one)')
+    .exitOverride()
+    .showHelpAfterError();
+  registerDbCommands(program);
+  registerDemoCommand(program);
+  registerServeCommand(program);
+  registerImportCommands(program);
+  registerListCommands(program);
+  registerUserCommands(program);
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    process.exitCode = reportError(error);
+  }
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { cliContext, type Ctx } from '../app/context.ts';
+import { createDeps, type Deps } from '../app/deps.ts';
+import type { Company } from '../companies/model.ts';
+import { resolveCompany } from '../companies/service.ts';
+import { openDatabase, type DbHandle } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { fixedClock } from '../shared/clock.ts';
+
+export type GlobalOptions = { db?: string; company?: string };
+
+/** `--db`, else `DATABASE_URL`, else the embedded database in `./data`. */
+export function databaseLocation(options: GlobalOptions): string {
+  const location = options.db ?? process.env['DATABASE_URL'] ?? './data';
+  return /^postgres(ql)?:\/\//.test(location) || location.startsWith('memory://') ? location : resolve(location);
+}
+
+export type Runtime = { handle: DbHandle; deps: Deps };
+
+/**
+ * Opens the database (bringing its schema up to date) for one command and
+ * closes it afterwards, whatever happens. `ENCAISSE_NOW` fixes the clock (an
+ * ISO instant) for reproducible runs and tests.
+ */
+export async function withRuntime<T>(options: GlobalOptions, run: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(databaseLocation(options));
+  try {
+    await migrate(handle);
+    const now = process.env['ENCAISSE_NOW'];
+    const deps = createDeps(handle.db, now ? { clock: fixedClock(new Date(now)) } : {});
+    return await run({ handle, deps });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Like `withRuntime`, for commands that act inside one company (`--company` or the only one). */
+export async function withCompany<T>(
+  options: GlobalOptions,
+  run: (runtime: Runtime & { company: Company; ctx: Ctx }) => Promise<T>,
+): Promise<T> {
+  return withRuntime(options, async (runtime) => {
+    const company = await resolveCompany(runtime.deps, options.company);
+    return run({ ...runtime, company, ctx: cliContext(company.id) });
+  });
+}

@@ -1,0 +1,158 @@
+import { cliContext } from '../app/context.ts';
+import type { Deps } from '../app/deps.ts';
+import { recordEvents } from '../audit/service.ts';
+import { createUser } from '../auth/service.ts';
+import { generatePassword } from '../auth/secrets.ts';
+import type { Company } from '../companies/model.ts';
+import { createCompany, findCompanies } from '../companies/service.ts';
+import { frenchVatNumber } from '../customers/identifiers.ts';
+import { copyRows } from '../db/bulk-copy.ts';
+import type { DbHandle } from '../db/client.ts';
+import { ConflictError } from '../shared/errors.ts';
+import type { TRole } from '../shared/schemas.ts';
+import { DEMO_SIZES, generateDemo, type DemoBatch, type DemoSize } from './generate.ts';
+
+export const DEMO_COMPANY_CODE = 'demo';
+
+const DEMO_SIREN = '813519469';
+
+const DEMO_TEAM: readonly { email: string; displayName: string; role: TRole }[] = [
+  { email: 'admin@demo.encaisse.test', displayName: 'Hélène Garnier', role: 'admin' },
+  { email: 'claire.martin@demo.encaisse.test', displayName: 'Claire Martin', role: 'credit_manager' },
+  { email: 'julien.petit@demo.encaisse.test', displayName: 'Julien Petit', role: 'collector' },
+  { email: 'sophie.bernard@demo.encaisse.test', displayName: 'Sophie Bernard', role: 'collector' },
+  { email: 'karim.haddad@demo.encaisse.test', displayName: 'Karim Haddad', role: 'collector' },
+  { email: 'lucas.moreau@demo.encaisse.test', displayName: 'Lucas Moreau', role: 'read_only' },
+];
+
+export type DemoResult = {
+  company: Company;
+  password: string;
+  users: { email: string; role: TRole }[];
+  counts: { customers: number; invoices: number; payments: number; allocations: number };
+};
+
+export type DemoProgress = (done: { customers: number; invoices: number }, totalCustomers: number) => void;
+
+/**
+ * Creates the demo company, its team (one password, printed once by the CLI) and
+ * a deterministic ledger ending at the company's today, loaded with COPY.
+ */
+export async function loadDemo(
+  handle: DbHandle,
+  deps: Deps,
+  options: { size: DemoSize; seed: number; onProgress?: DemoProgress | undefined },
+): Promise<DemoResult> {
+  const existing = await findCompanies(deps);
+  if (existing.some((company) => company.code === DEMO_COMPANY_CODE)) {
+    throw new ConflictError('The demo company already exists in this database; use a fresh --db to make another');
+  }
+  const company = await createCompany(deps, {
+    code: DEMO_COMPANY_CODE,
+    legalName: 'Atelier Verdier Équipements SAS',
+    siren: DEMO_SIREN,
+    vatNumber: frenchVatNumber(DEMO_SIREN),
+    addressLine1: '14 rue de la Mécanique',
+    addressLine2: 'ZI des Trois Fontaines',
+    postalCode: '69800',
+    city: 'Saint-Priest',
+    country: 'FR',
+    currency: 'EUR',
+    timeZone: 'Europe/Paris',
+  });
+  const ctx = cliContext(company.id);
+  const password = generatePassword();
+  const collectorIds: string[] = [];
+  for (const member of DEMO_TEAM) {
+    const { user } = await createUser(deps, ctx, { ...member, password });
+    if (member.role === 'collector') {
+      collectorIds.push(user.id);
+    }
+  }
+  const today = deps.clock.today(company.timeZone);
+  const counts = { customers: 0, invoices: 0, payments: 0, allocations: 0 };
+  const total = DEMO_SIZES[options.size].customers;
+  for (const batch of generateDemo({ size: options.size, seed: options.seed, today, companyId: company.id, currency: 'EUR' })) {
+    await copyBatch(handle, company.id, batch, collectorIds);
+    counts.customers += batch.customers.length;
+    counts.invoices += batch.invoices.length;
+    counts.payments += batch.payments.length;
+    counts.allocations += batch.allocations.length;
+    options.onProgress?.({ customers: counts.customers, invoices: counts.invoices }, total);
+  }
+  await recordEvents(deps.db, ctx, [
+    {
+      action: 'demo.loaded',
+      entityType: 'company',
+      entityId: company.id,
+      customerId: null,
+      data: { size: options.size, seed: options.seed, ...counts },
+    },
+  ]);
+  return { company, password, users: DEMO_TEAM.map(({ email, role }) => ({ email, role })), counts };
+}
+
+async function copyBatch(handle: DbHandle, companyId: string, batch: DemoBatch, collectorIds: readonly string[]) {
+  await copyRows(
+    handle,
+    'customer',
+    [
+      'company_id', 'id', 'code', 'legal_name', 'siren', 'siret', 'vat_number',
+      'billing_address_line1', 'billing_postal_code', 'billing_city', 'billing_country',
+      'payment_terms', 'payment_method', 'deposit_bps', 'credit_limit_cents', 'collector_user_id',
+      'sales_rep', 'risk_category', 'status',
+    ],
+    batch.customers.map((customer, index) => [
+      companyId, customer.id, customer.code, customer.legalName, customer.siren, customer.siret, customer.vatNumber,
+      customer.billingAddressLine1, customer.billingPostalCode, customer.billingCity, customer.billingCountry,
+      customer.paymentTerms, customer.paymentMethod, customer.depositBps, customer.creditLimitCents,
+      // Portfolios split by customer code, as collection teams often do.
+      collectorIds[(Number(customer.code.replace(/\D/g, '')) || index) % collectorIds.length] ?? null,
+      customer.salesRep, customer.riskCategory, customer.status,
+    ]),
+  );
+  await copyRows(
+    handle,
+    'customer_contact',
+    ['company_id', 'id', 'customer_id', 'role', 'name', 'email', 'phone'],
+    batch.customers.flatMap((customer) =>
+      customer.contacts.map((contact) => [companyId, contact.id, customer.id, contact.role, contact.name, contact.email, contact.phone]),
+    ),
+  );
+  await copyRows(
+    handle,
+    'invoice',
+    ['company_id', 'id', 'customer_id', 'kind', 'number', 'issue_date', 'due_date', 'amount_cents', 'currency', 'open_cents', 'status'],
+    batch.invoices.map((invoice) => [
+      companyId, invoice.id, invoice.customerId, invoice.kind, invoice.number, invoice.issueDate, invoice.dueDate,
+      invoice.amountCents, invoice.currency, invoice.openCents, invoice.status,
+    ]),
+  );
+  await copyRows(
+    handle,
+    'payment',
+    ['company_id', 'id', 'customer_id', 'reference', 'received_on', 'amount_cents', 'currency', 'unapplied_cents', 'method'],
+    batch.payments.map((payment) => [
+      companyId, payment.id, payment.customerId, payment.reference, payment.receivedOn, payment.amountCents,
+      payment.currency, payment.unappliedCents, payment.method,
+    ]),
+  );
+  await copyRows(
+    handle,
+    'allocation',
+    ['company_id', 'id', 'invoice_id', 'payment_id', 'credit_note_id', 'amount_cents', 'allocated_on'],
+    batch.allocations.map((allocation) => [
+      companyId, allocation.id, allocation.invoiceId, allocation.paymentId, allocation.creditNoteId,
+      allocation.amountCents, allocation.allocatedOn,
+    ]),
+  );
+  await copyRows(
+    handle,
+    'event',
+    ['company_id', 'actor_type', 'action', 'entity_type', 'entity_id', 'customer_id', 'data'],
+    batch.customers.map((customer) => [
+      companyId, 'system', 'customer.created', 'customer', customer.id, customer.id,
+      JSON.stringify({ code: customer.code, legalName: customer.legalName, source: 'demo' }),
+    ]),
+  );
+}

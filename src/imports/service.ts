@@ -1,0 +1,318 @@
+import type { Ctx } from '../app/context.ts';
+import type { Deps } from '../app/deps.ts';
+import { recordEvents } from '../audit/service.ts';
+import { findUserIdsByEmails, requirePermission } from '../auth/service.ts';
+import { getCompany } from '../companies/service.ts';
+import { computeDueDate, parsePaymentTerms } from '../customers/payment-terms.ts';
+import {
+  findCustomerIdsByCodes,
+  findCustomersWithContactsByCodes,
+  newCustomerFields,
+  upsertCustomersInTx,
+  type CustomerUpsert,
+} from '../customers/service.ts';
+import type { Queryable } from '../db/client.ts';
+import { upsertInvoicesInTx, upsertPaymentsInTx, type Outcome } from '../ledger/upsert-items.ts';
+import type { Issue } from '../shared/errors.ts';
+import { cents, type CurrencyCode } from '../shared/money.ts';
+import type { ColumnMapping, CustomerColumn, ImportKind } from './column-mapping.ts';
+import type { CustomerImportRow } from './customer-rows.ts';
+import type { TextEncodingName } from './decode-text.ts';
+import type { InvoiceImportRow } from './invoice-rows.ts';
+import type { PaymentImportRow } from './payment-rows.ts';
+import { parseImportFile } from './parse-import-file.ts';
+import type { TableFormat } from './read-table.ts';
+
+export type ImportOptions = {
+  kind: ImportKind;
+  bytes: Uint8Array;
+  fileName: string;
+  /** Check and count, change nothing. */
+  dryRun: boolean;
+  /** Import the good rows even when some are rejected (default: all or nothing). */
+  partial: boolean;
+  encoding?: TextEncodingName | undefined;
+  mapping?: ColumnMapping | undefined;
+};
+
+export type ImportReport = {
+  kind: ImportKind;
+  file: string;
+  format: TableFormat | null;
+  dryRun: boolean;
+  partial: boolean;
+  /** Whether the changes were saved. */
+  committed: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: Issue[];
+  notices: Issue[];
+};
+
+/** Thrown inside the transaction to roll it back once the report is built. */
+class Rollback extends Error {}
+
+/**
+ * Imports a customers, invoices or payments file in one transaction. Every
+ * rejected line is reported with its field and reason; unless `partial`, one
+ * rejected line means nothing is saved. Rows are keyed (customer code, invoice
+ * number, payment reference), so the same file imported twice changes nothing.
+ */
+export async function importFile(deps: Deps, ctx: Ctx, options: ImportOptions): Promise<ImportReport> {
+  requirePermission(ctx, 'imports:run');
+  const company = await getCompany(deps, ctx.companyId);
+  const parseOptions = {
+    encoding: options.encoding,
+    mapping: options.mapping,
+    defaultCurrency: company.currency as CurrencyCode,
+  };
+  const report: ImportReport = {
+    kind: options.kind,
+    file: options.fileName,
+    format: null,
+    dryRun: options.dryRun,
+    partial: options.partial,
+    committed: false,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    notices: [],
+  };
+  const apply = async (tx: Queryable): Promise<{ outcomes: Outcome[]; issues: Issue[] }> => {
+    if (options.kind === 'customers') {
+      const parsed = await parseImportFile('customers', options.bytes, options.fileName, parseOptions);
+      Object.assign(report, { format: parsed.format ?? null, errors: parsed.errors, notices: parsed.notices });
+      return applyCustomers(deps, tx, ctx, parsed.rows, parsed.columns);
+    }
+    if (options.kind === 'invoices') {
+      const parsed = await parseImportFile('invoices', options.bytes, options.fileName, parseOptions);
+      Object.assign(report, { format: parsed.format ?? null, errors: parsed.errors, notices: parsed.notices });
+      return applyInvoices(deps, tx, ctx, parsed.rows);
+    }
+    const parsed = await parseImportFile('payments', options.bytes, options.fileName, parseOptions);
+    Object.assign(report, { format: parsed.format ?? null, errors: parsed.errors, notices: parsed.notices });
+    return applyPayments(deps, tx, ctx, parsed.rows);
+  };
+
+  try {
+    await deps.db.transaction().execute(async (tx) => {
+      const { outcomes, issues } = await apply(tx);
+      report.errors = sortIssues([...report.errors, ...issues]);
+      const rejectedLines = new Set(report.errors.map((issue) => issue.line ?? 0));
+      const isFileRefused = report.errors.some((issue) => issue.line === undefined);
+      report.rejected = isFileRefused ? 0 : rejectedLines.size;
+      report.rows = outcomes.length + report.rejected;
+      for (const outcome of outcomes) {
+        report[outcome] += 1;
+      }
+      const mustRollBack = options.dryRun || isFileRefused || (report.errors.length > 0 && !options.partial);
+      if (mustRollBack) {
+        throw new Rollback();
+      }
+      await recordEvents(tx, ctx, [
+        {
+          action: 'import.completed',
+          entityType: 'company',
+          entityId: ctx.companyId,
+          customerId: null,
+          data: {
+            kind: report.kind,
+            file: report.file,
+            created: report.created,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            rejected: report.rejected,
+          },
+        },
+      ]);
+      report.committed = true;
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) {
+      throw error;
+    }
+  }
+  return report;
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function rowIssue(line: number, field: string, code: string, message: string): Issue {
+  return { line, field, code, message };
+}
+
+/** Which customer fields each column of a file sets: an update touches only the file's columns. */
+const CUSTOMER_FIELD_SETTERS: Partial<
+  Record<CustomerColumn, (target: CustomerUpsert, row: CustomerImportRow, collectorId: string | null) => void>
+> = {
+  name: (t, r) => {
+    t.legalName = r.name;
+  },
+  siren: (t, r) => {
+    t.siren = r.siren ?? null;
+  },
+  siret: (t, r) => {
+    t.siret = r.siret ?? null;
+    t.siren = r.siren ?? t.siren;
+  },
+  vat_number: (t, r) => {
+    t.vatNumber = r.vatNumber ?? null;
+  },
+  address_line1: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, line1: r.addressLine1 ?? null };
+  },
+  address_line2: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, line2: r.addressLine2 ?? null };
+  },
+  postal_code: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, postalCode: r.postalCode ?? null };
+  },
+  city: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, city: r.city ?? null };
+  },
+  country: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, country: r.country };
+  },
+  payment_terms: (t, r) => {
+    t.paymentTerms = r.paymentTerms;
+  },
+  payment_method: (t, r) => {
+    t.paymentMethod = r.paymentMethod;
+  },
+  collector_email: (t, _r, collectorId) => {
+    t.collectorUserId = collectorId;
+  },
+  sales_rep: (t, r) => {
+    t.salesRep = r.salesRep ?? null;
+  },
+  risk_category: (t, r) => {
+    t.riskCategory = r.riskCategory;
+  },
+  status: (t, r) => {
+    t.status = r.status;
+  },
+  credit_limit: (t, r) => {
+    t.creditLimitCents = r.creditLimit ? cents(r.creditLimit.amount) : null;
+  },
+  deposit_percent: (t, r) => {
+    t.depositBps = r.depositBps;
+  },
+};
+
+async function applyCustomers(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly CustomerImportRow[],
+  columns: readonly CustomerColumn[],
+): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const collectorEmails = rows.flatMap((row) => (row.collectorEmail ? [row.collectorEmail] : []));
+  const collectors = await findUserIdsByEmails(tx, ctx, collectorEmails);
+  const existing = await findCustomersWithContactsByCodes(
+    tx,
+    ctx,
+    rows.map((row) => row.code),
+  );
+  const hasContactColumns = columns.some((c) => c === 'email' || c === 'phone' || c === 'contact_name');
+  const upserts: CustomerUpsert[] = [];
+  for (const row of rows) {
+    const collectorId = row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
+    if (collectorId === undefined) {
+      issues.push(rowIssue(row.line, 'collector_email', 'unknown_user', `No user with e-mail "${row.collectorEmail}" in this company`));
+      continue;
+    }
+    const before = existing.get(row.code);
+    const { id: _id, contacts: _contacts, ...fields } = before ?? { ...newCustomerFields(row.code, row.name), id: '', contacts: [] };
+    const target: CustomerUpsert = fields;
+    for (const column of columns) {
+      CUSTOMER_FIELD_SETTERS[column]?.(target, row, collectorId);
+    }
+    if (hasContactColumns && (row.email || row.phone || row.contactName)) {
+      target.contacts = [{ role: 'billing', name: row.contactName ?? null, email: row.email ?? null, phone: row.phone ?? null }];
+    }
+    upserts.push(target);
+  }
+  const outcome = await upsertCustomersInTx(deps, tx, ctx, upserts);
+  return { outcomes: upserts.map((upsert) => outcome.get(upsert.code) ?? 'unchanged'), issues };
+}
+
+async function applyInvoices(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly InvoiceImportRow[],
+): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+  const customers = await findCustomerIdsByCodes(
+    tx,
+    ctx,
+    rows.map((row) => row.customerCode),
+  );
+  const issues: Issue[] = [];
+  const inputs = rows.flatMap((row) => {
+    const customer = customers.get(row.customerCode);
+    if (!customer) {
+      issues.push(rowIssue(row.line, 'customer_code', 'unknown_customer', `Customer "${row.customerCode}" does not exist`));
+      return [];
+    }
+    const terms = parsePaymentTerms(customer.paymentTerms);
+    const dueDate = row.dueDate ?? (terms ? computeDueDate(row.issueDate, terms) : row.issueDate);
+    return [
+      {
+        line: row.line,
+        customerId: customer.id,
+        kind: row.kind,
+        number: row.number,
+        issueDate: row.issueDate,
+        dueDate,
+        amountCents: row.amount,
+        currency: row.currency,
+      },
+    ];
+  });
+  const result = await upsertInvoicesInTx(deps, tx, ctx, inputs);
+  return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
+}
+
+async function applyPayments(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly PaymentImportRow[],
+): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+  const customers = await findCustomerIdsByCodes(
+    tx,
+    ctx,
+    rows.map((row) => row.customerCode),
+  );
+  const issues: Issue[] = [];
+  const inputs = rows.flatMap((row) => {
+    const customer = customers.get(row.customerCode);
+    if (!customer) {
+      issues.push(rowIssue(row.line, 'customer_code', 'unknown_customer', `Customer "${row.customerCode}" does not exist`));
+      return [];
+    }
+    return [
+      {
+        line: row.line,
+        customerId: customer.id,
+        reference: row.reference,
+        receivedOn: row.date,
+        amountCents: row.amount,
+        currency: row.currency,
+        method: row.method ?? 'transfer',
+        invoiceNumber: row.invoiceNumber,
+      },
+    ];
+  });
+  const result = await upsertPaymentsInTx(deps, tx, ctx, inputs);
+  return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
+}
