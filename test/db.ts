@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import { Client } from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
 import { withDatabase } from './db-names.ts';
@@ -15,7 +15,7 @@ export async function openTestDatabase(): Promise<DbHandle> {
     return openDatabase('memory://', { loadDataDir: new Blob([readFileSync(template.path)]) });
   }
   const name = `encaisse_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: template.url });
+  const admin = new Client({ connectionString: template.url });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
@@ -27,7 +27,7 @@ export async function openTestDatabase(): Promise<DbHandle> {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: template.url });
+      const cleanup = new Client({ connectionString: template.url });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
+import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -25,7 +25,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('dbTemplate', { kind: 'pglite', path });
     return;
   }
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   const template = `${TEMPLATE_DATABASE}_${project.name}`;
   await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);

@@ -103,7 +103,7 @@ export async function countUsers(q: Queryable, companyId: string): Promise<numbe
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('company_id', '=', companyId)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }
 
 export type SessionRecord = {

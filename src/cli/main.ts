@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerImportCommands } from './commands/import.ts';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerDbCommands(program);
+  registerCompanyCommands(program);
   registerDemoCommand(program);
   registerServeCommand(program);
   registerImportCommands(program);

@@ -10,7 +10,7 @@ export function printTable(headers: readonly string[], rows: readonly (readonly 
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
-  const isNumeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => /^-?[\d\s\u00a0.,]+( €|\s?[A-Z]{3})?$|^$/.test(row[column] ?? '')));
+  const isNumeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => /^-?[\d\s\u00a0.,]+([\s\u00a0]?(€|[A-Z]{3}|j))?$|^$/.test(row[column] ?? '')));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (isNumeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))

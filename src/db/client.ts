@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
-import pg from 'pg';
+import { Pool, TypeOverrides } from 'pg';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -15,7 +15,7 @@ export type DbHandle = {
   /** Where the data lives: a directory or a connection string without its password. */
   location: string;
   /** Raw access for bulk loading (COPY): the pg pool or the PGlite instance. */
-  raw: { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+  raw: { kind: 'postgres'; pool: Pool } | { kind: 'pglite'; pglite: PGlite };
   close(): Promise<void>;
 };
 
@@ -49,21 +49,10 @@ export async function openDatabase(
   options: { loadDataDir?: Blob } = {},
 ): Promise<DbHandle> {
   if (isPostgresUrl(location)) {
-    const pool = new pg.Pool({
-      connectionString: location,
-      max: 10,
-      types: {
-        getTypeParser: ((oid: number, format?: string) => {
-          if (oid === OID.int8) {
-            return parseBigint;
-          }
-          if (oid === OID.date) {
-            return parseDate;
-          }
-          return pg.types.getTypeParser(oid, format as 'text');
-        }) as typeof pg.types.getTypeParser,
-      },
-    });
+    const typeParsers = new TypeOverrides();
+    typeParsers.setTypeParser(OID.int8, parseBigint);
+    typeParsers.setTypeParser(OID.date, parseDate);
+    const pool = new Pool({ connectionString: location, max: 10, types: typeParsers });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -14,7 +14,7 @@ import {
 import type { Queryable } from '../db/client.ts';
 import { upsertInvoicesInTx, upsertPaymentsInTx, type Outcome } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
-import { cents, type CurrencyCode } from '../shared/money.ts';
+import { cents, parseCurrencyCode } from '../shared/money.ts';
 import type { ColumnMapping, CustomerColumn, ImportKind } from './column-mapping.ts';
 import type { CustomerImportRow } from './customer-rows.ts';
 import type { TextEncodingName } from './decode-text.ts';
@@ -61,13 +61,17 @@ class Rollback extends Error {}
  * rejected line means nothing is saved. Rows are keyed (customer code, invoice
  * number, payment reference), so the same file imported twice changes nothing.
  */
-export async function importFile(deps: Deps, ctx: Ctx, options: ImportOptions): Promise<ImportReport> {
+export async function importFile(
+  deps: Deps,
+  ctx: Ctx,
+  options: ImportOptions,
+): Promise<ImportReport> {
   requirePermission(ctx, 'imports:run');
   const company = await getCompany(deps, ctx.companyId);
   const parseOptions = {
     encoding: options.encoding,
     mapping: options.mapping,
-    defaultCurrency: company.currency as CurrencyCode,
+    defaultCurrency: parseCurrencyCode(company.currency),
   };
   const report: ImportReport = {
     kind: options.kind,
@@ -86,17 +90,39 @@ export async function importFile(deps: Deps, ctx: Ctx, options: ImportOptions): 
   };
   const apply = async (tx: Queryable): Promise<{ outcomes: Outcome[]; issues: Issue[] }> => {
     if (options.kind === 'customers') {
-      const parsed = await parseImportFile('customers', options.bytes, options.fileName, parseOptions);
-      Object.assign(report, { format: parsed.format ?? null, errors: parsed.errors, notices: parsed.notices });
+      const parsed = await parseImportFile(
+        'customers',
+        options.bytes,
+        options.fileName,
+        parseOptions,
+      );
+      Object.assign(report, {
+        format: parsed.format ?? null,
+        errors: parsed.errors,
+        notices: parsed.notices,
+      });
       return applyCustomers(deps, tx, ctx, parsed.rows, parsed.columns);
     }
     if (options.kind === 'invoices') {
-      const parsed = await parseImportFile('invoices', options.bytes, options.fileName, parseOptions);
-      Object.assign(report, { format: parsed.format ?? null, errors: parsed.errors, notices: parsed.notices });
+      const parsed = await parseImportFile(
+        'invoices',
+        options.bytes,
+        options.fileName,
+        parseOptions,
+      );
+      Object.assign(report, {
+        format: parsed.format ?? null,
+        errors: parsed.errors,
+        notices: parsed.notices,
+      });
       return applyInvoices(deps, tx, ctx, parsed.rows);
     }
     const parsed = await parseImportFile('payments', options.bytes, options.fileName, parseOptions);
-    Object.assign(report, { format: parsed.format ?? null, errors: parsed.errors, notices: parsed.notices });
+    Object.assign(report, {
+      format: parsed.format ?? null,
+      errors: parsed.errors,
+      notices: parsed.notices,
+    });
     return applyPayments(deps, tx, ctx, parsed.rows);
   };
 
@@ -111,7 +137,8 @@ export async function importFile(deps: Deps, ctx: Ctx, options: ImportOptions): 
       for (const outcome of outcomes) {
         report[outcome] += 1;
       }
-      const mustRollBack = options.dryRun || isFileRefused || (report.errors.length > 0 && !options.partial);
+      const mustRollBack =
+        options.dryRun || isFileRefused || (report.errors.length > 0 && !options.partial);
       if (mustRollBack) {
         throw new Rollback();
       }
@@ -151,7 +178,10 @@ function rowIssue(line: number, field: string, code: string, message: string): I
 
 /** Which customer fields each column of a file sets: an update touches only the file's columns. */
 const CUSTOMER_FIELD_SETTERS: Partial<
-  Record<CustomerColumn, (target: CustomerUpsert, row: CustomerImportRow, collectorId: string | null) => void>
+  Record<
+    CustomerColumn,
+    (target: CustomerUpsert, row: CustomerImportRow, collectorId: string | null) => void
+  >
 > = {
   name: (t, r) => {
     t.legalName = r.name;
@@ -222,22 +252,43 @@ async function applyCustomers(
     ctx,
     rows.map((row) => row.code),
   );
-  const hasContactColumns = columns.some((c) => c === 'email' || c === 'phone' || c === 'contact_name');
+  const hasContactColumns = columns.some(
+    (c) => c === 'email' || c === 'phone' || c === 'contact_name',
+  );
   const upserts: CustomerUpsert[] = [];
   for (const row of rows) {
-    const collectorId = row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
+    const collectorId =
+      row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
     if (collectorId === undefined) {
-      issues.push(rowIssue(row.line, 'collector_email', 'unknown_user', `No user with e-mail "${row.collectorEmail}" in this company`));
+      issues.push(
+        rowIssue(
+          row.line,
+          'collector_email',
+          'unknown_user',
+          `No user with e-mail "${row.collectorEmail}" in this company`,
+        ),
+      );
       continue;
     }
     const before = existing.get(row.code);
-    const { id: _id, contacts: _contacts, ...fields } = before ?? { ...newCustomerFields(row.code, row.name), id: '', contacts: [] };
+    const {
+      id: _id,
+      contacts: _contacts,
+      ...fields
+    } = before ?? { ...newCustomerFields(row.code, row.name), id: '', contacts: [] };
     const target: CustomerUpsert = fields;
     for (const column of columns) {
       CUSTOMER_FIELD_SETTERS[column]?.(target, row, collectorId);
     }
     if (hasContactColumns && (row.email || row.phone || row.contactName)) {
-      target.contacts = [{ role: 'billing', name: row.contactName ?? null, email: row.email ?? null, phone: row.phone ?? null }];
+      target.contacts = [
+        {
+          role: 'billing',
+          name: row.contactName ?? null,
+          email: row.email ?? null,
+          phone: row.phone ?? null,
+        },
+      ];
     }
     upserts.push(target);
   }
@@ -260,7 +311,14 @@ async function applyInvoices(
   const inputs = rows.flatMap((row) => {
     const customer = customers.get(row.customerCode);
     if (!customer) {
-      issues.push(rowIssue(row.line, 'customer_code', 'unknown_customer', `Customer "${row.customerCode}" does not exist`));
+      issues.push(
+        rowIssue(
+          row.line,
+          'customer_code',
+          'unknown_customer',
+          `Customer "${row.customerCode}" does not exist`,
+        ),
+      );
       return [];
     }
     const terms = parsePaymentTerms(customer.paymentTerms);
@@ -297,7 +355,14 @@ async function applyPayments(
   const inputs = rows.flatMap((row) => {
     const customer = customers.get(row.customerCode);
     if (!customer) {
-      issues.push(rowIssue(row.line, 'customer_code', 'unknown_customer', `Customer "${row.customerCode}" does not exist`));
+      issues.push(
+        rowIssue(
+          row.line,
+          'customer_code',
+          'unknown_customer',
+          `Customer "${row.customerCode}" does not exist`,
+        ),
+      );
       return [];
     }
     return [

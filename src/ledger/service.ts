@@ -6,7 +6,7 @@ import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
-import { cents, minCents, type Cents } from '../shared/money.ts';
+import { cents, minCents, negateCents, type Cents } from '../shared/money.ts';
 import {
   checkAllocation,
   daysLate,
@@ -230,12 +230,12 @@ export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: A
   };
   const now = deps.clock.now();
   await insertAllocations(tx, ctx.companyId, [allocation]);
-  await changeOpenAmount(tx, ctx, invoice, cents(-input.amount), now);
+  await changeOpenAmount(tx, ctx, invoice, negateCents(input.amount), now);
   if (payment) {
     await setPaymentUnapplied(tx, ctx.companyId, payment.id, cents(payment.unappliedCents - input.amount));
   }
   if (creditNote) {
-    await changeOpenAmount(tx, ctx, creditNote, cents(-input.amount), now);
+    await changeOpenAmount(tx, ctx, creditNote, negateCents(input.amount), now);
   }
   await recordEvents(tx, ctx, [
     {

@@ -228,7 +228,7 @@ export async function listInvoiceRows(
       customerCode: row.customer_code,
       customerName: row.customer_name,
     })),
-    total: Number(count.total),
+    total: count.total,
   };
 }
 
@@ -351,7 +351,7 @@ export async function listPaymentRows(
   ]);
   return {
     rows: rows.map((row) => ({ ...toPayment(row), customerCode: row.customer_code, customerName: row.customer_name })),
-    total: Number(count.total),
+    total: count.total,
   };
 }
 

@@ -52,6 +52,11 @@ export function sumCents(amounts: Iterable<Cents>): Cents {
 }
 
 /** The smaller of two amounts. */
+/** The opposite amount (a debit becomes a credit). */
+export function negateCents(amount: Cents): Cents {
+  return cents(0 - amount);
+}
+
 export function minCents(a: Cents, b: Cents): Cents {
   return a < b ? a : b;
 }
@@ -161,7 +166,7 @@ export function parseAmount(
       reason: `"${text}" is ambiguous: write it without a thousands separator or with all decimals (1234 or 1.234,00)`,
     };
   }
-  if (split === undefined || !isWellGrouped(split.integer, split.decimalMark)) {
+  if (split === undefined || !isWellGrouped(split.integer)) {
     return { ok: false, reason: `"${text}" is not a well-formed amount` };
   }
 
@@ -178,7 +183,7 @@ export function parseAmount(
   return { ok: true, value: cents(isNegative ? -value : value) };
 }
 
-type DecimalSplit = { integer: string; fraction: string; decimalMark: string | undefined };
+type DecimalSplit = { integer: string; fraction: string };
 
 /** Finds the decimal mark by the rules of `parseAmount`; `undefined` when malformed. */
 function splitDecimal(
@@ -209,8 +214,9 @@ function splitDecimal(
     }
   }
   if (mark === undefined) {
-    return { integer: body, fraction: '', decimalMark: undefined };
+    return { integer: body, fraction: '' };
   }
+  // The decimal mark appears once, so the integer part holds only the other separator.
   const index = body.indexOf(mark);
   if (index !== body.lastIndexOf(mark)) {
     return undefined;
@@ -219,11 +225,11 @@ function splitDecimal(
   if (!/^\d+$/.test(fraction)) {
     return undefined;
   }
-  return { integer: body.slice(0, index), fraction, decimalMark: mark };
+  return { integer: body.slice(0, index), fraction };
 }
 
-/** Plain digits, or 1–3 digits then groups of 3 behind one separator kind (not the decimal mark). */
-function isWellGrouped(integer: string, decimalMark: string | undefined): boolean {
+/** Plain digits, or 1–3 digits (not starting with 0) then groups of 3 behind one separator kind. */
+function isWellGrouped(integer: string): boolean {
   if (/^\d+$/.test(integer)) {
     return true;
   }
@@ -232,9 +238,6 @@ function isWellGrouped(integer: string, decimalMark: string | undefined): boolea
     return false;
   }
   const [separator = ''] = separators;
-  if (separator === decimalMark) {
-    return false;
-  }
   const escaped = separator === '.' ? '\\.' : separator;
   return new RegExp(`^[1-9]\\d{0,2}(?:${escaped}\\d{3})+$`).test(integer);
 }

@@ -3,14 +3,15 @@
  * The web app imports the response types built from these.
  */
 import { z } from 'zod';
+import { parseIsoDate } from './calendar-date.ts';
 
 /** Integer minor units (cents). */
 export const ZCents = z.number().int().meta({ description: 'Amount in minor units of `currency` (cents)' });
 export const ZCurrency = z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code' });
 export const ZCalendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .meta({ description: 'Calendar date YYYY-MM-DD' });
+  .refine((text) => parseIsoDate(text) !== undefined, { message: 'must be a real date written YYYY-MM-DD' })
+  .meta({ description: 'Calendar date YYYY-MM-DD', format: 'date' });
 export const ZId = z.uuid();
 
 export const ZPageQuery = z.object({

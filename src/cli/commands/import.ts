@@ -28,8 +28,10 @@ function printReport(report: ImportReport): void {
     `${report.file}: ${report.rows} rows — ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected (${verdict})`,
   );
   for (const issue of report.errors) {
+    // Parse messages already name their column ("siren: …"); service messages may not.
     const where = issue.line === undefined ? 'file' : `line ${issue.line}`;
-    console.error(`  ${where}, ${issue.field}: ${issue.message}`);
+    const message = issue.message.startsWith(`${issue.field}:`) ? issue.message : `${issue.field}: ${issue.message}`;
+    console.error(`  ${where}, ${message}`);
   }
   for (const notice of report.notices) {
     console.log(`  note: ${notice.message}`);

@@ -215,7 +215,7 @@ describe('HTTP API', () => {
   it('sets secure headers and publishes the OpenAPI document', async () => {
     const response = await app.inject({ url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const document = response.json() as { openapi: string; paths: Record<string, unknown> };
+    const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/customers', '/api/customers/{id}', '/api/invoices', '/api/payments', '/api/allocations', '/api/auth/login']),

@@ -1,0 +1,231 @@
+/**
+ * Turns the bytes of an uploaded text file into a string, without guessing silently.
+ *
+ * A byte-order mark decides. Without one the file must be valid UTF-8: a Windows-1252
+ * file (what French Excel writes with "CSV (séparateur : point-virgule)") decodes as
+ * UTF-8 without an exception only when it has no accented letter, and when it has one
+ * a lenient decoder would turn "Société" into "Soci\uFFFDt\uFFFD" in the database. So
+ * invalid UTF-8 is refused with the line of the first bad byte and the option that
+ * fixes it, and the user names the encoding.
+ */
+import type { Issue } from '../shared/errors.ts';
+
+/** Encodings a user may name with `--encoding`. */
+export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'latin1', 'utf-16le'] as const;
+
+/** An encoding a user may name with `--encoding`. */
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+
+/** Whether `text` is one of `TEXT_ENCODINGS` (for validating a CLI flag or an HTTP field). */
+export function isTextEncodingName(text: string): text is TextEncodingName {
+  return (TEXT_ENCODINGS as readonly string[]).includes(text);
+}
+
+/** Options of `decodeText`. */
+export type DecodeTextOptions = {
+  /** Decode with this encoding when the file has no byte-order mark. */
+  encoding?: TextEncodingName | undefined;
+};
+
+/** The decoded text (byte-order mark removed) and the encoding that was used. */
+export type DecodedText = {
+  text: string;
+  encoding: TextEncodingName | 'utf-16be';
+  hasByteOrderMark: boolean;
+};
+
+/** `decodeText`'s answer: the text, or the file-level issue that refuses it. */
+export type DecodeTextResult = { ok: true; value: DecodedText } | { ok: false; issue: Issue };
+
+type ByteOrderMark = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number };
+
+/**
+ * Decodes `bytes` as text. A UTF-8 or UTF-16 byte-order mark wins over
+ * `options.encoding` (it is unambiguous, a flag may be a habit); without one,
+ * `options.encoding` is used, else strict UTF-8. Refuses with `bad_encoding` when
+ * the bytes are not valid in the chosen encoding, and with `unsupported_format`
+ * when they contain NUL bytes (a binary file, not a table).
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  fileName: string,
+  options: DecodeTextOptions = {},
+): DecodeTextResult {
+  const bom = findByteOrderMark(bytes);
+  if (bom !== undefined) {
+    return decodeStrict(bytes.subarray(bom.length), bom.encoding, fileName, true);
+  }
+  if (options.encoding !== undefined) {
+    return decodeStrict(bytes, options.encoding, fileName, false);
+  }
+  if (bytes.includes(0)) {
+    return { ok: false, issue: nulBytesIssue(bytes, fileName) };
+  }
+  return decodeStrict(bytes, 'utf-8', fileName, false);
+}
+
+function findByteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { encoding: 'utf-8', length: 3 };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { encoding: 'utf-16le', length: 2 };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { encoding: 'utf-16be', length: 2 };
+  }
+  return undefined;
+}
+
+function decodeStrict(
+  bytes: Uint8Array,
+  encoding: DecodedText['encoding'],
+  fileName: string,
+  hasByteOrderMark: boolean,
+): DecodeTextResult {
+  if (encoding === 'windows-1252' || encoding === 'latin1') {
+    const text = decodeWindows1252(bytes);
+    return { ok: true, value: { text: stripLeadingBom(text), encoding, hasByteOrderMark } };
+  }
+  // `ignoreBOM: true` keeps a BOM we did not strip (explicit encoding) visible to
+  // `stripLeadingBom`, which removes it once.
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch (error) {
+    if (!(error instanceof TypeError)) {
+      throw error;
+    }
+    return { ok: false, issue: invalidBytesIssue(bytes, encoding, fileName) };
+  }
+  const value: DecodedText = { text: stripLeadingBom(text), encoding, hasByteOrderMark };
+  return { ok: true, value };
+}
+
+// Bytes 0x80–0x9F of Windows-1252 (WHATWG Encoding index). The five bytes Microsoft
+// left unassigned (81, 8D, 8F, 90, 9D) map to the C1 control of the same value.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+  0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252, decoded by hand: Node 20's `TextDecoder('windows-1252')` decodes as
+ * ISO-8859-1 and turns `€` (0x80), `’` (0x92) and `œ` (0x9C), all common in French
+ * text, into invisible C1 controls. `latin1` is read the same way, as the WHATWG
+ * Encoding standard and browsers do: files labelled Latin-1 are Windows-1252 in
+ * practice, and the C1 controls true ISO-8859-1 puts there never occur in text.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  bytes.forEach((byte, index) => {
+    units[index] = byte >= 0x80 && byte < 0xa0 ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte;
+  });
+  let text = '';
+  // Chunks keep `fromCharCode`'s argument list well under engine limits.
+  for (let start = 0; start < units.length; start += 8192) {
+    text += String.fromCharCode(...units.subarray(start, start + 8192));
+  }
+  return text;
+}
+
+function stripLeadingBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+function invalidBytesIssue(
+  bytes: Uint8Array,
+  encoding: DecodedText['encoding'],
+  fileName: string,
+): Issue {
+  if (encoding !== 'utf-8') {
+    return {
+      field: 'file',
+      code: 'bad_encoding',
+      message: `"${fileName}" is not valid ${encoding.toUpperCase()} text (odd number of bytes or a broken surrogate pair). Check the --encoding option, or save the file as "CSV UTF-8".`,
+    };
+  }
+  const offset = findInvalidUtf8Offset(bytes) ?? 0;
+  const line = lineNumberAt(bytes, offset);
+  const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return {
+    line,
+    field: 'file',
+    code: 'bad_encoding',
+    message: `"${fileName}" is not valid UTF-8: byte 0x${byte} on line ${line}. It was probably saved by Excel in Windows-1252; import it again with --encoding windows-1252, or save it as "CSV UTF-8".`,
+  };
+}
+
+/**
+ * A file without a BOM that contains NUL bytes is either UTF-16 whose BOM was lost
+ * or not text at all. Many NULs on odd offsets is the signature of UTF-16LE text in
+ * the Latin range ("a\0b\0").
+ */
+function nulBytesIssue(bytes: Uint8Array, fileName: string): Issue {
+  const sample = bytes.subarray(0, 4096);
+  let oddNuls = 0;
+  for (let index = 1; index < sample.length; index += 2) {
+    if (sample[index] === 0) {
+      oddNuls += 1;
+    }
+  }
+  if (oddNuls * 2 >= sample.length / 2) {
+    return {
+      field: 'file',
+      code: 'bad_encoding',
+      message: `"${fileName}" looks like UTF-16 text without a byte-order mark; import it again with --encoding utf-16le, or save it as "CSV UTF-8".`,
+    };
+  }
+  return {
+    field: 'file',
+    code: 'unsupported_format',
+    message: `"${fileName}" is not a text file: expected CSV (UTF-8, Windows-1252 or UTF-16) or an Excel .xlsx workbook.`,
+  };
+}
+
+/**
+ * Offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629:
+ * no overlong forms, no surrogates, nothing above U+10FFFF), or `undefined`.
+ */
+export function findInvalidUtf8Offset(bytes: Uint8Array): number | undefined {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : 4;
+    if (lead < 0xc2 || lead > 0xf4) {
+      return index;
+    }
+    // The second byte's range is narrowed for E0/ED/F0/F4 to exclude overlong
+    // forms, surrogates and code points above U+10FFFF (RFC 3629 §4).
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let next = 1; next < length; next += 1) {
+      const byte = bytes[index + next];
+      const min = next === 1 ? low : 0x80;
+      const max = next === 1 ? high : 0xbf;
+      if (byte === undefined || byte < min || byte > max) {
+        return index;
+      }
+    }
+    index += length;
+  }
+  return undefined;
+}
+
+/** 1-based line of `offset`: line feeds before it, plus carriage returns not followed by one. */
+function lineNumberAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset; index += 1) {
+    const byte = bytes[index];
+    if (byte === 0x0a || (byte === 0x0d && bytes[index + 1] !== 0x0a)) {
+      line += 1;
+    }
+  }
+  return line;
+}

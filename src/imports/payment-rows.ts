@@ -1,0 +1,183 @@
+/**
+ * Payment rows of an import file: `reference, customer_code, date, amount,
+ * currency, invoice_number, method`. Pure: a table in, typed rows and per-line
+ * errors out; allocation to invoices is the service's business.
+ */
+import type { PaymentMethod } from '../customers/model.ts';
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import type { Issue } from '../shared/errors.ts';
+import type { Cents, CurrencyCode } from '../shared/money.ts';
+import {
+  PAYMENT_COLUMNS,
+  PAYMENT_COLUMN_SPEC,
+  mapColumns,
+  type ColumnMapping,
+  type MappedRecord,
+  type PaymentColumn,
+} from './column-mapping.ts';
+import type { Table } from './read-table.ts';
+import {
+  addIssue,
+  createDuplicateDetector,
+  optionalText,
+  orderByColumn,
+  quote,
+  readAmount,
+  readCurrency,
+  readDate,
+  readPaymentMethod,
+  requireText,
+  sortIssues,
+  type RowContext,
+  type RowParseOptions,
+} from './row-fields.ts';
+
+/** One valid payment line of a file. */
+export type PaymentImportRow = {
+  line: number;
+  /** The payment's own reference (bank transaction, cheque number…), unique per company. */
+  reference: string;
+  customerCode: string;
+  date: CalendarDate;
+  /** Positive, in minor units of `currency`. */
+  amount: Cents;
+  currency: CurrencyCode;
+  /** The invoice the customer said it pays, if the file says so. */
+  invoiceNumber: string | undefined;
+  /** `undefined` when the cell is empty (the service's default applies). */
+  method: PaymentMethod | undefined;
+};
+
+/** Options of `parsePaymentRows`. */
+export type PaymentRowsOptions = RowParseOptions & { mapping?: ColumnMapping | undefined };
+
+/** `parsePaymentRows`'s answer (see `InvoiceRowsResult`). */
+export type PaymentRowsResult = {
+  rows: PaymentImportRow[];
+  errors: Issue[];
+  notices: Issue[];
+  columns: PaymentColumn[];
+};
+
+/**
+ * Parses the payment rows of a table. Refused: a missing reference, customer code
+ * or date; an invalid date; a zero or negative amount (a refund is not a payment);
+ * an unknown currency or method; the same reference twice in the file.
+ */
+export function parsePaymentRows(
+  table: Table,
+  options: PaymentRowsOptions = {},
+): PaymentRowsResult {
+  const mapped = mapColumns(PAYMENT_COLUMN_SPEC, table, {
+    mapping: options.mapping,
+    required:
+      options.defaultCurrency === undefined
+        ? [...PAYMENT_COLUMN_SPEC.required, 'currency']
+        : PAYMENT_COLUMN_SPEC.required,
+  });
+  if (!mapped.ok) {
+    return { rows: [], errors: mapped.errors, notices: mapped.notices, columns: [] };
+  }
+  const rows: PaymentImportRow[] = [];
+  const errors: Issue[] = [];
+  const firstLineOf = createDuplicateDetector();
+  for (const record of mapped.records) {
+    const context: RowContext = {
+      line: record.line,
+      errors: [],
+      decimalMark: options.decimalMark,
+    };
+    const row = readPaymentRow(context, record, options.defaultCurrency);
+    if (row.reference !== undefined) {
+      const firstLine = firstLineOf(row.reference, record.line);
+      if (firstLine !== undefined) {
+        addIssue(
+          context,
+          'reference',
+          'duplicate_in_file',
+          `Payment reference ${quote(row.reference)} already appears on line ${firstLine}.`,
+        );
+      }
+    }
+    if (context.errors.length > 0) {
+      errors.push(...orderByColumn(context.errors, PAYMENT_COLUMNS));
+    } else {
+      rows.push(completeRow(row));
+    }
+  }
+  return { rows, errors: sortIssues(errors), notices: mapped.notices, columns: mapped.columns };
+}
+
+type PartialPaymentRow = { [K in keyof PaymentImportRow]: PaymentImportRow[K] | undefined };
+
+function readPaymentRow(
+  context: RowContext,
+  record: MappedRecord<PaymentColumn>,
+  defaultCurrency: CurrencyCode | undefined,
+): PartialPaymentRow {
+  const { cell } = record;
+  const reference = requireText(context, 'reference', cell('reference'));
+  const customerCode = requireText(context, 'customer_code', cell('customer_code'));
+  const date =
+    requireText(context, 'date', cell('date')) === undefined
+      ? undefined
+      : readDate(context, 'date', cell('date'));
+  const currency = readCurrency(context, cell('currency'), defaultCurrency);
+  const amount = readPositiveAmount(context, cell('amount'), currency);
+  const invoiceNumber = optionalText(cell('invoice_number'));
+  const method = readPaymentMethod(context, 'method', cell('method'));
+  return {
+    line: record.line,
+    reference,
+    customerCode,
+    date,
+    amount,
+    currency,
+    invoiceNumber,
+    method,
+  };
+}
+
+function readPositiveAmount(
+  context: RowContext,
+  value: string,
+  currency: CurrencyCode | undefined,
+): Cents | undefined {
+  if (requireText(context, 'amount', value) === undefined || currency === undefined) {
+    return undefined;
+  }
+  const amount = readAmount(context, 'amount', value, currency);
+  if (amount === undefined) {
+    return undefined;
+  }
+  if (amount === 0) {
+    addIssue(context, 'amount', 'zero_amount', `amount ${quote(value)} is zero.`);
+    return undefined;
+  }
+  if (amount < 0) {
+    addIssue(
+      context,
+      'amount',
+      'negative_amount',
+      `amount ${quote(value)} is negative; a payment is money received (a refund to the customer is not imported as a payment).`,
+    );
+    return undefined;
+  }
+  return amount;
+}
+
+/** A row without issues has every required value; anything else is a bug in this file. */
+function completeRow(row: PartialPaymentRow): PaymentImportRow {
+  const { line, reference, customerCode, date, amount, currency, invoiceNumber, method } = row;
+  if (
+    line === undefined ||
+    reference === undefined ||
+    customerCode === undefined ||
+    date === undefined ||
+    amount === undefined ||
+    currency === undefined
+  ) {
+    throw new Error(`Payment row of line ${line} has no issue but a missing value`);
+  }
+  return { line, reference, customerCode, date, amount, currency, invoiceNumber, method };
+}

@@ -1,0 +1,326 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+
+import {
+  cellText,
+  detectCsvDelimiter,
+  normalizeHeaderName,
+  readCsvText,
+  readTable,
+  type ReadTableResult,
+} from './read-table.ts';
+
+const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function tableOf(result: ReadTableResult) {
+  if (!result.ok) {
+    throw new Error(`expected a table, got ${JSON.stringify(result.issues)}`);
+  }
+  return result;
+}
+
+describe('normalizeHeaderName', () => {
+  it.each([
+    ['code', 'code'],
+    [' Code-Client ', 'code_client'],
+    ['N° facture', 'n_facture'],
+    ['Échéance', 'echeance'],
+    ['Montant TTC (€)', 'montant_ttc'],
+    ['RAISON  SOCIALE', 'raison_sociale'],
+    ['Délai de paiement', 'delai_de_paiement'],
+    ['address_line1', 'address_line1'],
+    ['', ''],
+  ])('%j → %j', (name, expected) => {
+    expect(normalizeHeaderName(name)).toBe(expected);
+  });
+});
+
+describe('detectCsvDelimiter', () => {
+  it.each([
+    ['numero;client;montant\nF1;C1;1234,56', ';'],
+    ['number,customer_code,amount\nF1,C1,"1234,56"', ','],
+    ['number\tcustomer_code\tamount\nF1\tC1\t1234,56', '\t'],
+    ['number|customer_code|amount\nF1|C1|1234,56', '|'],
+    // The comma inside the quoted name does not count.
+    ['"Montant, TTC";numero\n1,5;F1', ';'],
+    // Only the header line counts: the amounts' commas below are outvoted.
+    ['numero;montant\nF1;1,5,5,5,5,5', ';'],
+    // Blank lines before the header are skipped.
+    ['\r\n\r\na;b\n', ';'],
+    ['number\nF1,F2,F3', ','],
+  ])('%j → %j', (text, expected) => {
+    expect(detectCsvDelimiter(text)).toBe(expected);
+  });
+});
+
+describe('readCsvText', () => {
+  it('reads a French Excel export: ";", CRLF, normalized header, trailing blank lines ignored', () => {
+    const text =
+      'N° facture;Code client;Montant TTC\r\nF-001;C001;1 234,56\r\nF-002;C002;12,00\r\n\r\n\r\n';
+
+    expect(tableOf(readCsvText(text))).toEqual({
+      ok: true,
+      format: 'csv',
+      table: {
+        header: ['n_facture', 'code_client', 'montant_ttc'],
+        records: [
+          { line: 2, values: { n_facture: 'F-001', code_client: 'C001', montant_ttc: '1 234,56' } },
+          { line: 3, values: { n_facture: 'F-002', code_client: 'C002', montant_ttc: '12,00' } },
+        ],
+      },
+      issues: [],
+    });
+  });
+
+  it('numbers lines physically: a quoted field with line breaks pushes the next records down', () => {
+    const text = [
+      'code,name,address_line1',
+      'C1,"Acme ""Sud""","12 rue A',
+      'Bâtiment B',
+      'BP 4"',
+      'C2,Beta,3 rue B',
+    ].join('\n');
+
+    const { table } = tableOf(readCsvText(text));
+
+    expect(table.records).toEqual([
+      {
+        line: 2,
+        values: { code: 'C1', name: 'Acme "Sud"', address_line1: '12 rue A\nBâtiment B\nBP 4' },
+      },
+      { line: 5, values: { code: 'C2', name: 'Beta', address_line1: '3 rue B' } },
+    ]);
+  });
+
+  it('skips blank lines and lines of bare delimiters in the middle, keeping line numbers', () => {
+    const text = 'a;b\r\n1;2\r\n\r\n;;\r\n  \r\n3;4';
+
+    expect(tableOf(readCsvText(text)).table.records.map((record) => record.line)).toEqual([2, 6]);
+  });
+
+  it('counts old Mac CR-only line breaks', () => {
+    const text = 'a,b\r1,2\r3,4\r';
+
+    expect(tableOf(readCsvText(text)).table.records.map((record) => record.line)).toEqual([2, 3]);
+  });
+
+  it('reads a missing trailing cell as empty', () => {
+    expect(tableOf(readCsvText('a;b;c\n1;2')).table.records).toEqual([
+      { line: 2, values: { a: '1', b: '2', c: '' } },
+    ]);
+  });
+
+  it('drops a row with more values than the header, and says where', () => {
+    const text = 'number,amount,currency\nF1,1234,56,EUR\nF2,"1234,56",EUR\nF3,10,EUR,,\n';
+
+    const result = tableOf(readCsvText(text));
+
+    expect(result.table.records.map((record) => record.line)).toEqual([3, 4]);
+    expect(result.issues).toEqual([
+      {
+        line: 2,
+        field: 'row',
+        code: 'too_many_values',
+        message:
+          'Line 2 has 4 values but the header has 3 columns (an unquoted "," inside a value?).',
+      },
+    ]);
+  });
+
+  it('keeps the first of two columns with the same name in values, and both in the header', () => {
+    expect(tableOf(readCsvText('Montant;montant\n1;2')).table).toEqual({
+      header: ['montant', 'montant'],
+      records: [{ line: 2, values: { montant: '1' } }],
+    });
+  });
+
+  it.each([
+    ['an empty text', '', 'empty_file', undefined],
+    ['only blank lines', '\r\n\r\n;;\r\n', 'empty_file', undefined],
+    ['an unclosed quote', 'a;b\n1;2\n3;"oops\n4;5\n', 'malformed_csv', 3],
+  ])('refuses %s', (_label, text, code, line) => {
+    const result = readCsvText(text, 'f.csv');
+
+    expect(result.ok ? undefined : result.issues.map((issue) => [issue.code, issue.line])).toEqual([
+      [code, line],
+    ]);
+  });
+});
+
+describe('readTable', () => {
+  it('reads a UTF-8 CSV with BOM', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...bytesOf('code;name\nC1;Société')]);
+
+    expect(tableOf(await readTable(bytes, 'c.csv')).table).toEqual({
+      header: ['code', 'name'],
+      records: [{ line: 2, values: { code: 'C1', name: 'Société' } }],
+    });
+  });
+
+  it('passes the encoding refusal through', async () => {
+    const result = await readTable(new Uint8Array([0x61, 0x0a, 0xe9]), 'c.csv');
+
+    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
+      'bad_encoding',
+    ]);
+  });
+
+  it.each([
+    ['an empty file', [], 'c.csv', 'empty_file', '"c.csv" is empty: a header row is required.'],
+    [
+      'an Excel 97-2003 workbook',
+      [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0],
+      'c.xls',
+      'unsupported_format',
+      '"c.xls" is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx or as CSV.',
+    ],
+    [
+      'a PDF',
+      [...bytesOf('%PDF-1.7\n')],
+      'c.csv',
+      'unsupported_format',
+      '"c.csv" is neither a CSV file nor an Excel .xlsx workbook.',
+    ],
+    [
+      'text named .xlsx',
+      [...bytesOf('code;name\n')],
+      'c.xlsx',
+      'unsupported_format',
+      '"c.xlsx" is neither a CSV file nor an Excel .xlsx workbook.',
+    ],
+  ])('refuses %s', async (_label, bytes, fileName, code, message) => {
+    expect(await readTable(new Uint8Array(bytes), fileName)).toEqual({
+      ok: false,
+      issues: [{ field: 'file', code, message }],
+    });
+  });
+
+  it('refuses a ZIP archive that is not a workbook', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+
+    const result = await readTable(bytes, 'c.xlsx');
+
+    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
+      'unsupported_format',
+    ]);
+  });
+});
+
+describe('readTable on XLSX', () => {
+  /** A workbook as a user makes it: typed cells, a formula, a blank row, a second sheet. */
+  async function invoiceWorkbook(): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Factures');
+    sheet.addRow(['N° facture', 'Date facture', 'Montant TTC', 'Double', 'Note', 'CP', 'Payée']);
+    sheet.addRow([
+      'F-001',
+      new Date(Date.UTC(2025, 11, 31)),
+      1234.56,
+      { formula: 'C2*2', result: 2469.12 },
+      { richText: [{ text: 'très ' }, { text: 'urgent', font: { bold: true } }] },
+      1000,
+      true,
+    ]);
+    sheet.getCell('B2').numFmt = 'dd/mm/yyyy';
+    sheet.getCell('F2').numFmt = '00000';
+    sheet.addRow([]);
+    sheet.addRow([
+      'F-002',
+      new Date(Date.UTC(2024, 1, 29, 15, 30)),
+      0.1 + 0.2,
+      { formula: 'C4*2' },
+      { text: 'voir le portail', hyperlink: 'https://example.test/f2' },
+      75001,
+      false,
+    ]);
+    sheet.addRow(['F-003', '2025-01-15', 1e21, 1.5e-7, { error: '#N/A' }, null, null]);
+    workbook.addWorksheet('Notes').addRow(['not read']);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it('reads the first sheet, numbers records by Excel row and converts cells deterministically', async () => {
+    const result = await readTable(await invoiceWorkbook(), 'factures.xlsx');
+
+    expect(result).toEqual({
+      ok: true,
+      format: 'xlsx',
+      issues: [],
+      table: {
+        header: ['n_facture', 'date_facture', 'montant_ttc', 'double', 'note', 'cp', 'payee'],
+        records: [
+          {
+            line: 2,
+            values: {
+              n_facture: 'F-001',
+              date_facture: '2025-12-31',
+              montant_ttc: '1234.56',
+              double: '2469.12',
+              note: 'très urgent',
+              cp: '01000',
+              payee: 'true',
+            },
+          },
+          {
+            line: 4,
+            values: {
+              n_facture: 'F-002',
+              date_facture: '2024-02-29',
+              montant_ttc: '0.3',
+              double: '',
+              note: 'voir le portail',
+              cp: '75001',
+              payee: 'false',
+            },
+          },
+          {
+            line: 5,
+            values: {
+              n_facture: 'F-003',
+              date_facture: '2025-01-15',
+              montant_ttc: '1000000000000000000000',
+              double: '0.00000015',
+              note: '#N/A',
+              cp: '',
+              payee: '',
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses a workbook whose first sheet is empty', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Vide');
+
+    const result = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'v.xlsx');
+
+    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
+      'empty_file',
+    ]);
+  });
+});
+
+describe('cellText', () => {
+  it.each([
+    ['a number with binary noise', 1234.5599999999999, undefined, '1234.56'],
+    ['a negative number', -42.5, undefined, '-42.5'],
+    ['an integer', 123456789, undefined, '123456789'],
+    ['a SIREN kept as number with a 000000000 format', 12345678, '000000000', '012345678'],
+    ['a date serial in a date-formatted formula result', 46022, 'dd/mm/yyyy', '2025-12-31'],
+    ['a date serial with a time', 46022.75, '[$-40C]d mmmm yyyy;@', '2025-12-31'],
+    ['a currency format is not a date', 12.5, '#,##0.00 "€"', '12.5'],
+  ])('%s', (_label, value, numFmt, expected) => {
+    expect(cellText(value, numFmt)).toBe(expected);
+  });
+
+  it('reads serials of the 1904 date system (old Mac workbooks)', () => {
+    expect(cellText(44560, 'yyyy-mm-dd', true)).toBe('2025-12-31');
+  });
+
+  it('reads a formula whose cached result is a date', () => {
+    expect(
+      cellText({ formula: 'B2+30', result: new Date(Date.UTC(2026, 0, 30)) }, 'dd/mm/yyyy'),
+    ).toBe('2026-01-30');
+  });
+});

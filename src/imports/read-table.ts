@@ -1,0 +1,385 @@
+/**
+ * Reads an uploaded CSV or XLSX file into one uniform table of strings: a
+ * normalized header and records that remember the line they came from, so every
+ * later error can say "line 12". Nothing here knows what a customer or an invoice
+ * is; that is the row parsers' job.
+ */
+import ExcelJS, { type CellValue } from 'exceljs';
+import Papa from 'papaparse';
+
+import type { Issue } from '../shared/errors.ts';
+import { decodeText, type TextEncodingName } from './decode-text.ts';
+
+/** One data row: its 1-based line in the file (Excel row number for XLSX) and its cells by header name. */
+export type TableRecord = { line: number; values: Record<string, string> };
+
+/**
+ * A file's content as strings. `header` holds normalized names (see
+ * `normalizeHeaderName`), in file order, duplicates and empty names included;
+ * `values` has one entry per distinct non-empty header name (the first column of
+ * that name wins).
+ */
+export type Table = { header: string[]; records: TableRecord[] };
+
+/** The two formats `readTable` understands. */
+export type TableFormat = 'csv' | 'xlsx';
+
+/** Options of `readTable`. */
+export type ReadTableOptions = {
+  /** Encoding of a CSV file without byte-order mark (see decode-text.ts). */
+  encoding?: TextEncodingName | undefined;
+};
+
+/**
+ * `readTable`'s answer. When `ok`, `issues` lists rows that were dropped because
+ * their shape is wrong (more values than the header has columns); when not,
+ * `issues` says why the whole file is refused.
+ */
+export type ReadTableResult =
+  | { ok: true; format: TableFormat; table: Table; issues: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+/** Delimiters a CSV file may use; French Excel writes `;` because `,` is the decimal mark. */
+export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
+
+/** A delimiter a CSV file may use. */
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46];
+
+/**
+ * Reads a CSV or XLSX file. The format comes from the content (an XLSX file is a
+ * ZIP archive), not from the name, which users rename freely; a name ending in
+ * `.xlsx`/`.xls` on something that is not a workbook is refused rather than read as
+ * text.
+ */
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadTableOptions = {},
+): Promise<ReadTableResult> {
+  if (bytes.length === 0) {
+    return refuse('empty_file', `"${fileName}" is empty: a header row is required.`);
+  }
+  if (startsWith(bytes, ZIP_SIGNATURE)) {
+    return readXlsx(bytes, fileName);
+  }
+  if (startsWith(bytes, OLE2_SIGNATURE)) {
+    return refuse(
+      'unsupported_format',
+      `"${fileName}" is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx or as CSV.`,
+    );
+  }
+  if (startsWith(bytes, PDF_SIGNATURE) || /\.(xlsx|xlsm|xls|ods|pdf)$/i.test(fileName)) {
+    return refuse(
+      'unsupported_format',
+      `"${fileName}" is neither a CSV file nor an Excel .xlsx workbook.`,
+    );
+  }
+  const decoded = decodeText(bytes, fileName, { encoding: options.encoding });
+  if (!decoded.ok) {
+    return { ok: false, issues: [decoded.issue] };
+  }
+  return readCsvText(decoded.value.text, fileName);
+}
+
+/**
+ * Normalizes a column name so that `Code client`, `code-client` and `CODE_CLIENT`
+ * meet: trimmed, lower case, accents removed, and every run of anything other than
+ * a letter or digit (spaces, dashes, `°`, parentheses) turned into one `_`, so
+ * `N° facture` becomes `n_facture` and `Montant TTC (€)` becomes `montant_ttc`.
+ */
+export function normalizeHeaderName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/**
+ * Picks the delimiter from the header line, the one line that holds no amounts:
+ * counting on data lines would let `1234,56` outvote the `;` of a French file.
+ * The most frequent candidate outside quotes wins, ties in `CSV_DELIMITERS` order;
+ * a header with none of them is a one-column file.
+ */
+export function detectCsvDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>();
+  let isQuoted = false;
+  let hasContent = false;
+  for (const char of text) {
+    if (char === '"') {
+      isQuoted = !isQuoted;
+    } else if (isQuoted) {
+      continue;
+    } else if (char === '\n' || char === '\r') {
+      // Blank lines before the header are skipped; the header line ends the scan.
+      if (hasContent) {
+        break;
+      }
+    } else if (isCsvDelimiter(char)) {
+      counts.set(char, (counts.get(char) ?? 0) + 1);
+    } else if (char.trim() !== '') {
+      hasContent = true;
+    }
+  }
+  let best: CsvDelimiter = ',';
+  let bestCount = 0;
+  for (const delimiter of CSV_DELIMITERS) {
+    const count = counts.get(delimiter) ?? 0;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function isCsvDelimiter(char: string): char is CsvDelimiter {
+  return (CSV_DELIMITERS as readonly string[]).includes(char);
+}
+
+/**
+ * Reads CSV text (already decoded). Quoted fields may hold delimiters, quotes
+ * (`""`) and line breaks; `line` is the physical line where a record starts, so a
+ * record after a quoted two-line address is numbered as an editor shows it. Lines
+ * that are empty or hold only delimiters (Excel pads with `;;;`) are skipped.
+ */
+export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const delimiter = detectCsvDelimiter(input);
+  const rows: { line: number; fields: string[] }[] = [];
+  let unclosedQuoteLine: number | undefined;
+  let nextLine = 1;
+  let previousCursor = 0;
+  // papaparse does not report line numbers, so each row's first line is counted
+  // from the cursor: the text between two cursors is exactly one row. Empty lines
+  // are kept (skipEmptyLines: false) so that no row is skipped between cursors.
+  Papa.parse<string[]>(input, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      const cursor = result.meta.cursor;
+      const line = nextLine;
+      nextLine += countLineBreaks(input, previousCursor, cursor);
+      previousCursor = cursor;
+      if (result.errors.some((error) => error.code === 'MissingQuotes')) {
+        unclosedQuoteLine ??= line;
+      }
+      rows.push({ line, fields: result.data });
+    },
+  });
+  if (unclosedQuoteLine !== undefined) {
+    return refuse(
+      'malformed_csv',
+      `"${fileName}": a quoted field opened on line ${unclosedQuoteLine} is never closed (a stray " ?).`,
+      unclosedQuoteLine,
+    );
+  }
+  const nonEmpty = rows.filter((row) => row.fields.some((field) => field.trim() !== ''));
+  const [headerRow, ...dataRows] = nonEmpty;
+  if (headerRow === undefined) {
+    return refuse('empty_file', `"${fileName}" has no header row: the file is empty.`);
+  }
+  const header = headerRow.fields.map(normalizeHeaderName);
+  const records: TableRecord[] = [];
+  const issues: Issue[] = [];
+  for (const row of dataRows) {
+    const extra = row.fields.slice(header.length).filter((field) => field.trim() !== '');
+    if (extra.length > 0) {
+      // A shifted row must not be read: with `,` as delimiter an unquoted `1234,56`
+      // splits into two cells and every later value lands in the wrong column.
+      issues.push({
+        line: row.line,
+        field: 'row',
+        code: 'too_many_values',
+        message: `Line ${row.line} has ${row.fields.length} values but the header has ${header.length} columns (an unquoted "${delimiter}" inside a value?).`,
+      });
+      continue;
+    }
+    records.push({ line: row.line, values: valuesByHeader(header, row.fields) });
+  }
+  return { ok: true, format: 'csv', table: { header, records }, issues };
+}
+
+/** Line breaks (CRLF, LF or a lone CR, each counted once) in `text[start, end)`. */
+function countLineBreaks(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let index = start; index < end; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char === 0x0a || (char === 0x0d && text.charCodeAt(index + 1) !== 0x0a)) {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** Cells by header name; a missing trailing cell reads as empty, a repeated name keeps its first column. */
+function valuesByHeader(
+  header: readonly string[],
+  fields: readonly string[],
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  header.forEach((name, index) => {
+    if (name !== '' && !Object.hasOwn(values, name)) {
+      values[name] = fields[index] ?? '';
+    }
+  });
+  return values;
+}
+
+/**
+ * Reads the first worksheet of an XLSX workbook. Its first non-empty row is the
+ * header; `line` is the Excel row number, so messages point at what the user sees.
+ */
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs (through JSZip) takes an ArrayBuffer; `slice` gives one of exactly the file's bytes.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return refuse(
+      'unsupported_format',
+      `"${fileName}" is a ZIP archive but not a readable Excel .xlsx workbook (${reason}); save it as .xlsx or as CSV.`,
+    );
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) {
+    return refuse('empty_file', `"${fileName}" has no worksheet.`);
+  }
+  const is1904 = workbook.properties.date1904;
+  const rows: { line: number; fields: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const fields: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+      fields[columnNumber - 1] = cellText(cell.value, cell.numFmt, is1904);
+    });
+    rows.push({ line: rowNumber, fields: Array.from(fields, (field) => field ?? '') });
+  });
+  const nonEmpty = rows.filter((row) => row.fields.some((field) => field.trim() !== ''));
+  const [headerRow, ...dataRows] = nonEmpty;
+  if (headerRow === undefined) {
+    return refuse(
+      'empty_file',
+      `"${fileName}": the first worksheet is empty; a header row is required.`,
+    );
+  }
+  const header = headerRow.fields.map(normalizeHeaderName);
+  const records = dataRows.map((row) => ({
+    line: row.line,
+    values: valuesByHeader(header, row.fields),
+  }));
+  return { ok: true, format: 'xlsx', table: { header, records }, issues: [] };
+}
+
+/**
+ * Converts a cell to the string the user sees, deterministically: dates as
+ * `YYYY-MM-DD`, numbers as plain decimals with a dot, formulas as their cached
+ * result, rich text and hyperlinks as their text, errors as `#N/A`-style codes.
+ */
+export function cellText(value: CellValue, numFmt: string | undefined, is1904 = false): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number') {
+    if (numFmt !== undefined && isDateFormat(numFmt)) {
+      return serialToIsoDate(value, is1904);
+    }
+    return formatCellNumber(value, numFmt);
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'true' : 'false';
+  }
+  if (value instanceof Date) {
+    // exceljs builds dates at UTC midnight of the serial's day (plus its time of day).
+    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  }
+  if ('richText' in value) {
+    return value.richText.map((run) => run.text).join('');
+  }
+  if ('error' in value) {
+    return value.error;
+  }
+  if ('hyperlink' in value) {
+    return cellText(value.text, undefined, is1904);
+  }
+  return cellText(value.result, numFmt, is1904);
+}
+
+/**
+ * Whether an Excel number format displays a date: it has a day, month or year
+ * token once quoted literals, `[…]` sections (colours, locales) and escaped
+ * characters are removed. `General` and `0.00 €` have none.
+ */
+function isDateFormat(numFmt: string): boolean {
+  const tokens = numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
+  return /[dmy]/i.test(tokens) && !/general/i.test(tokens);
+}
+
+const MS_PER_DAY = 86_400_000;
+// Serial 0 of the 1900 system is 1899-12-30 because Excel keeps Lotus's
+// nonexistent 29/02/1900; dates after it (every business date) come out right.
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+function serialToIsoDate(serial: number, is1904: boolean): string {
+  const epoch = is1904 ? EPOCH_1904 : EPOCH_1900;
+  return new Date(epoch + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Writes a cell number as a plain decimal with a dot. Excel shows 15 significant
+ * digits and files may store the binary noise beyond them (`0.30000000000000004`,
+ * `1234.5599999999999`), so the value is rounded to 15 digits first. A format made
+ * only of zeros (`00000`, French postal codes, SIREN) keeps its leading zeros.
+ */
+function formatCellNumber(value: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(value)) {
+    return '';
+  }
+  const text = toPlainDecimal(Number(value.toPrecision(15)));
+  if (numFmt !== undefined && /^0+$/.test(numFmt) && /^\d+$/.test(text)) {
+    return text.padStart(numFmt.length, '0');
+  }
+  return text;
+}
+
+/** `1.5e-7` → `0.00000015`, `1e21` → `1000000000000000000000`: never an exponent. */
+function toPlainDecimal(value: number): string {
+  if (value === 0) {
+    return '0';
+  }
+  const [mantissa = '0', exponentText = '0'] = value.toExponential().split('e');
+  const isNegative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const pointIndex = Number(exponentText) + 1;
+  let plain: string;
+  if (pointIndex <= 0) {
+    plain = `0.${'0'.repeat(-pointIndex)}${digits}`;
+  } else if (pointIndex >= digits.length) {
+    plain = digits + '0'.repeat(pointIndex - digits.length);
+  } else {
+    plain = `${digits.slice(0, pointIndex)}.${digits.slice(pointIndex)}`;
+  }
+  return isNegative ? `-${plain}` : plain;
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
+function refuse(code: string, message: string, line?: number): ReadTableResult {
+  const issue: Issue =
+    line === undefined ? { field: 'file', code, message } : { line, field: 'file', code, message };
+  return { ok: false, issues: [issue] };
+}
