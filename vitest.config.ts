@@ -6,7 +6,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
+        },
+      },
+      {
+        // The same pure rules far from UTC (UTC+14): local time must never leak into dates.
+        test: {
+          name: 'unit-kiritimati',
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          env: { TZ: 'Pacific/Kiritimati' },
         },
       },
       {
