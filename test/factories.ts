@@ -40,7 +40,12 @@ export async function makeUser(
   password = 'correct horse battery staple',
 ): Promise<{ email: string; password: string; id: string }> {
   const email = `${role}.${randomBytes(4).toString('hex')}@example.test`;
-  const { user } = await createUser(deps, ctx, { email, displayName: `Test ${role}`, role, password });
+  const { user } = await createUser(deps, ctx, {
+    email,
+    displayName: `Test ${role}`,
+    role,
+    password,
+  });
   return { email, password, id: user.id };
 }
 
@@ -68,7 +73,12 @@ type InvoiceSpec = {
   currency?: string;
 };
 
-export async function makeInvoices(deps: Deps, ctx: Ctx, customerId: string, specs: InvoiceSpec[]): Promise<void> {
+export async function makeInvoices(
+  deps: Deps,
+  ctx: Ctx,
+  customerId: string,
+  specs: InvoiceSpec[],
+): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const result = await upsertInvoicesInTx(
       deps,
@@ -94,7 +104,13 @@ export async function makePayment(
   deps: Deps,
   ctx: Ctx,
   customerId: string,
-  spec: { reference: string; receivedOn: string; amount: number; invoiceNumber?: string; currency?: string },
+  spec: {
+    reference: string;
+    receivedOn: string;
+    amount: number;
+    invoiceNumber?: string;
+    currency?: string;
+  },
 ): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const result = await upsertPaymentsInTx(deps, tx, ctx, [

@@ -3,7 +3,12 @@ import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { TEMPLATE_DATABASE, pgliteTemplatePath, testDatabaseUrl, withDatabase } from './db-names.ts';
+import {
+  TEMPLATE_DATABASE,
+  pgliteTemplatePath,
+  testDatabaseUrl,
+  withDatabase,
+} from './db-names.ts';
 
 /**
  * Migrates once per run; each test file then copies the result (HOUSE_STYLE §7):
@@ -39,6 +44,8 @@ export async function setup(project: TestProject): Promise<void> {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dbTemplate: { kind: 'pglite'; path: string } | { kind: 'postgres'; url: string; template: string };
+    dbTemplate:
+      | { kind: 'pglite'; path: string }
+      | { kind: 'postgres'; url: string; template: string };
   }
 }

@@ -14,7 +14,11 @@ export type EventInput = {
  * Appends what `ctx.actor` just did to the event trail, inside the caller's
  * transaction so the change and its record land together or not at all.
  */
-export async function recordEvents(tx: Queryable, ctx: Ctx, events: readonly EventInput[]): Promise<void> {
+export async function recordEvents(
+  tx: Queryable,
+  ctx: Ctx,
+  events: readonly EventInput[],
+): Promise<void> {
   await insertEvents(
     tx,
     events.map((event) => ({

@@ -5,7 +5,12 @@ import type { App } from '../http/types.ts';
 import { UnauthorizedError } from '../shared/errors.ts';
 import { ZProblem } from '../shared/schemas.ts';
 import { SESSION_HOURS } from './model.ts';
-import { ZChangePasswordRequest, ZLoginRequest, ZSessionInfo, type TSessionInfo } from './schemas.ts';
+import {
+  ZChangePasswordRequest,
+  ZLoginRequest,
+  ZSessionInfo,
+  type TSessionInfo,
+} from './schemas.ts';
 import { changePassword, login, logout, type Session } from './service.ts';
 
 function presentSession(deps: Deps, session: Session): TSessionInfo {
@@ -72,7 +77,13 @@ export async function registerAuthRoutes(
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and company', response: { 200: ZSessionInfo, 401: ZProblem } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and company',
+        response: { 200: ZSessionInfo, 401: ZProblem },
+      },
+    },
     async (request) => {
       const session = await authenticateRequest(deps, request);
       if (!session) {

@@ -176,7 +176,12 @@ export async function changePassword(
 }
 
 /** Sets a user's password (CLI `users set-password`, or after the check above) and closes their sessions. */
-export async function setPassword(deps: Deps, ctx: Ctx, userId: string, password: string): Promise<void> {
+export async function setPassword(
+  deps: Deps,
+  ctx: Ctx,
+  userId: string,
+  password: string,
+): Promise<void> {
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (tx) => {
@@ -221,13 +226,22 @@ export async function createApiToken(
       createdBy: ctx.actor.id,
     });
     await recordEvents(tx, ctx, [
-      { action: 'api_token.created', entityType: 'api_token', entityId: id, customerId: null, data: { name: input.name, role: input.role } },
+      {
+        action: 'api_token.created',
+        entityType: 'api_token',
+        entityId: id,
+        customerId: null,
+        data: { name: input.name, role: input.role },
+      },
     ]);
   });
   return { id, token };
 }
 
-export async function authenticateApiToken(deps: Deps, token: string): Promise<Ctx & { company: Company }> {
+export async function authenticateApiToken(
+  deps: Deps,
+  token: string,
+): Promise<Ctx & { company: Company }> {
   const record = await findApiTokenByHash(deps.db, hashToken(token));
   const company = record && (await findCompanyById(deps.db, record.companyId));
   if (!record || record.revokedAt !== null || !company) {
@@ -251,7 +265,12 @@ export async function findUserDisplayNames(
 }
 
 /** Checks that a user id belongs to the context's company (e.g. a customer's collector). */
-export async function assertUserInCompany(deps: Deps, ctx: Ctx, userId: string, field: string): Promise<void> {
+export async function assertUserInCompany(
+  deps: Deps,
+  ctx: Ctx,
+  userId: string,
+  field: string,
+): Promise<void> {
   if (!(await findUserById(deps.db, ctx.companyId, userId))) {
     throw invalidField(field, `No user ${userId} in this company`, 'unknown_user');
   }

@@ -53,7 +53,11 @@ export async function findUserForLogin(
   return row && { ...toUser(row), passwordHash: row.password_hash };
 }
 
-export async function findUserByEmail(q: Queryable, companyId: string, email: string): Promise<User | undefined> {
+export async function findUserByEmail(
+  q: Queryable,
+  companyId: string,
+  email: string,
+): Promise<User | undefined> {
   const row = await q
     .selectFrom('app_user')
     .selectAll()
@@ -63,7 +67,11 @@ export async function findUserByEmail(q: Queryable, companyId: string, email: st
   return row && toUser(row);
 }
 
-export async function findUserById(q: Queryable, companyId: string, id: string): Promise<User | undefined> {
+export async function findUserById(
+  q: Queryable,
+  companyId: string,
+  id: string,
+): Promise<User | undefined> {
   const row = await q
     .selectFrom('app_user')
     .selectAll()
@@ -73,7 +81,11 @@ export async function findUserById(q: Queryable, companyId: string, id: string):
   return row && toUser(row);
 }
 
-export async function findPasswordHash(q: Queryable, companyId: string, id: string): Promise<string | null> {
+export async function findPasswordHash(
+  q: Queryable,
+  companyId: string,
+  id: string,
+): Promise<string | null> {
   const row = await q
     .selectFrom('app_user')
     .select('password_hash')
@@ -114,7 +126,10 @@ export type SessionRecord = {
   expiresAt: Date;
 };
 
-export async function insertSession(q: Queryable, session: SessionRecord & { tokenHash: string }): Promise<void> {
+export async function insertSession(
+  q: Queryable,
+  session: SessionRecord & { tokenHash: string },
+): Promise<void> {
   await q
     .insertInto('user_session')
     .values({
@@ -129,7 +144,10 @@ export async function insertSession(q: Queryable, session: SessionRecord & { tok
 }
 
 /** Looks a session up by the hash of its cookie token (the token itself is never stored). */
-export async function findSessionByTokenHash(q: Queryable, tokenHash: string): Promise<SessionRecord | undefined> {
+export async function findSessionByTokenHash(
+  q: Queryable,
+  tokenHash: string,
+): Promise<SessionRecord | undefined> {
   const row = await q
     .selectFrom('user_session')
     .selectAll()
@@ -147,10 +165,18 @@ export async function findSessionByTokenHash(q: Queryable, tokenHash: string): P
 }
 
 export async function deleteSession(q: Queryable, companyId: string, id: string): Promise<void> {
-  await q.deleteFrom('user_session').where('company_id', '=', companyId).where('id', '=', id).execute();
+  await q
+    .deleteFrom('user_session')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function deleteUserSessions(q: Queryable, companyId: string, userId: string): Promise<void> {
+export async function deleteUserSessions(
+  q: Queryable,
+  companyId: string,
+  userId: string,
+): Promise<void> {
   await q
     .deleteFrom('user_session')
     .where('company_id', '=', companyId)
@@ -158,7 +184,13 @@ export async function deleteUserSessions(q: Queryable, companyId: string, userId
     .execute();
 }
 
-export type ApiTokenRecord = { companyId: string; id: string; name: string; role: TRole; revokedAt: Date | null };
+export type ApiTokenRecord = {
+  companyId: string;
+  id: string;
+  name: string;
+  role: TRole;
+  revokedAt: Date | null;
+};
 
 export async function insertApiToken(
   q: Queryable,
@@ -177,7 +209,10 @@ export async function insertApiToken(
     .execute();
 }
 
-export async function findApiTokenByHash(q: Queryable, tokenHash: string): Promise<ApiTokenRecord | undefined> {
+export async function findApiTokenByHash(
+  q: Queryable,
+  tokenHash: string,
+): Promise<ApiTokenRecord | undefined> {
   const row = await q
     .selectFrom('api_token')
     .selectAll()

@@ -11,7 +11,10 @@ import { reportError } from './output.ts';
 export function buildProgram(): Command {
   const program = new Command('encaisse')
     .description('Encaisse — credit management and collections, from prospect to cash')
-    .option('--db <dir|url>', 'embedded database directory or postgres:// URL (default: $DATABASE_URL, else ./data)')
+    .option(
+      '--db <dir|url>',
+      'embedded database directory or postgres:// URL (default: $DATABASE_URL, else ./data)',
+    )
     .option('--company <code>', 'company to act on (optional when there is only one)')
     .exitOverride()
     .showHelpAfterError();

@@ -10,10 +10,18 @@ export function printTable(headers: readonly string[], rows: readonly (readonly 
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
-  const isNumeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => /^-?[\d\s\u00a0.,]+([\s\u00a0]?(€|[A-Z]{3}|j))?$|^$/.test(row[column] ?? '')));
+  const isNumeric = headers.map(
+    (_, column) =>
+      rows.length > 0 &&
+      rows.every((row) =>
+        /^-?[\d\s\u00a0.,]+([\s\u00a0]?(€|[A-Z]{3}|j))?$|^$/.test(row[column] ?? ''),
+      ),
+  );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => (isNumeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        isNumeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   process.stdout.write(`${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);

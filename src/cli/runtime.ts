@@ -12,7 +12,9 @@ export type GlobalOptions = { db?: string; company?: string };
 /** `--db`, else `DATABASE_URL`, else the embedded database in `./data`. */
 export function databaseLocation(options: GlobalOptions): string {
   const location = options.db ?? process.env['DATABASE_URL'] ?? './data';
-  return /^postgres(ql)?:\/\//.test(location) || location.startsWith('memory://') ? location : resolve(location);
+  return /^postgres(ql)?:\/\//.test(location) || location.startsWith('memory://')
+    ? location
+    : resolve(location);
 }
 
 export type Runtime = { handle: DbHandle; deps: Deps };
@@ -22,7 +24,10 @@ export type Runtime = { handle: DbHandle; deps: Deps };
  * closes it afterwards, whatever happens. `ENCAISSE_NOW` fixes the clock (an
  * ISO instant) for reproducible runs and tests.
  */
-export async function withRuntime<T>(options: GlobalOptions, run: (runtime: Runtime) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  options: GlobalOptions,
+  run: (runtime: Runtime) => Promise<T>,
+): Promise<T> {
   const handle = await openDatabase(databaseLocation(options));
   try {
     await migrate(handle);

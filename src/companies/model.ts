@@ -31,16 +31,32 @@ export function checkCompany(company: NewCompany): Issue[] {
     });
   }
   if (company.siren !== null && !isValidSiren(company.siren)) {
-    issues.push({ field: 'siren', code: 'invalid_siren', message: `SIREN "${company.siren}" is not valid` });
+    issues.push({
+      field: 'siren',
+      code: 'invalid_siren',
+      message: `SIREN "${company.siren}" is not valid`,
+    });
   }
   if (company.vatNumber !== null && !isValidFrenchVatNumber(company.vatNumber)) {
-    issues.push({ field: 'vatNumber', code: 'invalid_vat_number', message: `VAT number "${company.vatNumber}" is not valid` });
+    issues.push({
+      field: 'vatNumber',
+      code: 'invalid_vat_number',
+      message: `VAT number "${company.vatNumber}" is not valid`,
+    });
   }
   if (!isCurrencyCode(company.currency)) {
-    issues.push({ field: 'currency', code: 'unknown_currency', message: `Unknown currency "${company.currency}"` });
+    issues.push({
+      field: 'currency',
+      code: 'unknown_currency',
+      message: `Unknown currency "${company.currency}"`,
+    });
   }
   if (!isTimeZone(company.timeZone)) {
-    issues.push({ field: 'timeZone', code: 'unknown_time_zone', message: `Unknown time zone "${company.timeZone}"` });
+    issues.push({
+      field: 'timeZone',
+      code: 'unknown_time_zone',
+      message: `Unknown time zone "${company.timeZone}"`,
+    });
   }
   return issues;
 }

@@ -5,7 +5,11 @@ import { checkCompany, type Company, type NewCompany } from './model.ts';
 import { findCompanyByCode, findCompanyById, insertCompany, listCompanies } from './store.ts';
 
 /** Creates a company; its code must be new. Companies are the tenants: nothing is shared between them. */
-export async function createCompany(deps: Deps, input: NewCompany, q: Queryable = deps.db): Promise<Company> {
+export async function createCompany(
+  deps: Deps,
+  input: NewCompany,
+  q: Queryable = deps.db,
+): Promise<Company> {
   const issues = checkCompany(input);
   if (issues.length > 0) {
     throw new InvalidError('The company is not valid', issues);

@@ -2,7 +2,11 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
 import { checkCustomerIdentifiers } from './identifiers.ts';
-import { parsePaymentTerms, parsePaymentTermsText, formatPaymentTermsCode } from './payment-terms.ts';
+import {
+  parsePaymentTerms,
+  parsePaymentTermsText,
+  formatPaymentTermsCode,
+} from './payment-terms.ts';
 import type {
   CONTACT_ROLES,
   CUSTOMER_STATUSES,
@@ -83,7 +87,11 @@ export function checkCustomer(customer: CustomerFields): Issue[] {
     }),
   ];
   if (customer.code.trim() === '' || customer.code.length > 40) {
-    issues.push({ field: 'code', code: 'invalid_code', message: 'The customer code must have 1 to 40 characters' });
+    issues.push({
+      field: 'code',
+      code: 'invalid_code',
+      message: 'The customer code must have 1 to 40 characters',
+    });
   }
   if (customer.legalName.trim() === '') {
     issues.push({ field: 'legalName', code: 'required', message: 'The legal name is required' });
@@ -96,7 +104,11 @@ export function checkCustomer(customer: CustomerFields): Issue[] {
     });
   }
   if (customer.creditLimitCents !== null && customer.creditLimitCents < 0) {
-    issues.push({ field: 'creditLimit', code: 'negative_amount', message: 'The credit limit cannot be negative' });
+    issues.push({
+      field: 'creditLimit',
+      code: 'negative_amount',
+      message: 'The credit limit cannot be negative',
+    });
   }
   return issues;
 }

@@ -1,10 +1,29 @@
 import { z } from 'zod';
 import { ZCents, ZCurrency, ZId, ZPageQuery, pageOf } from '../shared/schemas.ts';
 
-export const CUSTOMER_STATUSES = ['prospect', 'active', 'on_hold', 'in_litigation', 'closed'] as const;
-export const PAYMENT_METHODS = ['transfer', 'sepa_direct_debit', 'lcr', 'card', 'cheque', 'cash'] as const;
+export const CUSTOMER_STATUSES = [
+  'prospect',
+  'active',
+  'on_hold',
+  'in_litigation',
+  'closed',
+] as const;
+export const PAYMENT_METHODS = [
+  'transfer',
+  'sepa_direct_debit',
+  'lcr',
+  'card',
+  'cheque',
+  'cash',
+] as const;
 export const RISK_CATEGORIES = ['low', 'standard', 'high', 'critical'] as const;
-export const CONTACT_ROLES = ['billing', 'accounts_payable', 'purchasing', 'management', 'other'] as const;
+export const CONTACT_ROLES = [
+  'billing',
+  'accounts_payable',
+  'purchasing',
+  'management',
+  'other',
+] as const;
 export const CUSTOMER_SORTS = [
   'code',
   'legal_name',

@@ -17,7 +17,11 @@ import {
   type CustomerFields,
   type CustomerWithContacts,
 } from './model.ts';
-import { describePaymentTerms, parsePaymentTerms, termsExceedLegalMaximum } from './payment-terms.ts';
+import {
+  describePaymentTerms,
+  parsePaymentTerms,
+  termsExceedLegalMaximum,
+} from './payment-terms.ts';
 import type {
   TAddress,
   TCreateCustomerRequest,
@@ -65,13 +69,21 @@ function applyRequest(
   const fields: CustomerFields = {
     ...base,
     legalName: input.legalName ?? base.legalName,
-    siren: input.siren === undefined ? base.siren : blankToNull(input.siren && normalizeSiren(input.siren)),
-    siret: input.siret === undefined ? base.siret : blankToNull(input.siret && normalizeSiret(input.siret)),
+    siren:
+      input.siren === undefined
+        ? base.siren
+        : blankToNull(input.siren && normalizeSiren(input.siren)),
+    siret:
+      input.siret === undefined
+        ? base.siret
+        : blankToNull(input.siret && normalizeSiret(input.siret)),
     vatNumber:
       input.vatNumber === undefined
         ? base.vatNumber
         : blankToNull(input.vatNumber?.replace(/\s/g, '').toUpperCase()),
-    billingAddress: input.billingAddress ? toAddress(input.billingAddress, base.billingAddress) : base.billingAddress,
+    billingAddress: input.billingAddress
+      ? toAddress(input.billingAddress, base.billingAddress)
+      : base.billingAddress,
     deliveryAddress:
       input.deliveryAddress === undefined
         ? base.deliveryAddress
@@ -85,8 +97,13 @@ function applyRequest(
     paymentMethod: input.paymentMethod ?? base.paymentMethod,
     depositBps: input.depositBps ?? base.depositBps,
     creditLimitCents:
-      input.creditLimit === undefined ? base.creditLimitCents : input.creditLimit === null ? null : cents(input.creditLimit),
-    collectorUserId: input.collectorUserId === undefined ? base.collectorUserId : input.collectorUserId,
+      input.creditLimit === undefined
+        ? base.creditLimitCents
+        : input.creditLimit === null
+          ? null
+          : cents(input.creditLimit),
+    collectorUserId:
+      input.collectorUserId === undefined ? base.collectorUserId : input.collectorUserId,
     salesRep: input.salesRep === undefined ? base.salesRep : blankToNull(input.salesRep),
     riskCategory: input.riskCategory ?? base.riskCategory,
     status: input.status ?? base.status,
@@ -117,7 +134,10 @@ export function newCustomerFields(code: string, legalName: string): CustomerFiel
 function assertValid(fields: CustomerFields): void {
   const issues = checkCustomer(fields);
   if (issues.length > 0) {
-    throw new InvalidError(`Customer ${fields.code} is not valid: ${issues.map((i) => i.message).join('; ')}`, issues);
+    throw new InvalidError(
+      `Customer ${fields.code} is not valid: ${issues.map((i) => i.message).join('; ')}`,
+      issues,
+    );
   }
 }
 
@@ -127,7 +147,10 @@ export async function createCustomer(
   input: TCreateCustomerRequest,
 ): Promise<TCustomerDetail> {
   requirePermission(ctx, 'customers:write');
-  const { contacts, ...fields } = applyRequest(newCustomerFields(input.code.trim(), input.legalName), input);
+  const { contacts, ...fields } = applyRequest(
+    newCustomerFields(input.code.trim(), input.legalName),
+    input,
+  );
   assertValid(fields);
   if (fields.collectorUserId !== null) {
     await assertUserInCompany(deps, ctx, fields.collectorUserId, 'collectorUserId');
@@ -164,7 +187,11 @@ function saveNew(
   };
 }
 
-async function insertCustomerWithEvent(tx: Queryable, ctx: Ctx, customer: CustomerWithContacts): Promise<void> {
+async function insertCustomerWithEvent(
+  tx: Queryable,
+  ctx: Ctx,
+  customer: CustomerWithContacts,
+): Promise<void> {
   await insertCustomer(tx, ctx.companyId, customer);
   await recordEvents(tx, ctx, [
     {
@@ -197,8 +224,7 @@ export async function updateCustomer(
     const after: CustomerWithContacts = {
       ...fields,
       id,
-      contacts:
-        contacts === undefined ? before.contacts : saveNew(deps, fields, contacts).contacts,
+      contacts: contacts === undefined ? before.contacts : saveNew(deps, fields, contacts).contacts,
     };
     await saveChanges(deps, tx, ctx, before, after);
   });
@@ -219,13 +245,24 @@ async function saveChanges(
   }
   await updateCustomerRow(tx, ctx.companyId, after, deps.clock.now());
   await recordEvents(tx, ctx, [
-    { action: 'customer.updated', entityType: 'customer', entityId: after.id, customerId: after.id, data: { changes } },
+    {
+      action: 'customer.updated',
+      entityType: 'customer',
+      entityId: after.id,
+      customerId: after.id,
+      data: { changes },
+    },
   ]);
   return true;
 }
 
 export type CustomerUpsert = CustomerFields & {
-  contacts?: { role: CustomerWithContacts['contacts'][number]['role']; name: string | null; email: string | null; phone: string | null }[];
+  contacts?: {
+    role: CustomerWithContacts['contacts'][number]['role'];
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+  }[];
 };
 
 /**
@@ -265,7 +302,11 @@ export async function upsertCustomersInTx(
       );
       return same ?? { ...contact, id: deps.ids.newId() };
     });
-    const after: CustomerWithContacts = { ...fields, id: before.id, contacts: [...keptContacts, ...newContacts] };
+    const after: CustomerWithContacts = {
+      ...fields,
+      id: before.id,
+      contacts: [...keptContacts, ...newContacts],
+    };
     const changed = await saveChanges(deps, tx, ctx, before, after);
     outcome.set(fields.code, changed ? 'updated' : 'unchanged');
   }
@@ -288,7 +329,12 @@ export async function findCustomerIdsByCodes(
   codes: readonly string[],
 ): Promise<Map<string, { id: string; paymentTerms: string }>> {
   const found = await findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
-  return new Map([...found].map(([code, customer]) => [code, { id: customer.id, paymentTerms: customer.paymentTerms }]));
+  return new Map(
+    [...found].map(([code, customer]) => [
+      code,
+      { id: customer.id, paymentTerms: customer.paymentTerms },
+    ]),
+  );
 }
 
 /** Resolves a customer id to its payment terms, currency-less identity, in the caller's transaction. */
@@ -311,7 +357,11 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
   const company = await getCompany(deps, ctx.companyId);
   const today = deps.clock.today(company.timeZone);
   const balance = await findCustomerBalance(deps.db, ctx.companyId, id, today, company.currency);
-  const names = await findUserDisplayNames(deps, ctx, customer.collectorUserId ? [customer.collectorUserId] : []);
+  const names = await findUserDisplayNames(
+    deps,
+    ctx,
+    customer.collectorUserId ? [customer.collectorUserId] : [],
+  );
   const terms = parsePaymentTerms(customer.paymentTerms);
   return {
     id: customer.id,
@@ -355,7 +405,11 @@ function presentAddress(address: Address): TAddress {
   return { ...address };
 }
 
-export async function listCustomers(deps: Deps, ctx: Ctx, query: TListCustomersQuery): Promise<TCustomerPage> {
+export async function listCustomers(
+  deps: Deps,
+  ctx: Ctx,
+  query: TListCustomersQuery,
+): Promise<TCustomerPage> {
   requirePermission(ctx, 'customers:read');
   const company = await getCompany(deps, ctx.companyId);
   const { rows, total } = await listCustomerRows(deps.db, ctx.companyId, {
@@ -403,7 +457,9 @@ export async function getCustomerTimeline(
   const names = await findUserDisplayNames(
     deps,
     ctx,
-    events.filter((event) => event.actorType === 'user' && event.actorId !== null).map((event) => event.actorId as string),
+    events
+      .filter((event) => event.actorType === 'user' && event.actorId !== null)
+      .map((event) => event.actorId as string),
   );
   return events.map((event) => ({
     id: event.id,
@@ -411,7 +467,12 @@ export async function getCustomerTimeline(
     actor: {
       type: event.actorType,
       id: event.actorId,
-      name: event.actorType === 'user' && event.actorId ? (names.get(event.actorId) ?? null) : event.actorType === 'cli' ? 'CLI' : null,
+      name:
+        event.actorType === 'user' && event.actorId
+          ? (names.get(event.actorId) ?? null)
+          : event.actorType === 'cli'
+            ? 'CLI'
+            : null,
     },
     action: event.action,
     entityType: event.entityType,

@@ -28,7 +28,9 @@ function toAddress(
 
 function toCustomer(row: Selectable<CustomerTable>): Customer {
   const hasDelivery =
-    row.delivery_address_line1 !== null || row.delivery_city !== null || row.delivery_postal_code !== null;
+    row.delivery_address_line1 !== null ||
+    row.delivery_city !== null ||
+    row.delivery_postal_code !== null;
   return {
     id: row.id,
     code: row.code,
@@ -281,7 +283,11 @@ export async function listCustomerRows(
   }[query.sort];
   // Oldest overdue date ascending = most days late first, so the direction flips.
   const effectiveDirection =
-    query.sort === 'oldest_overdue_days' ? (query.order === 'desc' ? sql`ASC` : sql`DESC`) : direction;
+    query.sort === 'oldest_overdue_days'
+      ? query.order === 'desc'
+        ? sql`ASC`
+        : sql`DESC`
+      : direction;
   const effectiveNulls = query.sort === 'oldest_overdue_days' ? sql`NULLS LAST` : nulls;
 
   const pageSql = byName
@@ -311,7 +317,9 @@ export async function listCustomerRows(
 
   const [page, count] = await Promise.all([
     pageSql.execute(q),
-    sql<{ total: number }>`SELECT count(*)::bigint AS total FROM customer c WHERE ${filters}`.execute(q),
+    sql<{
+      total: number;
+    }>`SELECT count(*)::bigint AS total FROM customer c WHERE ${filters}`.execute(q),
   ]);
   const rows = (page.rows as Record<string, unknown>[]).map((row) => {
     const oldest = row['oldest_overdue'] as CalendarDate | null;
@@ -354,11 +362,15 @@ export async function findCustomerBalance(
       coalesce(sum(open_cents) FILTER (WHERE kind = 'credit_note'), 0)::bigint AS credit_notes_open,
       min(due_date) FILTER (WHERE kind = 'invoice' AND due_date < ${today}) AS oldest_due
     FROM invoice
-    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND open_cents > 0 AND currency = ${currency}`.execute(q);
+    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND open_cents > 0 AND currency = ${currency}`.execute(
+    q,
+  );
   const cash = await sql<{ unapplied: number }>`
     SELECT coalesce(sum(unapplied_cents), 0)::bigint AS unapplied
     FROM payment
-    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND unapplied_cents > 0 AND currency = ${currency}`.execute(q);
+    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND unapplied_cents > 0 AND currency = ${currency}`.execute(
+    q,
+  );
   const row = items.rows[0];
   const invoicesOpen = cents(row?.invoices_open ?? 0);
   const creditNotesOpen = cents(row?.credit_notes_open ?? 0);

@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type Transaction,
+} from 'kysely';
 import { Pool, TypeOverrides } from 'pg';
 import type { Database } from './schema.ts';
 
@@ -129,5 +135,7 @@ function pglitePool(pglite: PGlite): PostgresPool {
 
 function commandOf(sql: string): 'UPDATE' | 'DELETE' | 'INSERT' | 'SELECT' | 'MERGE' {
   const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
-  return verb === 'UPDATE' || verb === 'DELETE' || verb === 'INSERT' || verb === 'MERGE' ? verb : 'SELECT';
+  return verb === 'UPDATE' || verb === 'DELETE' || verb === 'INSERT' || verb === 'MERGE'
+    ? verb
+    : 'SELECT';
 }

@@ -57,7 +57,10 @@ async function openRunner(handle: DbHandle): Promise<ScriptRunner> {
  * refuses to go on if a recorded one was edited since it ran (its checksum
  * changed): a schema must be reproducible from its migrations.
  */
-export async function migrate(handle: DbHandle, migrations = listMigrations()): Promise<MigrateResult> {
+export async function migrate(
+  handle: DbHandle,
+  migrations = listMigrations(),
+): Promise<MigrateResult> {
   const runner = await openRunner(handle);
   try {
     // Two servers starting at once must not apply the same migration twice.

@@ -18,7 +18,11 @@ const DEMO_SIREN = '813519469';
 
 const DEMO_TEAM: readonly { email: string; displayName: string; role: TRole }[] = [
   { email: 'admin@demo.encaisse.test', displayName: 'Hélène Garnier', role: 'admin' },
-  { email: 'claire.martin@demo.encaisse.test', displayName: 'Claire Martin', role: 'credit_manager' },
+  {
+    email: 'claire.martin@demo.encaisse.test',
+    displayName: 'Claire Martin',
+    role: 'credit_manager',
+  },
   { email: 'julien.petit@demo.encaisse.test', displayName: 'Julien Petit', role: 'collector' },
   { email: 'sophie.bernard@demo.encaisse.test', displayName: 'Sophie Bernard', role: 'collector' },
   { email: 'karim.haddad@demo.encaisse.test', displayName: 'Karim Haddad', role: 'collector' },
@@ -32,7 +36,10 @@ export type DemoResult = {
   counts: { customers: number; invoices: number; payments: number; allocations: number };
 };
 
-export type DemoProgress = (done: { customers: number; invoices: number }, totalCustomers: number) => void;
+export type DemoProgress = (
+  done: { customers: number; invoices: number },
+  totalCustomers: number,
+) => void;
 
 /**
  * Creates the demo company, its team (one password, printed once by the CLI) and
@@ -45,7 +52,9 @@ export async function loadDemo(
 ): Promise<DemoResult> {
   const existing = await findCompanies(deps);
   if (existing.some((company) => company.code === DEMO_COMPANY_CODE)) {
-    throw new ConflictError('The demo company already exists in this database; use a fresh --db to make another');
+    throw new ConflictError(
+      'The demo company already exists in this database; use a fresh --db to make another',
+    );
   }
   const company = await createCompany(deps, {
     code: DEMO_COMPANY_CODE,
@@ -72,7 +81,13 @@ export async function loadDemo(
   const today = deps.clock.today(company.timeZone);
   const counts = { customers: 0, invoices: 0, payments: 0, allocations: 0 };
   const total = DEMO_SIZES[options.size].customers;
-  for (const batch of generateDemo({ size: options.size, seed: options.seed, today, companyId: company.id, currency: 'EUR' })) {
+  for (const batch of generateDemo({
+    size: options.size,
+    seed: options.seed,
+    today,
+    companyId: company.id,
+    currency: 'EUR',
+  })) {
     await copyBatch(handle, company.id, batch, collectorIds);
     counts.customers += batch.customers.length;
     counts.invoices += batch.invoices.length;
@@ -89,26 +104,66 @@ export async function loadDemo(
       data: { size: options.size, seed: options.seed, ...counts },
     },
   ]);
-  return { company, password, users: DEMO_TEAM.map(({ email, role }) => ({ email, role })), counts };
+  return {
+    company,
+    password,
+    users: DEMO_TEAM.map(({ email, role }) => ({ email, role })),
+    counts,
+  };
 }
 
-async function copyBatch(handle: DbHandle, companyId: string, batch: DemoBatch, collectorIds: readonly string[]) {
+async function copyBatch(
+  handle: DbHandle,
+  companyId: string,
+  batch: DemoBatch,
+  collectorIds: readonly string[],
+) {
   await copyRows(
     handle,
     'customer',
     [
-      'company_id', 'id', 'code', 'legal_name', 'siren', 'siret', 'vat_number',
-      'billing_address_line1', 'billing_postal_code', 'billing_city', 'billing_country',
-      'payment_terms', 'payment_method', 'deposit_bps', 'credit_limit_cents', 'collector_user_id',
-      'sales_rep', 'risk_category', 'status',
+      'company_id',
+      'id',
+      'code',
+      'legal_name',
+      'siren',
+      'siret',
+      'vat_number',
+      'billing_address_line1',
+      'billing_postal_code',
+      'billing_city',
+      'billing_country',
+      'payment_terms',
+      'payment_method',
+      'deposit_bps',
+      'credit_limit_cents',
+      'collector_user_id',
+      'sales_rep',
+      'risk_category',
+      'status',
     ],
     batch.customers.map((customer, index) => [
-      companyId, customer.id, customer.code, customer.legalName, customer.siren, customer.siret, customer.vatNumber,
-      customer.billingAddressLine1, customer.billingPostalCode, customer.billingCity, customer.billingCountry,
-      customer.paymentTerms, customer.paymentMethod, customer.depositBps, customer.creditLimitCents,
+      companyId,
+      customer.id,
+      customer.code,
+      customer.legalName,
+      customer.siren,
+      customer.siret,
+      customer.vatNumber,
+      customer.billingAddressLine1,
+      customer.billingPostalCode,
+      customer.billingCity,
+      customer.billingCountry,
+      customer.paymentTerms,
+      customer.paymentMethod,
+      customer.depositBps,
+      customer.creditLimitCents,
       // Portfolios split by customer code, as collection teams often do.
-      collectorIds[(Number(customer.code.replace(/\D/g, '')) || index) % collectorIds.length] ?? null,
-      customer.salesRep, customer.riskCategory, customer.status,
+      collectorIds[(Number(customer.code.replace(/\D/g, '')) || index) % collectorIds.length] ??
+        null,
+      customer.salesRep,
+      customer.riskCategory,
+      customer.status,
     ]),
   );
   await copyRows(
@@ -116,34 +171,93 @@ async function copyBatch(handle: DbHandle, companyId: string, batch: DemoBatch, 
     'customer_contact',
     ['company_id', 'id', 'customer_id', 'role', 'name', 'email', 'phone'],
     batch.customers.flatMap((customer) =>
-      customer.contacts.map((contact) => [companyId, contact.id, customer.id, contact.role, contact.name, contact.email, contact.phone]),
+      customer.contacts.map((contact) => [
+        companyId,
+        contact.id,
+        customer.id,
+        contact.role,
+        contact.name,
+        contact.email,
+        contact.phone,
+      ]),
     ),
   );
   await copyRows(
     handle,
     'invoice',
-    ['company_id', 'id', 'customer_id', 'kind', 'number', 'issue_date', 'due_date', 'amount_cents', 'currency', 'open_cents', 'status'],
+    [
+      'company_id',
+      'id',
+      'customer_id',
+      'kind',
+      'number',
+      'issue_date',
+      'due_date',
+      'amount_cents',
+      'currency',
+      'open_cents',
+      'status',
+    ],
     batch.invoices.map((invoice) => [
-      companyId, invoice.id, invoice.customerId, invoice.kind, invoice.number, invoice.issueDate, invoice.dueDate,
-      invoice.amountCents, invoice.currency, invoice.openCents, invoice.status,
+      companyId,
+      invoice.id,
+      invoice.customerId,
+      invoice.kind,
+      invoice.number,
+      invoice.issueDate,
+      invoice.dueDate,
+      invoice.amountCents,
+      invoice.currency,
+      invoice.openCents,
+      invoice.status,
     ]),
   );
   await copyRows(
     handle,
     'payment',
-    ['company_id', 'id', 'customer_id', 'reference', 'received_on', 'amount_cents', 'currency', 'unapplied_cents', 'method'],
+    [
+      'company_id',
+      'id',
+      'customer_id',
+      'reference',
+      'received_on',
+      'amount_cents',
+      'currency',
+      'unapplied_cents',
+      'method',
+    ],
     batch.payments.map((payment) => [
-      companyId, payment.id, payment.customerId, payment.reference, payment.receivedOn, payment.amountCents,
-      payment.currency, payment.unappliedCents, payment.method,
+      companyId,
+      payment.id,
+      payment.customerId,
+      payment.reference,
+      payment.receivedOn,
+      payment.amountCents,
+      payment.currency,
+      payment.unappliedCents,
+      payment.method,
     ]),
   );
   await copyRows(
     handle,
     'allocation',
-    ['company_id', 'id', 'invoice_id', 'payment_id', 'credit_note_id', 'amount_cents', 'allocated_on'],
+    [
+      'company_id',
+      'id',
+      'invoice_id',
+      'payment_id',
+      'credit_note_id',
+      'amount_cents',
+      'allocated_on',
+    ],
     batch.allocations.map((allocation) => [
-      companyId, allocation.id, allocation.invoiceId, allocation.paymentId, allocation.creditNoteId,
-      allocation.amountCents, allocation.allocatedOn,
+      companyId,
+      allocation.id,
+      allocation.invoiceId,
+      allocation.paymentId,
+      allocation.creditNoteId,
+      allocation.amountCents,
+      allocation.allocatedOn,
     ]),
   );
   await copyRows(
@@ -151,7 +265,12 @@ async function copyBatch(handle: DbHandle, companyId: string, batch: DemoBatch, 
     'event',
     ['company_id', 'actor_type', 'action', 'entity_type', 'entity_id', 'customer_id', 'data'],
     batch.customers.map((customer) => [
-      companyId, 'system', 'customer.created', 'customer', customer.id, customer.id,
+      companyId,
+      'system',
+      'customer.created',
+      'customer',
+      customer.id,
+      customer.id,
       JSON.stringify({ code: customer.code, legalName: customer.legalName, source: 'demo' }),
     ]),
   );

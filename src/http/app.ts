@@ -75,28 +75,41 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   const { deps } = options;
-  await app.register(async (api) => {
-    const typed = api.withTypeProvider<ZodTypeProvider>();
-    await registerAuthRoutes(typed, deps, {
-      secureCookies: options.secureCookies ?? false,
-      loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
-    });
-    await typed.register(async (secured) => {
-      secured.decorateRequest('ctx');
-      secured.addHook('preHandler', async (request) => {
-        await authenticateRequest(deps, request);
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      await registerAuthRoutes(typed, deps, {
+        secureCookies: options.secureCookies ?? false,
+        loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
       });
-      const securedTyped = secured.withTypeProvider<ZodTypeProvider>();
-      registerCustomerRoutes(securedTyped, deps);
-      registerLedgerRoutes(securedTyped, deps);
-    });
-    typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  }, { prefix: '/api' });
+      await typed.register(async (secured) => {
+        secured.decorateRequest('ctx');
+        secured.addHook('preHandler', async (request) => {
+          await authenticateRequest(deps, request);
+        });
+        const securedTyped = secured.withTypeProvider<ZodTypeProvider>();
+        registerCustomerRoutes(securedTyped, deps);
+        registerLedgerRoutes(securedTyped, deps);
+      });
+      typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
 
   const webDir = options.webDir ?? WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      // Vite names assets by content hash: cache them for good; always revalidate the page itself.
+      setHeaders: (response, path) => {
+        response.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the SPA get its index page; unknown API paths a problem.

@@ -12,7 +12,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * cookie (the web app). Cookie-authenticated requests that change data must
  * echo the session's CSRF token in `x-csrf-token`: a cross-site form cannot.
  */
-export async function authenticateRequest(deps: Deps, request: FastifyRequest): Promise<Session | undefined> {
+export async function authenticateRequest(
+  deps: Deps,
+  request: FastifyRequest,
+): Promise<Session | undefined> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { DomainError, ERROR_CODES, type Issue } from '../shared/errors.ts';
 import type { TProblem } from '../shared/schemas.ts';
 
@@ -9,7 +12,11 @@ function send(reply: FastifyReply, problem: TProblem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
-function problemOf(code: keyof typeof ERROR_CODES, detail: string, issues?: readonly Issue[]): TProblem {
+function problemOf(
+  code: keyof typeof ERROR_CODES,
+  detail: string,
+  issues?: readonly Issue[],
+): TProblem {
   const { httpStatus, title } = ERROR_CODES[code];
   return {
     type: `${PROBLEM_BASE}${code}`,
@@ -26,7 +33,11 @@ function problemOf(code: keyof typeof ERROR_CODES, detail: string, issues?: read
  * always a 4xx with the field and reason; only our own bugs give a 500, and
  * never with internals in the body.
  */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error instanceof DomainError) {
     return send(reply, problemOf(error.code, error.message, error.issues));
   }
@@ -34,14 +45,27 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const where = error.validationContext ?? 'body';
     const issues: Issue[] = error.validation.map((issue) => {
       const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return { field: path === '' ? where : path, code: issue.keyword, message: `${path || where}: ${issue.message ?? 'invalid'}` };
+      return {
+        field: path === '' ? where : path,
+        code: issue.keyword,
+        message: `${path || where}: ${issue.message ?? 'invalid'}`,
+      };
     });
     return send(reply, {
-      ...problemOf('invalid', `The request ${where} is not valid: ${issues.map((i) => i.message).join('; ')}`, issues),
+      ...problemOf(
+        'invalid',
+        `The request ${where} is not valid: ${issues.map((i) => i.message).join('; ')}`,
+        issues,
+      ),
       status: 400,
     });
   }
-  if (!isResponseSerializationError(error) && typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+  if (
+    !isResponseSerializationError(error) &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  ) {
     return send(reply, {
       type: `${PROBLEM_BASE}${error.statusCode === 429 ? 'rate_limited' : 'bad_request'}`,
       title: error.statusCode === 429 ? 'Too many requests' : 'Bad request',
@@ -61,5 +85,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return send(reply, problemOf('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`));
+  return send(
+    reply,
+    problemOf('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`),
+  );
 }

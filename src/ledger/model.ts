@@ -49,7 +49,10 @@ export function invoiceStatus(amountCents: Cents, openCents: Cents): InvoiceStat
 }
 
 /** Days an invoice is past due at `today`; 0 when not yet due or settled. */
-export function daysLate(invoice: Pick<Invoice, 'dueDate' | 'openCents' | 'kind'>, today: CalendarDate): number {
+export function daysLate(
+  invoice: Pick<Invoice, 'dueDate' | 'openCents' | 'kind'>,
+  today: CalendarDate,
+): number {
   if (invoice.kind !== 'invoice' || invoice.openCents === 0) {
     return 0;
   }
@@ -81,7 +84,11 @@ export function checkAllocation(
   const issues: Issue[] = [];
   const money = (value: Cents) => formatMoney(value, invoice.currency as CurrencyCode, 'en');
   if (invoice.kind !== 'invoice') {
-    issues.push({ field: 'invoiceId', code: 'not_an_invoice', message: `${invoice.number} is a credit note, not an invoice` });
+    issues.push({
+      field: 'invoiceId',
+      code: 'not_an_invoice',
+      message: `${invoice.number} is a credit note, not an invoice`,
+    });
   }
   if (source.customerId !== invoice.customerId) {
     issues.push({
@@ -98,7 +105,11 @@ export function checkAllocation(
     });
   }
   if (amount <= 0) {
-    issues.push({ field: 'amount', code: 'not_positive', message: 'The amount to allocate must be positive' });
+    issues.push({
+      field: 'amount',
+      code: 'not_positive',
+      message: 'The amount to allocate must be positive',
+    });
   }
   if (amount > invoice.openCents) {
     issues.push({

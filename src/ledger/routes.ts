@@ -18,27 +18,62 @@ const ZIdParams = z.object({ id: ZId });
 export function registerLedgerRoutes(app: App, deps: Deps): void {
   app.get(
     '/invoices',
-    { schema: { tags: ['invoices'], summary: 'Invoices and credit notes, filtered', querystring: ZListInvoicesQuery, response: { 200: ZInvoicePage } } },
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'Invoices and credit notes, filtered',
+        querystring: ZListInvoicesQuery,
+        response: { 200: ZInvoicePage },
+      },
+    },
     async (request) => listInvoices(deps, request.ctx, request.query),
   );
   app.get(
     '/invoices/:id',
-    { schema: { tags: ['invoices'], summary: 'One invoice or credit note', params: ZIdParams, response: { 200: ZInvoice, 404: ZProblem } } },
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'One invoice or credit note',
+        params: ZIdParams,
+        response: { 200: ZInvoice, 404: ZProblem },
+      },
+    },
     async (request) => getInvoice(deps, request.ctx, request.params.id),
   );
   app.get(
     '/payments',
-    { schema: { tags: ['payments'], summary: 'Payments received', querystring: ZListPaymentsQuery, response: { 200: ZPaymentPage } } },
+    {
+      schema: {
+        tags: ['payments'],
+        summary: 'Payments received',
+        querystring: ZListPaymentsQuery,
+        response: { 200: ZPaymentPage },
+      },
+    },
     async (request) => listPayments(deps, request.ctx, request.query),
   );
   app.post(
     '/allocations',
-    { schema: { tags: ['allocations'], summary: 'Apply a payment or credit note to an invoice (lettrage)', body: ZCreateAllocationRequest, response: { 201: ZAllocation, 404: ZProblem, 409: ZProblem, 422: ZProblem } } },
+    {
+      schema: {
+        tags: ['allocations'],
+        summary: 'Apply a payment or credit note to an invoice (lettrage)',
+        body: ZCreateAllocationRequest,
+        response: { 201: ZAllocation, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+      },
+    },
     async (request, reply) => reply.code(201).send(await allocate(deps, request.ctx, request.body)),
   );
   app.delete(
     '/allocations/:id',
-    { schema: { tags: ['allocations'], summary: 'Undo an allocation (kept in the history as undone)', params: ZIdParams, response: { 200: ZAllocation, 404: ZProblem, 409: ZProblem } } },
+    {
+      schema: {
+        tags: ['allocations'],
+        summary: 'Undo an allocation (kept in the history as undone)',
+        params: ZIdParams,
+        response: { 200: ZAllocation, 404: ZProblem, 409: ZProblem },
+      },
+    },
     async (request) => undoAllocation(deps, request.ctx, request.params.id),
   );
 }

@@ -70,7 +70,11 @@ export type InvoiceFilter = Omit<TListInvoicesQuery, 'page' | 'pageSize'> & {
   pageSize: number | undefined;
 };
 
-export async function listInvoices(deps: Deps, ctx: Ctx, query: InvoiceFilter): Promise<TInvoicePage> {
+export async function listInvoices(
+  deps: Deps,
+  ctx: Ctx,
+  query: InvoiceFilter,
+): Promise<TInvoicePage> {
   requirePermission(ctx, 'ledger:read');
   const today = await companyToday(deps, ctx);
   const { rows, total } = await listInvoiceRows(deps.db, ctx.companyId, {
@@ -105,7 +109,11 @@ export async function getInvoice(deps: Deps, ctx: Ctx, id: string): Promise<TInv
   return presentInvoice(row, today);
 }
 
-export async function listPayments(deps: Deps, ctx: Ctx, query: TListPaymentsQuery): Promise<TPaymentPage> {
+export async function listPayments(
+  deps: Deps,
+  ctx: Ctx,
+  query: TListPaymentsQuery,
+): Promise<TPaymentPage> {
   requirePermission(ctx, 'ledger:read');
   const { rows, total } = await listPaymentRows(deps.db, ctx.companyId, {
     customerId: query.customerId,
@@ -150,13 +158,22 @@ function presentAllocation(row: AllocationListRow): TAllocation {
   };
 }
 
-export async function listAllocations(deps: Deps, ctx: Ctx, customerId: string): Promise<TAllocationList> {
+export async function listAllocations(
+  deps: Deps,
+  ctx: Ctx,
+  customerId: string,
+): Promise<TAllocationList> {
   requirePermission(ctx, 'ledger:read');
   const rows = await listCustomerAllocations(deps.db, ctx.companyId, customerId);
   return { items: rows.map(presentAllocation) };
 }
 
-async function presentAllocationById(q: Queryable, ctx: Ctx, allocation: Allocation, customerId: string) {
+async function presentAllocationById(
+  q: Queryable,
+  ctx: Ctx,
+  allocation: Allocation,
+  customerId: string,
+) {
   const rows = await listCustomerAllocations(q, ctx.companyId, customerId);
   const row = rows.find((candidate) => candidate.id === allocation.id);
   if (!row) {
@@ -178,7 +195,12 @@ type AllocateInput = {
  * checks the rules, writes the allocation, lowers both open amounts and records
  * the event. Throws `Invalid` with every broken rule.
  */
-export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: AllocateInput): Promise<Allocation> {
+export async function allocateInTx(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  input: AllocateInput,
+): Promise<Allocation> {
   const invoiceIds = input.creditNoteId ? [input.invoiceId, input.creditNoteId] : [input.invoiceId];
   const invoices = await findInvoicesForUpdate(tx, ctx.companyId, invoiceIds);
   const invoice = invoices.get(input.invoiceId);
@@ -189,7 +211,9 @@ export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: A
   let payment: Payment | undefined;
   let creditNote: Invoice | undefined;
   if (input.paymentId !== undefined) {
-    payment = (await findPaymentsForUpdate(tx, ctx.companyId, [input.paymentId])).get(input.paymentId);
+    payment = (await findPaymentsForUpdate(tx, ctx.companyId, [input.paymentId])).get(
+      input.paymentId,
+    );
     if (!payment) {
       throw new NotFoundError('Payment', input.paymentId);
     }
@@ -232,7 +256,12 @@ export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: A
   await insertAllocations(tx, ctx.companyId, [allocation]);
   await changeOpenAmount(tx, ctx, invoice, negateCents(input.amount), now);
   if (payment) {
-    await setPaymentUnapplied(tx, ctx.companyId, payment.id, cents(payment.unappliedCents - input.amount));
+    await setPaymentUnapplied(
+      tx,
+      ctx.companyId,
+      payment.id,
+      cents(payment.unappliedCents - input.amount),
+    );
   }
   if (creditNote) {
     await changeOpenAmount(tx, ctx, creditNote, negateCents(input.amount), now);
@@ -246,7 +275,7 @@ export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: A
       data: {
         invoiceNumber: invoice.number,
         source: source.label,
-        amountCents: input.amount,
+        amount: input.amount,
         currency: invoice.currency,
       },
     },
@@ -254,15 +283,32 @@ export async function allocateInTx(deps: Deps, tx: Queryable, ctx: Ctx, input: A
   return allocation;
 }
 
-async function changeOpenAmount(tx: Queryable, ctx: Ctx, item: Invoice, delta: Cents, now: Date): Promise<void> {
+async function changeOpenAmount(
+  tx: Queryable,
+  ctx: Ctx,
+  item: Invoice,
+  delta: Cents,
+  now: Date,
+): Promise<void> {
   const openCents = cents(item.openCents + delta);
   if (openCents < 0 || openCents > item.amountCents) {
     throw new ConflictError(`The open amount of ${item.number} would leave its bounds`);
   }
-  await setInvoiceOpenAmount(tx, ctx.companyId, item.id, openCents, invoiceStatus(item.amountCents, openCents), now);
+  await setInvoiceOpenAmount(
+    tx,
+    ctx.companyId,
+    item.id,
+    openCents,
+    invoiceStatus(item.amountCents, openCents),
+    now,
+  );
 }
 
-export async function allocate(deps: Deps, ctx: Ctx, request: TCreateAllocationRequest): Promise<TAllocation> {
+export async function allocate(
+  deps: Deps,
+  ctx: Ctx,
+  request: TCreateAllocationRequest,
+): Promise<TAllocation> {
   requirePermission(ctx, 'allocations:write');
   const today = await companyToday(deps, ctx);
   return deps.db.transaction().execute(async (tx) => {
@@ -273,7 +319,9 @@ export async function allocate(deps: Deps, ctx: Ctx, request: TCreateAllocationR
       amount: cents(request.amount),
       allocatedOn: (request.allocatedOn as CalendarDate | undefined) ?? today,
     });
-    const invoice = (await findInvoicesForUpdate(tx, ctx.companyId, [allocation.invoiceId])).get(allocation.invoiceId);
+    const invoice = (await findInvoicesForUpdate(tx, ctx.companyId, [allocation.invoiceId])).get(
+      allocation.invoiceId,
+    );
     return presentAllocationById(tx, ctx, allocation, invoice?.customerId ?? '');
   });
 }
@@ -292,7 +340,10 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     if (allocation.undoneAt !== null) {
       throw new ConflictError(`Allocation ${id} was already undone`);
     }
-    const ids = [allocation.invoiceId, ...(allocation.creditNoteId ? [allocation.creditNoteId] : [])];
+    const ids = [
+      allocation.invoiceId,
+      ...(allocation.creditNoteId ? [allocation.creditNoteId] : []),
+    ];
     const invoices = await findInvoicesForUpdate(tx, ctx.companyId, ids);
     const invoice = invoices.get(allocation.invoiceId);
     if (!invoice) {
@@ -302,11 +353,18 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     await changeOpenAmount(tx, ctx, invoice, allocation.amountCents, now);
     let sourceLabel = '';
     if (allocation.paymentId) {
-      const payment = (await findPaymentsForUpdate(tx, ctx.companyId, [allocation.paymentId])).get(allocation.paymentId);
+      const payment = (await findPaymentsForUpdate(tx, ctx.companyId, [allocation.paymentId])).get(
+        allocation.paymentId,
+      );
       if (!payment) {
         throw new NotFoundError('Payment', allocation.paymentId);
       }
-      await setPaymentUnapplied(tx, ctx.companyId, payment.id, cents(payment.unappliedCents + allocation.amountCents));
+      await setPaymentUnapplied(
+        tx,
+        ctx.companyId,
+        payment.id,
+        cents(payment.unappliedCents + allocation.amountCents),
+      );
       sourceLabel = `payment ${payment.reference}`;
     }
     const creditNote = allocation.creditNoteId ? invoices.get(allocation.creditNoteId) : undefined;
@@ -321,7 +379,12 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
         entityType: 'allocation',
         entityId: id,
         customerId: invoice.customerId,
-        data: { invoiceNumber: invoice.number, source: sourceLabel, amountCents: allocation.amountCents, currency: invoice.currency },
+        data: {
+          invoiceNumber: invoice.number,
+          source: sourceLabel,
+          amount: allocation.amountCents,
+          currency: invoice.currency,
+        },
       },
     ]);
     return presentAllocationById(tx, ctx, { ...allocation, undoneAt: now }, invoice.customerId);

@@ -45,7 +45,11 @@ function toAllocation(row: Selectable<AllocationTable>): Allocation {
   };
 }
 
-export async function insertInvoices(q: Queryable, companyId: string, invoices: readonly Invoice[]): Promise<void> {
+export async function insertInvoices(
+  q: Queryable,
+  companyId: string,
+  invoices: readonly Invoice[],
+): Promise<void> {
   for (let start = 0; start < invoices.length; start += 1000) {
     await q
       .insertInto('invoice')
@@ -69,7 +73,12 @@ export async function insertInvoices(q: Queryable, companyId: string, invoices: 
 }
 
 /** Rewrites an invoice's stored fields (import update); its open amount is recomputed by the caller. */
-export async function updateInvoiceRow(q: Queryable, companyId: string, invoice: Invoice, now: Date): Promise<void> {
+export async function updateInvoiceRow(
+  q: Queryable,
+  companyId: string,
+  invoice: Invoice,
+  now: Date,
+): Promise<void> {
   await q
     .updateTable('invoice')
     .set({
@@ -186,7 +195,10 @@ export async function listInvoiceRows(
   if (query.status === 'unpaid') {
     base = base.where('i.open_cents', '>', 0);
   } else if (query.status === 'overdue') {
-    base = base.where('i.open_cents', '>', 0).where('i.kind', '=', 'invoice').where('i.due_date', '<', query.today);
+    base = base
+      .where('i.open_cents', '>', 0)
+      .where('i.kind', '=', 'invoice')
+      .where('i.due_date', '<', query.today);
   } else if (query.status !== undefined) {
     base = base.where('i.status', '=', query.status);
   }
@@ -232,7 +244,11 @@ export async function listInvoiceRows(
   };
 }
 
-export async function insertPayments(q: Queryable, companyId: string, payments: readonly Payment[]): Promise<void> {
+export async function insertPayments(
+  q: Queryable,
+  companyId: string,
+  payments: readonly Payment[],
+): Promise<void> {
   for (let start = 0; start < payments.length; start += 1000) {
     await q
       .insertInto('payment')
@@ -350,7 +366,11 @@ export async function listPaymentRows(
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return {
-    rows: rows.map((row) => ({ ...toPayment(row), customerCode: row.customer_code, customerName: row.customer_name })),
+    rows: rows.map((row) => ({
+      ...toPayment(row),
+      customerCode: row.customer_code,
+      customerName: row.customer_name,
+    })),
     total: count.total,
   };
 }
@@ -394,7 +414,12 @@ export async function findAllocationForUpdate(
   return row && toAllocation(row);
 }
 
-export async function markAllocationUndone(q: Queryable, companyId: string, id: string, now: Date): Promise<void> {
+export async function markAllocationUndone(
+  q: Queryable,
+  companyId: string,
+  id: string,
+  now: Date,
+): Promise<void> {
   await q
     .updateTable('allocation')
     .set({ undone_at: now })
@@ -434,12 +459,14 @@ export async function listCustomerAllocations(
   companyId: string,
   customerId: string,
 ): Promise<AllocationListRow[]> {
-  const result = await sql<Selectable<AllocationTable> & {
-    invoice_number: string;
-    currency: string;
-    payment_reference: string | null;
-    credit_note_number: string | null;
-  }>`
+  const result = await sql<
+    Selectable<AllocationTable> & {
+      invoice_number: string;
+      currency: string;
+      payment_reference: string | null;
+      credit_note_number: string | null;
+    }
+  >`
     SELECT a.*, i.number AS invoice_number, i.currency, p.reference AS payment_reference, cn.number AS credit_note_number
     FROM allocation a
     JOIN invoice i ON i.company_id = a.company_id AND i.id = a.invoice_id

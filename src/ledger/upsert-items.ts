@@ -88,7 +88,12 @@ export async function upsertInvoicesInTx(
         entityType: 'invoice',
         entityId: invoice.id,
         customerId: invoice.customerId,
-        data: { number: invoice.number, amountCents: invoice.amountCents, currency: invoice.currency, dueDate: invoice.dueDate },
+        data: {
+          number: invoice.number,
+          amount: invoice.amountCents,
+          currency: invoice.currency,
+          dueDate: invoice.dueDate,
+        },
       });
       outcomes.push('created');
       continue;
@@ -104,20 +109,39 @@ export async function upsertInvoicesInTx(
       outcomes.push('unchanged');
       continue;
     }
-    if (allocated > 0 && (before.customerId !== input.customerId || before.currency !== input.currency)) {
+    if (
+      allocated > 0 &&
+      (before.customerId !== input.customerId || before.currency !== input.currency)
+    ) {
       issues.push(
-        issueAt(input.line, 'customer_code', 'allocated_item_moved', `${input.number} already has allocations: its customer and currency cannot change`),
+        issueAt(
+          input.line,
+          'customer_code',
+          'allocated_item_moved',
+          `${input.number} already has allocations: its customer and currency cannot change`,
+        ),
       );
       continue;
     }
     if (input.amountCents < allocated) {
       issues.push(
-        issueAt(input.line, 'amount', 'amount_below_allocated', `${input.number}: the new amount is below the ${allocated} cents already allocated`),
+        issueAt(
+          input.line,
+          'amount',
+          'amount_below_allocated',
+          `${input.number}: the new amount is below the ${allocated} cents already allocated`,
+        ),
       );
       continue;
     }
     const openCents = cents(input.amountCents - allocated);
-    const after: Invoice = { ...before, ...input, id: before.id, openCents, status: invoiceStatus(input.amountCents, openCents) };
+    const after: Invoice = {
+      ...before,
+      ...input,
+      id: before.id,
+      openCents,
+      status: invoiceStatus(input.amountCents, openCents),
+    };
     await updateInvoiceRow(tx, ctx.companyId, after, now);
     events.push({
       action: input.kind === 'invoice' ? 'invoice.updated' : 'credit_note.updated',
@@ -126,8 +150,12 @@ export async function upsertInvoicesInTx(
       customerId: after.customerId,
       data: {
         number: after.number,
-        before: { issueDate: before.issueDate, dueDate: before.dueDate, amountCents: before.amountCents },
-        after: { issueDate: after.issueDate, dueDate: after.dueDate, amountCents: after.amountCents },
+        before: {
+          issueDate: before.issueDate,
+          dueDate: before.dueDate,
+          amount: before.amountCents,
+        },
+        after: { issueDate: after.issueDate, dueDate: after.dueDate, amount: after.amountCents },
       },
     });
     outcomes.push('updated');
@@ -165,20 +193,35 @@ export async function upsertPaymentsInTx(
     ctx.companyId,
     inputs.map((input) => input.reference),
   );
-  const invoiceNumbers = inputs.flatMap((input) => (input.invoiceNumber ? [input.invoiceNumber] : []));
+  const invoiceNumbers = inputs.flatMap((input) =>
+    input.invoiceNumber ? [input.invoiceNumber] : [],
+  );
   const invoices = await findInvoicesByNumbers(tx, ctx.companyId, 'invoice', invoiceNumbers);
   const outcomes: Outcome[] = [];
   const issues: Issue[] = [];
   for (const input of inputs) {
-    const invoice = input.invoiceNumber === undefined ? undefined : invoices.get(input.invoiceNumber);
+    const invoice =
+      input.invoiceNumber === undefined ? undefined : invoices.get(input.invoiceNumber);
     if (input.invoiceNumber !== undefined) {
       if (!invoice) {
-        issues.push(issueAt(input.line, 'invoice_number', 'unknown_invoice', `Invoice ${input.invoiceNumber} does not exist`));
+        issues.push(
+          issueAt(
+            input.line,
+            'invoice_number',
+            'unknown_invoice',
+            `Invoice ${input.invoiceNumber} does not exist`,
+          ),
+        );
         continue;
       }
       if (invoice.customerId !== input.customerId) {
         issues.push(
-          issueAt(input.line, 'invoice_number', 'other_customer', `Invoice ${input.invoiceNumber} belongs to another customer`),
+          issueAt(
+            input.line,
+            'invoice_number',
+            'other_customer',
+            `Invoice ${input.invoiceNumber} belongs to another customer`,
+          ),
         );
         continue;
       }
@@ -204,7 +247,12 @@ export async function upsertPaymentsInTx(
           entityType: 'payment',
           entityId: payment.id,
           customerId: payment.customerId,
-          data: { reference: payment.reference, amountCents: payment.amountCents, currency: payment.currency, receivedOn: payment.receivedOn },
+          data: {
+            reference: payment.reference,
+            amount: payment.amountCents,
+            currency: payment.currency,
+            receivedOn: payment.receivedOn,
+          },
         },
       ]);
       existing.set(input.reference, payment);
@@ -218,7 +266,12 @@ export async function upsertPaymentsInTx(
       if (!isSame) {
         // A bank payment is a fact: a different amount under the same reference is a mistake to look at.
         issues.push(
-          issueAt(input.line, 'reference', 'payment_differs', `Payment ${input.reference} already exists with other values; it is not changed`),
+          issueAt(
+            input.line,
+            'reference',
+            'payment_differs',
+            `Payment ${input.reference} already exists with other values; it is not changed`,
+          ),
         );
         continue;
       }
@@ -232,10 +285,14 @@ export async function upsertPaymentsInTx(
           invoiceId: invoice.id,
           paymentId: payment.id,
           amount,
-          allocatedOn: payment.receivedOn > invoice.issueDate ? payment.receivedOn : invoice.issueDate,
+          allocatedOn:
+            payment.receivedOn > invoice.issueDate ? payment.receivedOn : invoice.issueDate,
         });
         invoices.set(invoice.number, { ...invoice, openCents: cents(invoice.openCents - amount) });
-        existing.set(payment.reference, { ...payment, unappliedCents: cents(payment.unappliedCents - amount) });
+        existing.set(payment.reference, {
+          ...payment,
+          unappliedCents: cents(payment.unappliedCents - amount),
+        });
         outcome = outcome === 'unchanged' ? 'updated' : outcome;
       }
     }

@@ -32,7 +32,12 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly Issue[];
 
-  constructor(code: ErrorCode, message: string, issues: readonly Issue[] = [], options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issues: readonly Issue[] = [],
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'DomainError';
     this.code = code;

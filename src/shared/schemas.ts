@@ -6,11 +6,19 @@ import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
 
 /** Integer minor units (cents). */
-export const ZCents = z.number().int().meta({ description: 'Amount in minor units of `currency` (cents)' });
-export const ZCurrency = z.string().regex(/^[A-Z]{3}$/).meta({ description: 'ISO 4217 code' });
+export const ZCents = z
+  .number()
+  .int()
+  .meta({ description: 'Amount in minor units of `currency` (cents)' });
+export const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .meta({ description: 'ISO 4217 code' });
 export const ZCalendarDate = z
   .string()
-  .refine((text) => parseIsoDate(text) !== undefined, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine((text) => parseIsoDate(text) !== undefined, {
+    message: 'must be a real date written YYYY-MM-DD',
+  })
   .meta({ description: 'Calendar date YYYY-MM-DD', format: 'date' });
 export const ZId = z.uuid();
 
@@ -46,6 +54,12 @@ export const ZProblem = z.object({
 });
 export type TProblem = z.infer<typeof ZProblem>;
 
-export const ROLES = ['admin', 'credit_manager', 'collector', 'department_member', 'read_only'] as const;
+export const ROLES = [
+  'admin',
+  'credit_manager',
+  'collector',
+  'department_member',
+  'read_only',
+] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;

@@ -23,7 +23,11 @@ afterAll(async () => {
 const page = { page: 1, pageSize: 50 } as const;
 const csv = (text: string) => new TextEncoder().encode(text);
 
-function options(kind: ImportOptions['kind'], bytes: Uint8Array, extra: Partial<ImportOptions> = {}): ImportOptions {
+function options(
+  kind: ImportOptions['kind'],
+  bytes: Uint8Array,
+  extra: Partial<ImportOptions> = {},
+): ImportOptions {
   return { kind, bytes, fileName: `${kind}.csv`, dryRun: false, partial: false, ...extra };
 }
 
@@ -35,11 +39,18 @@ describe('imports', () => {
       `code,name,siren,city,payment_terms,email,phone,collector_email,credit_limit\nC1,Boulangerie Martin SARL,732829320,Lyon,45 jours fin de mois,compta@martin.fr,04 72 00 00 00,${collector.email},"15 000,00"\n`,
     );
     const first = await importFile(deps, ctx, options('customers', file));
-    expect(first).toMatchObject({ created: 1, updated: 0, unchanged: 0, rejected: 0, committed: true });
+    expect(first).toMatchObject({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      committed: true,
+    });
     const again = await importFile(deps, ctx, options('customers', file));
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, committed: true });
 
-    const [summary] = (await listCustomers(deps, ctx, { ...page, sort: 'code', order: 'asc' })).items;
+    const [summary] = (await listCustomers(deps, ctx, { ...page, sort: 'code', order: 'asc' }))
+      .items;
     const detail = await getCustomer(deps, ctx, summary?.id ?? '');
     expect(detail).toMatchObject({
       siren: '732829320',
@@ -49,16 +60,29 @@ describe('imports', () => {
       billingAddress: { city: 'Lyon', country: 'FR' },
     });
     expect(detail.contacts).toEqual([
-      expect.objectContaining({ role: 'billing', email: 'compta@martin.fr', phone: '04 72 00 00 00' }),
+      expect.objectContaining({
+        role: 'billing',
+        email: 'compta@martin.fr',
+        phone: '04 72 00 00 00',
+      }),
     ]);
   });
 
   it('updates only the columns the file carries and records what changed', async () => {
     const { ctx } = await makeCompany(deps);
-    await importFile(deps, ctx, options('customers', csv('code,name,city,payment_terms\nC1,Garage Dupuis,Paris,60 jours\n')));
-    const report = await importFile(deps, ctx, options('customers', csv('code,name,city\nC1,Garage Dupuis SAS,Paris\n')));
+    await importFile(
+      deps,
+      ctx,
+      options('customers', csv('code,name,city,payment_terms\nC1,Garage Dupuis,Paris,60 jours\n')),
+    );
+    const report = await importFile(
+      deps,
+      ctx,
+      options('customers', csv('code,name,city\nC1,Garage Dupuis SAS,Paris\n')),
+    );
     expect(report).toMatchObject({ updated: 1 });
-    const [summary] = (await listCustomers(deps, ctx, { ...page, sort: 'code', order: 'asc' })).items;
+    const [summary] = (await listCustomers(deps, ctx, { ...page, sort: 'code', order: 'asc' }))
+      .items;
     const detail = await getCustomer(deps, ctx, summary?.id ?? '');
     expect(detail.legalName).toBe('Garage Dupuis SAS');
     expect(detail.paymentTerms.code).toBe('net:60');
@@ -77,8 +101,12 @@ describe('imports', () => {
     );
     const refused = await importFile(deps, ctx, options('invoices', invoices));
     expect(refused).toMatchObject({ committed: false, rejected: 1 });
-    expect(refused.errors).toEqual([expect.objectContaining({ line: 4, code: 'duplicate_in_file' })]);
-    expect((await listInvoices(deps, ctx, { ...page, sort: 'number', order: 'asc' })).total).toBe(0);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ line: 4, code: 'duplicate_in_file' }),
+    ]);
+    expect((await listInvoices(deps, ctx, { ...page, sort: 'number', order: 'asc' })).total).toBe(
+      0,
+    );
 
     const partial = await importFile(deps, ctx, options('invoices', invoices, { partial: true }));
     expect(partial).toMatchObject({ committed: true, created: 2, rejected: 1 });
@@ -86,22 +114,35 @@ describe('imports', () => {
 
   it('reads an Excel workbook the same way as a CSV', async () => {
     const { ctx } = await makeCompany(deps);
-    await importFile(deps, ctx, options('customers', csv('code,name,payment_terms\nC7,Menuiserie Roche,30 jours\n')));
+    await importFile(
+      deps,
+      ctx,
+      options('customers', csv('code,name,payment_terms\nC7,Menuiserie Roche,30 jours\n')),
+    );
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Factures');
     sheet.addRow(['N° facture', 'Code client', 'Date facture', 'Montant TTC', 'Devise']);
     sheet.addRow(['FA-77', 'C7', new Date(Date.UTC(2026, 1, 10)), 1234.56, 'EUR']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const report = await importFile(deps, ctx, { ...options('invoices', bytes), fileName: 'factures.xlsx' });
+    const report = await importFile(deps, ctx, {
+      ...options('invoices', bytes),
+      fileName: 'factures.xlsx',
+    });
     expect(report).toMatchObject({ format: 'xlsx', created: 1, rejected: 0, committed: true });
     const { items } = await listInvoices(deps, ctx, { ...page, sort: 'number', order: 'asc' });
     // No due date in the file: 30 days net from the customer's terms.
-    expect(items.map((i) => [i.number, i.issueDate, i.dueDate, i.amount])).toEqual([['FA-77', '2026-02-10', '2026-03-12', 123_456]]);
+    expect(items.map((i) => [i.number, i.issueDate, i.dueDate, i.amount])).toEqual([
+      ['FA-77', '2026-02-10', '2026-03-12', 123_456],
+    ]);
   });
 
   it('dry-run reports what would happen and saves nothing', async () => {
     const { ctx } = await makeCompany(deps);
-    const report = await importFile(deps, ctx, options('customers', csv('code,name\nC1,Alpha\nC2,Beta\n'), { dryRun: true }));
+    const report = await importFile(
+      deps,
+      ctx,
+      options('customers', csv('code,name\nC1,Alpha\nC2,Beta\n'), { dryRun: true }),
+    );
     expect(report).toMatchObject({ created: 2, committed: false, dryRun: true });
     expect((await listCustomers(deps, ctx, { ...page, sort: 'code', order: 'asc' })).total).toBe(0);
   });
@@ -109,11 +150,25 @@ describe('imports', () => {
   it('refuses a payment for an unknown invoice or another customer’s invoice, by line', async () => {
     const { ctx } = await makeCompany(deps);
     await importFile(deps, ctx, options('customers', csv('code,name\nC1,Alpha\nC2,Beta\n')));
-    await importFile(deps, ctx, options('invoices', csv('number,customer_code,issue_date,due_date,amount\nFA-1,C1,2026-01-05,2026-02-04,100.00\n')));
+    await importFile(
+      deps,
+      ctx,
+      options(
+        'invoices',
+        csv(
+          'number,customer_code,issue_date,due_date,amount\nFA-1,C1,2026-01-05,2026-02-04,100.00\n',
+        ),
+      ),
+    );
     const report = await importFile(
       deps,
       ctx,
-      options('payments', csv('reference,customer_code,date,amount,invoice_number\nP1,C2,2026-02-01,10.00,FA-1\nP2,C1,2026-02-01,10.00,FA-9\nP3,C1,2026-02-01,10.00,FA-1\n')),
+      options(
+        'payments',
+        csv(
+          'reference,customer_code,date,amount,invoice_number\nP1,C2,2026-02-01,10.00,FA-1\nP2,C1,2026-02-01,10.00,FA-9\nP3,C1,2026-02-01,10.00,FA-1\n',
+        ),
+      ),
     );
     expect(report.errors.map((e) => [e.line, e.code])).toEqual([
       [2, 'other_customer'],

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/customers/service.ts';
-import { allocate, listAllocations, listInvoices, listPayments, undoAllocation } from '../../src/ledger/service.ts';
+import {
+  allocate,
+  listAllocations,
+  listInvoices,
+  listPayments,
+  undoAllocation,
+} from '../../src/ledger/service.ts';
 import { upsertInvoicesInTx } from '../../src/ledger/upsert-items.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { calendarDate } from '../../src/shared/calendar-date.ts';
@@ -52,7 +58,11 @@ describe('ledger', () => {
     const fa1 = await invoiceByNumber(ctx, 'FA-1');
     expect(fa1).toMatchObject({ openAmount: 0, status: 'paid', daysLate: 0 });
     const payments = await listPayments(deps, ctx, { ...page, customerId: customer.id });
-    expect(payments.items[0]).toMatchObject({ reference: 'VIR-1', amount: 150_000, unappliedAmount: 30_000 });
+    expect(payments.items[0]).toMatchObject({
+      reference: 'VIR-1',
+      amount: 150_000,
+      unappliedAmount: 30_000,
+    });
 
     const detail = await getCustomer(deps, ctx, customer.id);
     expect(detail.balance).toEqual({
@@ -71,14 +81,30 @@ describe('ledger', () => {
     await makeInvoices(deps, ctx, customer.id, [
       { number: 'FA-10', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 100_000 },
     ]);
-    await makePayment(deps, ctx, customer.id, { reference: 'CHQ-7', receivedOn: '2026-03-01', amount: 40_000 });
+    await makePayment(deps, ctx, customer.id, {
+      reference: 'CHQ-7',
+      receivedOn: '2026-03-01',
+      amount: 40_000,
+    });
     const invoice = await invoiceByNumber(ctx, 'FA-10');
     expect(invoice.daysLate).toBe(39);
     const paymentId = (await listPayments(deps, ctx, { ...page })).items[0]?.id ?? '';
 
-    const allocation = await allocate(deps, ctx, { invoiceId: invoice.id, paymentId, amount: 25_000 });
-    expect(allocation).toMatchObject({ amount: 25_000, invoiceNumber: 'FA-10', paymentReference: 'CHQ-7', allocatedOn: '2026-03-15' });
-    expect(await invoiceByNumber(ctx, 'FA-10')).toMatchObject({ openAmount: 75_000, status: 'partially_paid' });
+    const allocation = await allocate(deps, ctx, {
+      invoiceId: invoice.id,
+      paymentId,
+      amount: 25_000,
+    });
+    expect(allocation).toMatchObject({
+      amount: 25_000,
+      invoiceNumber: 'FA-10',
+      paymentReference: 'CHQ-7',
+      allocatedOn: '2026-03-15',
+    });
+    expect(await invoiceByNumber(ctx, 'FA-10')).toMatchObject({
+      openAmount: 75_000,
+      status: 'partially_paid',
+    });
 
     const tooMuch = allocate(deps, ctx, { invoiceId: invoice.id, paymentId, amount: 15_001 });
     await expect(tooMuch).rejects.toMatchObject({
@@ -88,9 +114,14 @@ describe('ledger', () => {
 
     const undone = await undoAllocation(deps, ctx, allocation.id);
     expect(undone.undoneAt).not.toBeNull();
-    expect(await invoiceByNumber(ctx, 'FA-10')).toMatchObject({ openAmount: 100_000, status: 'open' });
+    expect(await invoiceByNumber(ctx, 'FA-10')).toMatchObject({
+      openAmount: 100_000,
+      status: 'open',
+    });
     expect((await listPayments(deps, ctx, { ...page })).items[0]?.unappliedAmount).toBe(40_000);
-    await expect(undoAllocation(deps, ctx, allocation.id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(undoAllocation(deps, ctx, allocation.id)).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     const history = await listAllocations(deps, ctx, customer.id);
     expect(history.items).toHaveLength(1);
@@ -109,15 +140,33 @@ describe('ledger', () => {
     const customer = await makeCustomer(deps, ctx);
     await makeInvoices(deps, ctx, customer.id, [
       { number: 'FA-20', issueDate: '2026-02-01', dueDate: '2026-03-03', amount: 80_000 },
-      { number: 'AV-1', kind: 'credit_note', issueDate: '2026-02-15', dueDate: '2026-02-15', amount: 10_000 },
+      {
+        number: 'AV-1',
+        kind: 'credit_note',
+        issueDate: '2026-02-15',
+        dueDate: '2026-02-15',
+        amount: 10_000,
+      },
     ]);
     const invoice = await invoiceByNumber(ctx, 'FA-20');
     const creditNote = await invoiceByNumber(ctx, 'AV-1');
-    await allocate(deps, ctx, { invoiceId: invoice.id, creditNoteId: creditNote.id, amount: 10_000 });
+    await allocate(deps, ctx, {
+      invoiceId: invoice.id,
+      creditNoteId: creditNote.id,
+      amount: 10_000,
+    });
     expect(await invoiceByNumber(ctx, 'FA-20')).toMatchObject({ openAmount: 70_000, daysLate: 12 });
     expect(await invoiceByNumber(ctx, 'AV-1')).toMatchObject({ openAmount: 0, status: 'paid' });
-    const customers = await listCustomers(deps, ctx, { ...page, sort: 'overdue_amount', order: 'desc' });
-    expect(customers.items[0]).toMatchObject({ openAmount: 70_000, overdueAmount: 70_000, oldestOverdueDays: 12 });
+    const customers = await listCustomers(deps, ctx, {
+      ...page,
+      sort: 'overdue_amount',
+      order: 'desc',
+    });
+    expect(customers.items[0]).toMatchObject({
+      openAmount: 70_000,
+      overdueAmount: 70_000,
+      oldestOverdueDays: 12,
+    });
   });
 
   it('refuses to allocate across companies as if the invoice did not exist', async () => {
@@ -135,7 +184,9 @@ describe('ledger', () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('not_found');
-    expect((await listInvoices(deps, second.ctx, { ...page, sort: 'number', order: 'asc' })).total).toBe(0);
+    expect(
+      (await listInvoices(deps, second.ctx, { ...page, sort: 'number', order: 'asc' })).total,
+    ).toBe(0);
   });
 
   it('keeps allocations when an invoice amount is re-imported higher, refuses lower than allocated', async () => {
@@ -144,7 +195,12 @@ describe('ledger', () => {
     await makeInvoices(deps, ctx, customer.id, [
       { number: 'FA-40', issueDate: '2026-02-01', dueDate: '2026-03-03', amount: 10_000 },
     ]);
-    await makePayment(deps, ctx, customer.id, { reference: 'V-40', receivedOn: '2026-02-10', amount: 6_000, invoiceNumber: 'FA-40' });
+    await makePayment(deps, ctx, customer.id, {
+      reference: 'V-40',
+      receivedOn: '2026-02-10',
+      amount: 6_000,
+      invoiceNumber: 'FA-40',
+    });
     const base = {
       customerId: customer.id,
       kind: 'invoice' as const,
@@ -153,14 +209,21 @@ describe('ledger', () => {
       dueDate: calendarDate('2026-03-03'),
       currency: 'EUR',
     };
-    const result = await handle.db.transaction().execute((tx) =>
-      upsertInvoicesInTx(deps, tx, ctx, [{ ...base, amountCents: cents(12_000) }]),
-    );
+    const result = await handle.db
+      .transaction()
+      .execute((tx) =>
+        upsertInvoicesInTx(deps, tx, ctx, [{ ...base, amountCents: cents(12_000) }]),
+      );
     expect(result.outcomes).toEqual(['updated']);
-    expect(await invoiceByNumber(ctx, 'FA-40')).toMatchObject({ amount: 12_000, openAmount: 6_000 });
-    const refused = await handle.db.transaction().execute((tx) =>
-      upsertInvoicesInTx(deps, tx, ctx, [{ ...base, amountCents: cents(5_000), line: 7 }]),
-    );
+    expect(await invoiceByNumber(ctx, 'FA-40')).toMatchObject({
+      amount: 12_000,
+      openAmount: 6_000,
+    });
+    const refused = await handle.db
+      .transaction()
+      .execute((tx) =>
+        upsertInvoicesInTx(deps, tx, ctx, [{ ...base, amountCents: cents(5_000), line: 7 }]),
+      );
     expect(refused.issues).toEqual([
       expect.objectContaining({ line: 7, field: 'amount', code: 'amount_below_allocated' }),
     ]);

@@ -16,7 +16,9 @@ const ZCompanyOptions = z.object({
 });
 
 export function registerCompanyCommands(program: Command): void {
-  const companies = program.command('companies').description('Companies (tenants): each sees only its own data');
+  const companies = program
+    .command('companies')
+    .description('Companies (tenants): each sees only its own data');
   companies
     .command('create')
     .description('Create a company')
@@ -30,7 +32,14 @@ export function registerCompanyCommands(program: Command): void {
     .action(async (raw: unknown, command: Command) => {
       const parsed = ZCompanyOptions.safeParse(raw);
       if (!parsed.success) {
-        throw new InvalidError('Invalid option', parsed.error.issues.map((i) => ({ field: `--${String(i.path[0])}`, code: i.code, message: i.message })));
+        throw new InvalidError(
+          'Invalid option',
+          parsed.error.issues.map((i) => ({
+            field: `--${String(i.path[0])}`,
+            code: i.code,
+            message: i.message,
+          })),
+        );
       }
       const options = parsed.data;
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps }) => {
@@ -50,7 +59,9 @@ export function registerCompanyCommands(program: Command): void {
         if (options.json) {
           printJson(company);
         } else {
-          console.log(`Company ${company.code} (${company.legalName}) created. Add an administrator with: encaisse --company ${company.code} users create --role admin …`);
+          console.log(
+            `Company ${company.code} (${company.legalName}) created. Add an administrator with: encaisse --company ${company.code} users create --role admin …`,
+          );
         }
       });
     });
@@ -65,7 +76,10 @@ export function registerCompanyCommands(program: Command): void {
           printJson({ items: list });
           return;
         }
-        printTable(['Code', 'Raison sociale', 'SIREN', 'Devise'], list.map((c) => [c.code, c.legalName, c.siren ?? '', c.currency]));
+        printTable(
+          ['Code', 'Raison sociale', 'SIREN', 'Devise'],
+          list.map((c) => [c.code, c.legalName, c.siren ?? '', c.currency]),
+        );
       });
     });
 }

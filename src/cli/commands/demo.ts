@@ -24,7 +24,10 @@ export function registerDemoCommand(program: Command): void {
     .action(async (raw: unknown, command: Command) => {
       const parsed = ZDemoOptions.safeParse(raw);
       if (!parsed.success) {
-        throw invalidField('size', `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+        throw invalidField(
+          'size',
+          `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+        );
       }
       const options = parsed.data;
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ handle, deps }) => {
@@ -41,16 +44,27 @@ export function registerDemoCommand(program: Command): void {
           onProgress: options.json
             ? undefined
             : (done, total) => {
-                process.stderr.write(`\r  ${done.customers}/${total} customers, ${done.invoices} invoices…`);
+                process.stderr.write(
+                  `\r  ${done.customers}/${total} customers, ${done.invoices} invoices…`,
+                );
               },
         });
         if (options.json) {
-          printJson({ company: result.company.code, users: result.users, password: result.password, counts: result.counts });
+          printJson({
+            company: result.company.code,
+            users: result.users,
+            password: result.password,
+            counts: result.counts,
+          });
           return;
         }
         process.stderr.write('\n');
-        console.log(`Demo company "${result.company.legalName}" (code ${result.company.code}) created in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
-        console.log(`  ${result.counts.customers} customers, ${result.counts.invoices} invoices and credit notes, ${result.counts.payments} payments, ${result.counts.allocations} allocations.`);
+        console.log(
+          `Demo company "${result.company.legalName}" (code ${result.company.code}) created in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+        );
+        console.log(
+          `  ${result.counts.customers} customers, ${result.counts.invoices} invoices and credit notes, ${result.counts.payments} payments, ${result.counts.allocations} allocations.`,
+        );
         console.log('Sign in with one of these users (the password is shown only now):');
         for (const user of result.users) {
           console.log(`  ${user.email.padEnd(36)} ${user.role}`);

@@ -8,7 +8,13 @@ import { InvalidError, invalidField } from '../../shared/errors.ts';
 import { printJson } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
-type ImportFlags = { dryRun?: boolean; json?: boolean; partial?: boolean; encoding?: string; map?: string };
+type ImportFlags = {
+  dryRun?: boolean;
+  json?: boolean;
+  partial?: boolean;
+  encoding?: string;
+  map?: string;
+};
 
 /** Exit codes of an import: 0 all saved, 2 refused (nothing saved), 3 saved except the rejected lines. */
 export function importExitCode(report: ImportReport): number {
@@ -30,31 +36,47 @@ function printReport(report: ImportReport): void {
   for (const issue of report.errors) {
     // Parse messages already name their column ("siren: …"); service messages may not.
     const where = issue.line === undefined ? 'file' : `line ${issue.line}`;
-    const message = issue.message.startsWith(`${issue.field}:`) ? issue.message : `${issue.field}: ${issue.message}`;
+    const message = issue.message.startsWith(`${issue.field}:`)
+      ? issue.message
+      : `${issue.field}: ${issue.message}`;
     console.error(`  ${where}, ${message}`);
   }
   for (const notice of report.notices) {
     console.log(`  note: ${notice.message}`);
   }
   if (!report.committed && !report.dryRun && report.rejected > 0) {
-    console.error('Fix the lines above and import again, or use --partial to save the other lines.');
+    console.error(
+      'Fix the lines above and import again, or use --partial to save the other lines.',
+    );
   }
 }
 
 export function registerImportCommands(program: Command): void {
-  const importCommand = program.command('import').description('Import customers, invoices or payments (CSV or XLSX)');
-  for (const kind of ['customers', 'invoices', 'payments'] as const satisfies readonly ImportKind[]) {
+  const importCommand = program
+    .command('import')
+    .description('Import customers, invoices or payments (CSV or XLSX)');
+  for (const kind of [
+    'customers',
+    'invoices',
+    'payments',
+  ] as const satisfies readonly ImportKind[]) {
     importCommand
       .command(`${kind} <file>`)
       .description(`Import ${kind} from a CSV or XLSX file (see docs/import.md)`)
       .option('--dry-run', 'check the file and count what would change, save nothing')
       .option('--partial', 'save the valid lines even if some are rejected')
-      .option('--encoding <name>', 'encoding of a CSV without BOM: utf-8, windows-1252, latin1, utf-16le')
+      .option(
+        '--encoding <name>',
+        'encoding of a CSV without BOM: utf-8, windows-1252, latin1, utf-16le',
+      )
       .option('--map <mapping>', 'column mapping, e.g. "amount=Montant TTC,number=N° facture"')
       .option('--json', 'print the report as JSON')
       .action(async (file: string, flags: ImportFlags, command: Command) => {
         if (flags.encoding !== undefined && !isTextEncodingName(flags.encoding)) {
-          throw invalidField('encoding', `Unknown encoding "${flags.encoding}": use utf-8, windows-1252, latin1 or utf-16le`);
+          throw invalidField(
+            'encoding',
+            `Unknown encoding "${flags.encoding}": use utf-8, windows-1252, latin1 or utf-16le`,
+          );
         }
         const mapping = flags.map === undefined ? undefined : parseMappingOption(flags.map);
         if (mapping !== undefined && !mapping.ok) {
@@ -64,18 +86,23 @@ export function registerImportCommands(program: Command): void {
         try {
           bytes = readFileSync(file);
         } catch (error) {
-          throw invalidField('file', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          throw invalidField(
+            'file',
+            `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          );
         }
-        const report = await withCompany(command.optsWithGlobals<GlobalOptions>(), ({ deps, ctx }) =>
-          importFile(deps, ctx, {
-            kind,
-            bytes,
-            fileName: basename(file),
-            dryRun: flags.dryRun ?? false,
-            partial: flags.partial ?? false,
-            encoding: flags.encoding as TextEncodingName | undefined,
-            mapping: mapping?.mapping,
-          }),
+        const report = await withCompany(
+          command.optsWithGlobals<GlobalOptions>(),
+          ({ deps, ctx }) =>
+            importFile(deps, ctx, {
+              kind,
+              bytes,
+              fileName: basename(file),
+              dryRun: flags.dryRun ?? false,
+              partial: flags.partial ?? false,
+              encoding: flags.encoding as TextEncodingName | undefined,
+              mapping: mapping?.mapping,
+            }),
         );
         if (flags.json) {
           printJson(report);

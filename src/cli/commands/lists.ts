@@ -19,16 +19,23 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T
       code: issue.code,
       message: issue.message,
     }));
-    throw new InvalidError(`Invalid option: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, issues);
+    throw new InvalidError(
+      `Invalid option: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   return parsed.data;
 }
 
-const money = (amount: number, currency: string) => formatMoney(amount as Cents, currency as CurrencyCode);
+const money = (amount: number, currency: string) =>
+  formatMoney(amount as Cents, currency as CurrencyCode);
 const limitOption = z.coerce.number().int().min(1).optional();
 
 /** Every page of a listing: the CLI returns every matching row unless `--limit` is given. */
-async function collectAll<T>(limit: number | undefined, fetchPage: (page: number, size: number) => Promise<{ items: T[]; total: number }>) {
+async function collectAll<T>(
+  limit: number | undefined,
+  fetchPage: (page: number, size: number) => Promise<{ items: T[]; total: number }>,
+) {
   const size = limit === undefined ? 500 : Math.min(limit, 500);
   const items: T[] = [];
   let total = 0;
@@ -51,17 +58,26 @@ export function registerListCommands(program: Command): void {
     .description('List customers with their open and overdue amounts')
     .option('--search <text>', 'code, name or SIREN contains')
     .option('--status <status>', 'prospect, active, on_hold, in_litigation, closed')
-    .option('--sort <column>', 'code, legal_name, open_amount, overdue_amount, oldest_overdue_days', 'code')
+    .option(
+      '--sort <column>',
+      'code, legal_name, open_amount, overdue_amount, oldest_overdue_days',
+      'code',
+    )
     .option('--order <order>', 'asc or desc', 'asc')
     .option('--limit <n>', 'at most this many rows (default: all)')
     .option('--json', 'print JSON (amounts in minor units)')
     .action(async (raw: Record<string, unknown>, command: Command) => {
       const { limit, json, ...filters } = parseOrThrow(
-        ZListCustomersQuery.omit({ page: true, pageSize: true }).extend({ limit: limitOption, json: z.boolean().optional() }),
+        ZListCustomersQuery.omit({ page: true, pageSize: true }).extend({
+          limit: limitOption,
+          json: z.boolean().optional(),
+        }),
         raw,
       );
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
-        const result = await collectAll(limit, (page, pageSize) => listCustomers(deps, ctx, { ...filters, page, pageSize }));
+        const result = await collectAll(limit, (page, pageSize) =>
+          listCustomers(deps, ctx, { ...filters, page, pageSize }),
+        );
         if (json) {
           printJson(result);
           return;

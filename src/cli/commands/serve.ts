@@ -19,7 +19,10 @@ export function registerServeCommand(program: Command): void {
     .action(async (raw: unknown, command: Command) => {
       const parsed = ZServeOptions.safeParse(raw);
       if (!parsed.success) {
-        throw invalidField('port', `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+        throw invalidField(
+          'port',
+          `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+        );
       }
       const { port, host } = parsed.data;
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
@@ -28,13 +31,19 @@ export function registerServeCommand(program: Command): void {
           logger: {
             level: process.env['LOG_LEVEL'] ?? 'info',
             // Session cookies and API tokens never reach the logs.
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
           },
           secureCookies: process.env['SECURE_COOKIES'] === 'true',
         });
         const address = await app.listen({ port, host });
         const companies = await findCompanies(deps);
-        console.log(`Encaisse is running on ${address} (database: ${handle.kind} ${handle.location})`);
+        console.log(
+          `Encaisse is running on ${address} (database: ${handle.kind} ${handle.location})`,
+        );
         if (companies.length === 0) {
           console.log('No company yet: run `encaisse demo` to create the demo company.');
         }

@@ -12,7 +12,9 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const ZUserOptions = z.object({
@@ -29,12 +31,22 @@ export function registerUserCommands(program: Command): void {
     .description('Create a user; a password is generated and printed once')
     .requiredOption('--email <email>', 'sign-in e-mail')
     .requiredOption('--name <name>', 'display name')
-    .requiredOption('--role <role>', 'admin, credit_manager, collector, department_member, read_only')
+    .requiredOption(
+      '--role <role>',
+      'admin, credit_manager, collector, department_member, read_only',
+    )
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
       const parsed = ZUserOptions.safeParse(raw);
       if (!parsed.success) {
-        throw new InvalidError('Invalid option', parsed.error.issues.map((i) => ({ field: `--${String(i.path[0])}`, code: i.code, message: i.message })));
+        throw new InvalidError(
+          'Invalid option',
+          parsed.error.issues.map((i) => ({
+            field: `--${String(i.path[0])}`,
+            code: i.code,
+            message: i.message,
+          })),
+        );
       }
       const { email, name, role, json } = parsed.data;
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
@@ -42,20 +54,28 @@ export function registerUserCommands(program: Command): void {
         if (json) {
           printJson({ id: user.id, email: user.email, role: user.role, password });
         } else {
-          console.log(`User ${user.email} (${user.role}) created. Password (shown once): ${password}`);
+          console.log(
+            `User ${user.email} (${user.role}) created. Password (shown once): ${password}`,
+          );
         }
       });
     });
   users
     .command('set-password <email>')
-    .description("Set a user's password: read from standard input with --stdin, else generated and printed")
+    .description(
+      "Set a user's password: read from standard input with --stdin, else generated and printed",
+    )
     .option('--stdin', 'read the new password from standard input')
     .action(async (email: string, options: { stdin?: boolean }, command: Command) => {
       const password = options.stdin ? await readStdin() : generatePassword();
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const user = await getUserByEmail(deps, ctx, email);
         await setPassword(deps, ctx, user.id, password);
-        console.log(options.stdin ? `Password of ${user.email} changed.` : `New password of ${user.email} (shown once): ${password}`);
+        console.log(
+          options.stdin
+            ? `Password of ${user.email} changed.`
+            : `New password of ${user.email} (shown once): ${password}`,
+        );
       });
     });
 
@@ -70,14 +90,22 @@ export function registerUserCommands(program: Command): void {
     .action(async (raw: { name: string; role: string; json?: boolean }, command: Command) => {
       const role = ZRole.safeParse(raw.role);
       if (!role.success) {
-        throw new InvalidError(`Unknown role "${raw.role}"`, [{ field: '--role', code: 'invalid_role', message: 'Use admin, credit_manager, collector, department_member or read_only' }]);
+        throw new InvalidError(`Unknown role "${raw.role}"`, [
+          {
+            field: '--role',
+            code: 'invalid_role',
+            message: 'Use admin, credit_manager, collector, department_member or read_only',
+          },
+        ]);
       }
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const token = await createApiToken(deps, ctx, { name: raw.name, role: role.data });
         if (raw.json) {
           printJson(token);
         } else {
-          console.log(`API token "${raw.name}" (${role.data}): ${token.token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`);
+          console.log(
+            `API token "${raw.name}" (${role.data}): ${token.token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`,
+          );
         }
       });
     });

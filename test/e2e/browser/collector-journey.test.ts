@@ -27,7 +27,10 @@ beforeAll(async () => {
   const { ctx } = await makeCompany(deps, { legalName: 'Atelier Verdier Équipements SAS' });
   user = await makeUser(deps, ctx, 'collector');
   for (let index = 1; index <= 12; index += 1) {
-    await makeCustomer(deps, ctx, { code: `K${String(index).padStart(3, '0')}`, legalName: `Client témoin ${index} SARL` });
+    await makeCustomer(deps, ctx, {
+      code: `K${String(index).padStart(3, '0')}`,
+      legalName: `Client témoin ${index} SARL`,
+    });
   }
   const customer = await makeCustomer(deps, ctx, {
     code: 'MARTIN',
@@ -35,7 +38,14 @@ beforeAll(async () => {
     siren: '732829320',
     paymentTerms: '45 jours fin de mois',
     billingAddress: { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' },
-    contacts: [{ role: 'accounts_payable', name: 'Nadia Roussel', email: 'compta@martin.test', phone: '04 72 00 00 00' }],
+    contacts: [
+      {
+        role: 'accounts_payable',
+        name: 'Nadia Roussel',
+        email: 'compta@martin.test',
+        phone: '04 72 00 00 00',
+      },
+    ],
     creditLimit: 2_000_000,
   });
   await makeInvoices(deps, ctx, customer.id, [
@@ -43,7 +53,12 @@ beforeAll(async () => {
     { number: 'FA-2026-0002', issueDate: '2026-02-10', dueDate: '2026-03-31', amount: 845_000 },
     { number: 'FA-2026-0003', issueDate: '2026-01-20', dueDate: '2026-02-28', amount: 50_000 },
   ]);
-  await makePayment(deps, ctx, customer.id, { reference: 'VIR-0042', receivedOn: '2026-03-02', amount: 50_000, invoiceNumber: 'FA-2026-0003' });
+  await makePayment(deps, ctx, customer.id, {
+    reference: 'VIR-0042',
+    receivedOn: '2026-03-02',
+    amount: 50_000,
+    invoiceNumber: 'FA-2026-0003',
+  });
 
   app = await buildApp({ deps, webDir: WEB_DIR });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -84,22 +99,33 @@ describe('a collector in the browser', () => {
   it('signs in, finds a customer, opens its page and sees its open items in French formats', async () => {
     const page = await context.newPage();
     await signIn(page);
-    await expect.poll(() => page.getByTestId('customer-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    await expect
+      .poll(() => page.getByTestId('customer-row').count(), { timeout: 20_000 })
+      .toBeGreaterThan(10);
     await page.screenshot({ path: `${SCREENSHOTS}/customers-list.png` });
 
     await page.getByTestId('customer-search').fill('martin');
     await expect.poll(() => page.getByTestId('customer-row').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => new URL(page.url()).searchParams.get('search') ?? new URL(page.url()).search, { timeout: 5_000 }).toContain('martin');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('search') ?? new URL(page.url()).search, {
+        timeout: 5_000,
+      })
+      .toContain('martin');
     const row = page.getByTestId('customer-row').first();
     expect(await row.textContent()).toContain('Boulangerie Martin SARL');
     // 1 234,56 € overdue (FA-2026-0001, due 28/02/2026, 15 days late at 15/03/2026).
     expect((await row.textContent())?.replace(/\s/g, ' ')).toContain('1 234,56 €');
     await row.click();
 
-    await expect.poll(() => page.getByTestId('customer-name').textContent(), { timeout: 10_000 }).toContain('Boulangerie Martin SARL');
+    await expect
+      .poll(() => page.getByTestId('customer-name').textContent(), { timeout: 10_000 })
+      .toContain('Boulangerie Martin SARL');
     const openItems = page.getByTestId('open-item-row');
     await expect.poll(() => openItems.count(), { timeout: 10_000 }).toBe(2);
-    const text = ((await page.getByTestId('open-items-table').textContent()) ?? '').replace(/\s/g, ' ');
+    const text = ((await page.getByTestId('open-items-table').textContent()) ?? '').replace(
+      /\s/g,
+      ' ',
+    );
     expect(text).toContain('FA-2026-0001');
     expect(text).toContain('28/02/2026');
     expect(text).toContain('8 450,00 €');

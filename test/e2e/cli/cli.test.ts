@@ -75,8 +75,12 @@ describe('encaisse CLI', () => {
     const migrated = await encaisse('db', 'migrate', '--json');
     expect(migrated.code).toBe(0);
     expect(JSON.parse(migrated.stdout)).toMatchObject({ applied: ['202611230900_core_ledger'] });
-    expect((await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME SAS')).code).toBe(0);
-    expect((await encaisse('companies', 'create', '--code', 'other', '--name', 'Other SARL')).code).toBe(0);
+    expect(
+      (await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME SAS')).code,
+    ).toBe(0);
+    expect(
+      (await encaisse('companies', 'create', '--code', 'other', '--name', 'Other SARL')).code,
+    ).toBe(0);
 
     const ambiguous = await encaisse('customers', 'list', '--json');
     expect(ambiguous.code).toBe(2);
@@ -86,13 +90,35 @@ describe('encaisse CLI', () => {
       'customers.csv',
       'code;raison_sociale;siren;ville;conditions_paiement;email\nC1;Boulangerie Martin SARL;732829320;Lyon;45 jours fin de mois;compta@martin.fr\nC2;Garage Dupuis;;Paris;30 jours;\n',
     );
-    const imported = await encaisse('--company', 'acme', 'import', 'customers', customers, '--json');
+    const imported = await encaisse(
+      '--company',
+      'acme',
+      'import',
+      'customers',
+      customers,
+      '--json',
+    );
     expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0, committed: true });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      committed: true,
+    });
 
-    const other = JSON.parse((await encaisse('--company', 'other', 'customers', 'list', '--json')).stdout) as { total: number };
+    const other = JSON.parse(
+      (await encaisse('--company', 'other', 'customers', 'list', '--json')).stdout,
+    ) as { total: number };
     expect(other.total).toBe(0);
-    const acmeInvoices = await encaisse('--company', 'other', 'invoices', 'list', '--customer', 'C1');
+    const acmeInvoices = await encaisse(
+      '--company',
+      'other',
+      'invoices',
+      'list',
+      '--customer',
+      'C1',
+    );
     expect(acmeInvoices.code).toBe(4);
     expect(acmeInvoices.stderr).toContain('Customer C1 not found');
   });
@@ -111,7 +137,11 @@ describe('encaisse CLI', () => {
     );
     const refused = await encaisse('--company', 'acme', 'import', 'invoices', invoices, '--json');
     expect(refused.code).toBe(2);
-    const report = JSON.parse(refused.stdout) as { committed: boolean; rejected: number; errors: { line: number; field: string; code: string }[] };
+    const report = JSON.parse(refused.stdout) as {
+      committed: boolean;
+      rejected: number;
+      errors: { line: number; field: string; code: string }[];
+    };
     expect(report.committed).toBe(false);
     expect(report.rejected).toBe(3);
     expect(report.errors.map((e) => [e.line, e.field])).toEqual(
@@ -122,14 +152,26 @@ describe('encaisse CLI', () => {
         [6, 'currency'],
       ]),
     );
-    const none = JSON.parse((await encaisse('--company', 'acme', 'invoices', 'list', '--json')).stdout) as { total: number };
+    const none = JSON.parse(
+      (await encaisse('--company', 'acme', 'invoices', 'list', '--json')).stdout,
+    ) as { total: number };
     expect(none.total).toBe(0);
 
-    const partial = await encaisse('--company', 'acme', 'import', 'invoices', invoices, '--partial', '--json');
+    const partial = await encaisse(
+      '--company',
+      'acme',
+      'import',
+      'invoices',
+      invoices,
+      '--partial',
+      '--json',
+    );
     expect(partial.code).toBe(3);
     expect(JSON.parse(partial.stdout)).toMatchObject({ created: 2, rejected: 3, committed: true });
 
-    const list = JSON.parse((await encaisse('--company', 'acme', 'invoices', 'list', '--json')).stdout) as {
+    const list = JSON.parse(
+      (await encaisse('--company', 'acme', 'invoices', 'list', '--json')).stdout,
+    ) as {
       items: { number: string; dueDate: string; amount: number; daysLate: number }[];
     };
     // C1 pays "45 jours fin de mois": 2026-01-10 + 45 days = 2026-02-24, end of month 2026-02-28.
@@ -138,37 +180,84 @@ describe('encaisse CLI', () => {
       ['FA-2', '2026-03-02', 50_000, 13],
     ]);
 
-    const payments = file('payments.csv', 'reference,customer_code,date,amount,currency,invoice_number\nVIR-1,C1,2026-03-10,1500.00,EUR,FA-1\n');
-    expect(JSON.parse((await encaisse('--company', 'acme', 'import', 'payments', payments, '--json')).stdout)).toMatchObject({ created: 1 });
+    const payments = file(
+      'payments.csv',
+      'reference,customer_code,date,amount,currency,invoice_number\nVIR-1,C1,2026-03-10,1500.00,EUR,FA-1\n',
+    );
+    expect(
+      JSON.parse(
+        (await encaisse('--company', 'acme', 'import', 'payments', payments, '--json')).stdout,
+      ),
+    ).toMatchObject({ created: 1 });
     const again = await encaisse('--company', 'acme', 'import', 'payments', payments, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
-    const unpaid = JSON.parse((await encaisse('--company', 'acme', 'invoices', 'list', '--status', 'unpaid', '--json')).stdout) as {
+    const unpaid = JSON.parse(
+      (await encaisse('--company', 'acme', 'invoices', 'list', '--status', 'unpaid', '--json'))
+        .stdout,
+    ) as {
       items: { number: string; openAmount: number }[];
     };
     expect(unpaid.items).toEqual([expect.objectContaining({ number: 'FA-2', openAmount: 50_000 })]);
 
-    const dryRun = await encaisse('--company', 'acme', 'import', 'invoices', invoices, '--dry-run', '--partial', '--json');
+    const dryRun = await encaisse(
+      '--company',
+      'acme',
+      'import',
+      'invoices',
+      invoices,
+      '--dry-run',
+      '--partial',
+      '--json',
+    );
     expect(JSON.parse(dryRun.stdout)).toMatchObject({ created: 0, unchanged: 2, committed: false });
   });
 
   it('refuses a file in the wrong encoding and accepts it when told', async () => {
-    const latin1 = file('latin1.csv', Buffer.from('code,name,city\nC9,Société Générale Fictive,Orléans\n', 'latin1'));
+    const latin1 = file(
+      'latin1.csv',
+      Buffer.from('code,name,city\nC9,Société Générale Fictive,Orléans\n', 'latin1'),
+    );
     const refused = await encaisse('--company', 'acme', 'import', 'customers', latin1);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('windows-1252');
-    const accepted = await encaisse('--company', 'acme', 'import', 'customers', latin1, '--encoding', 'windows-1252', '--json');
+    const accepted = await encaisse(
+      '--company',
+      'acme',
+      'import',
+      'customers',
+      latin1,
+      '--encoding',
+      'windows-1252',
+      '--json',
+    );
     expect(accepted.code).toBe(0);
-    const list = JSON.parse((await encaisse('--company', 'acme', 'customers', 'list', '--search', 'Société', '--json')).stdout) as {
+    const list = JSON.parse(
+      (await encaisse('--company', 'acme', 'customers', 'list', '--search', 'Société', '--json'))
+        .stdout,
+    ) as {
       items: { legalName: string }[];
     };
     expect(list.items.map((c) => c.legalName)).toEqual(['Société Générale Fictive']);
   });
 
   it('prints errors on stderr with a non-zero exit for bad options and missing files', async () => {
-    const missing = await encaisse('--company', 'acme', 'import', 'customers', join(workDir, 'nope.csv'));
+    const missing = await encaisse(
+      '--company',
+      'acme',
+      'import',
+      'customers',
+      join(workDir, 'nope.csv'),
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read');
-    const badDate = await encaisse('--company', 'acme', 'invoices', 'list', '--due-from', '2025-02-31');
+    const badDate = await encaisse(
+      '--company',
+      'acme',
+      'invoices',
+      'list',
+      '--due-from',
+      '2025-02-31',
+    );
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('--due-from');
     const unknownCompany = await encaisse('--company', 'ghost', 'customers', 'list');

@@ -19,7 +19,11 @@ let app: App;
 beforeAll(async () => {
   handle = await openTestDatabase();
   deps = createDeps(handle.db, { clock: fixedClock(new Date('2026-03-15T11:00:00Z')) });
-  app = await buildApp({ deps, webDir: '/nonexistent', loginRateLimit: { max: 5, timeWindow: '1 minute' } });
+  app = await buildApp({
+    deps,
+    webDir: '/nonexistent',
+    loginRateLimit: { max: 5, timeWindow: '1 minute' },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -30,8 +34,17 @@ type Session = { cookie: string; csrf: string };
 let clientCounter = 0;
 
 /** Each sign-in comes from its own address so the login rate limit only bites where tested. */
-async function signIn(email: string, password: string, ip = `10.0.${Math.floor(++clientCounter / 250)}.${clientCounter % 250}`): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+async function signIn(
+  email: string,
+  password: string,
+  ip = `10.0.${Math.floor(++clientCounter / 250)}.${clientCounter % 250}`,
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: ip,
+  });
   expect(response.statusCode).toBe(200);
   const setCookie = String(response.headers['set-cookie']);
   expect(setCookie).toMatch(/HttpOnly/);
@@ -40,7 +53,10 @@ async function signIn(email: string, password: string, ip = `10.0.${Math.floor(+
   return { cookie: setCookie.split(';')[0] ?? '', csrf: body.csrfToken };
 }
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }, status: number) {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
+  status: number,
+) {
   expect(response.statusCode).toBe(status);
   expect(String(response.headers['content-type'])).toContain('application/problem+json');
   return ZProblem.parse(response.json());
@@ -49,12 +65,19 @@ function expectProblem(response: { statusCode: number; headers: Record<string, u
 async function seedCompany() {
   const { company, ctx } = await makeCompany(deps);
   const admin = await makeUser(deps, ctx, 'admin');
-  const customer = await makeCustomer(deps, ctx, { legalName: 'Boulangerie Martin SARL', siren: '732829320' });
+  const customer = await makeCustomer(deps, ctx, {
+    legalName: 'Boulangerie Martin SARL',
+    siren: '732829320',
+  });
   await makeInvoices(deps, ctx, customer.id, [
     { number: 'FA-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 123_456 },
     { number: 'FA-2', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 10_000 },
   ]);
-  await makePayment(deps, ctx, customer.id, { reference: 'VIR-9', receivedOn: '2026-03-02', amount: 5_000 });
+  await makePayment(deps, ctx, customer.id, {
+    reference: 'VIR-9',
+    receivedOn: '2026-03-02',
+    amount: 5_000,
+  });
   return { company, ctx, admin, customer };
 }
 
@@ -62,20 +85,49 @@ describe('HTTP API', () => {
   it('signs in, lists and shows customers with their open items', async () => {
     const { admin, customer } = await seedCompany();
     const session = await signIn(admin.email, admin.password);
-    const me = ZSessionInfo.parse((await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } })).json());
+    const me = ZSessionInfo.parse(
+      (await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } })).json(),
+    );
     expect(me.company.today).toBe('2026-03-15');
 
     const list = ZCustomerPage.parse(
-      (await app.inject({ url: '/api/customers?search=boulangerie&sort=overdue_amount&order=desc', headers: { cookie: session.cookie } })).json(),
+      (
+        await app.inject({
+          url: '/api/customers?search=boulangerie&sort=overdue_amount&order=desc',
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
     );
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ code: customer.code, openAmount: 133_456, overdueAmount: 123_456, oldestOverdueDays: 34 });
+    expect(list.items[0]).toMatchObject({
+      code: customer.code,
+      openAmount: 133_456,
+      overdueAmount: 123_456,
+      oldestOverdueDays: 34,
+    });
 
-    const detail = ZCustomerDetail.parse((await app.inject({ url: `/api/customers/${customer.id}`, headers: { cookie: session.cookie } })).json());
-    expect(detail.balance).toMatchObject({ invoicesOpen: 133_456, overdue: 123_456, unappliedCash: 5_000, netBalance: 128_456 });
+    const detail = ZCustomerDetail.parse(
+      (
+        await app.inject({
+          url: `/api/customers/${customer.id}`,
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
+    );
+    expect(detail.balance).toMatchObject({
+      invoicesOpen: 133_456,
+      overdue: 123_456,
+      unappliedCash: 5_000,
+      netBalance: 128_456,
+    });
 
     const invoices = ZInvoicePage.parse(
-      (await app.inject({ url: `/api/invoices?customerId=${customer.id}&status=overdue`, headers: { cookie: session.cookie } })).json(),
+      (
+        await app.inject({
+          url: `/api/invoices?customerId=${customer.id}&status=overdue`,
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
     );
     expect(invoices.items.map((i) => [i.number, i.daysLate])).toEqual([['FA-1', 34]]);
   });
@@ -83,11 +135,34 @@ describe('HTTP API', () => {
   it('allocates with the CSRF token, refuses without it, and undoes', async () => {
     const { admin, customer } = await seedCompany();
     const session = await signIn(admin.email, admin.password);
-    const invoices = ZInvoicePage.parse((await app.inject({ url: `/api/invoices?customerId=${customer.id}`, headers: { cookie: session.cookie } })).json());
-    const payments = ZPaymentPage.parse((await app.inject({ url: `/api/payments?customerId=${customer.id}`, headers: { cookie: session.cookie } })).json());
-    const payload = { invoiceId: invoices.items[0]?.id, paymentId: payments.items[0]?.id, amount: 4_000 };
+    const invoices = ZInvoicePage.parse(
+      (
+        await app.inject({
+          url: `/api/invoices?customerId=${customer.id}`,
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
+    );
+    const payments = ZPaymentPage.parse(
+      (
+        await app.inject({
+          url: `/api/payments?customerId=${customer.id}`,
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
+    );
+    const payload = {
+      invoiceId: invoices.items[0]?.id,
+      paymentId: payments.items[0]?.id,
+      amount: 4_000,
+    };
 
-    const forged = await app.inject({ method: 'POST', url: '/api/allocations', headers: { cookie: session.cookie }, payload });
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/allocations',
+      headers: { cookie: session.cookie },
+      payload,
+    });
     expect(expectProblem(forged, 403).code).toBe('forbidden');
 
     const created = await app.inject({
@@ -114,8 +189,18 @@ describe('HTTP API', () => {
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
     });
     expect(ZAllocation.parse(undone.json()).undoneAt).not.toBeNull();
-    const timeline = ZTimeline.parse((await app.inject({ url: `/api/customers/${customer.id}/events`, headers: { cookie: session.cookie } })).json());
-    expect(timeline.items.slice(0, 2).map((event) => event.action)).toEqual(['allocation.undone', 'allocation.created']);
+    const timeline = ZTimeline.parse(
+      (
+        await app.inject({
+          url: `/api/customers/${customer.id}/events`,
+          headers: { cookie: session.cookie },
+        })
+      ).json(),
+    );
+    expect(timeline.items.slice(0, 2).map((event) => event.action)).toEqual([
+      'allocation.undone',
+      'allocation.created',
+    ]);
   });
 
   it('answers bad input with a problem, never a 500', async () => {
@@ -127,9 +212,24 @@ describe('HTTP API', () => {
       { method: 'GET', url: '/api/customers?pageSize=100000', status: 400 },
       { method: 'GET', url: '/api/invoices?issuedFrom=31/02/2025', status: 400 },
       { method: 'GET', url: '/api/customers/0190a000-0000-7000-8000-000000000000', status: 404 },
-      { method: 'POST', url: '/api/customers', payload: { code: 'X1', legalName: 'X', siren: '123456789' }, status: 422 },
-      { method: 'POST', url: '/api/customers', payload: { code: customer.code, legalName: 'Y' }, status: 409 },
-      { method: 'POST', url: '/api/allocations', payload: { invoiceId: customer.id, paymentId: customer.id, amount: -5 }, status: 400 },
+      {
+        method: 'POST',
+        url: '/api/customers',
+        payload: { code: 'X1', legalName: 'X', siren: '123456789' },
+        status: 422,
+      },
+      {
+        method: 'POST',
+        url: '/api/customers',
+        payload: { code: customer.code, legalName: 'Y' },
+        status: 409,
+      },
+      {
+        method: 'POST',
+        url: '/api/allocations',
+        payload: { invoiceId: customer.id, paymentId: customer.id, amount: -5 },
+        status: 400,
+      },
       { method: 'POST', url: '/api/allocations', payload: '{not json', status: 400 },
       { method: 'GET', url: '/api/nothing-here', status: 404 },
     ] as const;
@@ -151,18 +251,37 @@ describe('HTTP API', () => {
     const session = await signIn(mine.admin.email, mine.admin.password);
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     const theirInvoices = ZInvoicePage.parse(
-      (await app.inject({ url: `/api/invoices?customerId=${theirs.customer.id}`, headers: { cookie: (await signIn(theirs.admin.email, theirs.admin.password)).cookie } })).json(),
+      (
+        await app.inject({
+          url: `/api/invoices?customerId=${theirs.customer.id}`,
+          headers: { cookie: (await signIn(theirs.admin.email, theirs.admin.password)).cookie },
+        })
+      ).json(),
     );
     const theirInvoiceId = theirInvoices.items[0]?.id ?? '';
 
-    for (const url of [`/api/customers/${theirs.customer.id}`, `/api/customers/${theirs.customer.id}/events`, `/api/customers/${theirs.customer.id}/allocations`, `/api/invoices/${theirInvoiceId}`]) {
+    for (const url of [
+      `/api/customers/${theirs.customer.id}`,
+      `/api/customers/${theirs.customer.id}/events`,
+      `/api/customers/${theirs.customer.id}/allocations`,
+      `/api/invoices/${theirInvoiceId}`,
+    ]) {
       expectProblem(await app.inject({ url, headers }), 404);
     }
-    const list = ZInvoicePage.parse((await app.inject({ url: `/api/invoices?customerId=${theirs.customer.id}`, headers })).json());
+    const list = ZInvoicePage.parse(
+      (await app.inject({ url: `/api/invoices?customerId=${theirs.customer.id}`, headers })).json(),
+    );
     expect(list.total).toBe(0);
-    const customers = ZCustomerPage.parse((await app.inject({ url: '/api/customers', headers })).json());
+    const customers = ZCustomerPage.parse(
+      (await app.inject({ url: '/api/customers', headers })).json(),
+    );
     expect(customers.items.map((c) => c.id)).toEqual([mine.customer.id]);
-    const patch = await app.inject({ method: 'PATCH', url: `/api/customers/${theirs.customer.id}`, headers, payload: { legalName: 'Hacked' } });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/customers/${theirs.customer.id}`,
+      headers,
+      payload: { legalName: 'Hacked' },
+    });
     expectProblem(patch, 404);
   });
 
@@ -179,9 +298,15 @@ describe('HTTP API', () => {
     expectProblem(create, 403);
 
     const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
-    const viaToken = await app.inject({ url: `/api/customers/${customer.id}`, headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await app.inject({
+      url: `/api/customers/${customer.id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.statusCode).toBe(200);
-    expectProblem(await app.inject({ url: '/api/customers', headers: { authorization: 'Bearer enc_wrong' } }), 401);
+    expectProblem(
+      await app.inject({ url: '/api/customers', headers: { authorization: 'Bearer enc_wrong' } }),
+      401,
+    );
     expectProblem(await app.inject({ url: '/api/customers' }), 401);
   });
 
@@ -189,12 +314,24 @@ describe('HTTP API', () => {
     const { admin } = await seedCompany();
     const attempts = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      attempts.push(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: 'wrong password!' }, remoteAddress: '10.9.9.9' }));
+      attempts.push(
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: admin.email, password: 'wrong password!' },
+          remoteAddress: '10.9.9.9',
+        }),
+      );
     }
     expect(attempts.slice(0, 5).map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401]);
     expect(expectProblem(attempts[0] as never, 401).detail).toBe('E-mail or password is wrong');
     expectProblem(attempts[5] as never, 429);
-    const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.test', password: 'whatever-123' }, remoteAddress: '10.9.9.8' });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.test', password: 'whatever-123' },
+      remoteAddress: '10.9.9.8',
+    });
     expect(expectProblem(unknown, 401).detail).toBe('E-mail or password is wrong');
   });
 
@@ -208,7 +345,10 @@ describe('HTTP API', () => {
       payload: { currentPassword: admin.password, newPassword: 'a much longer new secret' },
     });
     expect(changed.statusCode).toBe(204);
-    expectProblem(await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } }), 401);
+    expectProblem(
+      await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } }),
+      401,
+    );
     await signIn(admin.email, 'a much longer new secret', '10.1.1.2');
   });
 
@@ -218,7 +358,14 @@ describe('HTTP API', () => {
     const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/customers', '/api/customers/{id}', '/api/invoices', '/api/payments', '/api/allocations', '/api/auth/login']),
+      expect.arrayContaining([
+        '/api/customers',
+        '/api/customers/{id}',
+        '/api/invoices',
+        '/api/payments',
+        '/api/allocations',
+        '/api/auth/login',
+      ]),
     );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");

@@ -1,0 +1,184 @@
+/**
+ * The one door to the HTTP API. Every call sends the session cookie
+ * (`credentials: 'same-origin'`); every call that changes data sends the CSRF token the
+ * session handed us. Answers are parsed with the server's own zod schemas (they are the
+ * contract), so a drift between server and web shows as a clear error, not as a blank
+ * cell. Failures become an `ApiError` carrying the server's problem+json (RFC 9457),
+ * so screens can show its `detail` as is.
+ */
+import type { z } from 'zod';
+import type { TProblem } from '../../src/shared/schemas.ts';
+
+export type QueryValue = string | number | undefined;
+export type QueryParams = Readonly<Record<string, QueryValue>>;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type WriteMethod = Exclude<Method, 'GET'>;
+type TProblemIssue = NonNullable<TProblem['issues']>[number];
+
+/** An answer other than 2xx, with the problem the server described. */
+export class ApiError extends Error {
+  readonly problem: TProblem;
+
+  constructor(problem: TProblem) {
+    super(problem.detail === '' ? problem.title : problem.detail);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** A 2xx answer that does not match the contract's schema: a server/web mismatch. */
+export class ApiContractError extends Error {
+  readonly url: string;
+  readonly issues: readonly z.core.$ZodIssue[];
+
+  constructor(url: string, issues: readonly z.core.$ZodIssue[]) {
+    const first = issues[0];
+    const where =
+      first === undefined ? '' : ` at ${first.path.join('.') || '(root)'}: ${first.message}`;
+    super(`Unexpected answer from ${url}${where}`);
+    this.name = 'ApiContractError';
+    this.url = url;
+    this.issues = issues;
+  }
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+let csrfToken: string | undefined;
+
+/** Kept from the session (login or `/api/auth/me`); sent back on every write. */
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export function buildUrl(path: string, query?: QueryParams): string {
+  if (query === undefined) {
+    return path;
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
+
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  query?: QueryParams,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
+  const url = buildUrl(path, query);
+  return parseAnswer(url, schema, await send('GET', url, undefined, signal));
+}
+
+export async function apiSend<S extends z.ZodType>(
+  method: WriteMethod,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  return parseAnswer(path, schema, await send(method, path, body));
+}
+
+/** For answers without a body (204). */
+export async function apiSendNoContent(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+): Promise<void> {
+  await send(method, path, body);
+}
+
+async function send(
+  method: Method,
+  url: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const headers = new Headers({ accept: 'application/json' });
+  if (body !== undefined) {
+    headers.set('content-type', 'application/json');
+  }
+  // Login is the one write sent before a token exists; the server does not ask it for one.
+  if (method !== 'GET' && csrfToken !== undefined) {
+    headers.set('x-csrf-token', csrfToken);
+  }
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+  }
+  if (signal !== undefined) {
+    init.signal = signal;
+  }
+  const response = await fetch(url, init);
+  if (!response.ok) {
+    throw new ApiError(await readProblem(response));
+  }
+  return response;
+}
+
+async function parseAnswer<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  response: Response,
+): Promise<z.output<S>> {
+  const body: unknown = await response.json();
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new ApiContractError(url, result.error.issues);
+  }
+  return result.data;
+}
+
+async function readProblem(response: Response): Promise<TProblem> {
+  let body: unknown;
+  if ((response.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+  }
+  const fields = isRecord(body) ? body : {};
+  const problem: TProblem = {
+    type: stringOr(fields['type'], 'about:blank'),
+    title: stringOr(fields['title'], response.statusText),
+    status: response.status,
+    // Empty when the answer was not a problem (a proxy's HTML page): screens then say it their way.
+    detail: stringOr(fields['detail'], ''),
+    code: stringOr(fields['code'], 'http_error'),
+  };
+  const issues = fields['issues'];
+  if (Array.isArray(issues)) {
+    problem.issues = issues.filter(isIssue);
+  }
+  return problem;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIssue(value: unknown): value is TProblemIssue {
+  return (
+    isRecord(value) &&
+    typeof value['field'] === 'string' &&
+    typeof value['code'] === 'string' &&
+    typeof value['message'] === 'string' &&
+    (value['line'] === undefined || typeof value['line'] === 'number')
+  );
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { RequireSession } from '../features/auth/require-session.tsx';
+import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
+import { CustomerPage } from '../features/customers/customer-page.tsx';
+import { CustomersPage } from '../features/customers/customers-page.tsx';
+import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { COMING_SOON_AREAS } from './areas.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <Navigate to="/customers" replace /> },
+        { path: 'customers', element: <CustomersPage /> },
+        { path: 'customers/:customerId', element: <CustomerPage /> },
+        { path: 'invoices', element: <InvoicesPage /> },
+        ...COMING_SOON_AREAS.map((area) => ({
+          path: area.path.slice(1),
+          element: <ComingSoonPage area={area.id} />,
+        })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

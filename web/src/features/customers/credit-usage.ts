@@ -1,0 +1,11 @@
+/**
+ * Share of the credit limit in use. Exposure is the net balance for now (open invoices −
+ * credit notes − unapplied cash); validated orders not yet invoiced will add to it when
+ * orders exist. A zero limit with money owed counts as exceeded.
+ */
+export function creditUsage(netBalance: number, creditLimit: number): number {
+  if (creditLimit <= 0) {
+    return netBalance > 0 ? Number.POSITIVE_INFINITY : 0;
+  }
+  return Math.max(0, netBalance) / creditLimit;
+}

@@ -1,0 +1,133 @@
+import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TAllocation } from '../../../../src/ledger/schemas.ts';
+import { Amount } from '../../ui/amount.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useFormatters } from '../../ui/format.ts';
+import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
+import classes from '../../ui/table.module.css';
+import { useCurrentSession } from '../auth/session.ts';
+import { useCustomerAllocations } from './customers-api.ts';
+import { UndoAllocationDialog } from './undo-allocation-dialog.tsx';
+
+/** Who may undo: everyone but read-only users (the server decides in the end). */
+function canUndo(role: string): boolean {
+  return role !== 'read_only';
+}
+
+export function CustomerAllocations({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const session = useCurrentSession();
+  const allocations = useCustomerAllocations(customerId);
+  const [toUndo, setToUndo] = useState<TAllocation | null>(null);
+
+  if (allocations.isError) {
+    return <ErrorAlert error={allocations.error} onRetry={() => void allocations.refetch()} />;
+  }
+  if (allocations.data?.items.length === 0) {
+    return (
+      <Paper withBorder radius="md" p="lg">
+        <Text c="dimmed" size="sm" ta="center">
+          {t('customer.allocations.empty')}
+        </Text>
+      </Paper>
+    );
+  }
+  const mayUndo = canUndo(session.user.role);
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Table.ScrollContainer minWidth={720}>
+        <Table
+          highlightOnHover
+          aria-label={t('customer.allocations.tableLabel')}
+          aria-busy={allocations.isPending}
+          data-testid="allocations-table"
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('customer.allocations.allocatedOn')}</Table.Th>
+              <Table.Th>{t('customer.allocations.invoice')}</Table.Th>
+              <Table.Th>{t('customer.allocations.settledBy')}</Table.Th>
+              <Table.Th className={classes.number}>{t('customer.allocations.amount')}</Table.Th>
+              <Table.Th>{t('customer.allocations.state')}</Table.Th>
+              {mayUndo ? <Table.Th /> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {allocations.data === undefined ? (
+              <TableSkeletonRows rows={4} columns={mayUndo ? 6 : 5} />
+            ) : (
+              allocations.data.items.map((allocation) => (
+                <AllocationRow
+                  key={allocation.id}
+                  allocation={allocation}
+                  onUndo={mayUndo ? () => setToUndo(allocation) : undefined}
+                />
+              ))
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <UndoAllocationDialog allocation={toUndo} onClose={() => setToUndo(null)} />
+    </Paper>
+  );
+}
+
+type AllocationRowProps = { allocation: TAllocation; onUndo: (() => void) | undefined };
+
+function AllocationRow({ allocation, onUndo }: AllocationRowProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const session = useCurrentSession();
+  const isUndone = allocation.undoneAt !== null;
+  return (
+    <Table.Tr data-testid="allocation-row" {...(isUndone ? { c: 'dimmed' } : {})}>
+      <Table.Td className={classes.date}>{format.day(allocation.allocatedOn)}</Table.Td>
+      <Table.Td>
+        <Text span size="sm" ff="monospace" td={isUndone ? 'line-through' : undefined}>
+          {allocation.invoiceNumber}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {allocation.paymentReference === null
+          ? t('customer.allocations.creditNote', { number: allocation.creditNoteNumber ?? '' })
+          : t('customer.allocations.payment', { reference: allocation.paymentReference })}
+      </Table.Td>
+      <Table.Td className={classes.number}>
+        <Amount value={allocation.amount} currency={allocation.currency} />
+      </Table.Td>
+      <Table.Td>
+        {allocation.undoneAt === null ? (
+          <Badge color="teal" variant="light" size="sm">
+            {t('customer.allocations.active')}
+          </Badge>
+        ) : (
+          <Text span size="xs" c="dimmed">
+            {t('customer.allocations.undone', {
+              date: format.dateTime(allocation.undoneAt, session.company.timeZone),
+            })}
+          </Text>
+        )}
+      </Table.Td>
+      {onUndo === undefined ? null : (
+        <Table.Td ta="right">
+          {isUndone ? null : (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={onUndo}
+              aria-label={t('customer.allocations.undoLabel', {
+                invoice: allocation.invoiceNumber,
+              })}
+              data-testid="allocation-undo"
+            >
+              {t('customer.allocations.undo')}
+            </Button>
+          )}
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,144 @@
+import { Badge, Group, Paper, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TInvoice } from '../../../../src/ledger/schemas.ts';
+import { Amount } from '../../ui/amount.tsx';
+import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useFormatters } from '../../ui/format.ts';
+import { Pager } from '../../ui/pager.tsx';
+import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
+import classes from '../../ui/table.module.css';
+import { useInvoicePage } from '../invoices/invoices-api.ts';
+import { signedAmount, totalsByCurrency } from '../invoices/invoice-amounts.ts';
+
+const PAGE_SIZE = 200;
+const COLUMN_COUNT = 7;
+
+/** Unpaid invoices and credit notes, earliest due first, with their total. */
+export function CustomerOpenItems({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const items = useInvoicePage({
+    customerId,
+    status: 'unpaid',
+    sort: 'due_date',
+    order: 'asc',
+    page,
+    pageSize: PAGE_SIZE,
+  });
+
+  if (items.isError) {
+    return <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />;
+  }
+  if (items.data?.total === 0) {
+    return (
+      <Paper withBorder radius="md" p="lg">
+        <Text c="dimmed" size="sm" ta="center" data-testid="open-items-empty">
+          {t('customer.openItems.empty')}
+        </Text>
+      </Paper>
+    );
+  }
+  const isWhole = items.data !== undefined && items.data.total <= items.data.items.length;
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Table.ScrollContainer minWidth={760}>
+        <Table
+          highlightOnHover
+          aria-label={t('customer.openItems.tableLabel')}
+          aria-busy={items.isPending || items.isPlaceholderData}
+          data-testid="open-items-table"
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('customer.openItems.number')}</Table.Th>
+              <Table.Th>{t('customer.openItems.kind')}</Table.Th>
+              <Table.Th>{t('customer.openItems.issueDate')}</Table.Th>
+              <Table.Th>{t('customer.openItems.dueDate')}</Table.Th>
+              <Table.Th className={classes.number}>{t('customer.openItems.amount')}</Table.Th>
+              <Table.Th className={classes.number}>{t('customer.openItems.openAmount')}</Table.Th>
+              <Table.Th className={classes.number}>{t('customer.openItems.daysLate')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.data === undefined ? (
+              <TableSkeletonRows rows={6} columns={COLUMN_COUNT} />
+            ) : (
+              items.data.items.map((item) => <OpenItemRow key={item.id} item={item} />)
+            )}
+          </Table.Tbody>
+          {items.data === undefined ? null : (
+            <Table.Tfoot>
+              {totalsByCurrency(items.data.items).map(({ currency, amount, openAmount }) => (
+                <Table.Tr
+                  key={currency}
+                  className={classes.totalRow}
+                  data-testid="open-items-total"
+                >
+                  <Table.Td colSpan={4}>
+                    {isWhole ? t('common.total') : t('customer.openItems.totalPage')}
+                  </Table.Td>
+                  <Table.Td className={classes.number}>
+                    <Amount value={amount} currency={currency} />
+                  </Table.Td>
+                  <Table.Td className={classes.number}>
+                    <Amount value={openAmount} currency={currency} />
+                  </Table.Td>
+                  <Table.Td />
+                </Table.Tr>
+              ))}
+            </Table.Tfoot>
+          )}
+        </Table>
+      </Table.ScrollContainer>
+      {items.data === undefined || isWhole ? null : (
+        <Pager page={page} pageSize={PAGE_SIZE} total={items.data.total} onChange={setPage} />
+      )}
+    </Paper>
+  );
+}
+
+function OpenItemRow({ item }: { item: TInvoice }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const isCreditNote = item.kind === 'credit_note';
+  return (
+    <Table.Tr data-testid="open-item-row">
+      <Table.Td className={classes.nowrap}>
+        <Text span size="sm" ff="monospace">
+          {item.number}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {isCreditNote ? (
+          <Badge color="blue" variant="light" size="sm">
+            {t('invoiceKind.credit_note')}
+          </Badge>
+        ) : (
+          <Group gap={6} wrap="nowrap">
+            <Text span size="sm">
+              {t('invoiceKind.invoice')}
+            </Text>
+            {item.status === 'partially_paid' ? (
+              <Badge color="yellow" variant="light" size="xs">
+                {t('invoiceStatus.partially_paid')}
+              </Badge>
+            ) : null}
+          </Group>
+        )}
+      </Table.Td>
+      <Table.Td className={classes.date}>{format.day(item.issueDate)}</Table.Td>
+      <Table.Td className={classes.date}>{format.day(item.dueDate)}</Table.Td>
+      <Table.Td className={classes.number}>
+        <Amount value={signedAmount(item, item.amount)} currency={item.currency} />
+      </Table.Td>
+      <Table.Td className={classes.number}>
+        <Amount value={signedAmount(item, item.openAmount)} currency={item.currency} fw={500} />
+      </Table.Td>
+      <Table.Td className={classes.number}>
+        {isCreditNote ? null : <DaysLateBadge days={item.daysLate} showNotDue />}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,186 @@
+import { Anchor, Button, EmptyState, Table, Text } from '@mantine/core';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { TCustomerPage, TCustomerSummary } from '../../../../src/customers/schemas.ts';
+import { Amount } from '../../ui/amount.tsx';
+import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
+import { SortableTh } from '../../ui/sortable-th.tsx';
+import { nextSort, type SortOrder } from '../../ui/sorting.ts';
+import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
+import classes from '../../ui/table.module.css';
+import { CustomerStatusBadge } from './customer-badges.tsx';
+import {
+  DESCENDING_FIRST,
+  type CustomerListParams,
+  type CustomerSort,
+} from './customer-list-params.ts';
+
+const COLUMN_COUNT = 8;
+
+type CustomersTableProps = {
+  page: TCustomerPage | undefined;
+  params: CustomerListParams;
+  /** The previous page is shown while the next one loads. */
+  isStale: boolean;
+  hasFilters: boolean;
+  onSort: (sort: { sort: CustomerSort; order: SortOrder }) => void;
+  onClearFilters: () => void;
+  onFirstPage: () => void;
+};
+
+export function CustomersTable({
+  page,
+  params,
+  isStale,
+  hasFilters,
+  onSort,
+  onClearFilters,
+  onFirstPage,
+}: CustomersTableProps) {
+  const { t } = useTranslation();
+  const sortProps = {
+    sort: params.sort,
+    order: params.order,
+    onSort: (column: CustomerSort) => onSort(nextSort(params, column, DESCENDING_FIRST)),
+  };
+
+  if (page !== undefined && page.items.length === 0) {
+    return (
+      <EmptyState
+        py="xl"
+        title={t('customers.emptyTitle')}
+        description={t('customers.emptyText')}
+        data-testid="customers-empty"
+      >
+        <EmptyState.Actions>
+          {params.page > 1 ? (
+            <Button variant="default" onClick={onFirstPage}>
+              {t('paging.firstPage')}
+            </Button>
+          ) : null}
+          {hasFilters ? (
+            <Button variant="light" onClick={onClearFilters}>
+              {t('customers.clearFilters')}
+            </Button>
+          ) : null}
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table
+        highlightOnHover
+        stickyHeader
+        aria-label={t('customers.tableLabel')}
+        aria-busy={page === undefined || isStale}
+        style={{ opacity: isStale ? 0.6 : 1, transition: 'opacity 120ms' }}
+        data-testid="customers-table"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh column="code" label={t('customers.columns.code')} {...sortProps} />
+            <SortableTh
+              column="legal_name"
+              label={t('customers.columns.legalName')}
+              {...sortProps}
+            />
+            <Table.Th>{t('customers.columns.city')}</Table.Th>
+            <Table.Th>{t('customers.columns.status')}</Table.Th>
+            <Table.Th>{t('customers.columns.collector')}</Table.Th>
+            <SortableTh
+              column="open_amount"
+              label={t('customers.columns.openAmount')}
+              numeric
+              {...sortProps}
+            />
+            <SortableTh
+              column="overdue_amount"
+              label={t('customers.columns.overdueAmount')}
+              numeric
+              {...sortProps}
+            />
+            <SortableTh
+              column="oldest_overdue_days"
+              label={t('customers.columns.oldestOverdueDays')}
+              numeric
+              {...sortProps}
+            />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {page === undefined ? (
+            <TableSkeletonRows rows={12} columns={COLUMN_COUNT} />
+          ) : (
+            page.items.map((customer) => <CustomerRow key={customer.id} customer={customer} />)
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function CustomerRow({ customer }: { customer: TCustomerSummary }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const to = `/customers/${customer.id}`;
+  // Coming back from the customer page returns to this very page of the list.
+  const state = { listSearch: location.search };
+  const open = (event: MouseEvent<HTMLTableRowElement>) => {
+    if (event.target instanceof Element && event.target.closest('a') !== null) {
+      return;
+    }
+    void navigate(to, { state });
+  };
+  return (
+    <Table.Tr className={classes.clickableRow} onClick={open} data-testid="customer-row">
+      <Table.Td className={classes.nowrap}>
+        <Text span size="sm" ff="monospace">
+          {customer.code}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Anchor
+          component={Link}
+          to={to}
+          state={state}
+          fw={500}
+          size="sm"
+          c="var(--mantine-color-text)"
+          data-testid="customer-name"
+        >
+          {customer.legalName}
+        </Anchor>
+      </Table.Td>
+      <Table.Td className={classes.nowrap}>
+        {customer.city ?? (
+          <Text span c="dimmed">
+            {t('common.none')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <CustomerStatusBadge status={customer.status} />
+      </Table.Td>
+      <Table.Td className={classes.nowrap}>
+        {customer.collector?.displayName ?? (
+          <Text span size="sm" c="dimmed">
+            {t('customers.noCollector')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td className={classes.number}>
+        <Amount value={customer.openAmount} currency={customer.currency} tone="dimmedWhenZero" />
+      </Table.Td>
+      <Table.Td className={classes.number}>
+        <Amount value={customer.overdueAmount} currency={customer.currency} tone="overdue" />
+      </Table.Td>
+      <Table.Td className={classes.number}>
+        <DaysLateBadge days={customer.oldestOverdueDays} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
