@@ -31,7 +31,7 @@ import {
   findInvoicesForUpdate,
   findPaymentsForUpdate,
   insertAllocations,
-  listCustomerAllocations,
+  listAllocationRows,
   listInvoiceRows,
   listPaymentRows,
   markAllocationUndone,
@@ -164,20 +164,18 @@ export async function listAllocations(
   customerId: string,
 ): Promise<TAllocationList> {
   requirePermission(ctx, 'ledger:read');
-  const rows = await listCustomerAllocations(deps.db, ctx.companyId, customerId);
+  const rows = await listAllocationRows(deps.db, ctx.companyId, { customerId });
   return { items: rows.map(presentAllocation) };
 }
 
 async function presentAllocationById(
   q: Queryable,
   ctx: Ctx,
-  allocation: Allocation,
-  customerId: string,
-) {
-  const rows = await listCustomerAllocations(q, ctx.companyId, customerId);
-  const row = rows.find((candidate) => candidate.id === allocation.id);
+  allocationId: string,
+): Promise<TAllocation> {
+  const [row] = await listAllocationRows(q, ctx.companyId, { allocationId });
   if (!row) {
-    throw new NotFoundError('Allocation', allocation.id);
+    throw new NotFoundError('Allocation', allocationId);
   }
   return presentAllocation(row);
 }
@@ -319,10 +317,7 @@ export async function allocate(
       amount: cents(request.amount),
       allocatedOn: (request.allocatedOn as CalendarDate | undefined) ?? today,
     });
-    const invoice = (await findInvoicesForUpdate(tx, ctx.companyId, [allocation.invoiceId])).get(
-      allocation.invoiceId,
-    );
-    return presentAllocationById(tx, ctx, allocation, invoice?.customerId ?? '');
+    return presentAllocationById(tx, ctx, allocation.id);
   });
 }
 
@@ -387,7 +382,7 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
         },
       },
     ]);
-    return presentAllocationById(tx, ctx, { ...allocation, undoneAt: now }, invoice.customerId);
+    return presentAllocationById(tx, ctx, id);
   });
 }
 

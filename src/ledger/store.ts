@@ -453,11 +453,14 @@ export type AllocationListRow = Allocation & {
   currency: string;
 };
 
-/** Every allocation touching a customer's invoices, newest first, undone ones included. */
-export async function listCustomerAllocations(
+/**
+ * Allocations with the numbers of what they link, newest first, undone ones
+ * included: every one touching a customer's invoices, or a single one by id.
+ */
+export async function listAllocationRows(
   q: Queryable,
   companyId: string,
-  customerId: string,
+  filter: { customerId: string } | { allocationId: string },
 ): Promise<AllocationListRow[]> {
   const result = await sql<
     Selectable<AllocationTable> & {
@@ -472,7 +475,8 @@ export async function listCustomerAllocations(
     JOIN invoice i ON i.company_id = a.company_id AND i.id = a.invoice_id
     LEFT JOIN payment p ON p.company_id = a.company_id AND p.id = a.payment_id
     LEFT JOIN invoice cn ON cn.company_id = a.company_id AND cn.id = a.credit_note_id
-    WHERE a.company_id = ${companyId} AND i.customer_id = ${customerId}
+    WHERE a.company_id = ${companyId}
+      AND ${'customerId' in filter ? sql`i.customer_id = ${filter.customerId}` : sql`a.id = ${filter.allocationId}`}
     ORDER BY a.allocated_on DESC, a.created_at DESC, a.id DESC`.execute(q);
   return result.rows.map((row) => ({
     ...toAllocation(row),
