@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { inject } from 'vitest';
+import { createDeps, type Deps } from '../src/app/deps.ts';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
+import { fixedClock } from '../src/shared/clock.ts';
 import { withDatabase } from './db-names.ts';
 
 /**
@@ -38,4 +40,15 @@ export async function openTestDatabase(): Promise<DbHandle> {
 /** The URL or directory of a test database, for driving the CLI in a child process. */
 export function describeTestDatabase(): 'pglite' | 'postgres' {
   return inject('dbTemplate').kind;
+}
+
+/** The tests' business moment: Sunday 15 March 2026, noon in Paris. */
+export const TEST_NOW = new Date('2026-03-15T11:00:00Z');
+
+/** A fresh database and the use-case dependencies over it, with the clock stopped at `now`. */
+export async function openTestRuntime(
+  now: Date = TEST_NOW,
+): Promise<{ handle: DbHandle; deps: Deps }> {
+  const handle = await openTestDatabase();
+  return { handle, deps: createDeps(handle.db, { clock: fixedClock(now) }) };
 }

@@ -296,19 +296,24 @@ async function applyCustomers(
   return { outcomes: upserts.map((upsert) => outcome.get(upsert.code) ?? 'unchanged'), issues };
 }
 
-async function applyInvoices(
-  deps: Deps,
+type CustomerRef = { id: string; paymentTerms: string };
+
+/**
+ * Pairs each row with its customer (by code); a row naming an unknown customer
+ * becomes an issue on its line instead.
+ */
+async function withCustomers<Row extends { line: number; customerCode: string }>(
   tx: Queryable,
   ctx: Ctx,
-  rows: readonly InvoiceImportRow[],
-): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+  rows: readonly Row[],
+  issues: Issue[],
+): Promise<{ row: Row; customer: CustomerRef }[]> {
   const customers = await findCustomerIdsByCodes(
     tx,
     ctx,
     rows.map((row) => row.customerCode),
   );
-  const issues: Issue[] = [];
-  const inputs = rows.flatMap((row) => {
+  return rows.flatMap((row) => {
     const customer = customers.get(row.customerCode);
     if (!customer) {
       issues.push(
@@ -321,20 +326,30 @@ async function applyInvoices(
       );
       return [];
     }
+    return [{ row, customer }];
+  });
+}
+
+async function applyInvoices(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly InvoiceImportRow[],
+): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const inputs = (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => {
+    // No due date in the file: the customer's negotiated terms decide it.
     const terms = parsePaymentTerms(customer.paymentTerms);
-    const dueDate = row.dueDate ?? (terms ? computeDueDate(row.issueDate, terms) : row.issueDate);
-    return [
-      {
-        line: row.line,
-        customerId: customer.id,
-        kind: row.kind,
-        number: row.number,
-        issueDate: row.issueDate,
-        dueDate,
-        amountCents: row.amount,
-        currency: row.currency,
-      },
-    ];
+    return {
+      line: row.line,
+      customerId: customer.id,
+      kind: row.kind,
+      number: row.number,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate ?? (terms ? computeDueDate(row.issueDate, terms) : row.issueDate),
+      amountCents: row.amount,
+      currency: row.currency,
+    };
   });
   const result = await upsertInvoicesInTx(deps, tx, ctx, inputs);
   return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
@@ -346,38 +361,17 @@ async function applyPayments(
   ctx: Ctx,
   rows: readonly PaymentImportRow[],
 ): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
-  const customers = await findCustomerIdsByCodes(
-    tx,
-    ctx,
-    rows.map((row) => row.customerCode),
-  );
   const issues: Issue[] = [];
-  const inputs = rows.flatMap((row) => {
-    const customer = customers.get(row.customerCode);
-    if (!customer) {
-      issues.push(
-        rowIssue(
-          row.line,
-          'customer_code',
-          'unknown_customer',
-          `Customer "${row.customerCode}" does not exist`,
-        ),
-      );
-      return [];
-    }
-    return [
-      {
-        line: row.line,
-        customerId: customer.id,
-        reference: row.reference,
-        receivedOn: row.date,
-        amountCents: row.amount,
-        currency: row.currency,
-        method: row.method ?? 'transfer',
-        invoiceNumber: row.invoiceNumber,
-      },
-    ];
-  });
+  const inputs = (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => ({
+    line: row.line,
+    customerId: customer.id,
+    reference: row.reference,
+    receivedOn: row.date,
+    amountCents: row.amount,
+    currency: row.currency,
+    method: row.method ?? 'transfer',
+    invoiceNumber: row.invoiceNumber,
+  }));
   const result = await upsertPaymentsInTx(deps, tx, ctx, inputs);
   return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
 }

@@ -1,20 +1,18 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps, type Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/app/deps.ts';
 import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/customers/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { importFile, type ImportOptions } from '../../src/imports/service.ts';
 import { listInvoices } from '../../src/ledger/service.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
-import { openTestDatabase } from '../db.ts';
+import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeUser } from '../factories.ts';
 
 let handle: DbHandle;
 let deps: Deps;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  deps = createDeps(handle.db, { clock: fixedClock(new Date('2026-03-15T11:00:00Z')) });
+  ({ handle, deps } = await openTestRuntime());
 });
 afterAll(async () => {
   await handle.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps, type Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/customers/service.ts';
 import {
@@ -10,20 +10,17 @@ import {
   undoAllocation,
 } from '../../src/ledger/service.ts';
 import { upsertInvoicesInTx } from '../../src/ledger/upsert-items.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
 import { calendarDate } from '../../src/shared/calendar-date.ts';
 import { DomainError } from '../../src/shared/errors.ts';
 import { cents } from '../../src/shared/money.ts';
-import { openTestDatabase } from '../db.ts';
+import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment } from '../factories.ts';
 
 let handle: DbHandle;
 let deps: Deps;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  // 2026-03-15 at noon in Paris.
-  deps = createDeps(handle.db, { clock: fixedClock(new Date('2026-03-15T11:00:00Z')) });
+  ({ handle, deps } = await openTestRuntime());
 });
 afterAll(async () => {
   await handle.close();

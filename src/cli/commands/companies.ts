@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createCompany, findCompanies } from '../../companies/service.ts';
-import { InvalidError } from '../../shared/errors.ts';
+import { parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -30,18 +30,7 @@ export function registerCompanyCommands(program: Command): void {
     .option('--time-zone <zone>', 'IANA time zone of the business day', 'Europe/Paris')
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const parsed = ZCompanyOptions.safeParse(raw);
-      if (!parsed.success) {
-        throw new InvalidError(
-          'Invalid option',
-          parsed.error.issues.map((i) => ({
-            field: `--${String(i.path[0])}`,
-            code: i.code,
-            message: i.message,
-          })),
-        );
-      }
-      const options = parsed.data;
+      const options = parseOptions(ZCompanyOptions, raw);
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps }) => {
         const company = await createCompany(deps, {
           code: options.code,

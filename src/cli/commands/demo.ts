@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
-import { invalidField } from '../../shared/errors.ts';
+import { parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -22,14 +22,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--if-empty', 'do nothing when the database already holds a company')
     .option('--json', 'print the result as JSON')
     .action(async (raw: unknown, command: Command) => {
-      const parsed = ZDemoOptions.safeParse(raw);
-      if (!parsed.success) {
-        throw invalidField(
-          'size',
-          `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
-        );
-      }
-      const options = parsed.data;
+      const options = parseOptions(ZDemoOptions, raw);
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ handle, deps }) => {
         if (options.ifEmpty && (await findCompanies(deps)).length > 0) {
           if (!options.json) {

@@ -6,26 +6,11 @@ import { listInvoices } from '../../ledger/service.ts';
 import { ZListInvoicesQuery } from '../../ledger/schemas.ts';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import { formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
-import { InvalidError, NotFoundError } from '../../shared/errors.ts';
+import { NotFoundError } from '../../shared/errors.ts';
 import { formatMoney, type Cents, type CurrencyCode } from '../../shared/money.ts';
+import { parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
-
-function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      field: `--${String(issue.path[0] ?? 'option').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-      code: issue.code,
-      message: issue.message,
-    }));
-    throw new InvalidError(
-      `Invalid option: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
-      issues,
-    );
-  }
-  return parsed.data;
-}
 
 const money = (amount: number, currency: string) =>
   formatMoney(amount as Cents, currency as CurrencyCode);
@@ -67,7 +52,7 @@ export function registerListCommands(program: Command): void {
     .option('--limit <n>', 'at most this many rows (default: all)')
     .option('--json', 'print JSON (amounts in minor units)')
     .action(async (raw: Record<string, unknown>, command: Command) => {
-      const { limit, json, ...filters } = parseOrThrow(
+      const { limit, json, ...filters } = parseOptions(
         ZListCustomersQuery.omit({ page: true, pageSize: true }).extend({
           limit: limitOption,
           json: z.boolean().optional(),
@@ -114,7 +99,7 @@ export function registerListCommands(program: Command): void {
     .option('--limit <n>', 'at most this many rows (default: all)')
     .option('--json', 'print JSON (amounts in minor units)')
     .action(async (raw: Record<string, unknown>, command: Command) => {
-      const { limit, json, customer, ...filters } = parseOrThrow(
+      const { limit, json, customer, ...filters } = parseOptions(
         ZListInvoicesQuery.omit({ page: true, pageSize: true, customerId: true }).extend({
           customer: z.string().optional(),
           limit: limitOption,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { buildApp } from '../../http/app.ts';
-import { invalidField } from '../../shared/errors.ts';
+import { parseOptions } from '../options.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZServeOptions = z.object({
@@ -17,14 +17,7 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port to listen on', process.env['PORT'] ?? '3000')
     .option('--host <address>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
     .action(async (raw: unknown, command: Command) => {
-      const parsed = ZServeOptions.safeParse(raw);
-      if (!parsed.success) {
-        throw invalidField(
-          'port',
-          `Invalid option: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
-        );
-      }
-      const { port, host } = parsed.data;
+      const { port, host } = parseOptions(ZServeOptions, raw);
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
         const app = await buildApp({
           deps,

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { createApiToken, createUser, getUserByEmail, setPassword } from '../../auth/service.ts';
 import { generatePassword } from '../../auth/secrets.ts';
-import { InvalidError } from '../../shared/errors.ts';
 import { ZRole } from '../../shared/schemas.ts';
+import { parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
@@ -24,6 +24,12 @@ const ZUserOptions = z.object({
   json: z.boolean().optional(),
 });
 
+const ZTokenOptions = z.object({
+  name: z.string().trim().min(1),
+  role: ZRole,
+  json: z.boolean().optional(),
+});
+
 export function registerUserCommands(program: Command): void {
   const users = program.command('users').description('People who sign in');
   users
@@ -37,18 +43,7 @@ export function registerUserCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const parsed = ZUserOptions.safeParse(raw);
-      if (!parsed.success) {
-        throw new InvalidError(
-          'Invalid option',
-          parsed.error.issues.map((i) => ({
-            field: `--${String(i.path[0])}`,
-            code: i.code,
-            message: i.message,
-          })),
-        );
-      }
-      const { email, name, role, json } = parsed.data;
+      const { email, name, role, json } = parseOptions(ZUserOptions, raw);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const { user, password } = await createUser(deps, ctx, { email, displayName: name, role });
         if (json) {
@@ -87,24 +82,15 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--name <name>', 'what the token is for, e.g. "ERP Sage"')
     .option('--role <role>', 'role the token acts with', 'credit_manager')
     .option('--json', 'print JSON')
-    .action(async (raw: { name: string; role: string; json?: boolean }, command: Command) => {
-      const role = ZRole.safeParse(raw.role);
-      if (!role.success) {
-        throw new InvalidError(`Unknown role "${raw.role}"`, [
-          {
-            field: '--role',
-            code: 'invalid_role',
-            message: 'Use admin, credit_manager, collector, department_member or read_only',
-          },
-        ]);
-      }
+    .action(async (raw: unknown, command: Command) => {
+      const { name, role, json } = parseOptions(ZTokenOptions, raw);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
-        const token = await createApiToken(deps, ctx, { name: raw.name, role: role.data });
-        if (raw.json) {
+        const token = await createApiToken(deps, ctx, { name, role });
+        if (json) {
           printJson(token);
         } else {
           console.log(
-            `API token "${raw.name}" (${role.data}): ${token.token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`,
+            `API token "${name}" (${role}): ${token.token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`,
           );
         }
       });

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps } from '../../../src/app/deps.ts';
+import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
 import { buildApp, WEB_DIR } from '../../../src/http/app.ts';
 import type { App } from '../../../src/http/types.ts';
-import { fixedClock } from '../../../src/shared/clock.ts';
-import { openTestDatabase } from '../../db.ts';
+import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -22,8 +21,8 @@ let profileDir: string;
 let user: { email: string; password: string };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  const deps = createDeps(handle.db, { clock: fixedClock(new Date('2026-03-15T11:00:00Z')) });
+  let deps: Deps;
+  ({ handle, deps } = await openTestRuntime());
   const { ctx } = await makeCompany(deps, { legalName: 'Atelier Verdier Équipements SAS' });
   user = await makeUser(deps, ctx, 'collector');
   for (let index = 1; index <= 12; index += 1) {

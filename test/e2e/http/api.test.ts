@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps, type Deps } from '../../../src/app/deps.ts';
+import type { Deps } from '../../../src/app/deps.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
 import { createApiToken } from '../../../src/auth/service.ts';
 import { ZCustomerDetail, ZCustomerPage, ZTimeline } from '../../../src/customers/schemas.ts';
@@ -7,9 +7,8 @@ import type { DbHandle } from '../../../src/db/client.ts';
 import { buildApp } from '../../../src/http/app.ts';
 import type { App } from '../../../src/http/types.ts';
 import { ZAllocation, ZInvoicePage, ZPaymentPage } from '../../../src/ledger/schemas.ts';
-import { fixedClock } from '../../../src/shared/clock.ts';
 import { ZProblem } from '../../../src/shared/schemas.ts';
-import { openTestDatabase } from '../../db.ts';
+import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
 
 let handle: DbHandle;
@@ -17,8 +16,7 @@ let deps: Deps;
 let app: App;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  deps = createDeps(handle.db, { clock: fixedClock(new Date('2026-03-15T11:00:00Z')) });
+  ({ handle, deps } = await openTestRuntime());
   app = await buildApp({
     deps,
     webDir: '/nonexistent',
