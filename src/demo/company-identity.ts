@@ -16,7 +16,7 @@ import {
   TRADES,
   type DemoCity,
 } from './french-names.ts';
-import { mixSeed, type Rng } from './random.ts';
+import { createWeightedPicker, mixSeed, permuteIndex, type Rng } from './random.ts';
 
 /** A contact's role (`customer_contact.role`). */
 export type DemoContactRole = 'billing' | 'accounts_payable' | 'purchasing' | 'management';
@@ -58,16 +58,13 @@ export function luhnCheckDigit(payload: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-// SIREN bodies start with 3–9 as registered companies' do, so there are 7·10^7 of
-// them. `SIREN_STEP` is coprime with 7·10^7 (not divisible by 2, 5 or 7), so
-// i ↦ (offset + i·step) mod 7·10^7 is a bijection: no two customers share a SIREN.
+// SIREN bodies start with 3–9 as registered companies' do: 7·10^7 of them, handed
+// out by a keyed permutation so that no two customers share one.
 const SIREN_SPACE = 70_000_000;
-const SIREN_STEP = 48_271_003;
 
 /** The `index`-th customer's SIREN: 8 scattered digits and a Luhn check digit. */
 export function sirenAt(seed: number, index: number): string {
-  const offset = mixSeed(seed, 0x51e) % SIREN_SPACE;
-  const body = String(30_000_000 + ((offset + index * SIREN_STEP) % SIREN_SPACE));
+  const body = String(30_000_000 + permuteIndex(index, SIREN_SPACE, mixSeed(seed, 0x51e)));
   return body + String(luhnCheckDigit(body));
 }
 
@@ -168,20 +165,23 @@ function companyName(
   rng: Rng,
   zone: DemoCity['phoneZone'],
   isBig: boolean,
+  isInitialsOnly: boolean,
 ): { core: string; form: string } {
-  if (!isBig && rng.chance(0.015)) {
+  if (!isBig && !isInitialsOnly && rng.chance(0.015)) {
     return { core: `SCI ${rng.pick(SCI_NAMES)}`, form: 'SCI' };
   }
-  const pattern = rng.weighted<NamePattern>([
-    ['trade_surname', isBig ? 10 : 28],
-    ['surname_activity', 22],
-    ['region_activity', 14],
-    ['family', 8],
-    ['group', isBig ? 14 : 2],
-    ['partners', 5],
-    ['initials', 8],
-    ['trade_place', isBig ? 0 : 8],
-  ]);
+  const pattern: NamePattern = isInitialsOnly
+    ? 'initials'
+    : rng.weighted<NamePattern>([
+        ['trade_surname', isBig ? 10 : 28],
+        ['surname_activity', 22],
+        ['region_activity', 14],
+        ['family', 8],
+        ['group', isBig ? 14 : 2],
+        ['partners', 5],
+        ['initials', 8],
+        ['trade_place', isBig ? 0 : 8],
+      ]);
   const isCraft = pattern === 'trade_surname' || pattern === 'trade_place' || pattern === 'family';
   const formTable =
     pattern === 'group'
@@ -245,10 +245,23 @@ function mobile(rng: Rng): string {
   return `+33 ${rng.chance(0.7) ? 6 : 7} ${phonePair(rng)} ${phonePair(rng)} ${phonePair(rng)} ${phonePair(rng)}`;
 }
 
+// People's names come from short lists, so their slugs are computed once each.
+const nameSlugs = new Map<string, string>();
+
+function nameSlug(name: string, isCompact: boolean): string {
+  const key = isCompact ? `${name}/` : name;
+  let slug = nameSlugs.get(key);
+  if (slug === undefined) {
+    slug = isCompact ? slugify(name).replace(/-/g, '') : slugify(name);
+    nameSlugs.set(key, slug);
+  }
+  return slug;
+}
+
 /** `Jean-Luc Le Gall` → `jean-luc.legall`. */
 function emailLocalPart(first: string, last: string, rng: Rng): string {
-  const firstSlug = slugify(first);
-  const lastSlug = slugify(last).replace(/-/g, '');
+  const firstSlug = nameSlug(first, false);
+  const lastSlug = nameSlug(last, true);
   const style = rng.next();
   if (style < 0.65) {
     return `${firstSlug}.${lastSlug}`;
@@ -311,7 +324,7 @@ function makeContacts(
       !options.isFreeMail && (role === 'accounts_payable' || role === 'billing') && rng.chance(0.3);
     let local = isGeneric ? rng.pick(GENERIC_MAILBOXES) : emailLocalPart(firstName, lastName, rng);
     if (usedLocalParts.has(local)) {
-      local = `${slugify(firstName)}.${slugify(lastName).replace(/-/g, '')}`;
+      local = `${nameSlug(firstName, false)}.${nameSlug(lastName, true)}`;
     }
     usedLocalParts.add(local);
     const isMobile = (role === 'management' || role === 'purchasing') && rng.chance(0.5);
@@ -324,6 +337,8 @@ function makeContacts(
   });
 }
 
+const pickCity = createWeightedPicker(CITY_TABLE);
+
 /**
  * Draws a customer's identity. `usedNames` keeps legal names unique across the
  * ledger (two "Transports Moreau SARL" would confuse a collector); a clash first
@@ -333,13 +348,16 @@ export function makeCompanyIdentity(
   rng: Rng,
   options: { seed: number; index: number; isBig: boolean; usedNames: Set<string> },
 ): CompanyIdentity {
-  const city = rng.weighted(CITY_TABLE);
+  const city = pickCity(rng);
   let core = '';
   let form = '';
   let legalName = '';
-  for (let attempt = 0; attempt < 4; attempt++) {
-    ({ core, form } = companyName(rng, city.phoneZone, options.isBig));
-    if (attempt === 3) {
+  // Names clash at size L (100,000 customers, a few thousand likely names): redraw,
+  // then add the town as French firms do ("Transports Moreau Lyon"), then fall back
+  // to initials ("LMBT Emballages"), whose space is large; a number is the last resort.
+  for (let attempt = 0; attempt < 12; attempt++) {
+    ({ core, form } = companyName(rng, city.phoneZone, options.isBig, attempt >= 4));
+    if (attempt === 3 && form !== 'SCI') {
       core = `${core} ${city.city}`;
     }
     legalName = form === 'SCI' ? core : `${core} ${form}`;
@@ -348,7 +366,6 @@ export function makeCompanyIdentity(
     }
   }
   if (options.usedNames.has(legalName)) {
-    // Past four attempts only a number tells them apart, as the RCS would.
     legalName = `${legalName} (${options.index + 1})`;
   }
   options.usedNames.add(legalName);

@@ -100,7 +100,14 @@ export function drawCustomerPlan(
   const method = rng.weighted(
     terms === 'net:0' ? CASH_PAYMENT_METHODS : PAYMENT_METHODS_BY_PROFILE[profile],
   );
-  const risk = lifecycle === 'prospect' ? 'standard' : rng.weighted(RISK_BY_PROFILE[profile]);
+  // A prospect's risk comes from its solvency screening, which does flag the ones
+  // in difficulty.
+  const risk: DemoRiskCategory =
+    lifecycle !== 'prospect'
+      ? rng.weighted(RISK_BY_PROFILE[profile])
+      : profile === 'in_difficulty'
+        ? 'high'
+        : 'standard';
   const status: DemoCustomerStatus =
     lifecycle === 'prospect' || lifecycle === 'closed'
       ? lifecycle
@@ -214,10 +221,13 @@ export type InvoiceSlot = {
   isDisputed: boolean;
 };
 
-// Invoicing slows in August and at Christmas and the firm grows ~6% a year; the
-// factors average about 1 so the volume targets still hold.
+// Invoicing slows in August and at Christmas and the firm grows ~6% a year. The
+// month factors are divided by their mean so the volume targets still hold.
 const MONTH_FACTORS = [0.95, 1.02, 1.1, 1.03, 0.93, 1.06, 0.97, 0.58, 1.1, 1.1, 1.04, 0.92];
-const MAX_FACTOR = 1.2;
+const MONTH_FACTOR_MEAN = MONTH_FACTORS.reduce((sum, factor) => sum + factor, 0) / 12;
+// Above the largest factor (1.1 / 0.98 × 1.06 at the end of the window), as
+// thinning requires.
+const MAX_FACTOR = 1.25;
 
 /**
  * The invoice dates of a customer (`rng` is scratch, reseeded here): a Poisson stream of deliveries (thinned for the
@@ -257,7 +267,8 @@ export function planInvoiceSlots(
     while (time <= plan.endDay) {
       const day = Math.floor(time);
       const factor =
-        (MONTH_FACTORS[calendar.month(day) - 1] ?? 1) * (1 + growthPerDay * (day - midWindow));
+        ((MONTH_FACTORS[calendar.month(day) - 1] ?? 1) / MONTH_FACTOR_MEAN) *
+        (1 + growthPerDay * (day - midWindow));
       if (rng.next() * MAX_FACTOR < factor) {
         const issueDay = calendar.nextBusinessDay(day);
         if (issueDay <= plan.endDay) {

@@ -199,9 +199,9 @@ const ZONE_CITIES: Record<DemoCity['phoneZone'], readonly CityRow[]> = {
 };
 
 /** Every town, with its weight, ready for `Rng.weighted`. */
-export const CITY_TABLE: readonly (readonly [DemoCity, number])[] = (
-  Object.entries(ZONE_CITIES) as [string, readonly CityRow[]][]
-).flatMap(([zone, rows]) =>
+export const CITY_TABLE: readonly (readonly [DemoCity, number])[] = Object.entries<
+  readonly CityRow[]
+>(ZONE_CITIES).flatMap(([zone, rows]) =>
   rows.map(([postalCode, city, weight]): readonly [DemoCity, number] => [
     { postalCode, city, phoneZone: Number(zone) as DemoCity['phoneZone'], weight },
     weight,

@@ -106,6 +106,36 @@ export function createRng(seed: number): Rng {
 }
 
 /**
+ * A keyed permutation of [0, space): distinct indexes give distinct results that
+ * look random, so serial numbers (SIRENs, bank references) are unique without
+ * showing their counter. An affine map (a + i·b mod n) is unique too, but its
+ * last digits march in step. This mixes on the smallest power of two ≥ `space`
+ * (xor-shifts, odd multipliers and an addition, all bijective mod 2^k) and walks
+ * the cycle until it lands back in range, which keeps it a bijection. `space` must
+ * be at most 2^30.
+ */
+export function permuteIndex(index: number, space: number, key: number): number {
+  if (!Number.isSafeInteger(index) || index < 0 || index >= space || space > 2 ** 30) {
+    throw new RangeError(`Cannot permute ${index} in [0, ${space})`);
+  }
+  const bits = Math.max(2, Math.ceil(Math.log2(space)));
+  const mask = 2 ** bits - 1;
+  const half = bits >>> 1;
+  const first = fmix32(key) | 1;
+  const added = fmix32(key ^ 0x2545_f491) & mask;
+  const second = fmix32(key ^ 0x9e37_79b9) | 1;
+  let value = index;
+  do {
+    value = (value ^ (value >>> half)) & mask;
+    value = Math.imul(value, first) & mask;
+    value = (value + added) & mask;
+    value = (value ^ (value >>> half)) & mask;
+    value = Math.imul(value, second) & mask;
+  } while (value >= space);
+  return value;
+}
+
+/**
  * The i-th point of a Kronecker (golden-ratio style) sequence in [0, 1). Used
  * instead of independent draws where the *mix* matters: 300 customers drawn
  * independently would give a profile mix off by several points, whereas
@@ -114,4 +144,36 @@ export function createRng(seed: number): Rng {
 export function strataPoint(index: number, alpha: number, offset: number): number {
   const value = offset + index * alpha;
   return value - Math.floor(value);
+}
+
+/**
+ * `Rng.weighted` for a long, fixed table: cumulated once, then a binary search per
+ * draw. The town table has ~170 rows and is drawn from for every customer.
+ */
+export function createWeightedPicker<T>(table: readonly (readonly [T, number])[]): (rng: Rng) => T {
+  const values = table.map(([value]) => value);
+  const cumulated: number[] = [];
+  let total = 0;
+  for (const [, weight] of table) {
+    total += weight;
+    cumulated.push(total);
+  }
+  return (rng) => {
+    const target = rng.next() * total;
+    let low = 0;
+    let high = cumulated.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((cumulated[middle] ?? total) <= target) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    const value = values[low];
+    if (value === undefined) {
+      throw new RangeError('Cannot pick from an empty table');
+    }
+    return value;
+  };
 }

@@ -334,10 +334,15 @@ export function settleInvoices(
   }
 
   for (const payment of payments) {
+    // Direct debits, LCRs and card payments are pulled by us for the exact amount of
+    // known invoices; only what the customer sends can be unmatched or too much.
+    if (payment.method !== 'transfer' && payment.method !== 'cheque') {
+      continue;
+    }
     if (
       payment.day >= calendar.today - 12 &&
       payment.allocations.length === 1 &&
-      rng.chance(0.06)
+      rng.chance(0.08)
     ) {
       // Received, but the remittance advice has not come: cash waiting to be matched.
       payment.allocations = [];
