@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,7 +24,8 @@ export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url)
 
 export type AppOptions = {
   deps: Deps;
-  logger?: FastifyServerOptions['logger'];
+  /** Request logging; off when absent (tests). Cookies and tokens are always redacted. */
+  log?: { level: string; stream?: NodeJS.WritableStream };
   /** Built SPA to serve at `/`; skipped when the folder does not exist. */
   webDir?: string;
   /** Secure cookies need HTTPS; off for plain-HTTP local use and tests. */
@@ -35,7 +36,13 @@ export type AppOptions = {
 /** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, the SPA at /. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.log
+      ? {
+          level: options.log.level,
+          ...(options.log.stream ? { stream: options.log.stream } : {}),
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        }
+      : false,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

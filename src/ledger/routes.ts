@@ -9,9 +9,17 @@ import {
   ZInvoicePage,
   ZListInvoicesQuery,
   ZListPaymentsQuery,
+  ZPayment,
   ZPaymentPage,
 } from './schemas.ts';
-import { allocate, getInvoice, listInvoices, listPayments, undoAllocation } from './service.ts';
+import {
+  allocate,
+  getInvoice,
+  getPayment,
+  listInvoices,
+  listPayments,
+  undoAllocation,
+} from './service.ts';
 
 const ZIdParams = z.object({ id: ZId });
 
@@ -51,6 +59,18 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => listPayments(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/payments/:id',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: 'One payment with its unapplied amount',
+        params: ZIdParams,
+        response: { 200: ZPayment, 404: ZProblem },
+      },
+    },
+    async (request) => getPayment(deps, request.ctx, request.params.id),
   );
   app.post(
     '/allocations',

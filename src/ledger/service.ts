@@ -24,6 +24,7 @@ import type {
   TInvoicePage,
   TListInvoicesQuery,
   TListPaymentsQuery,
+  TPayment,
   TPaymentPage,
 } from './schemas.ts';
 import {
@@ -39,6 +40,7 @@ import {
   setPaymentUnapplied,
   type AllocationListRow,
   type InvoiceListRow,
+  type PaymentListRow,
 } from './store.ts';
 
 async function companyToday(deps: Deps, ctx: Ctx): Promise<CalendarDate> {
@@ -109,6 +111,21 @@ export async function getInvoice(deps: Deps, ctx: Ctx, id: string): Promise<TInv
   return presentInvoice(row, today);
 }
 
+function presentPayment(row: PaymentListRow): TPayment {
+  return {
+    id: row.id,
+    reference: row.reference,
+    customerId: row.customerId,
+    customerCode: row.customerCode,
+    customerName: row.customerName,
+    receivedOn: row.receivedOn,
+    amount: row.amountCents,
+    unappliedAmount: row.unappliedCents,
+    currency: row.currency,
+    method: row.method,
+  };
+}
+
 export async function listPayments(
   deps: Deps,
   ctx: Ctx,
@@ -123,23 +140,17 @@ export async function listPayments(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      customerId: row.customerId,
-      customerCode: row.customerCode,
-      customerName: row.customerName,
-      receivedOn: row.receivedOn,
-      amount: row.amountCents,
-      unappliedAmount: row.unappliedCents,
-      currency: row.currency,
-      method: row.method,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return { items: rows.map(presentPayment), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getPayment(deps: Deps, ctx: Ctx, id: string): Promise<TPayment> {
+  requirePermission(ctx, 'ledger:read');
+  const { rows } = await listPaymentRows(deps.db, ctx.companyId, { id, limit: 1, offset: 0 });
+  const row = rows[0];
+  if (!row) {
+    throw new NotFoundError('Payment', id);
+  }
+  return presentPayment(row);
 }
 
 function presentAllocation(row: AllocationListRow): TAllocation {

@@ -328,6 +328,7 @@ export async function listPaymentRows(
   q: Queryable,
   companyId: string,
   query: {
+    id?: string | undefined;
     customerId?: string | undefined;
     receivedFrom?: string | undefined;
     receivedTo?: string | undefined;
@@ -342,6 +343,9 @@ export async function listPaymentRows(
       join.onRef('c.company_id', '=', 'p.company_id').onRef('c.id', '=', 'p.customer_id'),
     )
     .where('p.company_id', '=', companyId);
+  if (query.id !== undefined) {
+    base = base.where('p.id', '=', query.id);
+  }
   if (query.customerId !== undefined) {
     base = base.where('p.customer_id', '=', query.customerId);
   }

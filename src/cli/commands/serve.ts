@@ -21,15 +21,7 @@ export function registerServeCommand(program: Command): void {
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
         const app = await buildApp({
           deps,
-          logger: {
-            level: process.env['LOG_LEVEL'] ?? 'info',
-            // Session cookies and API tokens never reach the logs.
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'res.headers["set-cookie"]',
-            ],
-          },
+          log: { level: process.env['LOG_LEVEL'] ?? 'info' },
           secureCookies: process.env['SECURE_COOKIES'] === 'true',
         });
         const address = await app.listen({ port, host });

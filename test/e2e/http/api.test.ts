@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
@@ -258,7 +259,16 @@ describe('HTTP API', () => {
     );
     const theirInvoiceId = theirInvoices.items[0]?.id ?? '';
 
+    const theirPayments = ZPaymentPage.parse(
+      (
+        await app.inject({
+          url: `/api/payments?customerId=${theirs.customer.id}`,
+          headers: { cookie: (await signIn(theirs.admin.email, theirs.admin.password)).cookie },
+        })
+      ).json(),
+    );
     for (const url of [
+      `/api/payments/${theirPayments.items[0]?.id ?? ''}`,
       `/api/customers/${theirs.customer.id}`,
       `/api/customers/${theirs.customer.id}/events`,
       `/api/customers/${theirs.customer.id}/allocations`,
@@ -367,5 +377,40 @@ describe('HTTP API', () => {
     );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+
+  it('logs requests without any password, session cookie or token', async () => {
+    const { ctx, admin, customer } = await seedCompany();
+    const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'read_only' });
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logged = await buildApp({
+      deps,
+      webDir: '/nonexistent',
+      log: { level: 'trace', stream },
+    });
+    const login = await logged.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: admin.email, password: admin.password },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    await logged.inject({ url: `/api/customers/${customer.id}`, headers: { cookie } });
+    const payment = await logged.inject({
+      url: '/api/payments',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(payment.statusCode).toBe(200);
+    await logged.close();
+    const text = lines.join('');
+    expect(lines.length).toBeGreaterThan(4);
+    expect(text).not.toContain(admin.password);
+    expect(text).not.toContain(cookie.split('=')[1] ?? 'missing');
+    expect(text).not.toContain(token);
   });
 });
