@@ -74,7 +74,13 @@ describe('encaisse CLI', () => {
   it('migrates, creates companies and keeps them apart with --company', async () => {
     const migrated = await encaisse('db', 'migrate', '--json');
     expect(migrated.code).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toMatchObject({ applied: ['202611230900_core_ledger'] });
+    expect(JSON.parse(migrated.stdout)).toMatchObject({
+      alreadyApplied: 0,
+      applied: expect.arrayContaining(['202611230900_core_ledger']),
+    });
+    expect(JSON.parse((await encaisse('db', 'migrate', '--json')).stdout)).toMatchObject({
+      applied: [],
+    });
     expect(
       (await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME SAS')).code,
     ).toBe(0);
