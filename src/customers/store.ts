@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Queryable } from '../db/client.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
@@ -250,10 +250,116 @@ export type CustomerListQuery = {
   currency: string;
 };
 
+type ListSql = RawBuilder<unknown>;
+
+/** The customer columns a list row shows, with its balance `b` and collector `u`. */
+const LIST_COLUMNS = sql`c.id, c.code, c.legal_name, c.status, c.billing_city, c.risk_category,
+        u.id AS collector_id, u.display_name AS collector_name,
+        b.open_cents, b.overdue_cents, b.oldest_overdue`;
+
 /**
- * One page of customers with their open and overdue amounts at `today`.
- * Sorting by name or code pages the customers first and sums only that page's
- * open items; sorting by an amount must sum every customer's first.
+ * Codes of one page sorted by name or code, read from an index alone (deep pages
+ * included: OFFSET walks index entries, not rows).
+ */
+function pageByName(query: CustomerListQuery, filters: ListSql): { page: ListSql; order: ListSql } {
+  const column = query.sort === 'code' ? sql`c.code` : sql`lower(c.legal_name)`;
+  const order = sql`${column} ${query.order === 'desc' ? sql`DESC` : sql`ASC`}, c.code ASC`;
+  return {
+    page: sql`SELECT c.code FROM customer c WHERE ${filters} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+    order,
+  };
+}
+
+type SegmentCondition = (key: ListSql) => ListSql;
+
+/**
+ * Codes of one page sorted by a balance (open amount, overdue amount, oldest overdue
+ * date). Most customers owe nothing (or nothing overdue), so instead of summing and
+ * sorting every customer, the order is built from segments that are each cheap:
+ * customers whose key is set, ranked by key, and customers without one — zero, or no
+ * overdue date — in code order, read from the code index until the page is full. The
+ * result is the order of `ORDER BY coalesce(key, 0) <direction>, code` (oldest date:
+ * nulls last), page for page.
+ *
+ * The open amount is read from `customer_open_balance`, kept by triggers on `invoice`.
+ * Overdue amounts and dates depend on `today`, so they are summed once over the
+ * company's overdue items only (`k`).
+ */
+function pageByBalance(
+  companyId: string,
+  query: CustomerListQuery,
+  filters: ListSql,
+  hasFilters: boolean,
+): { ctes: ListSql; page: ListSql; order: ListSql } {
+  const sort = query.sort as Exclude<CustomerListQuery['sort'], 'code' | 'legal_name'>;
+  const isOpenAmount = sort === 'open_amount';
+  const overdueItems = sql`i.company_id = ${companyId} AND i.open_cents > 0 AND i.currency = ${query.currency}
+        AND i.kind = 'invoice' AND i.due_date < ${query.today}`;
+  // Not a CTE for the open amount: each segment reads the balance index in its own order.
+  const keySource = isOpenAmount
+    ? sql`(SELECT b.customer_id, b.open_cents AS key FROM customer_open_balance b
+          WHERE b.company_id = ${companyId} AND b.currency = ${query.currency})`
+    : sql`k`;
+  const hasKey = isOpenAmount
+    ? sql`EXISTS (SELECT 1 FROM customer_open_balance b WHERE b.company_id = ${companyId}
+          AND b.customer_id = c.id AND b.currency = ${query.currency} AND b.open_cents <> 0)`
+    : sql`EXISTS (SELECT 1 FROM invoice i WHERE ${overdueItems} AND i.customer_id = c.id)`;
+  const keyType = sort === 'oldest_overdue_days' ? sql`date` : sql`bigint`;
+  // Oldest overdue date ascending = most days late first, so the direction flips.
+  const isAscending =
+    sort === 'oldest_overdue_days' ? query.order === 'desc' : query.order === 'asc';
+  const direction = isAscending ? sql`ASC` : sql`DESC`;
+  const all: SegmentCondition = () => sql`true`;
+  const positive: SegmentCondition = (value) => sql`${value} > 0`;
+  const negative: SegmentCondition = (value) => sql`${value} < 0`;
+  // A credit balance (more credit notes than invoices open) sorts below zero.
+  const segments: (SegmentCondition | 'none')[] = {
+    open_amount: isAscending
+      ? [negative, 'none' as const, positive]
+      : [positive, 'none' as const, negative],
+    overdue_amount: isAscending ? ['none' as const, all] : [all, 'none' as const],
+    oldest_overdue_days: [all, 'none' as const],
+  }[sort];
+  const reach = query.offset + query.limit;
+  // OFFSET 0 keeps the planner from flattening this lookup into a join over every customer.
+  const lookupCode = sql`CROSS JOIN LATERAL (SELECT c.code FROM customer c WHERE ${filters} AND c.id = k.customer_id OFFSET 0) c`;
+  const parts = segments.map((condition, index) => {
+    if (condition === 'none') {
+      // One probe of an index per customer, in code order, until the page is full.
+      return sql`(SELECT c.code, ${sql.lit(index)} AS segment, NULL::${keyType} AS key
+        FROM customer c WHERE ${filters} AND NOT ${hasKey}
+        ORDER BY c.code ASC LIMIT ${reach})`;
+    }
+    // Without filters, only the keys up to the page's last one need a customer's code
+    // (ties included, since the code breaks them); with filters, every key does.
+    const keys = hasFilters
+      ? sql`${keySource} k`
+      : sql`(SELECT * FROM ${keySource} k WHERE ${condition(sql`k.key`)}
+          ORDER BY k.key ${direction} FETCH FIRST (${reach}) ROWS WITH TIES) k`;
+    return sql`(SELECT c.code, ${sql.lit(index)} AS segment, k.key
+        FROM ${keys} ${lookupCode}
+        WHERE ${condition(sql`k.key`)}
+        ORDER BY k.key ${direction}, c.code ASC LIMIT ${reach})`;
+  });
+  const order = sql`segment, key ${direction}, code ASC`;
+  const overdueKey =
+    sort === 'oldest_overdue_days' ? sql`min(i.due_date)` : sql`sum(i.open_cents)::bigint`;
+  return {
+    ctes: isOpenAmount
+      ? sql``
+      : sql`k AS MATERIALIZED (
+        SELECT i.customer_id, ${overdueKey} AS key FROM invoice i WHERE ${overdueItems}
+        GROUP BY i.customer_id
+      ),`,
+    page: sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+    order: sql`p.segment, p.key ${direction}, p.code ASC`,
+  };
+}
+
+/**
+ * One page of customers with their open and overdue amounts at `today`, and how many
+ * customers match. The page is chosen first (by name on an index, by balance in
+ * segments: see `pageByBalance`), then only its customers' open items are summed.
  */
 export async function listCustomerRows(
   q: Queryable,
@@ -264,64 +370,33 @@ export async function listCustomerRows(
   const filters = sql`c.company_id = ${companyId}
       ${pattern === null ? sql`` : sql`AND (c.legal_name ILIKE ${pattern} OR c.code ILIKE ${pattern} OR c.siren LIKE ${pattern})`}
       ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}`;
-  const direction = query.order === 'desc' ? sql`DESC` : sql`ASC`;
-  const nulls = query.order === 'desc' ? sql`NULLS LAST` : sql`NULLS FIRST`;
   const balance = sql`
-      SELECT i.customer_id,
+      SELECT
         sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END)::bigint AS open_cents,
         coalesce(sum(i.open_cents) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}), 0)::bigint AS overdue_cents,
         min(i.due_date) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}) AS oldest_overdue
       FROM invoice i
-      WHERE i.company_id = ${companyId} AND i.open_cents > 0 AND i.currency = ${query.currency}`;
+      WHERE i.company_id = ${companyId} AND i.customer_id = c.id AND i.open_cents > 0 AND i.currency = ${query.currency}`;
   const byName = query.sort === 'code' || query.sort === 'legal_name';
-  const orderColumn = {
-    code: sql`c.code`,
-    legal_name: sql`lower(c.legal_name)`,
-    open_amount: sql`coalesce(b.open_cents, 0)`,
-    overdue_amount: sql`coalesce(b.overdue_cents, 0)`,
-    oldest_overdue_days: sql`b.oldest_overdue`,
-  }[query.sort];
-  // Oldest overdue date ascending = most days late first, so the direction flips.
-  const effectiveDirection =
-    query.sort === 'oldest_overdue_days'
-      ? query.order === 'desc'
-        ? sql`ASC`
-        : sql`DESC`
-      : direction;
-  const effectiveNulls = query.sort === 'oldest_overdue_days' ? sql`NULLS LAST` : nulls;
-
-  const pageSql = byName
-    ? sql`
-      WITH page AS (
-        SELECT c.* FROM customer c WHERE ${filters}
-        ORDER BY ${orderColumn} ${direction}, c.code ASC LIMIT ${query.limit} OFFSET ${query.offset}
-      )
-      SELECT c.id, c.code, c.legal_name, c.status, c.billing_city, c.risk_category,
-        u.id AS collector_id, u.display_name AS collector_name,
-        b.open_cents, b.overdue_cents, b.oldest_overdue
-      FROM page c
-      LEFT JOIN LATERAL (${balance} AND i.customer_id = c.id GROUP BY i.customer_id) b ON true
+  const { ctes, page, order } = byName
+    ? { ctes: sql``, ...pageByName(query, filters) }
+    : pageByBalance(companyId, query, filters, pattern !== null || query.status !== undefined);
+  const pageSql = sql`
+      WITH ${ctes} p AS (${page})
+      SELECT ${LIST_COLUMNS}
+      FROM p
+      JOIN customer c ON c.company_id = ${companyId} AND c.code = p.code
+      LEFT JOIN LATERAL (${balance}) b ON true
       LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.collector_user_id
-      ORDER BY ${orderColumn} ${direction}, c.code ASC`
-    : sql`
-      WITH b AS (${balance} GROUP BY i.customer_id)
-      SELECT c.id, c.code, c.legal_name, c.status, c.billing_city, c.risk_category,
-        u.id AS collector_id, u.display_name AS collector_name,
-        b.open_cents, b.overdue_cents, b.oldest_overdue
-      FROM customer c
-      LEFT JOIN b ON b.customer_id = c.id
-      LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.collector_user_id
-      WHERE ${filters}
-      ORDER BY ${orderColumn} ${effectiveDirection} ${effectiveNulls}, c.code ASC
-      LIMIT ${query.limit} OFFSET ${query.offset}`;
+      ORDER BY ${order}`;
 
-  const [page, count] = await Promise.all([
+  const [result, count] = await Promise.all([
     pageSql.execute(q),
     sql<{
       total: number;
     }>`SELECT count(*)::bigint AS total FROM customer c WHERE ${filters}`.execute(q),
   ]);
-  const rows = (page.rows as Record<string, unknown>[]).map((row) => {
+  const rows = (result.rows as Record<string, unknown>[]).map((row) => {
     const oldest = row['oldest_overdue'] as CalendarDate | null;
     return {
       id: row['id'] as string,

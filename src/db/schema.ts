@@ -151,6 +151,14 @@ export type EventTable = {
   data: ColumnType<unknown, string, string>;
 };
 
+/** Kept by triggers on `invoice` (migration 202611231300); read-only for the application. */
+export type CustomerOpenBalanceTable = {
+  company_id: string;
+  customer_id: string;
+  currency: string;
+  open_cents: number;
+};
+
 export type SchemaMigrationTable = {
   name: string;
   checksum: string;
@@ -168,5 +176,6 @@ export type Database = {
   payment: PaymentTable;
   allocation: AllocationTable;
   event: EventTable;
+  customer_open_balance: CustomerOpenBalanceTable;
   schema_migration: SchemaMigrationTable;
 };

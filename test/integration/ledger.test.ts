@@ -225,4 +225,75 @@ describe('ledger', () => {
       expect.objectContaining({ line: 7, field: 'amount', code: 'amount_below_allocated' }),
     ]);
   });
+
+  it('sorts the customer list by balances, customers owing nothing in code order, credit balances last', async () => {
+    const { ctx } = await makeCompany(deps);
+    const owes = await makeCustomer(deps, ctx, { code: 'A-OWES' });
+    await makeCustomer(deps, ctx, { code: 'B-ZERO' });
+    const credit = await makeCustomer(deps, ctx, { code: 'C-CREDIT' });
+    const notDue = await makeCustomer(deps, ctx, { code: 'D-NOTDUE' });
+    await makeInvoices(deps, ctx, owes.id, [
+      { number: 'S-1', issueDate: '2026-01-02', dueDate: '2026-02-01', amount: 10_000 },
+    ]);
+    await makeInvoices(deps, ctx, credit.id, [
+      {
+        number: 'S-AV',
+        kind: 'credit_note',
+        issueDate: '2026-03-01',
+        dueDate: '2026-03-01',
+        amount: 5_000,
+      },
+    ]);
+    await makeInvoices(deps, ctx, notDue.id, [
+      { number: 'S-2', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 30_000 },
+    ]);
+    const codes = async (
+      sort: 'open_amount' | 'overdue_amount' | 'oldest_overdue_days',
+      order: 'asc' | 'desc',
+    ) =>
+      (await listCustomers(deps, ctx, { ...page, sort, order })).items.map((c) => [
+        c.code,
+        c.openAmount,
+      ]);
+
+    expect(await codes('open_amount', 'desc')).toEqual([
+      ['D-NOTDUE', 30_000],
+      ['A-OWES', 10_000],
+      ['B-ZERO', 0],
+      ['C-CREDIT', -5_000],
+    ]);
+    expect((await codes('open_amount', 'asc')).map(([code]) => code)).toEqual([
+      'C-CREDIT',
+      'B-ZERO',
+      'A-OWES',
+      'D-NOTDUE',
+    ]);
+    expect((await codes('overdue_amount', 'desc')).map(([code]) => code)).toEqual([
+      'A-OWES',
+      'B-ZERO',
+      'C-CREDIT',
+      'D-NOTDUE',
+    ]);
+    expect((await codes('oldest_overdue_days', 'desc')).map(([code]) => code)).toEqual([
+      'A-OWES',
+      'B-ZERO',
+      'C-CREDIT',
+      'D-NOTDUE',
+    ]);
+
+    // Paying the invoice moves the customer with it: the maintained balance follows allocations.
+    await makePayment(deps, ctx, owes.id, {
+      reference: 'S-P',
+      receivedOn: '2026-03-10',
+      amount: 10_000,
+      invoiceNumber: 'S-1',
+    });
+    expect((await codes('open_amount', 'desc')).map(([code]) => code)).toEqual([
+      'D-NOTDUE',
+      'A-OWES',
+      'B-ZERO',
+      'C-CREDIT',
+    ]);
+    expect((await codes('open_amount', 'desc'))[1]).toEqual(['A-OWES', 0]);
+  });
 });

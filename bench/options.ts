@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+const ZBenchOptions = z.object({
+  size: z.enum(['S', 'M', 'L']).default('L'),
+  only: z.enum(['postgres', 'pglite']).optional(),
+  url: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default(DEFAULT_ADMIN_URL),
+  runs: z.coerce.number().int().min(3).max(1000).default(20),
+  warmup: z.coerce.number().int().min(0).max(100).default(3),
+  seed: z.coerce.number().int().min(0).default(1),
+  doc: z.string().optional(),
+  skipGenerator: z.boolean().default(false),
+});
+
+export type BenchOptions = z.infer<typeof ZBenchOptions>;
+export type BenchDatabase = 'postgres' | 'pglite';
+
+export const USAGE = `npm run bench -- [options]
+  --size S|M|L        demo size to load (default L: 100,000 customers, ~1M invoices)
+  --only postgres|pglite
+  --url URL           admin connection to PostgreSQL (default ${DEFAULT_ADMIN_URL});
+                      the bench creates and drops its own database "encaisse_bench"
+  --runs N            timed runs per query (default 20), after --warmup N (default 3)
+  --seed N            demo seed (default 1)
+  --doc PATH|none     where to write the report (default docs/PERFORMANCE.md, written
+                      only by a full run: size L on both databases)
+  --skip-generator    do not time the demo generator on its own`;
+
+/** Reads the command line; throws a readable message on a bad option. */
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      size: { type: 'string' },
+      only: { type: 'string' },
+      url: { type: 'string' },
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+      seed: { type: 'string' },
+      doc: { type: 'string' },
+      'skip-generator': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const parsed = ZBenchOptions.safeParse({
+    size: values.size?.toUpperCase(),
+    only: values.only,
+    url: values.url,
+    runs: values.runs,
+    warmup: values.warmup,
+    seed: values.seed,
+    doc: values.doc,
+    skipGenerator: values['skip-generator'] ?? false,
+  });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `--${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`${issues.join('\n')}\n\n${USAGE}`);
+  }
+  return parsed.data;
+}
+
+export function databasesOf(options: BenchOptions): BenchDatabase[] {
+  return options.only === undefined ? ['postgres', 'pglite'] : [options.only];
+}

@@ -1,0 +1,28 @@
+import type { DemoSize } from '../src/demo/generate.ts';
+import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
+import type { DatabaseInfo, Machine } from './machine.ts';
+import type { BenchDatabase } from './options.ts';
+import type { QueryResults } from './query-phase.ts';
+
+export type DatabaseRun = {
+  kind: BenchDatabase;
+  label: string;
+  info: DatabaseInfo;
+  load: LoadTimings;
+  queries: QueryResults;
+  /** One-minute load average of the machine before and after this database's run. */
+  loadAverage: { before: number; after: number };
+};
+
+export type BenchRun = {
+  startedAt: Date;
+  finishedAt: Date;
+  size: DemoSize;
+  seed: number;
+  today: string;
+  runs: number;
+  warmup: number;
+  machine: Machine;
+  generator: GeneratorTimings | undefined;
+  databases: DatabaseRun[];
+};

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: loads the demo at a size into PostgreSQL and PGlite, then times
+ * the customer list and the customer page, and reports against the targets of the
+ * performance issue (docs/PERFORMANCE.md). Usage: `npm run bench -- --help`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/db/client.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { prepareLocation } from './bench-database.ts';
+import { writeResults } from './doc.ts';
+import { loadDatabase, timeGenerator } from './load-phase.ts';
+import { describeDatabase, describeMachine, loadAverage } from './machine.ts';
+import {
+  databasesOf,
+  parseBenchOptions,
+  type BenchDatabase,
+  type BenchOptions,
+} from './options.ts';
+import { benchQueries } from './query-phase.ts';
+import { renderConsoleTable, renderMarkdownResults, resultTables } from './report.ts';
+import type { BenchRun, DatabaseRun } from './results.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DEFAULT_DOC = `${REPO_ROOT}docs/PERFORMANCE.md`;
+const LAST_RUN_JSON = `${REPO_ROOT}.tmp/bench/last-run.json`;
+
+/** The company's time zone in the demo; the bench's clock stands still at its start. */
+const DEMO_TIME_ZONE = 'Europe/Paris';
+
+async function benchDatabase(
+  kind: BenchDatabase,
+  options: BenchOptions,
+  clock: ReturnType<typeof fixedClock>,
+): Promise<DatabaseRun> {
+  const before = loadAverage();
+  const target = await prepareLocation(kind, options.url);
+  console.error(`${kind}: loading size ${options.size} into ${target.label}`);
+  try {
+    const handle = await openDatabase(target.location);
+    if (handle.raw.kind === 'postgres') {
+      // Report a connection dropped under us (server restart, someone dropping the
+      // database) as a failed query rather than an unhandled 'error' event.
+      handle.raw.pool.on('error', (error) =>
+        console.error(`${kind}: connection lost: ${error.message}`),
+      );
+    }
+    try {
+      const loaded = await loadDatabase(handle, { size: options.size, seed: options.seed, clock });
+      const info = await describeDatabase(handle);
+      console.error(
+        `${kind}: timing queries (${options.warmup} warm-up + ${options.runs} runs each)`,
+      );
+      const queries = await benchQueries(handle, loaded.deps, loaded.demo, options);
+      return {
+        kind,
+        label: target.label,
+        info,
+        load: loaded.timings,
+        queries,
+        loadAverage: { before, after: loadAverage() },
+      };
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await target.remove();
+  }
+}
+
+function docPathOf(options: BenchOptions, run: BenchRun): string | undefined {
+  if (options.doc === 'none') {
+    return undefined;
+  }
+  if (options.doc !== undefined) {
+    return options.doc;
+  }
+  // Only a full run may replace the published figures.
+  return run.size === 'L' && run.databases.length === 2 ? DEFAULT_DOC : undefined;
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const clock = fixedClock(startedAt);
+  const today = clock.today(DEMO_TIME_ZONE);
+
+  let generator: BenchRun['generator'];
+  if (!options.skipGenerator) {
+    console.error(`generator: size ${options.size} without a database`);
+    generator = timeGenerator({ size: options.size, seed: options.seed, today });
+  }
+  const databases: DatabaseRun[] = [];
+  for (const kind of databasesOf(options)) {
+    databases.push(await benchDatabase(kind, options, clock));
+  }
+  const run: BenchRun = {
+    startedAt,
+    finishedAt: new Date(),
+    size: options.size,
+    seed: options.seed,
+    today,
+    runs: options.runs,
+    warmup: options.warmup,
+    machine: describeMachine(),
+    generator,
+    databases,
+  };
+
+  console.log('');
+  for (const table of resultTables(run)) {
+    console.log(`${renderConsoleTable(table)}\n`);
+  }
+  mkdirSync(`${REPO_ROOT}.tmp/bench`, { recursive: true });
+  writeFileSync(LAST_RUN_JSON, `${JSON.stringify(run, null, 2)}\n`);
+  const docPath = docPathOf(options, run);
+  if (docPath === undefined) {
+    console.log(
+      `Raw figures in ${LAST_RUN_JSON}; report not written (only a full size-L run on both databases writes it, or --doc PATH).`,
+    );
+    return;
+  }
+  writeResults(docPath, renderMarkdownResults(run));
+  console.log(`Raw figures in ${LAST_RUN_JSON}; report written to ${docPath}.`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+}
