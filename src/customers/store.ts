@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { queryInChunks } from '../db/chunks.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
@@ -159,14 +160,16 @@ async function contactsOf(
   if (customerIds.length === 0) {
     return byCustomer;
   }
-  const rows = await q
-    .selectFrom('customer_contact')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .where('customer_id', 'in', customerIds)
-    .orderBy('customer_id')
-    .orderBy('id')
-    .execute();
+  const rows = await queryInChunks(customerIds, (chunk) =>
+    q
+      .selectFrom('customer_contact')
+      .selectAll()
+      .where('company_id', '=', companyId)
+      .where('customer_id', 'in', chunk)
+      .orderBy('customer_id')
+      .orderBy('id')
+      .execute(),
+  );
   for (const row of rows) {
     const list = byCustomer.get(row.customer_id) ?? [];
     list.push({
@@ -205,25 +208,22 @@ export async function findCustomersByCodes(
   companyId: string,
   codes: readonly string[],
 ): Promise<Map<string, CustomerWithContacts>> {
-  const found = new Map<string, CustomerWithContacts>();
-  for (let start = 0; start < codes.length; start += 1000) {
-    const chunk = codes.slice(start, start + 1000);
-    const rows = await q
+  const rows = await queryInChunks(codes, (chunk) =>
+    q
       .selectFrom('customer')
       .selectAll()
       .where('company_id', '=', companyId)
       .where('code', 'in', chunk)
-      .execute();
-    const contacts = await contactsOf(
-      q,
-      companyId,
-      rows.map((row) => row.id),
-    );
-    for (const row of rows) {
-      found.set(row.code, { ...toCustomer(row), contacts: contacts.get(row.id) ?? [] });
-    }
-  }
-  return found;
+      .execute(),
+  );
+  const contacts = await contactsOf(
+    q,
+    companyId,
+    rows.map((row) => row.id),
+  );
+  return new Map(
+    rows.map((row) => [row.code, { ...toCustomer(row), contacts: contacts.get(row.id) ?? [] }]),
+  );
 }
 
 export type CustomerListRow = {

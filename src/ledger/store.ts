@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { queryInChunks } from '../db/chunks.ts';
 import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -122,20 +123,16 @@ export async function findInvoicesByNumbers(
   kind: InvoiceKind,
   numbers: readonly string[],
 ): Promise<Map<string, Invoice>> {
-  const found = new Map<string, Invoice>();
-  for (let start = 0; start < numbers.length; start += 1000) {
-    const rows = await q
+  const rows = await queryInChunks(numbers, (chunk) =>
+    q
       .selectFrom('invoice')
       .selectAll()
       .where('company_id', '=', companyId)
       .where('kind', '=', kind)
-      .where('number', 'in', numbers.slice(start, start + 1000))
-      .execute();
-    for (const row of rows) {
-      found.set(row.number, toInvoice(row));
-    }
-  }
-  return found;
+      .where('number', 'in', chunk)
+      .execute(),
+  );
+  return new Map(rows.map((row) => [row.number, toInvoice(row)]));
 }
 
 export async function setInvoiceOpenAmount(
@@ -293,19 +290,15 @@ export async function findPaymentsByReferences(
   companyId: string,
   references: readonly string[],
 ): Promise<Map<string, Payment>> {
-  const found = new Map<string, Payment>();
-  for (let start = 0; start < references.length; start += 1000) {
-    const rows = await q
+  const rows = await queryInChunks(references, (chunk) =>
+    q
       .selectFrom('payment')
       .selectAll()
       .where('company_id', '=', companyId)
-      .where('reference', 'in', references.slice(start, start + 1000))
-      .execute();
-    for (const row of rows) {
-      found.set(row.reference, toPayment(row));
-    }
-  }
-  return found;
+      .where('reference', 'in', chunk)
+      .execute(),
+  );
+  return new Map(rows.map((row) => [row.reference, toPayment(row)]));
 }
 
 export async function setPaymentUnapplied(
