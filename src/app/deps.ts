@@ -11,12 +11,12 @@ export type Deps = {
   ids: IdGenerator;
 };
 
-export function systemClock(): Clock {
+function systemClock(): Clock {
   return { now: () => new Date(), today: (timeZone) => todayIn(timeZone, new Date()) };
 }
 
 /** Time-ordered UUIDs (v7): index-friendly and unguessable. */
-export function uuidGenerator(): IdGenerator {
+function uuidGenerator(): IdGenerator {
   return { newId: () => uuidv7() };
 }
 

@@ -109,15 +109,6 @@ export async function updatePasswordHash(
     .execute();
 }
 
-export async function countUsers(q: Queryable, companyId: string): Promise<number> {
-  const row = await q
-    .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('company_id', '=', companyId)
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
 export type SessionRecord = {
   companyId: string;
   id: string;

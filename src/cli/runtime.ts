@@ -3,7 +3,7 @@ import { cliContext, type Ctx } from '../app/context.ts';
 import { createDeps, type Deps } from '../app/deps.ts';
 import type { Company } from '../companies/model.ts';
 import { resolveCompany } from '../companies/service.ts';
-import { openDatabase, type DbHandle } from '../db/client.ts';
+import { isPostgresUrl, openDatabase, type DbHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { fixedClock } from '../shared/clock.ts';
 
@@ -11,10 +11,9 @@ export type GlobalOptions = { db?: string; company?: string };
 
 /** `--db`, else `DATABASE_URL`, else the embedded database in `./data`. */
 export function databaseLocation(options: GlobalOptions): string {
-  const location = options.db ?? process.env['DATABASE_URL'] ?? './data';
-  return /^postgres(ql)?:\/\//.test(location) || location.startsWith('memory://')
-    ? location
-    : resolve(location);
+  // An empty DATABASE_URL counts as unset.
+  const location = options.db ?? (process.env['DATABASE_URL'] || './data');
+  return isPostgresUrl(location) || location.startsWith('memory://') ? location : resolve(location);
 }
 
 export type Runtime = { handle: DbHandle; deps: Deps };

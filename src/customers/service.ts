@@ -337,16 +337,6 @@ export async function findCustomerIdsByCodes(
   );
 }
 
-/** Resolves a customer id to its payment terms, currency-less identity, in the caller's transaction. */
-export async function findCustomerForLedger(
-  tx: Queryable,
-  ctx: Ctx,
-  id: string,
-): Promise<{ id: string; code: string; paymentTerms: string } | undefined> {
-  const customer = await findCustomerById(tx, ctx.companyId, id);
-  return customer && { id: customer.id, code: customer.code, paymentTerms: customer.paymentTerms };
-}
-
 export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCustomerDetail> {
   requirePermission(ctx, 'customers:read');
   const customer = await findCustomerById(deps.db, ctx.companyId, id);

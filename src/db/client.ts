@@ -86,7 +86,7 @@ export async function openDatabase(
 }
 
 /** Wraps an open PGlite (also a test clone) in the same handle as a server connection. */
-export function wrapPglite(pglite: PGlite, location: string): DbHandle {
+function wrapPglite(pglite: PGlite, location: string): DbHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
   return {
     db,

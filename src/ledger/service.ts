@@ -6,7 +6,7 @@ import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
-import { cents, minCents, negateCents, type Cents } from '../shared/money.ts';
+import { cents, negateCents, type Cents } from '../shared/money.ts';
 import {
   checkAllocation,
   daysLate,
@@ -395,9 +395,4 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     ]);
     return presentAllocationById(tx, ctx, id);
   });
-}
-
-/** The most of `payment` that can settle `invoice` now: the smaller of the two open amounts. */
-export function allocatableAmount(payment: Payment, invoice: Invoice): Cents {
-  return minCents(payment.unappliedCents, invoice.openCents);
 }
