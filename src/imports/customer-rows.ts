@@ -29,25 +29,22 @@ import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '.
 import {
   CUSTOMER_COLUMNS,
   CUSTOMER_COLUMN_SPEC,
-  mapColumns,
   type ColumnMapping,
   type CustomerColumn,
   type MappedRecord,
 } from './column-mapping.ts';
+import { parseRows } from './parse-rows.ts';
 import type { Table } from './read-table.ts';
 import {
   addIssue,
   amountOptions,
   choiceKey,
-  createDuplicateDetector,
   optionalText,
-  orderByColumn,
   quote,
   readAmount,
   readChoice,
   readPaymentMethod,
   requireText,
-  sortIssues,
   type RowContext,
   type RowParseOptions,
 } from './row-fields.ts';
@@ -148,41 +145,27 @@ export function parseCustomerRows(
   table: Table,
   options: CustomerRowsOptions = {},
 ): CustomerRowsResult {
-  const mapped = mapColumns(CUSTOMER_COLUMN_SPEC, table, { mapping: options.mapping });
-  if (!mapped.ok) {
-    return { rows: [], errors: mapped.errors, notices: mapped.notices, columns: [] };
-  }
   // A customer file has no currency column: limits are in the company's currency.
   const currency = options.defaultCurrency ?? euro();
-  const rows: CustomerImportRow[] = [];
-  const errors: Issue[] = [];
-  const notices = [...mapped.notices];
-  const firstLineOf = createDuplicateDetector();
-  for (const record of mapped.records) {
-    const context: RowContext = {
-      line: record.line,
-      errors: [],
-      decimalMark: options.decimalMark,
-    };
-    const row = readCustomerRow(context, record, currency, notices);
-    if (row.code !== undefined) {
-      const firstLine = firstLineOf(row.code, record.line);
-      if (firstLine !== undefined) {
-        addIssue(
-          context,
-          'code',
-          'duplicate_in_file',
-          `Customer code ${quote(row.code)} already appears on line ${firstLine}.`,
-        );
-      }
-    }
-    if (context.errors.length > 0) {
-      errors.push(...orderByColumn(context.errors, CUSTOMER_COLUMNS));
-    } else {
-      rows.push(completeRow(row));
-    }
-  }
-  return { rows, errors: sortIssues(errors), notices, columns: mapped.columns };
+  return parseRows(
+    table,
+    { mapping: options.mapping, decimalMark: options.decimalMark },
+    {
+      spec: CUSTOMER_COLUMN_SPEC,
+      columns: CUSTOMER_COLUMNS,
+      read: (context, record, notices) => readCustomerRow(context, record, currency, notices),
+      keyOf: (row) =>
+        row.code === undefined
+          ? undefined
+          : {
+              column: 'code',
+              key: row.code,
+              describe: (firstLine) =>
+                `Customer code ${quote(row.code ?? '')} already appears on line ${firstLine}.`,
+            },
+      complete: (row) => completeRow(row),
+    },
+  );
 }
 
 function euro(): CurrencyCode {

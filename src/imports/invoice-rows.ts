@@ -10,23 +10,20 @@ import { cents, type Cents, type CurrencyCode } from '../shared/money.ts';
 import {
   INVOICE_COLUMNS,
   INVOICE_COLUMN_SPEC,
-  mapColumns,
   type ColumnMapping,
   type InvoiceColumn,
   type MappedRecord,
 } from './column-mapping.ts';
+import { parseRows } from './parse-rows.ts';
 import type { Table } from './read-table.ts';
 import {
   addIssue,
-  createDuplicateDetector,
-  orderByColumn,
   quote,
   readAmount,
   readChoice,
   readCurrency,
   readDate,
   requireText,
-  sortIssues,
   type RowContext,
   type RowParseOptions,
 } from './row-fields.ts';
@@ -82,51 +79,39 @@ export function parseInvoiceRows(
   table: Table,
   options: InvoiceRowsOptions = {},
 ): InvoiceRowsResult {
-  const mapped = mapColumns(INVOICE_COLUMN_SPEC, table, {
-    mapping: options.mapping,
-    required:
-      options.defaultCurrency === undefined
-        ? [...INVOICE_COLUMN_SPEC.required, 'currency']
-        : INVOICE_COLUMN_SPEC.required,
-  });
-  if (!mapped.ok) {
-    return { rows: [], errors: mapped.errors, notices: mapped.notices, columns: [] };
-  }
-  const rows: InvoiceImportRow[] = [];
-  const errors: Issue[] = [];
-  const notices = [...mapped.notices];
-  const firstLineOf = createDuplicateDetector();
-  for (const record of mapped.records) {
-    const context: RowContext = {
-      line: record.line,
-      errors: [],
+  return parseRows(
+    table,
+    {
+      mapping: options.mapping,
       decimalMark: options.decimalMark,
-    };
-    const row = readInvoiceRow(context, record, options.defaultCurrency);
-    if (row.number !== undefined && row.kind !== undefined) {
-      const firstLine = firstLineOf(`${row.kind}\u0000${row.number}`, record.line);
-      if (firstLine !== undefined) {
-        const what = row.kind === 'invoice' ? 'Invoice' : 'Credit note';
-        addIssue(
-          context,
-          'number',
-          'duplicate_in_file',
-          `${what} number ${quote(row.number)} already appears on line ${firstLine}.`,
-        );
-      }
-    }
-    if (context.errors.length > 0) {
-      errors.push(...orderByColumn(context.errors, INVOICE_COLUMNS));
-      continue;
-    }
-    const complete = completeRow(row);
-    rows.push(complete);
-    const warning = legalMaximumNotice(complete);
-    if (warning !== undefined) {
-      notices.push(warning);
-    }
-  }
-  return { rows, errors: sortIssues(errors), notices, columns: mapped.columns };
+      required:
+        options.defaultCurrency === undefined
+          ? [...INVOICE_COLUMN_SPEC.required, 'currency']
+          : INVOICE_COLUMN_SPEC.required,
+    },
+    {
+      spec: INVOICE_COLUMN_SPEC,
+      columns: INVOICE_COLUMNS,
+      read: (context, record) => readInvoiceRow(context, record, options.defaultCurrency),
+      keyOf: (row) =>
+        row.number === undefined || row.kind === undefined
+          ? undefined
+          : {
+              column: 'number',
+              key: `${row.kind}\u0000${row.number}`,
+              describe: (firstLine) =>
+                `${row.kind === 'invoice' ? 'Invoice' : 'Credit note'} number ${quote(row.number ?? '')} already appears on line ${firstLine}.`,
+            },
+      complete: (row, notices) => {
+        const complete = completeRow(row);
+        const warning = legalMaximumNotice(complete);
+        if (warning !== undefined) {
+          notices.push(warning);
+        }
+        return complete;
+      },
+    },
+  );
 }
 
 /**

@@ -10,24 +10,21 @@ import type { Cents, CurrencyCode } from '../shared/money.ts';
 import {
   PAYMENT_COLUMNS,
   PAYMENT_COLUMN_SPEC,
-  mapColumns,
   type ColumnMapping,
   type MappedRecord,
   type PaymentColumn,
 } from './column-mapping.ts';
+import { parseRows } from './parse-rows.ts';
 import type { Table } from './read-table.ts';
 import {
   addIssue,
-  createDuplicateDetector,
   optionalText,
-  orderByColumn,
   quote,
   readAmount,
   readCurrency,
   readDate,
   readPaymentMethod,
   requireText,
-  sortIssues,
   type RowContext,
   type RowParseOptions,
 } from './row-fields.ts';
@@ -68,44 +65,32 @@ export function parsePaymentRows(
   table: Table,
   options: PaymentRowsOptions = {},
 ): PaymentRowsResult {
-  const mapped = mapColumns(PAYMENT_COLUMN_SPEC, table, {
-    mapping: options.mapping,
-    required:
-      options.defaultCurrency === undefined
-        ? [...PAYMENT_COLUMN_SPEC.required, 'currency']
-        : PAYMENT_COLUMN_SPEC.required,
-  });
-  if (!mapped.ok) {
-    return { rows: [], errors: mapped.errors, notices: mapped.notices, columns: [] };
-  }
-  const rows: PaymentImportRow[] = [];
-  const errors: Issue[] = [];
-  const firstLineOf = createDuplicateDetector();
-  for (const record of mapped.records) {
-    const context: RowContext = {
-      line: record.line,
-      errors: [],
+  return parseRows(
+    table,
+    {
+      mapping: options.mapping,
       decimalMark: options.decimalMark,
-    };
-    const row = readPaymentRow(context, record, options.defaultCurrency);
-    if (row.reference !== undefined) {
-      const firstLine = firstLineOf(row.reference, record.line);
-      if (firstLine !== undefined) {
-        addIssue(
-          context,
-          'reference',
-          'duplicate_in_file',
-          `Payment reference ${quote(row.reference)} already appears on line ${firstLine}.`,
-        );
-      }
-    }
-    if (context.errors.length > 0) {
-      errors.push(...orderByColumn(context.errors, PAYMENT_COLUMNS));
-    } else {
-      rows.push(completeRow(row));
-    }
-  }
-  return { rows, errors: sortIssues(errors), notices: mapped.notices, columns: mapped.columns };
+      required:
+        options.defaultCurrency === undefined
+          ? [...PAYMENT_COLUMN_SPEC.required, 'currency']
+          : PAYMENT_COLUMN_SPEC.required,
+    },
+    {
+      spec: PAYMENT_COLUMN_SPEC,
+      columns: PAYMENT_COLUMNS,
+      read: (context, record) => readPaymentRow(context, record, options.defaultCurrency),
+      keyOf: (row) =>
+        row.reference === undefined
+          ? undefined
+          : {
+              column: 'reference',
+              key: row.reference,
+              describe: (firstLine) =>
+                `Payment reference ${quote(row.reference ?? '')} already appears on line ${firstLine}.`,
+            },
+      complete: (row) => completeRow(row),
+    },
+  );
 }
 
 type PartialPaymentRow = { [K in keyof PaymentImportRow]: PaymentImportRow[K] | undefined };

@@ -1,0 +1,83 @@
+/**
+ * The loop the three row parsers share: map the columns, read each record into a
+ * partial row, refuse a business key seen on an earlier line, and keep either the
+ * completed row or its issues (in column order). Each kind supplies only what
+ * differs: how to read a record, its key, how to complete a row.
+ */
+import type { Issue } from '../shared/errors.ts';
+import {
+  mapColumns,
+  type ColumnMapping,
+  type ColumnSpec,
+  type MappedRecord,
+} from './column-mapping.ts';
+import type { Table } from './read-table.ts';
+import {
+  addIssue,
+  createDuplicateDetector,
+  orderByColumn,
+  sortIssues,
+  type DecimalMark,
+  type RowContext,
+} from './row-fields.ts';
+
+/** A row's business key and how to name it when it repeats. */
+export type RowKey<Column extends string> = {
+  column: Column;
+  key: string;
+  describe: (firstLine: number) => string;
+};
+
+export type RowKind<Column extends string, Partial, Row> = {
+  spec: ColumnSpec<Column>;
+  /** Canonical column order, for ordering a line's issues. */
+  columns: readonly Column[];
+  read: (context: RowContext, record: MappedRecord<Column>, notices: Issue[]) => Partial;
+  keyOf: (row: Partial) => RowKey<Column> | undefined;
+  /** Called only for rows without issues; may add notices. */
+  complete: (row: Partial, notices: Issue[]) => Row;
+};
+
+export type ParsedRows<Row, Column extends string> = {
+  rows: Row[];
+  errors: Issue[];
+  notices: Issue[];
+  columns: Column[];
+};
+
+export function parseRows<Column extends string, Partial, Row>(
+  table: Table,
+  options: {
+    mapping?: ColumnMapping | undefined;
+    required?: readonly Column[] | undefined;
+    decimalMark?: DecimalMark | undefined;
+  },
+  kind: RowKind<Column, Partial, Row>,
+): ParsedRows<Row, Column> {
+  const mapped = mapColumns(kind.spec, table, {
+    mapping: options.mapping,
+    required: options.required,
+  });
+  if (!mapped.ok) {
+    return { rows: [], errors: mapped.errors, notices: mapped.notices, columns: [] };
+  }
+  const rows: Row[] = [];
+  const errors: Issue[] = [];
+  const notices = [...mapped.notices];
+  const firstLineOf = createDuplicateDetector();
+  for (const record of mapped.records) {
+    const context: RowContext = { line: record.line, errors: [], decimalMark: options.decimalMark };
+    const row = kind.read(context, record, notices);
+    const key = kind.keyOf(row);
+    const firstLine = key && firstLineOf(key.key, record.line);
+    if (key && firstLine !== undefined) {
+      addIssue(context, key.column, 'duplicate_in_file', key.describe(firstLine));
+    }
+    if (context.errors.length > 0) {
+      errors.push(...orderByColumn(context.errors, kind.columns));
+    } else {
+      rows.push(kind.complete(row, notices));
+    }
+  }
+  return { rows, errors: sortIssues(errors), notices, columns: mapped.columns };
+}
