@@ -1,9 +1,10 @@
-import { Anchor, Button, EmptyState, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { TCustomerPage, TCustomerSummary } from '../../../../src/customers/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
+import { EmptyList } from '../../ui/empty-list.tsx';
 import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { SortableTh } from '../../ui/sortable-th.tsx';
 import { nextSort, type SortOrder } from '../../ui/sorting.ts';
@@ -47,25 +48,16 @@ export function CustomersTable({
 
   if (page !== undefined && page.items.length === 0) {
     return (
-      <EmptyState
-        py="xl"
+      <EmptyList
         title={t('customers.emptyTitle')}
         description={t('customers.emptyText')}
+        clearFiltersLabel={t('customers.clearFilters')}
+        isPastFirstPage={params.page > 1}
+        hasFilters={hasFilters}
+        onFirstPage={onFirstPage}
+        onClearFilters={onClearFilters}
         data-testid="customers-empty"
-      >
-        <EmptyState.Actions>
-          {params.page > 1 ? (
-            <Button variant="default" onClick={onFirstPage}>
-              {t('paging.firstPage')}
-            </Button>
-          ) : null}
-          {hasFilters ? (
-            <Button variant="light" onClick={onClearFilters}>
-              {t('customers.clearFilters')}
-            </Button>
-          ) : null}
-        </EmptyState.Actions>
-      </EmptyState>
+      />
     );
   }
 

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, EmptyState, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TInvoice, TInvoicePage } from '../../../../src/ledger/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
+import { EmptyList } from '../../ui/empty-list.tsx';
 import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { SortableTh } from '../../ui/sortable-th.tsx';
@@ -49,20 +50,15 @@ export function InvoicesTable({
   };
   if (page !== undefined && page.items.length === 0) {
     return (
-      <EmptyState py="xl" title={t('invoices.emptyTitle')} description={t('invoices.emptyText')}>
-        <EmptyState.Actions>
-          {params.page > 1 ? (
-            <Button variant="default" onClick={onFirstPage}>
-              {t('paging.firstPage')}
-            </Button>
-          ) : null}
-          {hasFilters ? (
-            <Button variant="light" onClick={onClearFilters}>
-              {t('invoices.clearFilters')}
-            </Button>
-          ) : null}
-        </EmptyState.Actions>
-      </EmptyState>
+      <EmptyList
+        title={t('invoices.emptyTitle')}
+        description={t('invoices.emptyText')}
+        clearFiltersLabel={t('invoices.clearFilters')}
+        isPastFirstPage={params.page > 1}
+        hasFilters={hasFilters}
+        onFirstPage={onFirstPage}
+        onClearFilters={onClearFilters}
+      />
     );
   }
   return (
