@@ -17,6 +17,7 @@ import {
   getCustomer,
   getCustomerTimeline,
   listCustomers,
+  requireCustomer,
   updateCustomer,
 } from './service.ts';
 
@@ -97,7 +98,7 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      await getCustomer(deps, request.ctx, request.params.id);
+      await requireCustomer(deps, request.ctx, request.params.id);
       return listAllocations(deps, request.ctx, request.params.id);
     },
   );

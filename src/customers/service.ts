@@ -34,7 +34,7 @@ import type {
 import {
   findCustomerBalance,
   findCustomerById,
-  findCustomerTimestamps,
+  findCustomerRecord,
   findCustomersByCodes,
   insertCustomer,
   listCustomerRows,
@@ -337,13 +337,21 @@ export async function findCustomerIdsByCodes(
   );
 }
 
-export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCustomerDetail> {
+/** Throws `NotFound` unless the customer exists in the context's company (a cheap check). */
+export async function requireCustomer(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   requirePermission(ctx, 'customers:read');
-  const customer = await findCustomerById(deps.db, ctx.companyId, id);
-  const timestamps = await findCustomerTimestamps(deps.db, ctx.companyId, id);
-  if (!customer || !timestamps) {
+  if (!(await findCustomerById(deps.db, ctx.companyId, id))) {
     throw new NotFoundError('Customer', id);
   }
+}
+
+export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCustomerDetail> {
+  requirePermission(ctx, 'customers:read');
+  const record = await findCustomerRecord(deps.db, ctx.companyId, id);
+  if (!record) {
+    throw new NotFoundError('Customer', id);
+  }
+  const { customer } = record;
   const company = await getCompany(deps, ctx.companyId);
   const today = deps.clock.today(company.timeZone);
   const balance = await findCustomerBalance(deps.db, ctx.companyId, id, today, company.currency);
@@ -386,8 +394,8 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
       unappliedCash: balance.unappliedCash,
       netBalance: balance.netBalance,
     },
-    createdAt: timestamps.createdAt.toISOString(),
-    updatedAt: timestamps.updatedAt.toISOString(),
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
   };
 }
 
@@ -439,10 +447,7 @@ export async function getCustomerTimeline(
   customerId: string,
   limit = 200,
 ): Promise<TTimelineEvent[]> {
-  requirePermission(ctx, 'customers:read');
-  if (!(await findCustomerById(deps.db, ctx.companyId, customerId))) {
-    throw new NotFoundError('Customer', customerId);
-  }
+  await requireCustomer(deps, ctx, customerId);
   const events = await readCustomerEvents(deps.db, ctx, customerId, limit);
   const names = await findUserDisplayNames(
     deps,

@@ -189,6 +189,15 @@ export async function findCustomerById(
   companyId: string,
   id: string,
 ): Promise<CustomerWithContacts | undefined> {
+  return (await findCustomerRecord(q, companyId, id))?.customer;
+}
+
+/** A customer with its contacts and when it was created and last changed. */
+export async function findCustomerRecord(
+  q: Queryable,
+  companyId: string,
+  id: string,
+): Promise<{ customer: CustomerWithContacts; createdAt: Date; updatedAt: Date } | undefined> {
   const row = await q
     .selectFrom('customer')
     .selectAll()
@@ -199,7 +208,11 @@ export async function findCustomerById(
     return undefined;
   }
   const contacts = await contactsOf(q, companyId, [row.id]);
-  return { ...toCustomer(row), contacts: contacts.get(row.id) ?? [] };
+  return {
+    customer: { ...toCustomer(row), contacts: contacts.get(row.id) ?? [] },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** Customers by code, with their contacts: imports look up a whole file's codes at once. */
@@ -459,18 +472,4 @@ export async function findCustomerBalance(
     netBalance: cents(invoicesOpen - creditNotesOpen - unappliedCash),
     oldestDueDate: row?.oldest_due ?? null,
   };
-}
-
-export async function findCustomerTimestamps(
-  q: Queryable,
-  companyId: string,
-  id: string,
-): Promise<{ createdAt: Date; updatedAt: Date } | undefined> {
-  const row = await q
-    .selectFrom('customer')
-    .select(['created_at', 'updated_at'])
-    .where('company_id', '=', companyId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { createdAt: row.created_at, updatedAt: row.updated_at };
 }
