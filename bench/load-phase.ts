@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createDeps, type Deps } from '../src/app/deps.ts';
+import { printDemoProgress } from '../src/cli/commands/demo.ts';
 import type { DbHandle } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { generateDemo, type DemoSize } from '../src/demo/generate.ts';
@@ -35,21 +36,6 @@ export type LoadTimings = {
 
 export type LoadedDatabase = { deps: Deps; demo: DemoResult; timings: LoadTimings };
 
-function progressLine(
-  label: string,
-): (done: { customers: number; invoices: number }, total: number) => void {
-  let lastPrinted = 0;
-  return (done, total) => {
-    const now = performance.now();
-    if (now - lastPrinted > 500 || done.customers === total) {
-      lastPrinted = now;
-      process.stderr.write(
-        `\r  ${label}: ${done.customers}/${total} customers, ${done.invoices} invoices…`,
-      );
-    }
-  };
-}
-
 async function countRows(handle: DbHandle): Promise<Record<LoadedTable, number>> {
   const counts = {} as Record<LoadedTable, number>;
   for (const table of LOADED_TABLES) {
@@ -73,7 +59,7 @@ export async function loadDatabase(
     loadDemo(handle, deps, {
       size: options.size,
       seed: options.seed,
-      onProgress: progressLine(handle.kind),
+      onProgress: printDemoProgress(`${handle.kind}: `),
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);

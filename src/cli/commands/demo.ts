@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
-import { loadDemo } from '../../demo/load-demo.ts';
+import { loadDemo, type DemoProgress } from '../../demo/load-demo.ts';
 import { parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
@@ -12,6 +12,24 @@ const ZDemoOptions = z.object({
   ifEmpty: z.boolean().optional(),
   json: z.boolean().optional(),
 });
+
+/** A progress line on stderr, rewritten at most twice a second, at each change of phase and at the end. */
+export function printDemoProgress(label: string): DemoProgress {
+  let lastPrinted = 0;
+  let lastPhase = '';
+  return (progress) => {
+    const now = performance.now();
+    const last = progress.customers === progress.totalCustomers;
+    if (now - lastPrinted < 500 && progress.phase === lastPhase && !last) {
+      return;
+    }
+    lastPrinted = now;
+    lastPhase = progress.phase;
+    const rows = `${progress.customers}/${progress.totalCustomers} customers, ${progress.invoices} invoices`;
+    const doing = progress.phase === 'rows' ? '…' : '; building indexes and checking references…';
+    process.stderr.write(`\r  ${label}${rows}${doing}`);
+  };
+}
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -34,13 +52,7 @@ export function registerDemoCommand(program: Command): void {
         const result = await loadDemo(handle, deps, {
           size: options.size,
           seed: options.seed,
-          onProgress: options.json
-            ? undefined
-            : (done, total) => {
-                process.stderr.write(
-                  `\r  ${done.customers}/${total} customers, ${done.invoices} invoices…`,
-                );
-              },
+          onProgress: options.json ? undefined : printDemoProgress(''),
         });
         if (options.json) {
           printJson({

@@ -269,4 +269,27 @@ describe('encaisse CLI', () => {
     const unknownCompany = await encaisse('--company', 'ghost', 'customers', 'list');
     expect(unknownCompany.code).toBe(4);
   });
+
+  it('adds the demo company beside the others, prints how to sign in once, and refuses a second one', async () => {
+    const skipped = await encaisse('demo', '--if-empty');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('already holds a company');
+
+    const demo = await encaisse('demo');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/Demo company ".+" \(code demo\) created/);
+    const password = /password: (\S+)/.exec(demo.stdout)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(demo.stdout).toContain('admin@demo.encaisse.test');
+    expect(demo.stderr).toContain('300/300 customers');
+
+    const customers = await encaisse('--company', 'demo', 'customers', 'list', '--json');
+    expect((JSON.parse(customers.stdout) as { items: unknown[] }).items.length).toBeGreaterThan(
+      250,
+    );
+
+    const again = await encaisse('demo', '--json');
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('already exists');
+  });
 });
