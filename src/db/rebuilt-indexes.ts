@@ -37,31 +37,42 @@ async function definitionsOf(session: BulkSession, tables: readonly string[]) {
 }
 
 /**
- * When none of `tables` holds a row (a first load into a new database), runs `load`
- * with their keys, indexes and foreign keys dropped, then rebuilds them, all in the
- * caller's transaction, and returns true; otherwise returns false without calling
- * `load`. Building an index from sorted rows and checking a foreign key with one
- * join cost a fraction of maintaining nine B-trees and running one lookup per row
- * through a million-row load. Nothing is skipped: the rebuilt constraints check
- * every loaded row, and a violation fails the whole transaction.
+ * When no company but `companyId` has a row in `tables` (its first load into a new
+ * database), runs `load` with their keys, indexes and foreign keys dropped, then
+ * rebuilds them, all in the caller's transaction, and returns true; otherwise
+ * returns false without calling `load`. Building an index from sorted rows and
+ * checking a foreign key with one join cost a fraction of maintaining twenty
+ * B-trees and running one lookup per row through a million-row load. Nothing is
+ * skipped: the rebuilt constraints check every row, and a violation fails the whole
+ * transaction.
  *
- * The tables are locked until the transaction ends, and emptied in it, so `load`
- * may COPY with `freeze` (rows written frozen and all-visible: no VACUUM pass to
- * set hint bits and the visibility map afterwards).
+ * The tables are locked until the transaction ends. Those without any row are
+ * emptied in it, so `load` may COPY into them with `freeze` (rows written frozen and
+ * all-visible, sparing the VACUUM pass that would set hint bits later): `load`
+ * receives their names.
  */
-export async function loadIntoEmptyTables(
+export async function loadAsOnlyCompany(
   session: BulkSession,
-  tables: readonly string[],
-  load: () => Promise<void>,
+  target: { companyId: string; tables: readonly string[] },
+  load: (emptied: readonly string[]) => Promise<void>,
 ): Promise<boolean> {
-  const list = tables.join(', ');
-  await session.query(`LOCK TABLE ${list} IN ACCESS EXCLUSIVE MODE`);
-  const [row] = await session.query<{ empty: boolean }>(
-    `SELECT ${tables.map((table) => `NOT EXISTS (SELECT 1 FROM ${table})`).join(' AND ')} AS empty`,
+  const { tables } = target;
+  await session.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  const contents = await session.query<{ table: string; others: boolean; empty: boolean }>(
+    tables
+      .map(
+        (table) =>
+          `SELECT '${table}' AS table,
+                  EXISTS (SELECT 1 FROM ${table} WHERE company_id <> $1) AS others,
+                  NOT EXISTS (SELECT 1 FROM ${table}) AS empty`,
+      )
+      .join(' UNION ALL '),
+    [target.companyId],
   );
-  if (row?.empty !== true) {
+  if (contents.some((content) => content.others)) {
     return false;
   }
+  const emptied = contents.filter((content) => content.empty).map((content) => content.table);
   // Sorts for the indexes and hash joins for the checks, in memory rather than on disk.
   await session.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   await session.query(`SET LOCAL work_mem = '256MB'`);
@@ -72,10 +83,12 @@ export async function loadIntoEmptyTables(
   for (const index of indexes) {
     await session.query(`DROP INDEX ${index.name}`);
   }
-  // Already empty: truncating makes them "emptied in this transaction", which COPY
-  // FREEZE requires. It needs the foreign keys gone, as they now are.
-  await session.query(`TRUNCATE ${list}`);
-  await load();
+  if (emptied.length > 0) {
+    // Already empty: truncating makes them "emptied in this transaction", which COPY
+    // FREEZE requires. It needs the foreign keys gone, as they now are.
+    await session.query(`TRUNCATE ${emptied.join(', ')}`);
+  }
+  await load(emptied);
   for (const constraint of keys) {
     await addConstraint(session, constraint);
   }
@@ -84,7 +97,7 @@ export async function loadIntoEmptyTables(
   }
   // Statistics first: without them the planner checks each foreign key with a
   // merge join over unsorted millions instead of a hash join.
-  await session.query(`ANALYZE ${list}`);
+  await session.query(`ANALYZE ${tables.join(', ')}`);
   for (const constraint of foreignKeys) {
     await addConstraint(session, constraint);
   }

@@ -14,7 +14,7 @@ import {
   settleAfterBulkLoad,
   type RowSink,
 } from '../db/bulk-copy.ts';
-import { loadIntoEmptyTables } from '../db/rebuilt-indexes.ts';
+import { loadAsOnlyCompany } from '../db/rebuilt-indexes.ts';
 import type { DbHandle } from '../db/client.ts';
 import { ConflictError } from '../shared/errors.ts';
 import type { TRole } from '../shared/schemas.ts';
@@ -46,12 +46,6 @@ const LOADED_TABLES = [
   'allocation',
   'event',
 ] as const;
-
-/**
- * The tables a first load fills with their keys and indexes rebuilt after. Not `event`:
- * creating the company and its users has already written to it.
- */
-const REBUILT_TABLES = LOADED_TABLES.filter((table) => table !== 'event');
 
 /** COPY pieces of about 8 MB: few statements, and memory stays low. */
 const COPY_PIECE_CHARS = 8_000_000;
@@ -86,7 +80,7 @@ export type DemoProgress = (progress: {
 /**
  * Creates the demo company, its team (one password, printed once by the CLI) and
  * a deterministic ledger ending at the company's today, loaded with COPY: in one
- * transaction with the indexes rebuilt after when the ledger tables are empty (a new
+ * transaction with the indexes rebuilt after when no other company has data (a new
  * database: ADR 7), else in one transaction per batch beside the other companies.
  */
 export async function loadDemo(
@@ -140,20 +134,21 @@ export async function loadDemo(
     options.onProgress?.({ phase: 'rows', ...counts, totalCustomers });
   };
   const loadedWhole = await inBulkTransaction(handle, (session) =>
-    loadIntoEmptyTables(session, REBUILT_TABLES, async () => {
-      const stream = createCopyStream(session, {
-        pieceChars: COPY_PIECE_CHARS,
-        frozen: REBUILT_TABLES,
-      });
-      for (const batch of batches) {
-        await copyBatch(stream.add, company.id, batch, collectorIds);
-        count(batch);
-        // Lets the socket take the piece in flight while the next batch is generated.
-        await new Promise(setImmediate);
-      }
-      await stream.finish();
-      options.onProgress?.({ phase: 'indexes', ...counts, totalCustomers });
-    }),
+    loadAsOnlyCompany(
+      session,
+      { companyId: company.id, tables: LOADED_TABLES },
+      async (emptied) => {
+        const stream = createCopyStream(session, { pieceChars: COPY_PIECE_CHARS, frozen: emptied });
+        for (const batch of batches) {
+          await copyBatch(stream.add, company.id, batch, collectorIds);
+          count(batch);
+          // Lets the socket take the piece in flight while the next batch is generated.
+          await new Promise(setImmediate);
+        }
+        await stream.finish();
+        options.onProgress?.({ phase: 'indexes', ...counts, totalCustomers });
+      },
+    ),
   );
   if (!loadedWhole) {
     for (const batch of batches) {
@@ -177,7 +172,7 @@ export async function loadDemo(
     },
   ]);
   await settleAfterBulkLoad(handle, LOADED_TABLES, {
-    analyzed: loadedWhole ? REBUILT_TABLES : [],
+    analyzed: loadedWhole ? LOADED_TABLES : [],
   });
   return {
     company,

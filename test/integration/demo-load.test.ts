@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/app/deps.ts';
 import { inBulkTransaction } from '../../src/db/bulk-copy.ts';
 import type { DbHandle } from '../../src/db/client.ts';
-import { loadIntoEmptyTables } from '../../src/db/rebuilt-indexes.ts';
+import { loadAsOnlyCompany } from '../../src/db/rebuilt-indexes.ts';
 import { loadDemo, type DemoProgress } from '../../src/demo/load-demo.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeCustomer } from '../factories.ts';
@@ -121,7 +121,7 @@ describe('loading the demo', () => {
   });
 });
 
-describe('loadIntoEmptyTables', () => {
+describe('loadAsOnlyCompany', () => {
   const TABLES = ['customer', 'invoice'];
 
   /** A company and a customer's worth of COPY rows, with whatever invoice rows the case needs. */
@@ -130,7 +130,7 @@ describe('loadIntoEmptyTables', () => {
     const customerId = '0195d4a0-0000-7000-8000-000000000001';
     const row = (values: (string | number)[]) => [company.id, ...values];
     return inBulkTransaction(handle, (session) =>
-      loadIntoEmptyTables(session, TABLES, async () => {
+      loadAsOnlyCompany(session, { companyId: company.id, tables: TABLES }, async () => {
         await session.copyText(
           'customer',
           ['company_id', 'id', 'code', 'legal_name'],
@@ -203,15 +203,16 @@ describe('loadIntoEmptyTables', () => {
     },
   );
 
-  it('loads nothing and changes nothing when a table already holds rows', async () => {
+  it('loads nothing and changes nothing when another company has rows', async () => {
     const { handle, deps } = await freshRuntime();
     const { ctx } = await makeCompany(deps);
     await makeCustomer(deps, ctx);
+    const { company } = await makeCompany(deps);
     const before = await schemaOf(handle);
     let called = false;
 
     const loaded = await inBulkTransaction(handle, (session) =>
-      loadIntoEmptyTables(session, TABLES, async () => {
+      loadAsOnlyCompany(session, { companyId: company.id, tables: TABLES }, async () => {
         called = true;
       }),
     );
