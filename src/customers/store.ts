@@ -275,7 +275,7 @@ const LIST_COLUMNS = sql`c.id, c.code, c.legal_name, c.status, c.billing_city, c
  * included: OFFSET walks index entries, not rows).
  */
 function pageByName(query: CustomerListQuery, filters: ListSql): { page: ListSql; order: ListSql } {
-  const column = query.sort === 'code' ? sql`c.code` : sql`lower(c.legal_name)`;
+  const column = query.sort === 'code' ? sql`c.code` : sql`c.name_key`;
   const order = sql`${column} ${query.order === 'desc' ? sql`DESC` : sql`ASC`}, c.code ASC`;
   return {
     page: sql`SELECT c.code FROM customer c WHERE ${filters} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
@@ -381,7 +381,7 @@ export async function listCustomerRows(
 ): Promise<{ rows: CustomerListRow[]; total: number }> {
   const pattern = query.search ? `%${query.search.replace(/[\\%_]/g, '\\$&')}%` : null;
   const filters = sql`c.company_id = ${companyId}
-      ${pattern === null ? sql`` : sql`AND (c.legal_name ILIKE ${pattern} OR c.code ILIKE ${pattern} OR c.siren LIKE ${pattern})`}
+      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren LIKE ${pattern})`}
       ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}`;
   const balance = sql`
       SELECT

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import {
   Kysely,
   PostgresDialect,
@@ -77,6 +77,8 @@ export async function openDatabase(
   if (!location.startsWith('memory://')) {
     mkdirSync(location, { recursive: true });
   }
+  // Loaded on first use: a PostgreSQL server's users need not load the WASM build.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({
     dataDir: location,
     parsers: { [OID.int8]: parseBigint, [OID.date]: parseDate },

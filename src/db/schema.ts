@@ -3,7 +3,7 @@
  * and DATE as a `YYYY-MM-DD` string on both drivers (see client.ts); stores turn
  * them into `Cents` and `CalendarDate`.
  */
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -62,6 +62,8 @@ export type CustomerTable = {
   id: string;
   code: string;
   legal_name: string;
+  /** `customer_name_key(legal_name)`, computed by PostgreSQL: the name's sort and search key. */
+  name_key: GeneratedAlways<string>;
   siren: string | null;
   siret: string | null;
   vat_number: string | null;

@@ -226,6 +226,47 @@ describe('ledger', () => {
     ]);
   });
 
+  it('sorts and searches customer names as a French reader expects: accents and case folded', async () => {
+    const { ctx } = await makeCompany(deps);
+    for (const [code = '', legalName = ''] of [
+      ['N1', 'Zénith Audio SARL'],
+      ['N2', 'Électricité Roux SAS'],
+      ['N3', 'eau vive SCOP'],
+      ['N4', 'Main-d’Œuvre Services'],
+      ['N5', 'Ateliers Mécaniques du Rhône'],
+      ['N6', 'ÉCOLE de conduite Lefèvre'],
+      ['N7', 'Maison Æsthetic'],
+    ]) {
+      await makeCustomer(deps, ctx, { code, legalName });
+    }
+    const names = async (options: { order?: 'asc' | 'desc'; search?: string }) =>
+      (
+        await listCustomers(deps, ctx, {
+          ...page,
+          sort: 'legal_name',
+          order: options.order ?? 'asc',
+          ...(options.search === undefined ? {} : { search: options.search }),
+        })
+      ).items.map((customer) => customer.legalName);
+
+    expect(await names({})).toEqual([
+      'Ateliers Mécaniques du Rhône',
+      'eau vive SCOP',
+      'ÉCOLE de conduite Lefèvre',
+      'Électricité Roux SAS',
+      'Main-d’Œuvre Services',
+      'Maison Æsthetic',
+      'Zénith Audio SARL',
+    ]);
+    expect((await names({ order: 'desc' }))[0]).toBe('Zénith Audio SARL');
+    expect(await names({ search: 'electricite' })).toEqual(['Électricité Roux SAS']);
+    expect(await names({ search: 'ÉLEC' })).toEqual(['Électricité Roux SAS']);
+    expect(await names({ search: 'oeuvre' })).toEqual(['Main-d’Œuvre Services']);
+    expect(await names({ search: 'aesth' })).toEqual(['Maison Æsthetic']);
+    expect(await names({ search: 'rhone' })).toEqual(['Ateliers Mécaniques du Rhône']);
+    expect(await names({ search: '100%' })).toEqual([]);
+  });
+
   it('sorts the customer list by balances, customers owing nothing in code order, credit balances last', async () => {
     const { ctx } = await makeCompany(deps);
     const owes = await makeCustomer(deps, ctx, { code: 'A-OWES' });

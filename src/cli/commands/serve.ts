@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
-import { buildApp } from '../../http/app.ts';
 import { parseOptions } from '../options.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -19,6 +18,8 @@ export function registerServeCommand(program: Command): void {
     .action(async (raw: unknown, command: Command) => {
       const { port, host } = parseOptions(ZServeOptions, raw);
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
+        // Loaded here: the HTTP stack is the heaviest import, and only `serve` needs it.
+        const { buildApp } = await import('../../http/app.ts');
         const app = await buildApp({
           deps,
           log: { level: process.env['LOG_LEVEL'] ?? 'info' },
