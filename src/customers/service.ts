@@ -23,7 +23,6 @@ import {
   termsExceedLegalMaximum,
 } from './payment-terms.ts';
 import type {
-  TAddress,
   TCreateCustomerRequest,
   TCustomerDetail,
   TCustomerPage,
@@ -368,8 +367,8 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
     siren: customer.siren,
     siret: customer.siret,
     vatNumber: customer.vatNumber,
-    billingAddress: presentAddress(customer.billingAddress),
-    deliveryAddress: customer.deliveryAddress && presentAddress(customer.deliveryAddress),
+    billingAddress: customer.billingAddress,
+    deliveryAddress: customer.deliveryAddress,
     contacts: customer.contacts,
     paymentTerms: {
       code: customer.paymentTerms,
@@ -397,10 +396,6 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
-}
-
-function presentAddress(address: Address): TAddress {
-  return { ...address };
 }
 
 export async function listCustomers(
