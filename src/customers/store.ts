@@ -381,7 +381,7 @@ export async function listCustomerRows(
 ): Promise<{ rows: CustomerListRow[]; total: number }> {
   const pattern = query.search ? `%${query.search.replace(/[\\%_]/g, '\\$&')}%` : null;
   const filters = sql`c.company_id = ${companyId}
-      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren LIKE ${pattern})`}
+      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren::text LIKE ${pattern})`}
       ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}`;
   const balance = sql`
       SELECT

@@ -78,9 +78,14 @@ export async function openDatabase(
     mkdirSync(location, { recursive: true });
   }
   // Loaded on first use: a PostgreSQL server's users need not load the WASM build.
-  const { PGlite } = await import('@electric-sql/pglite');
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
   const pglite = await PGlite.create({
     dataDir: location,
+    // The extensions the migrations create, built for WASM and shipped with PGlite.
+    extensions: { pg_trgm },
     parsers: { [OID.int8]: parseBigint, [OID.date]: parseDate },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

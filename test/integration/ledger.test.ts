@@ -265,6 +265,9 @@ describe('ledger', () => {
     expect(await names({ search: 'aesth' })).toEqual(['Maison Æsthetic']);
     expect(await names({ search: 'rhone' })).toEqual(['Ateliers Mécaniques du Rhône']);
     expect(await names({ search: '100%' })).toEqual([]);
+    expect(await names({ search: 'n2' })).toEqual(['Électricité Roux SAS']);
+    await makeCustomer(deps, ctx, { code: 'S1', legalName: 'Verdier SA', siren: '813519469' });
+    expect(await names({ search: '35194' })).toEqual(['Verdier SA']);
   });
 
   it('sorts the customer list by balances, customers owing nothing in code order, credit balances last', async () => {
