@@ -67,7 +67,7 @@ export type DemoResult = {
 };
 
 /**
- * How far a load is: rows sent so far, then (on a first load into an empty database)
+ * How far a load is: rows sent so far, then (when no other company has data: ADR 7)
  * `indexes` while the keys, indexes and foreign keys are rebuilt and checked.
  */
 export type DemoProgress = (progress: {
