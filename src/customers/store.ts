@@ -270,15 +270,32 @@ const LIST_COLUMNS = sql`c.id, c.code, c.legal_name, c.status, c.billing_city, c
         u.id AS collector_id, u.display_name AS collector_name,
         b.open_cents, b.overdue_cents, b.oldest_overdue`;
 
+/** pg_trgm's unit: a search needs at least this many characters to use its index. */
+const TRIGRAM_LENGTH = 3;
+
 /**
  * Codes of one page sorted by name or code, read from an index alone (deep pages
- * included: OFFSET walks index entries, not rows).
+ * included: OFFSET walks index entries, not rows). A search of three characters or
+ * more is different: its few matches are found first, through the trigram index,
+ * then sorted. Left to itself the planner walks the name index in order and tests
+ * every name until the page is full (65 ms for "martin" at size L, against 5 ms).
+ * Shorter searches have no trigram and match many names: walking the index in order
+ * finds a page of them soonest ("ma": 70 ms, against 400 ms to collect and sort all).
  */
-function pageByName(query: CustomerListQuery, filters: ListSql): { page: ListSql; order: ListSql } {
+function pageByName(
+  query: CustomerListQuery,
+  filters: ListSql,
+): { ctes: ListSql; page: ListSql; order: ListSql } {
   const column = query.sort === 'code' ? sql`c.code` : sql`c.name_key`;
   const order = sql`${column} ${query.order === 'desc' ? sql`DESC` : sql`ASC`}, c.code ASC`;
+  const searching = (query.search?.length ?? 0) >= TRIGRAM_LENGTH;
   return {
-    page: sql`SELECT c.code FROM customer c WHERE ${filters} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+    ctes: searching
+      ? sql`m AS MATERIALIZED (SELECT c.code, c.name_key FROM customer c WHERE ${filters}),`
+      : sql``,
+    page: searching
+      ? sql`SELECT c.code FROM m c ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`
+      : sql`SELECT c.code FROM customer c WHERE ${filters} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
     order,
   };
 }
@@ -381,7 +398,7 @@ export async function listCustomerRows(
 ): Promise<{ rows: CustomerListRow[]; total: number }> {
   const pattern = query.search ? `%${query.search.replace(/[\\%_]/g, '\\$&')}%` : null;
   const filters = sql`c.company_id = ${companyId}
-      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren::text LIKE ${pattern})`}
+      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren::text LIKE ${pattern} OR customer_name_key(c.billing_city) LIKE customer_name_key(${pattern}))`}
       ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}`;
   const balance = sql`
       SELECT
@@ -392,7 +409,7 @@ export async function listCustomerRows(
       WHERE i.company_id = ${companyId} AND i.customer_id = c.id AND i.open_cents > 0 AND i.currency = ${query.currency}`;
   const byName = query.sort === 'code' || query.sort === 'legal_name';
   const { ctes, page, order } = byName
-    ? { ctes: sql``, ...pageByName(query, filters) }
+    ? pageByName(query, filters)
     : pageByBalance(companyId, query, filters, pattern !== null || query.status !== undefined);
   const pageSql = sql`
       WITH ${ctes} p AS (${page})

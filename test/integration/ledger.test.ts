@@ -266,8 +266,33 @@ describe('ledger', () => {
     expect(await names({ search: 'rhone' })).toEqual(['Ateliers Mécaniques du Rhône']);
     expect(await names({ search: '100%' })).toEqual([]);
     expect(await names({ search: 'n2' })).toEqual(['Électricité Roux SAS']);
-    await makeCustomer(deps, ctx, { code: 'S1', legalName: 'Verdier SA', siren: '813519469' });
+    // Short searches walk the name index, longer ones collect their matches first.
+    expect(await names({ search: 'es' })).toEqual([
+      'Ateliers Mécaniques du Rhône',
+      'Main-d’Œuvre Services',
+      'Maison Æsthetic',
+    ]);
+    expect(await names({ search: 'es', order: 'desc' })).toEqual([
+      'Maison Æsthetic',
+      'Main-d’Œuvre Services',
+      'Ateliers Mécaniques du Rhône',
+    ]);
+    expect(await names({ search: 'ite' })).toEqual([
+      'ÉCOLE de conduite Lefèvre',
+      'Électricité Roux SAS',
+    ]);
+    expect(await names({ search: 'ite', order: 'desc' })).toEqual([
+      'Électricité Roux SAS',
+      'ÉCOLE de conduite Lefèvre',
+    ]);
+    await makeCustomer(deps, ctx, {
+      code: 'S1',
+      legalName: 'Verdier SA',
+      siren: '813519469',
+      billingAddress: { city: 'Châteauroux' },
+    });
     expect(await names({ search: '35194' })).toEqual(['Verdier SA']);
+    expect(await names({ search: 'CHATEAUR' })).toEqual(['Verdier SA']);
   });
 
   it('sorts the customer list by balances, customers owing nothing in code order, credit balances last', async () => {
