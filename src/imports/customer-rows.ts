@@ -27,7 +27,6 @@ import {
 import type { Issue } from '../shared/errors.ts';
 import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '../shared/money.ts';
 import {
-  CUSTOMER_COLUMNS,
   CUSTOMER_COLUMN_SPEC,
   type ColumnMapping,
   type CustomerColumn,
@@ -152,7 +151,6 @@ export function parseCustomerRows(
     { mapping: options.mapping, decimalMark: options.decimalMark },
     {
       spec: CUSTOMER_COLUMN_SPEC,
-      columns: CUSTOMER_COLUMNS,
       read: (context, record, notices) => readCustomerRow(context, record, currency, notices),
       keyOf: (row) =>
         row.code === undefined

@@ -8,13 +8,12 @@ import { compareDates, type CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
 import { cents, type Cents, type CurrencyCode } from '../shared/money.ts';
 import {
-  INVOICE_COLUMNS,
   INVOICE_COLUMN_SPEC,
   type ColumnMapping,
   type InvoiceColumn,
   type MappedRecord,
 } from './column-mapping.ts';
-import { parseRows } from './parse-rows.ts';
+import { parseRows, requiredColumns } from './parse-rows.ts';
 import type { Table } from './read-table.ts';
 import {
   addIssue,
@@ -84,14 +83,10 @@ export function parseInvoiceRows(
     {
       mapping: options.mapping,
       decimalMark: options.decimalMark,
-      required:
-        options.defaultCurrency === undefined
-          ? [...INVOICE_COLUMN_SPEC.required, 'currency']
-          : INVOICE_COLUMN_SPEC.required,
+      required: requiredColumns(INVOICE_COLUMN_SPEC, options.defaultCurrency),
     },
     {
       spec: INVOICE_COLUMN_SPEC,
-      columns: INVOICE_COLUMNS,
       read: (context, record) => readInvoiceRow(context, record, options.defaultCurrency),
       keyOf: (row) =>
         row.number === undefined || row.kind === undefined

@@ -29,9 +29,8 @@ export type RowKey<Column extends string> = {
 };
 
 export type RowKind<Column extends string, Partial, Row> = {
+  /** Its columns in canonical order (a line's issues come in that order), aliases, required ones. */
   spec: ColumnSpec<Column>;
-  /** Canonical column order, for ordering a line's issues. */
-  columns: readonly Column[];
   read: (context: RowContext, record: MappedRecord<Column>, notices: Issue[]) => Partial;
   keyOf: (row: Partial) => RowKey<Column> | undefined;
   /** Called only for rows without issues; may add notices. */
@@ -44,6 +43,14 @@ export type ParsedRows<Row, Column extends string> = {
   notices: Issue[];
   columns: Column[];
 };
+
+/** The spec's required columns, and `currency` too when no default currency fills it in. */
+export function requiredColumns<Column extends string>(
+  spec: ColumnSpec<Column | 'currency'>,
+  defaultCurrency: string | undefined,
+): readonly (Column | 'currency')[] {
+  return defaultCurrency === undefined ? [...spec.required, 'currency'] : spec.required;
+}
 
 export function parseRows<Column extends string, Partial, Row>(
   table: Table,
@@ -74,7 +81,7 @@ export function parseRows<Column extends string, Partial, Row>(
       addIssue(context, key.column, 'duplicate_in_file', key.describe(firstLine));
     }
     if (context.errors.length > 0) {
-      errors.push(...orderByColumn(context.errors, kind.columns));
+      errors.push(...orderByColumn(context.errors, kind.spec.columns));
     } else {
       rows.push(kind.complete(row, notices));
     }

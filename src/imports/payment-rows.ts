@@ -8,13 +8,12 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
 import type { Cents, CurrencyCode } from '../shared/money.ts';
 import {
-  PAYMENT_COLUMNS,
   PAYMENT_COLUMN_SPEC,
   type ColumnMapping,
   type MappedRecord,
   type PaymentColumn,
 } from './column-mapping.ts';
-import { parseRows } from './parse-rows.ts';
+import { parseRows, requiredColumns } from './parse-rows.ts';
 import type { Table } from './read-table.ts';
 import {
   addIssue,
@@ -70,14 +69,10 @@ export function parsePaymentRows(
     {
       mapping: options.mapping,
       decimalMark: options.decimalMark,
-      required:
-        options.defaultCurrency === undefined
-          ? [...PAYMENT_COLUMN_SPEC.required, 'currency']
-          : PAYMENT_COLUMN_SPEC.required,
+      required: requiredColumns(PAYMENT_COLUMN_SPEC, options.defaultCurrency),
     },
     {
       spec: PAYMENT_COLUMN_SPEC,
-      columns: PAYMENT_COLUMNS,
       read: (context, record) => readPaymentRow(context, record, options.defaultCurrency),
       keyOf: (row) =>
         row.reference === undefined
