@@ -11,6 +11,7 @@ import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
 import { useInvoicePage } from '../invoices/invoices-api.ts';
 import { signedAmount, totalsByCurrency } from '../invoices/invoice-amounts.ts';
+import { CreditNoteBadge, InvoiceNumberCell } from '../invoices/invoice-cells.tsx';
 
 const PAGE_SIZE = 200;
 const COLUMN_COUNT = 7;
@@ -105,16 +106,10 @@ function OpenItemRow({ item }: { item: TInvoice }) {
   const isCreditNote = item.kind === 'credit_note';
   return (
     <Table.Tr data-testid="open-item-row">
-      <Table.Td className={classes.nowrap}>
-        <Text span size="sm" ff="monospace">
-          {item.number}
-        </Text>
-      </Table.Td>
+      <InvoiceNumberCell number={item.number} />
       <Table.Td>
         {isCreditNote ? (
-          <Badge color="blue" variant="light" size="sm">
-            {t('invoiceKind.credit_note')}
-          </Badge>
+          <CreditNoteBadge />
         ) : (
           <Group gap={6} wrap="nowrap">
             <Text span size="sm">

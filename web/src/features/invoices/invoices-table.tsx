@@ -16,6 +16,7 @@ import {
   type InvoiceListParams,
   type InvoiceSort,
 } from './invoice-list-params.ts';
+import { CreditNoteBadge, InvoiceNumberCell } from './invoice-cells.tsx';
 
 const STATUS_COLORS: Readonly<Record<TInvoice['status'], string>> = {
   open: 'blue',
@@ -116,20 +117,8 @@ function InvoiceRow({ invoice }: { invoice: TInvoice }) {
   const isCreditNote = invoice.kind === 'credit_note';
   return (
     <Table.Tr data-testid="invoice-row">
-      <Table.Td className={classes.nowrap}>
-        <Text span size="sm" ff="monospace">
-          {invoice.number}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        {isCreditNote ? (
-          <Badge color="blue" variant="light" size="sm">
-            {t('invoiceKind.credit_note')}
-          </Badge>
-        ) : (
-          t('invoiceKind.invoice')
-        )}
-      </Table.Td>
+      <InvoiceNumberCell number={invoice.number} />
+      <Table.Td>{isCreditNote ? <CreditNoteBadge /> : t('invoiceKind.invoice')}</Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/customers/${invoice.customerId}`} size="sm">
           {invoice.customerName}
