@@ -10,6 +10,7 @@ import classes from '../../ui/table.module.css';
 import { useCurrentSession } from '../auth/session.ts';
 import { useCustomerAllocations } from './customers-api.ts';
 import { UndoAllocationDialog } from './undo-allocation-dialog.tsx';
+import { EmptyTab } from './empty-tab.tsx';
 
 /** Who may undo: everyone but read-only users (the server decides in the end). */
 function canUndo(role: string): boolean {
@@ -26,13 +27,7 @@ export function CustomerAllocations({ customerId }: { customerId: string }) {
     return <ErrorAlert error={allocations.error} onRetry={() => void allocations.refetch()} />;
   }
   if (allocations.data?.items.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="lg">
-        <Text c="dimmed" size="sm" ta="center">
-          {t('customer.allocations.empty')}
-        </Text>
-      </Paper>
-    );
+    return <EmptyTab text={t('customer.allocations.empty')} />;
   }
   const mayUndo = canUndo(session.user.role);
   return (

@@ -12,6 +12,7 @@ import classes from '../../ui/table.module.css';
 import { useInvoicePage } from '../invoices/invoices-api.ts';
 import { signedAmount, totalsByCurrency } from '../invoices/invoice-amounts.ts';
 import { CreditNoteBadge, InvoiceNumberCell } from '../invoices/invoice-cells.tsx';
+import { EmptyTab } from './empty-tab.tsx';
 
 const PAGE_SIZE = 200;
 const COLUMN_COUNT = 7;
@@ -33,13 +34,7 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
     return <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />;
   }
   if (items.data?.total === 0) {
-    return (
-      <Paper withBorder radius="md" p="lg">
-        <Text c="dimmed" size="sm" ta="center" data-testid="open-items-empty">
-          {t('customer.openItems.empty')}
-        </Text>
-      </Paper>
-    );
+    return <EmptyTab text={t('customer.openItems.empty')} testId="open-items-empty" />;
   }
   const isWhole = items.data !== undefined && items.data.total <= items.data.items.length;
   return (

@@ -10,6 +10,7 @@ import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
 import { usePaymentPage } from '../payments/payments-api.ts';
 import { isPaymentMethod } from './customer-labels.ts';
+import { EmptyTab } from './empty-tab.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -22,13 +23,7 @@ export function CustomerPayments({ customerId }: { customerId: string }) {
     return <ErrorAlert error={payments.error} onRetry={() => void payments.refetch()} />;
   }
   if (payments.data?.total === 0) {
-    return (
-      <Paper withBorder radius="md" p="lg">
-        <Text c="dimmed" size="sm" ta="center">
-          {t('customer.payments.empty')}
-        </Text>
-      </Paper>
-    );
+    return <EmptyTab text={t('customer.payments.empty')} />;
   }
   return (
     <Paper withBorder radius="md" p="md">

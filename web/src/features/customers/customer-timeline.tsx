@@ -6,6 +6,7 @@ import { useFormatters } from '../../ui/format.ts';
 import { useCurrentSession } from '../auth/session.ts';
 import { useCustomerEvents } from './customers-api.ts';
 import { actionColor, actionLabelKey, eventFacts } from './timeline-labels.ts';
+import { EmptyTab } from './empty-tab.tsx';
 
 /** The customer's history from the audit trail, newest first. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
@@ -27,13 +28,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
     );
   }
   if (events.data.items.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="lg">
-        <Text c="dimmed" size="sm" ta="center">
-          {t('customer.timeline.empty')}
-        </Text>
-      </Paper>
-    );
+    return <EmptyTab text={t('customer.timeline.empty')} />;
   }
   return (
     <Paper withBorder radius="md" p="md">
