@@ -4,20 +4,10 @@ import { printDemoProgress } from '../src/cli/commands/demo.ts';
 import type { DbHandle } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { generateDemo, type DemoSize } from '../src/demo/generate.ts';
-import { loadDemo, type DemoResult } from '../src/demo/load-demo.ts';
+import { LOADED_TABLES, loadDemo, type DemoResult } from '../src/demo/load-demo.ts';
 import type { CalendarDate } from '../src/shared/calendar-date.ts';
 import type { Clock } from '../src/shared/clock.ts';
 import { timeOnce } from './timing.ts';
-
-/** Tables the demo fills, in load order. */
-export const LOADED_TABLES = [
-  'customer',
-  'customer_contact',
-  'invoice',
-  'payment',
-  'allocation',
-  'event',
-] as const;
 
 export type LoadedTable = (typeof LOADED_TABLES)[number];
 

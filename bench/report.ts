@@ -1,4 +1,4 @@
-import { LOADED_TABLES } from './load-phase.ts';
+import { LOADED_TABLES } from '../src/demo/load-demo.ts';
 import type { BenchRun, DatabaseRun } from './results.ts';
 import { TARGETS, checkTargets, isJudgedListCase } from './targets.ts';
 import type { Sample } from './timing.ts';

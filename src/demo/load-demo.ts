@@ -38,7 +38,7 @@ const DEMO_TEAM: readonly { email: string; displayName: string; role: TRole }[] 
 ];
 
 /** The tables the demo fills, in load order. */
-const LOADED_TABLES = [
+export const LOADED_TABLES = [
   'customer',
   'customer_contact',
   'invoice',
