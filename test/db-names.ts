@@ -14,5 +14,5 @@ export function withDatabase(url: string, database: string): string {
 }
 
 export function pgliteTemplatePath(projectName: string): string {
-  return `.tmp/pglite-template-${projectName}.tar`;
+  return `.tmp/pglite-template-${projectName}-${process.pid}.tar`;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.ts';
@@ -14,7 +14,7 @@ import {
  * Migrates once per run; each test file then copies the result (HOUSE_STYLE §7):
  * a PGlite data-dir dump, or a PostgreSQL template database.
  */
-export async function setup(project: TestProject): Promise<void> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = testDatabaseUrl();
   if (serverUrl === undefined) {
     const handle = await openDatabase('memory://');
@@ -28,11 +28,12 @@ export async function setup(project: TestProject): Promise<void> {
     writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
     await handle.close();
     project.provide('dbTemplate', { kind: 'pglite', path });
-    return;
+    return async () => rmSync(path, { force: true });
   }
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  const template = `${TEMPLATE_DATABASE}_${project.name}`;
+  // One template per run: two checkouts testing at once on one server must not drop each other's.
+  const template = `${TEMPLATE_DATABASE}_${project.name}_${process.pid}`;
   await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
@@ -40,6 +41,12 @@ export async function setup(project: TestProject): Promise<void> {
   await migrate(handle);
   await handle.close();
   project.provide('dbTemplate', { kind: 'postgres', url: serverUrl, template });
+  return async () => {
+    const cleanup = new Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await cleanup.end();
+  };
 }
 
 declare module 'vitest' {
