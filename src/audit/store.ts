@@ -1,3 +1,4 @@
+import { insertRows } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 
 export type NewEvent = {
@@ -14,24 +15,30 @@ export type NewEvent = {
 export type StoredEvent = Omit<NewEvent, 'companyId'> & { id: number; occurredAt: Date };
 
 export async function insertEvents(q: Queryable, events: readonly NewEvent[]): Promise<void> {
-  if (events.length === 0) {
-    return;
-  }
-  await q
-    .insertInto('event')
-    .values(
-      events.map((event) => ({
-        company_id: event.companyId,
-        actor_type: event.actorType,
-        actor_id: event.actorId,
-        action: event.action,
-        entity_type: event.entityType,
-        entity_id: event.entityId,
-        customer_id: event.customerId,
-        data: JSON.stringify(event.data),
-      })),
-    )
-    .execute();
+  await insertRows(
+    q,
+    'event',
+    {
+      company_id: 'uuid',
+      actor_type: 'text',
+      actor_id: 'text',
+      action: 'text',
+      entity_type: 'text',
+      entity_id: 'uuid',
+      customer_id: 'uuid',
+      data: 'jsonb',
+    },
+    events.map((event) => ({
+      company_id: event.companyId,
+      actor_type: event.actorType,
+      actor_id: event.actorId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      customer_id: event.customerId,
+      data: JSON.stringify(event.data),
+    })),
+  );
 }
 
 export async function listCustomerEvents(

@@ -1,3 +1,4 @@
+import { anyOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { TRole } from '../shared/schemas.ts';
 import type { User } from './model.ts';
@@ -233,7 +234,7 @@ export async function findUserNames(
     .selectFrom('app_user')
     .select(['id', 'display_name'])
     .where('company_id', '=', companyId)
-    .where('id', 'in', ids)
+    .where('id', '=', anyOf(ids, 'uuid'))
     .execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import { queryInChunks } from '../db/chunks.ts';
+import { anyOf, insertRows } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
@@ -132,23 +132,28 @@ async function insertContacts(
   customerId: string,
   contacts: readonly Contact[],
 ): Promise<void> {
-  if (contacts.length === 0) {
-    return;
-  }
-  await q
-    .insertInto('customer_contact')
-    .values(
-      contacts.map((contact) => ({
-        company_id: companyId,
-        id: contact.id,
-        customer_id: customerId,
-        role: contact.role,
-        name: contact.name,
-        email: contact.email,
-        phone: contact.phone,
-      })),
-    )
-    .execute();
+  await insertRows(
+    q,
+    'customer_contact',
+    {
+      company_id: 'uuid',
+      id: 'uuid',
+      customer_id: 'uuid',
+      role: 'text',
+      name: 'text',
+      email: 'text',
+      phone: 'text',
+    },
+    contacts.map((contact) => ({
+      company_id: companyId,
+      id: contact.id,
+      customer_id: customerId,
+      role: contact.role,
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+    })),
+  );
 }
 
 async function contactsOf(
@@ -160,16 +165,14 @@ async function contactsOf(
   if (customerIds.length === 0) {
     return byCustomer;
   }
-  const rows = await queryInChunks(customerIds, (chunk) =>
-    q
-      .selectFrom('customer_contact')
-      .selectAll()
-      .where('company_id', '=', companyId)
-      .where('customer_id', 'in', chunk)
-      .orderBy('customer_id')
-      .orderBy('id')
-      .execute(),
-  );
+  const rows = await q
+    .selectFrom('customer_contact')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('customer_id', '=', anyOf(customerIds, 'uuid'))
+    .orderBy('customer_id')
+    .orderBy('id')
+    .execute();
   for (const row of rows) {
     const list = byCustomer.get(row.customer_id) ?? [];
     list.push({
@@ -221,14 +224,15 @@ export async function findCustomersByCodes(
   companyId: string,
   codes: readonly string[],
 ): Promise<Map<string, CustomerWithContacts>> {
-  const rows = await queryInChunks(codes, (chunk) =>
-    q
-      .selectFrom('customer')
-      .selectAll()
-      .where('company_id', '=', companyId)
-      .where('code', 'in', chunk)
-      .execute(),
-  );
+  if (codes.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('code', '=', anyOf(codes, 'text'))
+    .execute();
   const contacts = await contactsOf(
     q,
     companyId,

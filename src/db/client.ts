@@ -28,6 +28,45 @@ export type DbHandle = {
 const OID = { int8: 20, date: 1082 } as const;
 
 /**
+ * The most parameters one statement may carry. Lists travel as one array parameter
+ * (array-parameters.ts), so no statement's count grows with its input; one that
+ * does is a bug that would fail at 65,535 (or wrap silently), and this makes it
+ * fail at any size, in the tests that run it.
+ */
+export const MAX_STATEMENT_PARAMETERS = 100;
+
+function checkParameterCount(statement: string, parameters: readonly unknown[]): void {
+  if (parameters.length > MAX_STATEMENT_PARAMETERS) {
+    throw new RangeError(
+      `A statement has ${parameters.length} parameters (at most ${MAX_STATEMENT_PARAMETERS}): pass the list as one array parameter (db/array-parameters.ts). ${statement.slice(0, 200)}`,
+    );
+  }
+}
+
+/** Kysely's view of a pg pool, with every statement's parameters counted first. */
+function guardedPool(pool: Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: ((statement: unknown, parameters: readonly unknown[] = []) => {
+          if (typeof statement !== 'string') {
+            // A cursor (Kysely's streaming) carries its own statement and values.
+            const cursor = statement as { text: string; values?: readonly unknown[] };
+            checkParameterCount(cursor.text, cursor.values ?? []);
+            return client.query(statement as never);
+          }
+          checkParameterCount(statement, parameters);
+          return client.query(statement, [...parameters]);
+        }) as unknown as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
  * BIGINT holds cents: both drivers must hand back a JS number, and refuse one
  * past 2^53 rather than round it (pg returns a string, PGlite a BigInt above it).
  */
@@ -59,7 +98,7 @@ export async function openDatabase(
     typeParsers.setTypeParser(OID.int8, parseBigint);
     typeParsers.setTypeParser(OID.date, parseDate);
     const pool = new Pool({ connectionString: location, max: 10, types: typeParsers });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool) }) });
     return {
       db,
       kind: 'postgres',
@@ -124,6 +163,7 @@ function pglitePool(pglite: PGlite): PostgresPool {
             new Promise<void>((release) => {
               resolve({
                 query: (async (sql: string, parameters: readonly unknown[]) => {
+                  checkParameterCount(sql, parameters);
                   const result = await pglite.query(sql, [...parameters]);
                   return {
                     command: commandOf(sql),

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { queryInChunks } from '../db/chunks.ts';
+import { anyOf, insertRows } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -51,26 +51,36 @@ export async function insertInvoices(
   companyId: string,
   invoices: readonly Invoice[],
 ): Promise<void> {
-  for (let start = 0; start < invoices.length; start += 1000) {
-    await q
-      .insertInto('invoice')
-      .values(
-        invoices.slice(start, start + 1000).map((invoice) => ({
-          company_id: companyId,
-          id: invoice.id,
-          customer_id: invoice.customerId,
-          kind: invoice.kind,
-          number: invoice.number,
-          issue_date: invoice.issueDate,
-          due_date: invoice.dueDate,
-          amount_cents: invoice.amountCents,
-          currency: invoice.currency,
-          open_cents: invoice.openCents,
-          status: invoice.status,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    q,
+    'invoice',
+    {
+      company_id: 'uuid',
+      id: 'uuid',
+      customer_id: 'uuid',
+      kind: 'text',
+      number: 'text',
+      issue_date: 'date',
+      due_date: 'date',
+      amount_cents: 'bigint',
+      currency: 'text',
+      open_cents: 'bigint',
+      status: 'text',
+    },
+    invoices.map((invoice) => ({
+      company_id: companyId,
+      id: invoice.id,
+      customer_id: invoice.customerId,
+      kind: invoice.kind,
+      number: invoice.number,
+      issue_date: invoice.issueDate,
+      due_date: invoice.dueDate,
+      amount_cents: invoice.amountCents,
+      currency: invoice.currency,
+      open_cents: invoice.openCents,
+      status: invoice.status,
+    })),
+  );
 }
 
 /** Rewrites an invoice's stored fields (import update); its open amount is recomputed by the caller. */
@@ -110,7 +120,7 @@ export async function findInvoicesForUpdate(
     .selectFrom('invoice')
     .selectAll()
     .where('company_id', '=', companyId)
-    .where('id', 'in', ids)
+    .where('id', '=', anyOf(ids, 'uuid'))
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -123,15 +133,16 @@ export async function findInvoicesByNumbers(
   kind: InvoiceKind,
   numbers: readonly string[],
 ): Promise<Map<string, Invoice>> {
-  const rows = await queryInChunks(numbers, (chunk) =>
-    q
-      .selectFrom('invoice')
-      .selectAll()
-      .where('company_id', '=', companyId)
-      .where('kind', '=', kind)
-      .where('number', 'in', chunk)
-      .execute(),
-  );
+  if (numbers.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('invoice')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('kind', '=', kind)
+    .where('number', '=', anyOf(numbers, 'text'))
+    .execute();
   return new Map(rows.map((row) => [row.number, toInvoice(row)]));
 }
 
@@ -246,24 +257,32 @@ export async function insertPayments(
   companyId: string,
   payments: readonly Payment[],
 ): Promise<void> {
-  for (let start = 0; start < payments.length; start += 1000) {
-    await q
-      .insertInto('payment')
-      .values(
-        payments.slice(start, start + 1000).map((payment) => ({
-          company_id: companyId,
-          id: payment.id,
-          customer_id: payment.customerId,
-          reference: payment.reference,
-          received_on: payment.receivedOn,
-          amount_cents: payment.amountCents,
-          currency: payment.currency,
-          unapplied_cents: payment.unappliedCents,
-          method: payment.method,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    q,
+    'payment',
+    {
+      company_id: 'uuid',
+      id: 'uuid',
+      customer_id: 'uuid',
+      reference: 'text',
+      received_on: 'date',
+      amount_cents: 'bigint',
+      currency: 'text',
+      unapplied_cents: 'bigint',
+      method: 'text',
+    },
+    payments.map((payment) => ({
+      company_id: companyId,
+      id: payment.id,
+      customer_id: payment.customerId,
+      reference: payment.reference,
+      received_on: payment.receivedOn,
+      amount_cents: payment.amountCents,
+      currency: payment.currency,
+      unapplied_cents: payment.unappliedCents,
+      method: payment.method,
+    })),
+  );
 }
 
 export async function findPaymentsForUpdate(
@@ -278,7 +297,7 @@ export async function findPaymentsForUpdate(
     .selectFrom('payment')
     .selectAll()
     .where('company_id', '=', companyId)
-    .where('id', 'in', ids)
+    .where('id', '=', anyOf(ids, 'uuid'))
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -290,14 +309,15 @@ export async function findPaymentsByReferences(
   companyId: string,
   references: readonly string[],
 ): Promise<Map<string, Payment>> {
-  const rows = await queryInChunks(references, (chunk) =>
-    q
-      .selectFrom('payment')
-      .selectAll()
-      .where('company_id', '=', companyId)
-      .where('reference', 'in', chunk)
-      .execute(),
-  );
+  if (references.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('payment')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('reference', '=', anyOf(references, 'text'))
+    .execute();
   return new Map(rows.map((row) => [row.reference, toPayment(row)]));
 }
 
@@ -377,23 +397,28 @@ export async function insertAllocations(
   companyId: string,
   allocations: readonly Allocation[],
 ): Promise<void> {
-  if (allocations.length === 0) {
-    return;
-  }
-  await q
-    .insertInto('allocation')
-    .values(
-      allocations.map((allocation) => ({
-        company_id: companyId,
-        id: allocation.id,
-        invoice_id: allocation.invoiceId,
-        payment_id: allocation.paymentId,
-        credit_note_id: allocation.creditNoteId,
-        amount_cents: allocation.amountCents,
-        allocated_on: allocation.allocatedOn,
-      })),
-    )
-    .execute();
+  await insertRows(
+    q,
+    'allocation',
+    {
+      company_id: 'uuid',
+      id: 'uuid',
+      invoice_id: 'uuid',
+      payment_id: 'uuid',
+      credit_note_id: 'uuid',
+      amount_cents: 'bigint',
+      allocated_on: 'date',
+    },
+    allocations.map((allocation) => ({
+      company_id: companyId,
+      id: allocation.id,
+      invoice_id: allocation.invoiceId,
+      payment_id: allocation.paymentId,
+      credit_note_id: allocation.creditNoteId,
+      amount_cents: allocation.amountCents,
+      allocated_on: allocation.allocatedOn,
+    })),
+  );
 }
 
 export async function findAllocationForUpdate(
