@@ -8,6 +8,7 @@ import {
   type Transaction,
 } from 'kysely';
 import { Pool, TypeOverrides } from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -87,7 +88,9 @@ export function isPostgresUrl(location: string): boolean {
 
 /**
  * Opens the database `location` names: a `postgres://` URL, or a directory for the
- * embedded PGlite (created if missing; `memory://` keeps it in memory).
+ * embedded PGlite (created if missing; `memory://` keeps it in memory). A directory
+ * belongs to one process at a time: if another holds it, this throws
+ * `DatabaseInUseError` before PGlite reads a byte (ADR 8).
  */
 export async function openDatabase(
   location: string,
@@ -113,26 +116,33 @@ export async function openDatabase(
       },
     };
   }
+  let lock: DataDirLock | undefined;
   if (!location.startsWith('memory://')) {
     mkdirSync(location, { recursive: true });
+    lock = await acquireDataDirLock(location);
   }
-  // Loaded on first use: a PostgreSQL server's users need not load the WASM build.
-  const [{ PGlite }, { pg_trgm }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-  ]);
-  const pglite = await PGlite.create({
-    dataDir: location,
-    // The extensions the migrations create, built for WASM and shipped with PGlite.
-    extensions: { pg_trgm },
-    parsers: { [OID.int8]: parseBigint, [OID.date]: parseDate },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
-  return wrapPglite(pglite, location);
+  try {
+    // Loaded on first use: a PostgreSQL server's users need not load the WASM build.
+    const [{ PGlite }, { pg_trgm }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+    ]);
+    const pglite = await PGlite.create({
+      dataDir: location,
+      // The extensions the migrations create, built for WASM and shipped with PGlite.
+      extensions: { pg_trgm },
+      parsers: { [OID.int8]: parseBigint, [OID.date]: parseDate },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    return wrapPglite(pglite, location, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /** Wraps an open PGlite (also a test clone) in the same handle as a server connection. */
-function wrapPglite(pglite: PGlite, location: string): DbHandle {
+function wrapPglite(pglite: PGlite, location: string, lock: DataDirLock | undefined): DbHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
   return {
     db,
@@ -140,9 +150,14 @@ function wrapPglite(pglite: PGlite, location: string): DbHandle {
     location,
     raw: { kind: 'pglite', pglite },
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) {
-        await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) {
+          await pglite.close();
+        }
+      } finally {
+        // Only once PGlite has flushed and let go of the directory may the next process have it.
+        lock?.release();
       }
     },
   };

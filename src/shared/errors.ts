@@ -24,6 +24,11 @@ export const ERROR_CODES = {
   unauthorized: { httpStatus: 401, exitCode: 6, title: 'Unauthorized' },
   /** Too many attempts (login rate limit). */
   rate_limited: { httpStatus: 429, exitCode: 7, title: 'Too many requests' },
+  /**
+   * The embedded database is held by another process (ADR 8): refused before
+   * anything is read or written. HTTP never meets it (the server holds the lock).
+   */
+  database_in_use: { httpStatus: 503, exitCode: 8, title: 'Database in use' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
