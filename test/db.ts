@@ -4,7 +4,8 @@ import { Client } from 'pg';
 import { inject } from 'vitest';
 import { createDeps, type Deps } from '../src/app/deps.ts';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
-import { fixedClock } from '../src/shared/clock.ts';
+import { todayIn } from '../src/shared/calendar-date.ts';
+import { fixedClock, type Clock } from '../src/shared/clock.ts';
 import { withDatabase } from './db-names.ts';
 
 /**
@@ -51,4 +52,16 @@ export async function openTestRuntime(
 ): Promise<{ handle: DbHandle; deps: Deps }> {
   const handle = await openTestDatabase();
   return { handle, deps: createDeps(handle.db, { clock: fixedClock(now) }) };
+}
+
+/** A clock the test moves by hand (token expiry, throttled writes); nothing global is patched. */
+export function movableClock(start: Date = TEST_NOW): Clock & { advance(seconds: number): void } {
+  let instant = start;
+  return {
+    now: () => new Date(instant),
+    today: (timeZone) => todayIn(timeZone, instant),
+    advance: (seconds) => {
+      instant = new Date(instant.getTime() + seconds * 1000);
+    },
+  };
 }

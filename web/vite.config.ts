@@ -19,7 +19,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production build: they would publish the sources (`npm run dev`
+    // serves its own). The server refuses to hand one out anyway (src/http/app.ts).
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: separate chunks stay in the browser's

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { authenticateRequest, SESSION_COOKIE } from '../http/authenticate.ts';
@@ -5,6 +6,7 @@ import type { App } from '../http/types.ts';
 import { UnauthorizedError } from '../shared/errors.ts';
 import { ZProblem } from '../shared/schemas.ts';
 import { SESSION_HOURS } from './model.ts';
+import type { PasswordAttempts } from './password-attempts.ts';
 import {
   ZChangePasswordRequest,
   ZLoginRequest,
@@ -33,15 +35,28 @@ function presentSession(deps: Deps, session: Session): TSessionInfo {
   };
 }
 
+export type AuthRouteOptions = {
+  /** Mark the session cookie `Secure` even over plain HTTP (`SECURE_COOKIES=true`). */
+  alwaysSecureCookies: boolean;
+  passwordAttempts: PasswordAttempts;
+};
+
 export async function registerAuthRoutes(
   app: App,
   deps: Deps,
-  options: { secureCookies: boolean; loginRateLimit: { max: number; timeWindow: string } },
+  options: AuthRouteOptions,
 ): Promise<void> {
+  // `request.protocol` is https over TLS, or when a trusted proxy says so (X-Forwarded-Proto).
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: options.alwaysSecureCookies || request.protocol === 'https',
+  });
+
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: options.loginRateLimit },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie',
@@ -50,12 +65,12 @@ export async function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      const session = await login(deps, request.body);
+      const session = await login(deps, options.passwordAttempts, {
+        ...request.body,
+        address: request.ip,
+      });
       reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: options.secureCookies,
+        ...cookieOptions(request),
         maxAge: SESSION_HOURS * 3600,
       });
       return presentSession(deps, session);
@@ -70,7 +85,7 @@ export async function registerAuthRoutes(
       if (session) {
         await logout(deps, session);
       }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.code(204).send(null);
     },
   );
@@ -100,13 +115,16 @@ export async function registerAuthRoutes(
         tags: ['auth'],
         summary: 'Change your own password (closes your sessions)',
         body: ZChangePasswordRequest,
-        response: { 204: z.null() },
+        response: { 204: z.null(), 422: ZProblem, 429: ZProblem },
       },
     },
     async (request, reply) => {
       await authenticateRequest(deps, request);
-      await changePassword(deps, request.ctx, request.body);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      await changePassword(deps, options.passwordAttempts, request.ctx, {
+        ...request.body,
+        address: request.ip,
+      });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.code(204).send(null);
     },
   );

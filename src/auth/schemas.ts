@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZRole } from '../shared/schemas.ts';
+import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from './model.ts';
 
 export const ZLoginRequest = z.object({
   email: z.email().max(200),
@@ -37,3 +38,55 @@ export const ZChangePasswordRequest = z.object({
   newPassword: z.string().min(12).max(200),
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const ZUserSummary = z.object({
+  id: ZId,
+  email: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  /** An inactive user cannot sign in; their sessions were closed when deactivated. */
+  isActive: z.boolean(),
+});
+export type TUserSummary = z.infer<typeof ZUserSummary>;
+
+export const ZUserList = z.object({ items: z.array(ZUserSummary) });
+
+export const ZUpdateUserRequest = z
+  .object({
+    role: ZRole.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .refine((change) => change.role !== undefined || change.isActive !== undefined, {
+    message: 'give role, isActive or both',
+  });
+
+const ZInstant = z.iso.datetime().meta({ description: 'An instant, ISO 8601 in UTC' });
+
+export const ZApiTokenSummary = z.object({
+  id: ZId,
+  name: z.string(),
+  role: ZRole,
+  status: z.enum(['active', 'expired', 'revoked']),
+  createdAt: ZInstant,
+  /** The user who issued it; null when the CLI did. */
+  createdBy: z.object({ id: ZId, displayName: z.string() }).nullable(),
+  expiresAt: ZInstant,
+  /** To the minute: a busy integration does not write on every request. */
+  lastUsedAt: ZInstant.nullable(),
+  revokedAt: ZInstant.nullable(),
+});
+export type TApiTokenSummary = z.infer<typeof ZApiTokenSummary>;
+
+export const ZApiTokenList = z.object({ items: z.array(ZApiTokenSummary) });
+
+export const ZCreateApiTokenRequest = z.object({
+  name: z.string().trim().min(1).max(200),
+  role: ZRole.default('credit_manager'),
+  expiresInDays: z.number().int().min(1).max(MAX_API_TOKEN_DAYS).default(DEFAULT_API_TOKEN_DAYS),
+});
+
+export const ZCreatedApiToken = z.object({
+  /** The secret, shown this once: send it as `Authorization: Bearer <token>`. */
+  token: z.string(),
+  apiToken: ZApiTokenSummary,
+});

@@ -7,24 +7,31 @@ import type { Queryable } from '../db/client.ts';
 import {
   ConflictError,
   ForbiddenError,
-  InvalidError,
+  NotFoundError,
   UnauthorizedError,
   invalidField,
 } from '../shared/errors.ts';
 import type { TRole } from '../shared/schemas.ts';
-import { MIN_PASSWORD_LENGTH, SESSION_HOURS, can, type Permission, type User } from './model.ts';
+import {
+  MIN_PASSWORD_LENGTH,
+  SESSION_HOURS,
+  can,
+  normaliseEmail,
+  type Permission,
+  type User,
+} from './model.ts';
+import type { PasswordAttempts } from './password-attempts.ts';
 import { generatePassword, hashPassword, hashToken, newSecret, verifyPassword } from './secrets.ts';
 import {
   deleteSession,
   deleteUserSessions,
-  findApiTokenByHash,
   findPasswordHash,
   findSessionByTokenHash,
   findUserByEmail,
   findUserById,
   findUserForLogin,
+  findUserIdsByEmail,
   findUserNames,
-  insertApiToken,
   insertSession,
   insertUser,
   updatePasswordHash,
@@ -36,6 +43,20 @@ export type Session = { user: User; company: Company; csrfToken: string; session
 export function requirePermission(ctx: Ctx, permission: Permission): void {
   if (!can(ctx.role, permission)) {
     throw new ForbiddenError(`Your role (${ctx.role}) does not allow ${permission}`);
+  }
+}
+
+/**
+ * Managing who gets in takes an admin in person, or the CLI on the server: an integration's
+ * token, even one with the admin role, may not issue or revoke tokens nor lock anybody out,
+ * so a leaked one cannot entrench itself.
+ */
+export function requireAccessManager(ctx: Ctx): void {
+  requirePermission(ctx, 'users:manage');
+  if (ctx.actor.type === 'api_token') {
+    throw new ForbiddenError(
+      'Managing users and API tokens takes a signed-in admin, not an API token',
+    );
   }
 }
 
@@ -60,8 +81,8 @@ export async function createUser(
   ctx: Ctx,
   input: CreateUserInput,
 ): Promise<{ user: User; password: string }> {
-  requirePermission(ctx, 'users:manage');
-  const email = input.email.trim().toLowerCase();
+  requireAccessManager(ctx);
+  const email = normaliseEmail(input.email);
   const password = input.password ?? generatePassword();
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
@@ -104,17 +125,30 @@ function checkPasswordStrength(password: string): void {
 // Verified when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-/** Signs a user in; the returned token goes in the session cookie and is stored only hashed. */
+/**
+ * Signs a user in; the returned token goes in the session cookie and is stored only hashed.
+ * `address` is the client's, as the HTTP edge sees it through trusted proxies: wrong
+ * passwords are limited per address and per account.
+ */
 export async function login(
   deps: Deps,
-  input: { email: string; password: string },
+  attempts: PasswordAttempts,
+  input: { email: string; password: string; address: string },
 ): Promise<Session & { token: string }> {
-  const user = await findUserForLogin(deps.db, input.email.trim());
-  const storedHash = user?.passwordHash ?? (await (decoyHash ??= hashPassword(newSecret())));
-  const isValid = await verifyPassword(storedHash, input.password);
-  if (!user || !isValid || !user.isActive || user.passwordHash === null) {
-    throw new UnauthorizedError('E-mail or password is wrong');
-  }
+  const email = normaliseEmail(input.email);
+  const user = await attempts.run(
+    { address: input.address, email },
+    deps.clock.now(),
+    async (markWrong) => {
+      const found = await findUserForLogin(deps.db, email);
+      const storedHash = found?.passwordHash ?? (await (decoyHash ??= hashPassword(newSecret())));
+      const isValid = await verifyPassword(storedHash, input.password);
+      if (!found || !isValid || !found.isActive || found.passwordHash === null) {
+        throw markWrong(new UnauthorizedError('E-mail or password is wrong'));
+      }
+      return found;
+    },
+  );
   const company = await findCompanyById(deps.db, user.companyId);
   if (!company) {
     throw new UnauthorizedError('E-mail or password is wrong');
@@ -157,20 +191,36 @@ export async function logout(deps: Deps, session: Session): Promise<void> {
   await deleteSession(deps.db, session.company.id, session.sessionId);
 }
 
-/** Changes one's own password after checking the current one; other sessions are closed. */
+/**
+ * Changes one's own password after checking the current one, which counts against the same
+ * wrong-password limits as signing in; the user's sessions are closed.
+ */
 export async function changePassword(
   deps: Deps,
+  attempts: PasswordAttempts,
   ctx: Ctx,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; address: string },
 ): Promise<void> {
-  if (ctx.actor.type !== 'user' || ctx.actor.id === null) {
+  const user =
+    ctx.actor.type === 'user' && ctx.actor.id !== null
+      ? await findUserById(deps.db, ctx.companyId, ctx.actor.id)
+      : undefined;
+  if (!user) {
     throw new ForbiddenError('Only a signed-in user can change their password');
   }
-  const userId = ctx.actor.id;
-  const storedHash = await findPasswordHash(deps.db, ctx.companyId, userId);
-  if (storedHash === null || !(await verifyPassword(storedHash, input.currentPassword))) {
-    throw invalidField('currentPassword', 'The current password is wrong', 'wrong_password');
-  }
+  const userId = user.id;
+  await attempts.run(
+    { address: input.address, email: user.email },
+    deps.clock.now(),
+    async (markWrong) => {
+      const storedHash = await findPasswordHash(deps.db, ctx.companyId, userId);
+      if (storedHash === null || !(await verifyPassword(storedHash, input.currentPassword))) {
+        throw markWrong(
+          invalidField('currentPassword', 'The current password is wrong', 'wrong_password'),
+        );
+      }
+    },
+  );
   checkPasswordStrength(input.newPassword);
   await setPassword(deps, ctx, userId, input.newPassword);
 }
@@ -194,65 +244,11 @@ export async function setPassword(
 }
 
 export async function getUserByEmail(deps: Deps, ctx: Ctx, email: string): Promise<User> {
-  const user = await findUserByEmail(deps.db, ctx.companyId, email.trim());
+  const user = await findUserByEmail(deps.db, ctx.companyId, normaliseEmail(email));
   if (!user) {
-    throw invalidField('email', `No user with e-mail ${email} in this company`, 'unknown_user');
+    throw new NotFoundError('User', email);
   }
   return user;
-}
-
-/** Issues an API token for an integration (ERP); the token is shown once and stored hashed. */
-export async function createApiToken(
-  deps: Deps,
-  ctx: Ctx,
-  input: { name: string; role: TRole },
-): Promise<{ id: string; token: string }> {
-  requirePermission(ctx, 'users:manage');
-  if (input.name.trim() === '') {
-    throw new InvalidError('The token needs a name', [
-      { field: 'name', code: 'required', message: 'Name the integration this token is for' },
-    ]);
-  }
-  const token = `enc_${newSecret()}`;
-  const id = deps.ids.newId();
-  await deps.db.transaction().execute(async (tx) => {
-    await insertApiToken(tx, {
-      companyId: ctx.companyId,
-      id,
-      name: input.name.trim(),
-      role: input.role,
-      revokedAt: null,
-      tokenHash: hashToken(token),
-      createdBy: ctx.actor.id,
-    });
-    await recordEvents(tx, ctx, [
-      {
-        action: 'api_token.created',
-        entityType: 'api_token',
-        entityId: id,
-        customerId: null,
-        data: { name: input.name, role: input.role },
-      },
-    ]);
-  });
-  return { id, token };
-}
-
-export async function authenticateApiToken(
-  deps: Deps,
-  token: string,
-): Promise<Ctx & { company: Company }> {
-  const record = await findApiTokenByHash(deps.db, hashToken(token));
-  const company = record && (await findCompanyById(deps.db, record.companyId));
-  if (!record || record.revokedAt !== null || !company) {
-    throw new UnauthorizedError('The API token is unknown or revoked');
-  }
-  return {
-    companyId: record.companyId,
-    actor: { type: 'api_token', id: record.id, name: record.name },
-    role: record.role,
-    company,
-  };
 }
 
 /** Display names of the given users of the context's company. */
@@ -282,12 +278,5 @@ export async function findUserIdsByEmails(
   ctx: Ctx,
   emails: readonly string[],
 ): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (const email of new Set(emails.map((e) => e.trim().toLowerCase()))) {
-    const user = await findUserByEmail(q, ctx.companyId, email);
-    if (user) {
-      found.set(email, user.id);
-    }
-  }
-  return found;
+  return findUserIdsByEmail(q, ctx.companyId, [...new Set(emails.map(normaliseEmail))]);
 }

@@ -53,6 +53,7 @@ export type ApiTokenTable = {
   token_hash: string;
   created_by: string | null;
   created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 };

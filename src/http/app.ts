@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -13,11 +11,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/deps.ts';
+import { registerAccessRoutes } from '../auth/access-routes.ts';
+import { createPasswordAttempts, type PasswordAttemptLimits } from '../auth/password-attempts.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCustomerRoutes } from '../customers/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { authenticateRequest } from './authenticate.ts';
 import { handleError, sendNotFound } from './problem.ts';
+import { answerClientError, answerFrameworkError } from './refused-requests.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { App } from './types.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -28,9 +30,15 @@ export type AppOptions = {
   log?: { level: string; stream?: NodeJS.WritableStream };
   /** Built SPA to serve at `/`; skipped when the folder does not exist. */
   webDir?: string;
-  /** Secure cookies need HTTPS; off for plain-HTTP local use and tests. */
+  /**
+   * The session cookie is `Secure` whenever the request came over HTTPS (directly, or as a
+   * trusted proxy says); `true` marks it so on every answer (`SECURE_COOKIES=true`).
+   */
   secureCookies?: boolean;
-  loginRateLimit?: { max: number; timeWindow: string };
+  /** Proxies whose X-Forwarded-* headers are believed (addresses, CIDRs); none by default. */
+  trustedProxies?: readonly string[];
+  /** Wrong-password limits of sign-in and password change (defaults: ADR 10). */
+  passwordAttemptLimits?: PasswordAttemptLimits;
 };
 
 /** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, the SPA at /. */
@@ -43,25 +51,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         }
       : false,
-    trustProxy: true,
+    // Trusting every proxy let any client name its own address and protocol (ADR 10).
+    trustProxy:
+      options.trustedProxies && options.trustedProxies.length > 0
+        ? [...options.trustedProxies]
+        : false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Mantine writes inline style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders(request.protocol === 'https'));
   });
+
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -86,8 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
       await registerAuthRoutes(typed, deps, {
-        secureCookies: options.secureCookies ?? false,
-        loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
+        alwaysSecureCookies: options.secureCookies ?? false,
+        passwordAttempts: createPasswordAttempts(options.passwordAttemptLimits),
       });
       await typed.register(async (secured) => {
         secured.decorateRequest('ctx');
@@ -97,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         const securedTyped = secured.withTypeProvider<ZodTypeProvider>();
         registerCustomerRoutes(securedTyped, deps);
         registerLedgerRoutes(securedTyped, deps);
+        registerAccessRoutes(securedTyped, deps);
       });
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
@@ -109,6 +115,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      // Source maps are not built for production (web/vite.config.ts); should one be there
+      // all the same, it is not handed out: it would publish the sources.
+      allowedPath: (path) => !path.endsWith('.map'),
       // Vite names assets by content hash: cache them for good; always revalidate the page itself.
       setHeaders: (response, path) => {
         response.header(
@@ -119,8 +128,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes of the SPA get its index page; unknown API paths a problem.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // Client-side routes of the SPA get its index page; unknown API paths and missing files
+    // (a last segment with a dot: no client route has one) a problem.
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.[^/]*$/.test(path)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendNotFound(request, reply);

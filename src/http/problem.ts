@@ -1,9 +1,10 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { DomainError, ERROR_CODES, type Issue } from '../shared/errors.ts';
+import { DomainError, ERROR_CODES, RateLimitedError, type Issue } from '../shared/errors.ts';
 import type { TProblem } from '../shared/schemas.ts';
 
 const PROBLEM_BASE = 'https://encaisse.dev/problems/';
@@ -28,6 +29,17 @@ function problemOf(
   };
 }
 
+/** A request refused before our code saw it: by Node's parser, Fastify's router or body limits. */
+export function requestProblem(status: number, detail: string, code = 'bad_request'): TProblem {
+  return {
+    type: `${PROBLEM_BASE}bad_request`,
+    title: STATUS_CODES[status] ?? 'Bad request',
+    status,
+    detail,
+    code,
+  };
+}
+
 /**
  * The one place errors become HTTP answers (RFC 9457 problem+json). Bad input is
  * always a 4xx with the field and reason; only our own bugs give a 500, and
@@ -38,6 +50,9 @@ export function handleError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  if (error instanceof RateLimitedError) {
+    reply.header('retry-after', String(error.retryAfterSeconds));
+  }
   if (error instanceof DomainError) {
     return send(reply, problemOf(error.code, error.message, error.issues));
   }
@@ -66,13 +81,7 @@ export function handleError(
     error.statusCode >= 400 &&
     error.statusCode < 500
   ) {
-    return send(reply, {
-      type: `${PROBLEM_BASE}${error.statusCode === 429 ? 'rate_limited' : 'bad_request'}`,
-      title: error.statusCode === 429 ? 'Too many requests' : 'Bad request',
-      status: error.statusCode,
-      detail: error.message,
-      code: error.statusCode === 429 ? 'rate_limited' : (error.code ?? 'bad_request'),
-    });
+    return send(reply, requestProblem(error.statusCode, error.message, error.code));
   }
   request.log.error({ err: error }, 'unexpected error');
   return send(reply, {

@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   forbidden: { httpStatus: 403, exitCode: 6, title: 'Forbidden' },
   /** No valid session or token. */
   unauthorized: { httpStatus: 401, exitCode: 6, title: 'Unauthorized' },
-  /** Too many attempts (login rate limit). */
+  /** Too many wrong passwords (sign-in, password change); the answer says when to try again. */
   rate_limited: { httpStatus: 429, exitCode: 7, title: 'Too many requests' },
   /**
    * The embedded database is held by another process (ADR 8): refused before
@@ -82,6 +82,17 @@ export class UnauthorizedError extends DomainError {
   constructor(message = 'Sign in first') {
     super('unauthorized', message);
     this.name = 'UnauthorizedError';
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  /** Seconds until an attempt is accepted again (HTTP `Retry-After`). */
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('rate_limited', message);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createApiToken, createUser, getUserByEmail, setPassword } from '../../auth/service.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.ts';
+import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, type User } from '../../auth/model.ts';
+import { presentApiToken, presentUser } from '../../auth/present.ts';
 import { generatePassword } from '../../auth/secrets.ts';
-import { ZRole } from '../../shared/schemas.ts';
+import { createUser, getUserByEmail, setPassword } from '../../auth/service.ts';
+import { changeUserAccess, listUsers, type AccessChange } from '../../auth/user-access.ts';
+import { ZId, ZRole } from '../../shared/schemas.ts';
 import { parseOptions } from '../options.ts';
-import { printJson } from '../output.ts';
+import { printJson, printTable } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
 async function readStdin(): Promise<string> {
@@ -27,8 +31,43 @@ const ZUserOptions = z.object({
 const ZTokenOptions = z.object({
   name: z.string().trim().min(1),
   role: ZRole,
+  expiresInDays: z.coerce.number().int().min(1).max(MAX_API_TOKEN_DAYS),
   json: z.boolean().optional(),
 });
+
+const ZJsonOption = z.object({ json: z.boolean().optional() });
+
+function describeUser(user: User): string {
+  return `${user.email} (${user.role}, ${user.isActive ? 'active' : 'inactive'})`;
+}
+
+/** `users deactivate|reactivate|set-role`: one access change of the user with that e-mail. */
+function registerAccessChange(
+  users: Command,
+  usage: string,
+  description: string,
+  changeOf: (args: string[]) => AccessChange,
+): void {
+  users
+    .command(usage)
+    .description(description)
+    .option('--json', 'print JSON')
+    .action(async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const [email = '', ...rest] = command.args;
+      const { json } = parseOptions(ZJsonOption, command.opts());
+      const change = changeOf(rest);
+      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
+        const user = await getUserByEmail(deps, ctx, email);
+        const changed = await changeUserAccess(deps, ctx, user.id, change);
+        if (json) {
+          printJson(presentUser(changed));
+        } else {
+          console.log(`User ${describeUser(changed)}.`);
+        }
+      });
+    });
+}
 
 export function registerUserCommands(program: Command): void {
   const users = program.command('users').description('People who sign in');
@@ -74,24 +113,106 @@ export function registerUserCommands(program: Command): void {
       });
     });
 
-  program
+  users
+    .command('list')
+    .description('The users of the company, active or not')
+    .option('--json', 'print JSON')
+    .action(async (raw: unknown, command: Command) => {
+      const { json } = parseOptions(ZJsonOption, raw);
+      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
+        const found = await listUsers(deps, ctx);
+        if (json) {
+          printJson({ items: found.map(presentUser) });
+        } else {
+          printTable(
+            ['e-mail', 'name', 'role', 'active'],
+            found.map((user) => [
+              user.email,
+              user.displayName,
+              user.role,
+              user.isActive ? 'yes' : 'no',
+            ]),
+          );
+        }
+      });
+    });
+  registerAccessChange(
+    users,
+    'deactivate <email>',
+    'Stop a user from signing in; their open sessions are closed at once',
+    () => ({ isActive: false }),
+  );
+  registerAccessChange(users, 'reactivate <email>', 'Let a deactivated user sign in again', () => ({
+    isActive: true,
+  }));
+  registerAccessChange(
+    users,
+    'set-role <email> <role>',
+    "Change a user's role; their open sessions act with it from their next request",
+    ([role]) => ({ role: parseOptions(z.object({ role: ZRole }), { role }).role }),
+  );
+
+  const tokens = program
     .command('tokens')
-    .description('API tokens for integrations (ERP, scripts)')
+    .description('API tokens for integrations (ERP, scripts)');
+  tokens
     .command('create')
     .description('Create an API token; it is printed once and stored hashed')
     .requiredOption('--name <name>', 'what the token is for, e.g. "ERP Sage"')
     .option('--role <role>', 'role the token acts with', 'credit_manager')
+    .option(
+      '--expires-in-days <n>',
+      `days until it is refused (at most ${MAX_API_TOKEN_DAYS})`,
+      String(DEFAULT_API_TOKEN_DAYS),
+    )
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const { name, role, json } = parseOptions(ZTokenOptions, raw);
+      const { name, role, expiresInDays, json } = parseOptions(ZTokenOptions, raw);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
-        const token = await createApiToken(deps, ctx, { name, role });
+        const { token, apiToken } = await createApiToken(deps, ctx, { name, role, expiresInDays });
         if (json) {
-          printJson(token);
+          printJson({ token, apiToken: presentApiToken(apiToken, deps.clock.now()) });
         } else {
           console.log(
-            `API token "${name}" (${role}): ${token.token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`,
+            `API token "${name}" (${role}, id ${apiToken.id}, expires ${apiToken.expiresAt.toISOString()}): ${token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`,
           );
+        }
+      });
+    });
+  tokens
+    .command('list')
+    .description("The company's API tokens, newest first (never their secret)")
+    .option('--json', 'print JSON')
+    .action(async (raw: unknown, command: Command) => {
+      const { json } = parseOptions(ZJsonOption, raw);
+      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
+        const now = deps.clock.now();
+        const items = (await listApiTokens(deps, ctx)).map((token) => presentApiToken(token, now));
+        if (json) {
+          printJson({ items });
+        } else {
+          printTable(
+            ['id', 'name', 'role', 'status', 'expires', 'last used'],
+            items.map((t) => [t.id, t.name, t.role, t.status, t.expiresAt, t.lastUsedAt ?? '']),
+          );
+        }
+      });
+    });
+  tokens
+    .command('revoke <id>')
+    .description('Revoke an API token: it is refused from the next request')
+    .option('--json', 'print JSON')
+    .action(async (rawId: string, raw: unknown, command: Command) => {
+      const { id, json } = parseOptions(ZJsonOption.extend({ id: ZId }), {
+        ...(raw as object),
+        id: rawId,
+      });
+      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
+        const revoked = presentApiToken(await revokeApiToken(deps, ctx, id), deps.clock.now());
+        if (json) {
+          printJson(revoked);
+        } else {
+          console.log(`API token "${revoked.name}" revoked.`);
         }
       });
     });

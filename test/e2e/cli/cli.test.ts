@@ -292,4 +292,108 @@ describe('encaisse CLI', () => {
     expect(again.code).toBe(5);
     expect(again.stderr).toContain('already exists');
   });
+
+  const json = async (...args: string[]) => {
+    const result = await encaisse('--company', 'acme', ...args, '--json');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as Record<string, unknown>;
+  };
+
+  it('lists users, changes roles, deactivates, never leaving the company without an admin', async () => {
+    await json('users', 'create', '--email', 'Anne@Acme.test', '--name', 'Anne', '--role', 'admin');
+    await json(
+      'users',
+      'create',
+      '--email',
+      'bob@acme.test',
+      '--name',
+      'Bob',
+      '--role',
+      'collector',
+    );
+    expect(await json('users', 'set-role', 'BOB@acme.test', 'credit_manager')).toMatchObject({
+      email: 'bob@acme.test',
+      role: 'credit_manager',
+      isActive: true,
+    });
+    expect(await json('users', 'deactivate', 'bob@acme.test')).toMatchObject({ isActive: false });
+    expect((await json('users', 'list')).items).toEqual([
+      expect.objectContaining({ email: 'anne@acme.test', role: 'admin', isActive: true }),
+      expect.objectContaining({ email: 'bob@acme.test', role: 'credit_manager', isActive: false }),
+    ]);
+    const lastAdmin = await encaisse('--company', 'acme', 'users', 'deactivate', 'anne@acme.test');
+    expect(lastAdmin.code).toBe(5);
+    expect(lastAdmin.stderr).toContain('at least one active admin');
+    expect(await json('users', 'reactivate', 'bob@acme.test')).toMatchObject({ isActive: true });
+    expect(
+      (await encaisse('--company', 'acme', 'users', 'set-role', 'bob@acme.test', 'boss')).code,
+    ).toBe(2);
+    expect(
+      (await encaisse('--company', 'acme', 'users', 'deactivate', 'nobody@acme.test')).code,
+    ).toBe(4);
+  });
+
+  it('creates tokens that expire, lists them without their secret and revokes them', async () => {
+    const created = (await json(
+      'tokens',
+      'create',
+      '--name',
+      'ERP',
+      '--expires-in-days',
+      '30',
+    )) as {
+      token: string;
+      apiToken: { id: string; expiresAt: string; createdBy: unknown };
+    };
+    expect(created.apiToken).toMatchObject({
+      expiresAt: '2026-04-14T11:00:00.000Z',
+      createdBy: null,
+    });
+    const listed = await encaisse('--company', 'acme', 'tokens', 'list', '--json');
+    expect(listed.stdout).not.toContain(created.token);
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      items: [{ id: created.apiToken.id, name: 'ERP', role: 'credit_manager', status: 'active' }],
+    });
+    // Another company's token is not found from here.
+    expect(
+      (await encaisse('--company', 'other', 'tokens', 'revoke', created.apiToken.id)).code,
+    ).toBe(4);
+    expect(await json('tokens', 'revoke', created.apiToken.id)).toMatchObject({
+      status: 'revoked',
+      revokedAt: '2026-03-15T11:00:00.000Z',
+    });
+    expect(
+      (await encaisse('--company', 'acme', 'tokens', 'revoke', created.apiToken.id)).code,
+    ).toBe(5);
+    expect((await encaisse('--company', 'acme', 'tokens', 'revoke', 'not-an-id')).code).toBe(2);
+    const tooLong = await encaisse(
+      '--company',
+      'acme',
+      'tokens',
+      'create',
+      '--name',
+      'X',
+      '--expires-in-days',
+      '731',
+    );
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toContain('--expires-in-days');
+  });
+
+  it('refuses a trusted-proxy list it cannot read before serving anything', async () => {
+    const refused = await encaisse(
+      'serve',
+      '--port',
+      '0',
+      '--trusted-proxies',
+      '10.0.0.1, proxy.local',
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--trusted-proxies');
+    const badEnv = await run(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: '', SECURE_COOKIES: 'yes' },
+    }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(badEnv).toMatchObject({ code: 2, stderr: expect.stringContaining('--secure-cookies') });
+  });
 });

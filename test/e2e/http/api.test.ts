@@ -1,16 +1,16 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
+import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
-import { createApiToken } from '../../../src/auth/service.ts';
 import { ZCustomerDetail, ZCustomerPage, ZTimeline } from '../../../src/customers/schemas.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
 import { buildApp } from '../../../src/http/app.ts';
 import type { App } from '../../../src/http/types.ts';
 import { ZAllocation, ZInvoicePage, ZPaymentPage } from '../../../src/ledger/schemas.ts';
-import { ZProblem } from '../../../src/shared/schemas.ts';
 import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
+import { expectProblem, signIn as signInTo } from './http-helpers.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -21,7 +21,10 @@ beforeAll(async () => {
   app = await buildApp({
     deps,
     webDir: '/nonexistent',
-    loginRateLimit: { max: 5, timeWindow: '1 minute' },
+    passwordAttemptLimits: {
+      perAddress: { max: 5, windowSeconds: 60 },
+      perAccount: { max: 5, windowSeconds: 60 },
+    },
   });
 });
 afterAll(async () => {
@@ -29,36 +32,8 @@ afterAll(async () => {
   await handle.close();
 });
 
-type Session = { cookie: string; csrf: string };
-let clientCounter = 0;
-
-/** Each sign-in comes from its own address so the login rate limit only bites where tested. */
-async function signIn(
-  email: string,
-  password: string,
-  ip = `10.0.${Math.floor(++clientCounter / 250)}.${clientCounter % 250}`,
-): Promise<Session> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password },
-    remoteAddress: ip,
-  });
-  expect(response.statusCode).toBe(200);
-  const setCookie = String(response.headers['set-cookie']);
-  expect(setCookie).toMatch(/HttpOnly/);
-  expect(setCookie).toMatch(/SameSite=Strict/);
-  const body = ZSessionInfo.parse(response.json());
-  return { cookie: setCookie.split(';')[0] ?? '', csrf: body.csrfToken };
-}
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
-  status: number,
-) {
-  expect(response.statusCode).toBe(status);
-  expect(String(response.headers['content-type'])).toContain('application/problem+json');
-  return ZProblem.parse(response.json());
+function signIn(email: string, password: string, ip?: string) {
+  return signInTo(app, email, password, ip);
 }
 
 async function seedCompany() {
