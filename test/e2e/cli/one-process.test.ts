@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../../src/app/deps.ts';
 import { login } from '../../../src/auth/service.ts';
+import {
+  createPasswordAttempts,
+  DEFAULT_PASSWORD_ATTEMPT_LIMITS,
+} from '../../../src/auth/password-attempts.ts';
 import type { Company } from '../../../src/companies/model.ts';
 import { LOCK_FILE_NAME } from '../../../src/db/data-dir-lock.ts';
 import { openDatabase, type DbHandle } from '../../../src/db/client.ts';
@@ -197,10 +201,13 @@ describe.runIf(kind === 'pglite')('the embedded database belongs to one process'
       ]);
       expect(stored.createdEventIds).toEqual(stored.customers.map((c) => c.id).sort());
       const deps = createDeps(handle.db, { clock: fixedClock(TEST_NOW) });
-      await expect(login(deps, { email, password: NEW_PASSWORD })).rejects.toThrow(
-        'E-mail or password is wrong',
-      );
-      await expect(login(deps, { email, password: OLD_PASSWORD })).resolves.toMatchObject({
+      const attempts = createPasswordAttempts(DEFAULT_PASSWORD_ATTEMPT_LIMITS);
+      await expect(
+        login(deps, attempts, { email, password: NEW_PASSWORD, address: '127.0.0.1' }),
+      ).rejects.toThrow('E-mail or password is wrong');
+      await expect(
+        login(deps, attempts, { email, password: OLD_PASSWORD, address: '127.0.0.1' }),
+      ).resolves.toMatchObject({
         user: { email, companyId: company.id },
       });
     } finally {
