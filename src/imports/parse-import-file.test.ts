@@ -175,8 +175,9 @@ describe('parseImportFile', () => {
 
     const result = await parseImportFile('customers', utf8(csv), 'clients.csv');
 
+    // The quoted line breaks are kept, written as LF (see readCsvText).
     expect(result.rows.map((row) => [row.line, row.addressLine1])).toEqual([
-      [2, '12 rue A\r\nBâtiment B\r\nBP 4'],
+      [2, '12 rue A\nBâtiment B\nBP 4'],
     ]);
     expect(result.errors).toEqual([
       {

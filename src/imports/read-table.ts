@@ -147,9 +147,16 @@ function isCsvDelimiter(char: string): char is CsvDelimiter {
  * (`""`) and line breaks; `line` is the physical line where a record starts, so a
  * record after a quoted two-line address is numbered as an editor shows it. Lines
  * that are empty or hold only delimiters (Excel pads with `;;;`) are skipped.
+ *
+ * Every line end (CRLF, LF, a lone CR, mixed in one file) ends a record outside
+ * quotes: they are all written as LF first. papaparse otherwise guesses one newline
+ * from the first line, and a file whose header ends in CRLF and whose rows end in LF
+ * (a header typed in Excel, rows appended by a script) became a single record, the
+ * next customer's code inside the previous one's name. So an unquoted value can no
+ * longer hold a line break, and a quoted one keeps it as LF.
  */
 export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const input = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const delimiter = detectCsvDelimiter(input);
   const rows: { line: number; fields: string[] }[] = [];
   let unclosedQuoteLine: number | undefined;
@@ -160,6 +167,7 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
   // are kept (skipEmptyLines: false) so that no row is skipped between cursors.
   Papa.parse<string[]>(input, {
     delimiter,
+    newline: '\n',
     skipEmptyLines: false,
     step: (result) => {
       const cursor = result.meta.cursor;
@@ -205,14 +213,12 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
   return { ok: true, format: 'csv', table: { header, records }, issues };
 }
 
-/** Line breaks (CRLF, LF or a lone CR, each counted once) in `text[start, end)`. */
+/** Line breaks in `text[start, end)`; the text has only LF ones (see `readCsvText`). */
 function countLineBreaks(text: string, start: number, end: number): number {
   let count = 0;
-  for (let index = start; index < end; index += 1) {
-    const char = text.charCodeAt(index);
-    if (char === 0x0a || (char === 0x0d && text.charCodeAt(index + 1) !== 0x0a)) {
-      count += 1;
-    }
+  for (let index = text.indexOf('\n', start); index >= 0 && index < end; ) {
+    count += 1;
+    index = text.indexOf('\n', index + 1);
   }
   return count;
 }
