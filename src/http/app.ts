@@ -9,7 +9,6 @@ import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/deps.ts';
@@ -19,6 +18,7 @@ import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { authenticateRequest } from './authenticate.ts';
 import { handleError, sendNotFound } from './problem.ts';
 import type { App } from './types.ts';
+import { storableTextValidatorCompiler } from './validator.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -45,7 +45,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       : false,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 

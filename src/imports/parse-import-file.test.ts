@@ -325,3 +325,36 @@ describe('parseImportFile', () => {
     ]);
   });
 });
+
+describe('parseImportFile on characters no text holds', () => {
+  it('rejects the lines of a workbook whose cells hold a NUL or a lone surrogate (Excel writes them _x0000_)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Clients');
+    sheet.addRows([
+      ['code', 'name', 'city'],
+      ['C1', 'NUL_x0000_X', 'Lyon'],
+      ['C2', 'Acme', 'a_xD800_b'],
+      ['C3', 'Beta', 'Paris'],
+    ]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    const result = await parseImportFile('customers', bytes, 'clients.xlsx');
+
+    expect(result.rows.map((row) => row.code)).toEqual(['C3']);
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        field: 'name',
+        code: 'invalid_character',
+        message: 'name contains a NUL character (U+0000) at position 4, which cannot be stored.',
+      },
+      {
+        line: 3,
+        field: 'city',
+        code: 'invalid_character',
+        message:
+          'city contains a lone surrogate (U+D800, not a Unicode character) at position 2, which cannot be stored.',
+      },
+    ]);
+  });
+});

@@ -216,7 +216,7 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
 /** Line breaks in `text[start, end)`; the text has only LF ones (see `readCsvText`). */
 function countLineBreaks(text: string, start: number, end: number): number {
   let count = 0;
-  for (let index = text.indexOf('\n', start); index >= 0 && index < end; ) {
+  for (let index = text.indexOf('\n', start); index >= 0 && index < end;) {
     count += 1;
     index = text.indexOf('\n', index + 1);
   }

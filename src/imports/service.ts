@@ -131,7 +131,10 @@ export async function importFile(
       const { outcomes, issues } = await apply(tx);
       report.errors = sortIssues([...report.errors, ...issues]);
       const rejectedLines = new Set(report.errors.map((issue) => issue.line ?? 0));
-      const isFileRefused = report.errors.some((issue) => issue.line === undefined);
+      // A `file` issue refuses the whole file, even when it names a line (bad encoding, stray quote).
+      const isFileRefused = report.errors.some(
+        (issue) => issue.line === undefined || issue.field === 'file',
+      );
       report.rejected = isFileRefused ? 0 : rejectedLines.size;
       report.rows = outcomes.length + report.rejected;
       for (const outcome of outcomes) {
