@@ -80,7 +80,7 @@ function* stringsOf(input: unknown): Generator<{ path: (string | number)[]; text
         pending.push({ path: [...path, index], value: value[index] });
       }
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value).reverse()) {
+      for (const [key, child] of Object.entries(value).toReversed()) {
         yield { path: [...path, key], text: key };
         pending.push({ path: [...path, key], value: child });
       }
