@@ -3,6 +3,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import { domainErrorOfDatabase } from '../db/errors.ts';
 import { DomainError, ERROR_CODES, type Issue } from '../shared/errors.ts';
 import type { TProblem } from '../shared/schemas.ts';
 
@@ -38,8 +39,9 @@ export function handleError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  if (error instanceof DomainError) {
-    return send(reply, problemOf(error.code, error.message, error.issues));
+  const domainError = error instanceof DomainError ? error : domainErrorOfDatabase(error);
+  if (domainError !== undefined) {
+    return send(reply, problemOf(domainError.code, domainError.message, domainError.issues));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
+import { MAX_AMOUNT_CENTS, MAX_TOTAL_CENTS, toDecimalString } from './money.ts';
 import { findUnstorableCharacter } from './text.ts';
 
 /** Integer minor units (cents). */
@@ -11,6 +12,16 @@ export const ZCents = z
   .number()
   .int()
   .meta({ description: 'Amount in minor units of `currency` (cents)' });
+/** An amount given to the API (a credit limit, an allocation): 0 to `MAX_AMOUNT_CENTS`. */
+export const ZAmount = ZCents.min(0)
+  .max(MAX_AMOUNT_CENTS)
+  .meta({
+    description: `Amount in minor units of the currency (cents), at most ${MAX_AMOUNT_CENTS} (${toDecimalString(MAX_AMOUNT_CENTS)} in a currency of 2 decimals)`,
+  });
+/** Whether a total of the answer passed its bound and shows the bound instead. */
+export const ZAmountsCapped = z.boolean().meta({
+  description: `true when a total passed ±${MAX_TOTAL_CENTS} minor units (only data written before that bound can) and shows the bound instead of its value`,
+});
 export const ZCurrency = z
   .string()
   .regex(/^[A-Z]{3}$/)
