@@ -113,4 +113,21 @@ describe('text that cannot be stored', () => {
     expect(response.statusCode).toBe(201);
     expect(ZCustomerDetail.parse(response.json()).legalName).toBe('Société 😀 漢字');
   });
+
+  it('refuses an amount above the largest accepted, naming the field', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { authorization },
+      payload: { code: 'C3', legalName: 'Acme', creditLimit: 10_000_000_000_000 },
+    });
+
+    expect(expectBadRequest(response).issues).toEqual([
+      {
+        field: 'creditLimit',
+        code: 'too_big',
+        message: 'creditLimit: Too big: expected number to be <=9999999999999',
+      },
+    ]);
+  });
 });
