@@ -5,9 +5,11 @@
 -- which line or field is at fault; these constraints hold for every other writer, and for
 -- two imports racing past a bound together.
 --
--- NOT VALID: rows written before the bounds are not checked, so a database that already
--- holds an amount past them still migrates and starts (its lists show the capped figure);
--- every new or changed row is checked.
+-- Added NOT VALID, then validated one by one below: a database whose rows all keep the
+-- bounds (every new one) gets fully valid constraints; one that already holds a row past
+-- them (written before the bounds) keeps that constraint NOT VALID, with a warning, and
+-- still migrates and starts (its lists show the capped figure). Every new or changed row
+-- is checked either way.
 ALTER TABLE invoice ADD CONSTRAINT invoice_amount_cents_max_check
   CHECK (amount_cents <= 9999999999999) NOT VALID;
 ALTER TABLE payment ADD CONSTRAINT payment_amount_cents_max_check
@@ -20,3 +22,22 @@ ALTER TABLE customer ADD CONSTRAINT customer_credit_limit_cents_max_check
 -- would carry it past the bound fails here, and its transaction with it.
 ALTER TABLE customer_open_balance ADD CONSTRAINT customer_open_balance_open_cents_check
   CHECK (open_cents BETWEEN -999999999999999 AND 999999999999999) NOT VALID;
+
+DO $$
+DECLARE
+  bound record;
+BEGIN
+  FOR bound IN
+    SELECT conrelid::regclass AS table_name, conname FROM pg_constraint
+    WHERE conname IN ('invoice_amount_cents_max_check', 'payment_amount_cents_max_check',
+      'allocation_amount_cents_max_check', 'customer_credit_limit_cents_max_check',
+      'customer_open_balance_open_cents_check')
+  LOOP
+    BEGIN
+      EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', bound.table_name, bound.conname);
+    EXCEPTION WHEN check_violation THEN
+      RAISE WARNING '% stays NOT VALID: % holds rows past the bound, written before it', bound.conname, bound.table_name;
+    END;
+  END LOOP;
+END;
+$$;
