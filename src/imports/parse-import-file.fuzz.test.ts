@@ -138,9 +138,7 @@ describe('parseImportFile never throws', () => {
           fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
           options,
           async (file, encoding, opts) => {
-            await expectAnswer(
-              parseAnyKind(file.kind, encode(file.text, encoding), 'f.csv', opts),
-            );
+            await expectAnswer(parseAnyKind(file.kind, encode(file.text, encoding), 'f.csv', opts));
           },
         ),
         { numRuns: 300 },
