@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { InvalidError } from '../shared/errors.ts';
+import { ZStorableText } from '../shared/schemas.ts';
 
 /**
  * Validates a command's options with zod; a refusal names the flag as the user
- * typed it (`--due-from`) and says why.
+ * typed it (`--due-from`) and says why. Values that cannot be stored (a NUL, a lone
+ * surrogate: `ZStorableText`) are refused first, as the HTTP edge does.
  */
 export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const parsed = schema.safeParse(raw);
+  const parsed = ZStorableText.pipe(schema).safeParse(raw);
   if (parsed.success) {
     return parsed.data;
   }

@@ -1,3 +1,4 @@
+import { domainErrorOfDatabase } from '../db/errors.ts';
 import { DomainError, ERROR_CODES } from '../shared/errors.ts';
 
 /** One JSON document on stdout (DESIGN.md: amounts in minor units, dates YYYY-MM-DD). */
@@ -35,13 +36,14 @@ export function printTable(headers: readonly string[], rows: readonly (readonly 
  * error's code from the shared table, 1 for anything unexpected.
  */
 export function reportError(error: unknown): number {
-  if (error instanceof DomainError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    for (const issue of error.issues) {
+  const domainError = error instanceof DomainError ? error : domainErrorOfDatabase(error);
+  if (domainError !== undefined) {
+    process.stderr.write(`error: ${domainError.message}\n`);
+    for (const issue of domainError.issues) {
       const where = issue.line === undefined ? issue.field : `line ${issue.line}, ${issue.field}`;
       process.stderr.write(`  - ${where}: ${issue.message}\n`);
     }
-    return ERROR_CODES[error.code].exitCode;
+    return ERROR_CODES[domainError.code].exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`error: ${message}\n`);

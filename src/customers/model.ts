@@ -145,5 +145,7 @@ export type CustomerBalance = {
   creditNotesOpen: Cents;
   unappliedCash: Cents;
   netBalance: Cents;
+  /** A figure passed `MAX_TOTAL_CENTS` and shows the bound (`capTotal`). */
+  amountsCapped: boolean;
   oldestDueDate: CalendarDate | null;
 };

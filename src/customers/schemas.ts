@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ZCents, ZCurrency, ZId, ZPageQuery, pageOf } from '../shared/schemas.ts';
+import {
+  ZAmount,
+  ZAmountsCapped,
+  ZCents,
+  ZCurrency,
+  ZId,
+  ZPageQuery,
+  pageOf,
+} from '../shared/schemas.ts';
 
 export const CUSTOMER_STATUSES = [
   'prospect',
@@ -68,6 +76,7 @@ export const ZCustomerSummary = z.object({
   currency: ZCurrency,
   openAmount: ZCents,
   overdueAmount: ZCents,
+  amountsCapped: ZAmountsCapped,
   oldestOverdueDays: z.number().int().nullable(),
 });
 export type TCustomerSummary = z.infer<typeof ZCustomerSummary>;
@@ -92,6 +101,7 @@ export const ZCustomerBalance = z.object({
   unappliedCash: ZCents,
   /** invoicesOpen − creditNotesOpen − unappliedCash: what the customer owes, net. */
   netBalance: ZCents,
+  amountsCapped: ZAmountsCapped,
 });
 
 export const ZCustomerDetail = z.object({
@@ -152,7 +162,7 @@ export const ZCreateCustomerRequest = z.object({
   paymentTerms: z.string().trim().optional(),
   paymentMethod: ZPaymentMethod.optional(),
   depositBps: z.number().int().min(0).max(10_000).optional(),
-  creditLimit: ZCents.min(0).nullish(),
+  creditLimit: ZAmount.nullish(),
   collectorUserId: ZId.nullish(),
   salesRep: z.string().trim().max(100).nullish(),
   riskCategory: ZRiskCategory.optional(),

@@ -3,7 +3,7 @@ import { anyOf, insertRows } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
-import { cents, type Cents } from '../shared/money.ts';
+import { capTotal, cents, type Cents } from '../shared/money.ts';
 import type {
   Address,
   Contact,
@@ -253,6 +253,8 @@ export type CustomerListRow = {
   collector: { id: string; displayName: string } | null;
   openCents: Cents;
   overdueCents: Cents;
+  /** A figure passed `MAX_TOTAL_CENTS` and shows the bound (`capTotal`). */
+  amountsCapped: boolean;
   oldestOverdueDays: number | null;
 };
 
@@ -338,7 +340,9 @@ function pageByBalance(
     ? sql`EXISTS (SELECT 1 FROM customer_open_balance b WHERE b.company_id = ${companyId}
           AND b.customer_id = c.id AND b.currency = ${query.currency} AND b.open_cents <> 0)`
     : sql`EXISTS (SELECT 1 FROM invoice i WHERE ${overdueItems} AND i.customer_id = c.id)`;
-  const keyType = sort === 'oldest_overdue_days' ? sql`date` : sql`bigint`;
+  // Overdue sums are numeric: a sort key past bigint must not fail the list (ADR 9).
+  const keyType =
+    sort === 'oldest_overdue_days' ? sql`date` : isOpenAmount ? sql`bigint` : sql`numeric`;
   // Oldest overdue date ascending = most days late first, so the direction flips.
   const isAscending =
     sort === 'oldest_overdue_days' ? query.order === 'desc' : query.order === 'asc';
@@ -376,8 +380,7 @@ function pageByBalance(
         ORDER BY k.key ${direction}, c.code ASC LIMIT ${reach})`;
   });
   const order = sql`segment, key ${direction}, code ASC`;
-  const overdueKey =
-    sort === 'oldest_overdue_days' ? sql`min(i.due_date)` : sql`sum(i.open_cents)::bigint`;
+  const overdueKey = sort === 'oldest_overdue_days' ? sql`min(i.due_date)` : sql`sum(i.open_cents)`;
   return {
     ctes: isOpenAmount
       ? sql``
@@ -406,8 +409,8 @@ export async function listCustomerRows(
       ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}`;
   const balance = sql`
       SELECT
-        sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END)::bigint AS open_cents,
-        coalesce(sum(i.open_cents) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}), 0)::bigint AS overdue_cents,
+        sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END)::text AS open_cents,
+        coalesce(sum(i.open_cents) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}), 0)::text AS overdue_cents,
         min(i.due_date) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}) AS oldest_overdue
       FROM invoice i
       WHERE i.company_id = ${companyId} AND i.customer_id = c.id AND i.open_cents > 0 AND i.currency = ${query.currency}`;
@@ -432,6 +435,8 @@ export async function listCustomerRows(
   ]);
   const rows = (result.rows as Record<string, unknown>[]).map((row) => {
     const oldest = row['oldest_overdue'] as CalendarDate | null;
+    const open = capTotal(BigInt((row['open_cents'] as string | null) ?? '0'));
+    const overdue = capTotal(BigInt((row['overdue_cents'] as string | null) ?? '0'));
     return {
       id: row['id'] as string,
       code: row['code'] as string,
@@ -443,15 +448,20 @@ export async function listCustomerRows(
         row['collector_id'] === null
           ? null
           : { id: row['collector_id'] as string, displayName: row['collector_name'] as string },
-      openCents: cents((row['open_cents'] as number | null) ?? 0),
-      overdueCents: cents((row['overdue_cents'] as number | null) ?? 0),
+      openCents: open.amount,
+      overdueCents: overdue.amount,
+      amountsCapped: open.isCapped || overdue.isCapped,
       oldestOverdueDays: oldest === null ? null : daysBetween(oldest, query.today),
     };
   });
   return { rows, total: count.rows[0]?.total ?? 0 };
 }
 
-/** A customer's open items summed at `today`, in the company currency. */
+/**
+ * A customer's open items summed at `today`, in the company currency. The sums are
+ * numeric and read as text, then capped (`capTotal`): a customer whose stored items
+ * pass the bounds (written before they existed) shows capped figures, never a 500.
+ */
 export async function findCustomerBalance(
   q: Queryable,
   companyId: string,
@@ -460,37 +470,45 @@ export async function findCustomerBalance(
   currency: string,
 ): Promise<CustomerBalance> {
   const items = await sql<{
-    invoices_open: number;
-    overdue: number;
-    credit_notes_open: number;
+    invoices_open: string;
+    overdue: string;
+    credit_notes_open: string;
     oldest_due: CalendarDate | null;
   }>`
     SELECT
-      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice'), 0)::bigint AS invoices_open,
-      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice' AND due_date < ${today}), 0)::bigint AS overdue,
-      coalesce(sum(open_cents) FILTER (WHERE kind = 'credit_note'), 0)::bigint AS credit_notes_open,
+      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice'), 0)::text AS invoices_open,
+      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice' AND due_date < ${today}), 0)::text AS overdue,
+      coalesce(sum(open_cents) FILTER (WHERE kind = 'credit_note'), 0)::text AS credit_notes_open,
       min(due_date) FILTER (WHERE kind = 'invoice' AND due_date < ${today}) AS oldest_due
     FROM invoice
     WHERE company_id = ${companyId} AND customer_id = ${customerId} AND open_cents > 0 AND currency = ${currency}`.execute(
     q,
   );
-  const cash = await sql<{ unapplied: number }>`
-    SELECT coalesce(sum(unapplied_cents), 0)::bigint AS unapplied
+  const cash = await sql<{ unapplied: string }>`
+    SELECT coalesce(sum(unapplied_cents), 0)::text AS unapplied
     FROM payment
     WHERE company_id = ${companyId} AND customer_id = ${customerId} AND unapplied_cents > 0 AND currency = ${currency}`.execute(
     q,
   );
   const row = items.rows[0];
-  const invoicesOpen = cents(row?.invoices_open ?? 0);
-  const creditNotesOpen = cents(row?.credit_notes_open ?? 0);
-  const unappliedCash = cents(cash.rows[0]?.unapplied ?? 0);
+  const invoicesOpen = BigInt(row?.invoices_open ?? '0');
+  const creditNotesOpen = BigInt(row?.credit_notes_open ?? '0');
+  const unappliedCash = BigInt(cash.rows[0]?.unapplied ?? '0');
+  const figures = {
+    invoicesOpen: capTotal(invoicesOpen),
+    overdue: capTotal(BigInt(row?.overdue ?? '0')),
+    creditNotesOpen: capTotal(creditNotesOpen),
+    unappliedCash: capTotal(unappliedCash),
+    netBalance: capTotal(invoicesOpen - creditNotesOpen - unappliedCash),
+  };
   return {
     currency,
-    invoicesOpen,
-    overdue: cents(row?.overdue ?? 0),
-    creditNotesOpen,
-    unappliedCash,
-    netBalance: cents(invoicesOpen - creditNotesOpen - unappliedCash),
+    invoicesOpen: figures.invoicesOpen.amount,
+    overdue: figures.overdue.amount,
+    creditNotesOpen: figures.creditNotesOpen.amount,
+    unappliedCash: figures.unappliedCash.amount,
+    netBalance: figures.netBalance.amount,
+    amountsCapped: Object.values(figures).some((figure) => figure.isCapped),
     oldestDueDate: row?.oldest_due ?? null,
   };
 }

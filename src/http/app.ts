@@ -7,7 +7,6 @@ import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/deps.ts';
@@ -21,6 +20,7 @@ import { handleError, sendNotFound } from './problem.ts';
 import { answerClientError, answerFrameworkError } from './refused-requests.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { App } from './types.ts';
+import { storableTextValidatorCompiler } from './validator.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -59,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('onRequest', async (request, reply) => {

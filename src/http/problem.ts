@@ -4,6 +4,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import { domainErrorOfDatabase } from '../db/errors.ts';
 import { DomainError, ERROR_CODES, RateLimitedError, type Issue } from '../shared/errors.ts';
 import type { TProblem } from '../shared/schemas.ts';
 
@@ -53,8 +54,9 @@ export function handleError(
   if (error instanceof RateLimitedError) {
     reply.header('retry-after', String(error.retryAfterSeconds));
   }
-  if (error instanceof DomainError) {
-    return send(reply, problemOf(error.code, error.message, error.issues));
+  const domainError = error instanceof DomainError ? error : domainErrorOfDatabase(error);
+  if (domainError !== undefined) {
+    return send(reply, problemOf(domainError.code, domainError.message, domainError.issues));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';

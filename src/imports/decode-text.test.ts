@@ -113,6 +113,60 @@ describe('decodeText', () => {
   });
 });
 
+describe('decodeText refuses text that is not text', () => {
+  it.each([
+    ['after a UTF-8 BOM', [0xef, 0xbb, 0xbf, ...utf8('code;name\nC1;NUL\u0000X')], undefined],
+    ['with --encoding latin1', utf8('code;name\nC1;NUL\u0000X'), 'latin1'],
+    ['with --encoding windows-1252', utf8('code;name\nC1;NUL\u0000X'), 'windows-1252'],
+    ['with --encoding utf-16le', utf16le('code;name\nC1;NUL\u0000X'), 'utf-16le'],
+    ['after a UTF-16BE BOM', [0xfe, 0xff, ...utf16be('code;name\nC1;NUL\u0000X')], undefined],
+  ] as const)('refuses a NUL character %s, with its line', (_label, bytes, encoding) => {
+    const result = decodeText(new Uint8Array(bytes), 'a.csv', { encoding });
+
+    expect(result).toEqual({
+      ok: false,
+      issue: {
+        line: 2,
+        field: 'file',
+        code: 'bad_encoding',
+        message: expect.stringMatching(
+          /^"a\.csv" contains a NUL character \(U\+0000\) on line 2, which no text holds: /,
+        ) as unknown,
+      },
+    });
+  });
+
+  it('refuses a lone surrogate in UTF-16, with its line', () => {
+    const bytes = [0xff, 0xfe, ...utf16le('code;name\r\nC1;A\r\nC2;'), 0x00, 0xd8, 0x41, 0x00];
+
+    expect(decodeText(new Uint8Array(bytes), 'a.csv')).toEqual({
+      ok: false,
+      issue: {
+        line: 3,
+        field: 'file',
+        code: 'bad_encoding',
+        message:
+          '"a.csv" is not valid UTF-16LE text: a lone surrogate (U+D800) on line 3. Check the --encoding option, or save the file as "CSV UTF-8".',
+      },
+    });
+  });
+
+  it('refuses UTF-16 cut in the middle of a character, at the last line', () => {
+    const bytes = [...utf16le('code\nC1\nC2'), 0x41];
+
+    expect(decodeText(new Uint8Array(bytes), 'a.csv', { encoding: 'utf-16le' })).toEqual({
+      ok: false,
+      issue: {
+        line: 3,
+        field: 'file',
+        code: 'bad_encoding',
+        message:
+          '"a.csv" is not valid UTF-16LE text: an odd number of bytes, the last character cut on line 3. Check the --encoding option, or save the file as "CSV UTF-8".',
+      },
+    });
+  });
+});
+
 describe('findInvalidUtf8Offset', () => {
   it.each([
     ['ASCII', [0x61, 0x62], undefined],

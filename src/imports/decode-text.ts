@@ -9,6 +9,7 @@
  * fixes it, and the user names the encoding.
  */
 import type { Issue } from '../shared/errors.ts';
+import { findUnstorableCharacter } from '../shared/text.ts';
 
 /** Encodings a user may name with `--encoding`. */
 export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'latin1', 'utf-16le'] as const;
@@ -44,7 +45,9 @@ type ByteOrderMark = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: numb
  * `options.encoding` (it is unambiguous, a flag may be a habit); without one,
  * `options.encoding` is used, else strict UTF-8. Refuses with `bad_encoding` when
  * the bytes are not valid in the chosen encoding, and with `unsupported_format`
- * when they contain NUL bytes (a binary file, not a table).
+ * when they contain NUL bytes (a binary file, not a table). A NUL character that a
+ * BOM or `--encoding` let through is refused too, with its line (`bad_encoding`):
+ * no text holds one, and PostgreSQL cannot store it.
  */
 export function decodeText(
   bytes: Uint8Array,
@@ -84,8 +87,7 @@ function decodeStrict(
   hasByteOrderMark: boolean,
 ): DecodeTextResult {
   if (encoding === 'windows-1252' || encoding === 'latin1') {
-    const text = decodeWindows1252(bytes);
-    return { ok: true, value: { text: stripLeadingBom(text), encoding, hasByteOrderMark } };
+    return checkedText(stripLeadingBom(decodeWindows1252(bytes)), encoding, fileName, false);
   }
   // `ignoreBOM: true` keeps a BOM we did not strip (explicit encoding) visible to
   // `stripLeadingBom`, which removes it once.
@@ -99,8 +101,30 @@ function decodeStrict(
     }
     return { ok: false, issue: invalidBytesIssue(bytes, encoding, fileName) };
   }
-  const value: DecodedText = { text: stripLeadingBom(text), encoding, hasByteOrderMark };
-  return { ok: true, value };
+  return checkedText(stripLeadingBom(text), encoding, fileName, hasByteOrderMark);
+}
+
+/** The decoded text, unless it holds a character no text file has (a NUL). */
+function checkedText(
+  text: string,
+  encoding: DecodedText['encoding'],
+  fileName: string,
+  hasByteOrderMark: boolean,
+): DecodeTextResult {
+  const found = findUnstorableCharacter(text);
+  if (found === undefined) {
+    return { ok: true, value: { text, encoding, hasByteOrderMark } };
+  }
+  const line = lineNumberAt(found.index, (index) => text.charCodeAt(index));
+  return {
+    ok: false,
+    issue: {
+      line,
+      field: 'file',
+      code: 'bad_encoding',
+      message: `"${fileName}" contains ${found.description} on line ${line}, which no text holds: the file is damaged or not ${encoding.toUpperCase()} text. Check the --encoding option, or save the file as "CSV UTF-8".`,
+    },
+  };
 }
 
 // Bytes 0x80–0x9F of Windows-1252 (WHATWG Encoding index). The five bytes Microsoft
@@ -141,14 +165,26 @@ function invalidBytesIssue(
   fileName: string,
 ): Issue {
   if (encoding !== 'utf-8') {
+    const isLittleEndian = encoding === 'utf-16le';
+    const unitAt = (index: number): number => {
+      const [low = 0, high = 0] = bytes.subarray(index * 2, index * 2 + 2);
+      return isLittleEndian ? low | (high << 8) : (low << 8) | high;
+    };
+    const offset = findInvalidUtf16Offset(bytes, unitAt);
+    const line = lineNumberAt(offset, unitAt);
+    const what =
+      offset * 2 + 1 === bytes.length
+        ? `an odd number of bytes, the last character cut on line ${line}`
+        : `a lone surrogate (U+${unitAt(offset).toString(16).toUpperCase()}) on line ${line}`;
     return {
+      line,
       field: 'file',
       code: 'bad_encoding',
-      message: `"${fileName}" is not valid ${encoding.toUpperCase()} text (odd number of bytes or a broken surrogate pair). Check the --encoding option, or save the file as "CSV UTF-8".`,
+      message: `"${fileName}" is not valid ${encoding.toUpperCase()} text: ${what}. Check the --encoding option, or save the file as "CSV UTF-8".`,
     };
   }
   const offset = findInvalidUtf8Offset(bytes) ?? 0;
-  const line = lineNumberAt(bytes, offset);
+  const line = lineNumberAt(offset, (index) => bytes[index] ?? 0);
   const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return {
     line,
@@ -218,12 +254,36 @@ export function findInvalidUtf8Offset(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** 1-based line of `offset`: line feeds before it, plus carriage returns not followed by one. */
-function lineNumberAt(bytes: Uint8Array, offset: number): number {
+/**
+ * Index of the first UTF-16 code unit that is a lone surrogate, or of the cut unit
+ * when the byte count is odd; only called once the strict decoder refused the bytes.
+ */
+function findInvalidUtf16Offset(bytes: Uint8Array, unitAt: (index: number) => number): number {
+  const units = Math.floor(bytes.length / 2);
+  for (let index = 0; index < units; index += 1) {
+    const unit = unitAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = index + 1 < units ? unitAt(index + 1) : 0;
+      if (next < 0xdc00 || next > 0xdfff) {
+        return index;
+      }
+      index += 1;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return index;
+    }
+  }
+  return units;
+}
+
+/**
+ * 1-based line of the unit at `offset` (a byte, a UTF-16 code unit or a character,
+ * as `unitAt` reads them): line feeds before it, plus carriage returns not followed by one.
+ */
+function lineNumberAt(offset: number, unitAt: (index: number) => number): number {
   let line = 1;
   for (let index = 0; index < offset; index += 1) {
-    const byte = bytes[index];
-    if (byte === 0x0a || (byte === 0x0d && bytes[index + 1] !== 0x0a)) {
+    const unit = unitAt(index);
+    if (unit === 0x0a || (unit === 0x0d && unitAt(index + 1) !== 0x0a)) {
       line += 1;
     }
   }

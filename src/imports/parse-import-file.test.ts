@@ -175,8 +175,9 @@ describe('parseImportFile', () => {
 
     const result = await parseImportFile('customers', utf8(csv), 'clients.csv');
 
+    // The quoted line breaks are kept, written as LF (see readCsvText).
     expect(result.rows.map((row) => [row.line, row.addressLine1])).toEqual([
-      [2, '12 rue A\r\nBâtiment B\r\nBP 4'],
+      [2, '12 rue A\nBâtiment B\nBP 4'],
     ]);
     expect(result.errors).toEqual([
       {
@@ -320,6 +321,39 @@ describe('parseImportFile', () => {
         field: 'file',
         code: 'unsupported_format',
         message: '"clients.pdf" is neither a CSV file nor an Excel .xlsx workbook.',
+      },
+    ]);
+  });
+});
+
+describe('parseImportFile on characters no text holds', () => {
+  it('rejects the lines of a workbook whose cells hold a NUL or a lone surrogate (Excel writes them _x0000_)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Clients');
+    sheet.addRows([
+      ['code', 'name', 'city'],
+      ['C1', 'NUL_x0000_X', 'Lyon'],
+      ['C2', 'Acme', 'a_xD800_b'],
+      ['C3', 'Beta', 'Paris'],
+    ]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    const result = await parseImportFile('customers', bytes, 'clients.xlsx');
+
+    expect(result.rows.map((row) => row.code)).toEqual(['C3']);
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        field: 'name',
+        code: 'invalid_character',
+        message: 'name contains a NUL character (U+0000) at position 4, which cannot be stored.',
+      },
+      {
+        line: 3,
+        field: 'city',
+        code: 'invalid_character',
+        message:
+          'city contains a lone surrogate (U+D800, not a Unicode character) at position 2, which cannot be stored.',
       },
     ]);
   });

@@ -5,6 +5,7 @@
  * differs: how to read a record, its key, how to complete a row.
  */
 import type { Issue } from '../shared/errors.ts';
+import { findUnstorableCharacter } from '../shared/text.ts';
 import {
   mapColumns,
   type ColumnMapping,
@@ -74,6 +75,7 @@ export function parseRows<Column extends string, Partial, Row>(
   const firstLineOf = createDuplicateDetector();
   for (const record of mapped.records) {
     const context: RowContext = { line: record.line, errors: [], decimalMark: options.decimalMark };
+    refuseUnstorableCells(context, record, mapped.columns);
     const row = kind.read(context, record, notices);
     const key = kind.keyOf(row);
     const firstLine = key && firstLineOf(key.key, record.line);
@@ -87,4 +89,27 @@ export function parseRows<Column extends string, Partial, Row>(
     }
   }
   return { rows, errors: sortIssues(errors), notices, columns: mapped.columns };
+}
+
+/**
+ * A cell holding a NUL or a lone surrogate rejects its line. Decoded CSV text never
+ * has one (decode-text.ts refuses the file), but a workbook can: Excel writes them
+ * `_x0000_`, `_xD800_`, which exceljs turns back into the characters.
+ */
+function refuseUnstorableCells<Column extends string>(
+  context: RowContext,
+  record: MappedRecord<Column>,
+  columns: readonly Column[],
+): void {
+  for (const column of columns) {
+    const found = findUnstorableCharacter(record.cell(column));
+    if (found !== undefined) {
+      addIssue(
+        context,
+        column,
+        'invalid_character',
+        `${column} contains ${found.description} at position ${found.index + 1}, which cannot be stored.`,
+      );
+    }
+  }
 }

@@ -324,3 +324,44 @@ describe('cellText', () => {
     ).toBe('2026-01-30');
   });
 });
+
+describe('readCsvText line ends', () => {
+  it.each([
+    ['CRLF', '\r\n', '\r\n'],
+    ['LF', '\n', '\n'],
+    ['CR', '\r', '\r'],
+    ['a CRLF header over LF rows', '\r\n', '\n'],
+    ['an LF header over CRLF rows', '\n', '\r\n'],
+    ['a CR header over LF rows', '\r', '\n'],
+  ])('reads one record per line with %s', (_label, headerEnd, rowEnd) => {
+    const text = `code,name,city${headerEnd}L001,Alpha${rowEnd}L002,Beta,Lyon${rowEnd}`;
+
+    expect(tableOf(readCsvText(text)).table.records).toEqual([
+      { line: 2, values: { code: 'L001', name: 'Alpha', city: '' } },
+      { line: 3, values: { code: 'L002', name: 'Beta', city: 'Lyon' } },
+    ]);
+  });
+
+  it('breaks a record at every kind of line end in one file, and numbers lines as an editor does', () => {
+    const text = 'code;name\r\nA;1\nB;2\rC;3\r\n\nD;4\r\r\nE;5';
+
+    expect(
+      tableOf(readCsvText(text)).table.records.map((record) => [record.line, record.values]),
+    ).toEqual([
+      [2, { code: 'A', name: '1' }],
+      [3, { code: 'B', name: '2' }],
+      [4, { code: 'C', name: '3' }],
+      [6, { code: 'D', name: '4' }],
+      [8, { code: 'E', name: '5' }],
+    ]);
+  });
+
+  it('keeps a quoted line break inside its value, written as one LF whatever the file used', () => {
+    const text = 'code,address_line1\r\nC1,"12 rue A\r\nBât. B\rBP 4"\nC2,3 rue B\n';
+
+    expect(tableOf(readCsvText(text)).table.records).toEqual([
+      { line: 2, values: { code: 'C1', address_line1: '12 rue A\nBât. B\nBP 4' } },
+      { line: 5, values: { code: 'C2', address_line1: '3 rue B' } },
+    ]);
+  });
+});

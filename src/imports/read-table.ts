@@ -9,6 +9,8 @@ import Papa from 'papaparse';
 
 import type { Issue } from '../shared/errors.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
+import { findZipProblem } from './inspect-zip.ts';
+import { formatMebibytes, MAX_CELL_LENGTH, MAX_IMPORT_FILE_BYTES } from './limits.ts';
 
 /** One data row: its 1-based line in the file (Excel row number for XLSX) and its cells by header name. */
 export type TableRecord = { line: number; values: Record<string, string> };
@@ -53,7 +55,7 @@ const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46];
  * Reads a CSV or XLSX file. The format comes from the content (an XLSX file is a
  * ZIP archive), not from the name, which users rename freely; a name ending in
  * `.xlsx`/`.xls` on something that is not a workbook is refused rather than read as
- * text.
+ * text. A file past the limits of limits.ts is refused before the work they bound.
  */
 export async function readTable(
   bytes: Uint8Array,
@@ -62,6 +64,9 @@ export async function readTable(
 ): Promise<ReadTableResult> {
   if (bytes.length === 0) {
     return refuse('empty_file', `"${fileName}" is empty: a header row is required.`);
+  }
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) {
+    return refuse('file_too_large', fileTooLargeMessage(fileName, bytes.length));
   }
   if (startsWith(bytes, ZIP_SIGNATURE)) {
     return readXlsx(bytes, fileName);
@@ -147,9 +152,16 @@ function isCsvDelimiter(char: string): char is CsvDelimiter {
  * (`""`) and line breaks; `line` is the physical line where a record starts, so a
  * record after a quoted two-line address is numbered as an editor shows it. Lines
  * that are empty or hold only delimiters (Excel pads with `;;;`) are skipped.
+ *
+ * Every line end (CRLF, LF, a lone CR, mixed in one file) ends a record outside
+ * quotes: they are all written as LF first. papaparse otherwise guesses one newline
+ * from the first line, and a file whose header ends in CRLF and whose rows end in LF
+ * (a header typed in Excel, rows appended by a script) became a single record, the
+ * next customer's code inside the previous one's name. So an unquoted value can no
+ * longer hold a line break, and a quoted one keeps it as LF.
  */
 export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const input = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const delimiter = detectCsvDelimiter(input);
   const rows: { line: number; fields: string[] }[] = [];
   let unclosedQuoteLine: number | undefined;
@@ -158,10 +170,12 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
   // papaparse does not report line numbers, so each row's first line is counted
   // from the cursor: the text between two cursors is exactly one row. Empty lines
   // are kept (skipEmptyLines: false) so that no row is skipped between cursors.
+  let longCell: { line: number; length: number } | undefined;
   Papa.parse<string[]>(input, {
     delimiter,
+    newline: '\n',
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
       const cursor = result.meta.cursor;
       const line = nextLine;
       nextLine += countLineBreaks(input, previousCursor, cursor);
@@ -169,9 +183,22 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
       if (result.errors.some((error) => error.code === 'MissingQuotes')) {
         unclosedQuoteLine ??= line;
       }
+      const length = longestCell(result.data);
+      if (length > MAX_CELL_LENGTH) {
+        longCell = { line, length };
+        parser.abort();
+      }
       rows.push({ line, fields: result.data });
     },
   });
+  if (longCell !== undefined) {
+    // In a CSV file this is nearly always a stray quote that swallowed the lines after it.
+    return refuse(
+      'cell_too_long',
+      cellTooLongMessage(fileName, longCell, ' (a quote opened and closed much later?)'),
+      longCell.line,
+    );
+  }
   if (unclosedQuoteLine !== undefined) {
     return refuse(
       'malformed_csv',
@@ -205,14 +232,12 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
   return { ok: true, format: 'csv', table: { header, records }, issues };
 }
 
-/** Line breaks (CRLF, LF or a lone CR, each counted once) in `text[start, end)`. */
+/** Line breaks in `text[start, end)`; the text has only LF ones (see `readCsvText`). */
 function countLineBreaks(text: string, start: number, end: number): number {
   let count = 0;
-  for (let index = start; index < end; index += 1) {
-    const char = text.charCodeAt(index);
-    if (char === 0x0a || (char === 0x0d && text.charCodeAt(index + 1) !== 0x0a)) {
-      count += 1;
-    }
+  for (let index = text.indexOf('\n', start); index >= 0 && index < end;) {
+    count += 1;
+    index = text.indexOf('\n', index + 1);
   }
   return count;
 }
@@ -236,6 +261,13 @@ function valuesByHeader(
  * header; `line` is the Excel row number, so messages point at what the user sees.
  */
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
+  const problem = await findZipProblem(bytes);
+  if (problem?.kind === 'too_large') {
+    return refuse('file_too_large', `"${fileName}" is not read: ${problem.reason}.`);
+  }
+  if (problem !== undefined) {
+    return refuse('unsupported_format', notAWorkbookMessage(fileName, problem.reason));
+  }
   // Loaded on first use: exceljs takes ~0.5 s to import, which every CLI command paid.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -244,10 +276,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return refuse(
-      'unsupported_format',
-      `"${fileName}" is a ZIP archive but not a readable Excel .xlsx workbook (${reason}); save it as .xlsx or as CSV.`,
-    );
+    return refuse('unsupported_format', notAWorkbookMessage(fileName, reason));
   }
   const sheet = workbook.worksheets[0];
   if (sheet === undefined) {
@@ -262,6 +291,12 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     });
     rows.push({ line: rowNumber, fields: Array.from(fields, (field) => field ?? '') });
   });
+  const longCell = rows
+    .map((row) => ({ line: row.line, length: longestCell(row.fields) }))
+    .find((row) => row.length > MAX_CELL_LENGTH);
+  if (longCell !== undefined) {
+    return refuse('cell_too_long', cellTooLongMessage(fileName, longCell, ''), longCell.line);
+  }
   const nonEmpty = rows.filter((row) => row.fields.some((field) => field.trim() !== ''));
   const [headerRow, ...dataRows] = nonEmpty;
   if (headerRow === undefined) {
@@ -374,6 +409,27 @@ function toPlainDecimal(value: number): string {
     plain = `${digits.slice(0, pointIndex)}.${digits.slice(pointIndex)}`;
   }
   return isNegative ? `-${plain}` : plain;
+}
+
+function longestCell(fields: readonly string[]): number {
+  return fields.reduce((longest, field) => Math.max(longest, field.length), 0);
+}
+
+/** Why a file is too large to read; also said by the CLI, which checks before reading it. */
+export function fileTooLargeMessage(fileName: string, size: number): string {
+  return `"${fileName}" is ${formatMebibytes(size)}: an import reads files of at most ${formatMebibytes(MAX_IMPORT_FILE_BYTES)}. Split it.`;
+}
+
+function cellTooLongMessage(
+  fileName: string,
+  cell: { line: number; length: number },
+  hint: string,
+): string {
+  return `"${fileName}": line ${cell.line} has a value of ${cell.length.toLocaleString('en')} characters, more than the ${MAX_CELL_LENGTH.toLocaleString('en')} a spreadsheet cell holds${hint}.`;
+}
+
+function notAWorkbookMessage(fileName: string, reason: string): string {
+  return `"${fileName}" is a ZIP archive but not a readable Excel .xlsx workbook (${reason}); save it as .xlsx or as CSV.`;
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

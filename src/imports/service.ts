@@ -12,6 +12,7 @@ import {
   type CustomerUpsert,
 } from '../customers/service.ts';
 import type { Queryable } from '../db/client.ts';
+import { refuseOpenTotalOverflows } from '../ledger/open-totals.ts';
 import { upsertInvoicesInTx, upsertPaymentsInTx, type Outcome } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
 import { cents, parseCurrencyCode } from '../shared/money.ts';
@@ -131,7 +132,10 @@ export async function importFile(
       const { outcomes, issues } = await apply(tx);
       report.errors = sortIssues([...report.errors, ...issues]);
       const rejectedLines = new Set(report.errors.map((issue) => issue.line ?? 0));
-      const isFileRefused = report.errors.some((issue) => issue.line === undefined);
+      // A `file` issue refuses the whole file, even when it names a line (bad encoding, stray quote).
+      const isFileRefused = report.errors.some(
+        (issue) => issue.line === undefined || issue.field === 'file',
+      );
       report.rejected = isFileRefused ? 0 : rejectedLines.size;
       report.rows = outcomes.length + report.rejected;
       for (const outcome of outcomes) {
@@ -351,8 +355,9 @@ async function applyInvoices(
       currency: row.currency,
     };
   });
-  const result = await upsertInvoicesInTx(deps, tx, ctx, inputs);
-  return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
+  const bounded = await refuseOpenTotalOverflows(tx, ctx.companyId, inputs, (input) => input.kind);
+  const result = await upsertInvoicesInTx(deps, tx, ctx, bounded.kept);
+  return { outcomes: result.outcomes, issues: [...issues, ...bounded.issues, ...result.issues] };
 }
 
 async function applyPayments(
@@ -372,6 +377,7 @@ async function applyPayments(
     method: row.method ?? 'transfer',
     invoiceNumber: row.invoiceNumber,
   }));
-  const result = await upsertPaymentsInTx(deps, tx, ctx, inputs);
-  return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
+  const bounded = await refuseOpenTotalOverflows(tx, ctx.companyId, inputs, () => 'payment');
+  const result = await upsertPaymentsInTx(deps, tx, ctx, bounded.kept);
+  return { outcomes: result.outcomes, issues: [...issues, ...bounded.issues, ...result.issues] };
 }

@@ -1,6 +1,6 @@
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
-import { formatMoney, type Cents, type CurrencyCode } from '../shared/money.ts';
+import { formatMoney, MAX_TOTAL_CENTS, type Cents, type CurrencyCode } from '../shared/money.ts';
 
 export type InvoiceKind = 'invoice' | 'credit_note';
 export type InvoiceStatus = 'open' | 'partially_paid' | 'paid';
@@ -133,4 +133,49 @@ export function checkAllocation(
     });
   }
   return issues;
+}
+
+/** The three open totals of a customer in a currency: its open invoices, open credit notes and unapplied payments. */
+export type OpenTotalKind = InvoiceKind | 'payment';
+
+/** One line of a file that adds `amount` to an open total (a customer, a currency, a kind). */
+export type OpenTotalAddition = {
+  line: number | undefined;
+  customerId: string;
+  currency: string;
+  kind: OpenTotalKind;
+  amount: Cents;
+};
+
+/** The total already open for each key of `openTotalKey`. */
+export type OpenTotals = ReadonlyMap<string, bigint>;
+
+/** How an open total is found in `OpenTotals`. */
+export function openTotalKey(customerId: string, currency: string, kind: OpenTotalKind): string {
+  return `${customerId} ${currency} ${kind}`;
+}
+
+/**
+ * The additions, in line order, that would carry an open total past
+ * `MAX_TOTAL_CENTS`, counting from the totals already open. A line that updates a
+ * row already stored is counted with its whole new amount, as if the old one stayed
+ * open: the check may refuse a line a few cents early at the very edge of the bound,
+ * never let a total pass it. A refused line adds nothing to the lines after it.
+ */
+export function findOpenTotalOverflows(
+  open: OpenTotals,
+  additions: readonly OpenTotalAddition[],
+): OpenTotalAddition[] {
+  const totals = new Map(open);
+  const overflows: OpenTotalAddition[] = [];
+  for (const addition of additions) {
+    const key = openTotalKey(addition.customerId, addition.currency, addition.kind);
+    const total = (totals.get(key) ?? 0n) + BigInt(addition.amount);
+    if (total > BigInt(MAX_TOTAL_CENTS)) {
+      overflows.push(addition);
+    } else {
+      totals.set(key, total);
+    }
+  }
+  return overflows;
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ZCalendarDate, ZCents, ZCurrency, ZId, ZPageQuery, pageOf } from '../shared/schemas.ts';
+import {
+  ZAmount,
+  ZCalendarDate,
+  ZCents,
+  ZCurrency,
+  ZId,
+  ZPageQuery,
+  pageOf,
+} from '../shared/schemas.ts';
 
 export const INVOICE_KINDS = ['invoice', 'credit_note'] as const;
 export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid'] as const;
@@ -86,7 +94,7 @@ export const ZCreateAllocationRequest = z
     invoiceId: ZId,
     paymentId: ZId.optional(),
     creditNoteId: ZId.optional(),
-    amount: ZCents.positive(),
+    amount: ZAmount.positive(),
     allocatedOn: ZCalendarDate.optional(),
   })
   .refine((value) => (value.paymentId === undefined) !== (value.creditNoteId === undefined), {

@@ -4,7 +4,14 @@ import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents, type Cents } from '../shared/money.ts';
-import type { Allocation, Invoice, InvoiceKind, InvoiceStatus, Payment } from './model.ts';
+import type {
+  Allocation,
+  Invoice,
+  InvoiceKind,
+  InvoiceStatus,
+  OpenTotalKind,
+  Payment,
+} from './model.ts';
 
 function toInvoice(row: Selectable<InvoiceTable>): Invoice {
   return {
@@ -506,5 +513,41 @@ export async function listAllocationRows(
     paymentReference: row.payment_reference,
     creditNoteNumber: row.credit_note_number,
     currency: row.currency,
+  }));
+}
+
+/**
+ * The open totals of `customerIds` (see `OpenTotalKind`), summed exactly: a numeric
+ * sum read as text, since a total written before the bounds may pass 2^53.
+ */
+export async function sumOpenTotals(
+  q: Queryable,
+  companyId: string,
+  customerIds: readonly string[],
+): Promise<{ customerId: string; currency: string; kind: OpenTotalKind; total: bigint }[]> {
+  if (customerIds.length === 0) {
+    return [];
+  }
+  const ids = sql.val([...new Set(customerIds)]);
+  const result = await sql<{
+    customer_id: string;
+    currency: string;
+    kind: OpenTotalKind;
+    total: string;
+  }>`
+    SELECT customer_id, currency, kind, sum(open_cents)::text AS total
+    FROM invoice
+    WHERE company_id = ${companyId} AND customer_id = ANY(${ids}::uuid[]) AND open_cents > 0
+    GROUP BY customer_id, currency, kind
+    UNION ALL
+    SELECT customer_id, currency, 'payment', sum(unapplied_cents)::text
+    FROM payment
+    WHERE company_id = ${companyId} AND customer_id = ANY(${ids}::uuid[]) AND unapplied_cents > 0
+    GROUP BY customer_id, currency`.execute(q);
+  return result.rows.map((row) => ({
+    customerId: row.customer_id,
+    currency: row.currency,
+    kind: row.kind,
+    total: BigInt(row.total),
   }));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCents,
+  capTotal,
+  MAX_AMOUNT_CENTS,
   allocateCents,
   cents,
   formatMoney,
@@ -112,7 +114,7 @@ describe('parseAmount', () => {
     ['1234,5600', 2, 123456],
     ['1 234,560', 2, 123456], // space grouping: the comma must be decimal
     ['0,120', 2, 12], // leading zero: the comma cannot group thousands
-    ['90071992547409,91', 2, Number.MAX_SAFE_INTEGER],
+    ['99999999999,99', 2, 9_999_999_999_999],
     // JPY: no minor unit
     ['1234', 0, 1234],
     ['1 234', 0, 1234],
@@ -199,8 +201,31 @@ describe('parseAmount', () => {
     ['1234,561', 2, {}, '"1234,561" has more than 2 decimal places'],
     ['1234,5', 0, {}, '"1234,5" has more than 0 decimal places'],
     ['1,2345', 3, {}, '"1,2345" has more than 3 decimal places'],
-    ['90071992547409,92', 2, {}, '"90071992547409,92" is too large'],
-    ['99999999999999999999', 2, {}, '"99999999999999999999" is too large'],
+    [
+      '90071992547409,92',
+      2,
+      {},
+      '"90071992547409,92" is above the largest amount accepted, 99999999999.99',
+    ],
+    [
+      '99999999999999999999',
+      2,
+      {},
+      '"99999999999999999999" is above the largest amount accepted, 99999999999.99',
+    ],
+    // A SIRET pasted into an amount column.
+    [
+      '73282932000074',
+      2,
+      {},
+      '"73282932000074" is above the largest amount accepted, 99999999999.99',
+    ],
+    [
+      '10000000000000',
+      0,
+      {},
+      '"10000000000000" is above the largest amount accepted, 9999999999999',
+    ],
   ])('refuses %j with %i digits and %j', (text, digits, options, reason) => {
     expect(parseAmount(text, digits, options)).toEqual({ ok: false, reason });
   });
@@ -355,5 +380,30 @@ describe('allocateCents', () => {
     ['NaN', [Number.NaN]],
   ])('refuses %s', (_label, weights) => {
     expect(() => allocateCents(cents(100), weights)).toThrow(RangeError);
+  });
+});
+
+describe('the largest amount', () => {
+  it('accepts 99 999 999 999,99 and refuses one cent more', () => {
+    expect(parseAmount('99 999 999 999,99')).toEqual({ ok: true, value: MAX_AMOUNT_CENTS });
+    expect(parseAmount('-99 999 999 999,99')).toEqual({ ok: true, value: -9_999_999_999_999 });
+    expect(parseAmount('100 000 000 000,00')).toEqual({
+      ok: false,
+      reason: '"100 000 000 000,00" is above the largest amount accepted, 99999999999.99',
+    });
+  });
+});
+
+describe('capTotal', () => {
+  it.each<[bigint, number, boolean]>([
+    [0n, 0, false],
+    [123_456n, 123_456, false],
+    [-999_999_999_999_999n, -999_999_999_999_999, false],
+    [999_999_999_999_999n, 999_999_999_999_999, false],
+    [1_000_000_000_000_000n, 999_999_999_999_999, true],
+    [14_656_586_400_014_800n, 999_999_999_999_999, true],
+    [-(10n ** 30n), -999_999_999_999_999, true],
+  ])('%s → %i (capped: %s)', (total, amount, isCapped) => {
+    expect(capTotal(total)).toEqual({ amount, isCapped });
   });
 });

@@ -32,6 +32,40 @@ export function cents(value: number): Cents {
 /** Zero, in any currency. */
 export const ZERO_CENTS = cents(0);
 
+/**
+ * The largest single amount accepted, in minor units: 99 999 999 999,99 € (one cent
+ * under 10^13). No receivable comes near it, a SIRET pasted into an amount column
+ * (73 282 932 000 074) is far above it, and 15 significant digits — what Excel
+ * keeps of a number — hold it exactly. Files and the API refuse more.
+ */
+export const MAX_AMOUNT_CENTS = cents(9_999_999_999_999);
+
+/**
+ * The largest total one customer may have open in one currency — its open invoices,
+ * its open credit notes, its unapplied payments, each — in minor units: one cent
+ * under 10^15, a hundred largest amounts. Twice it is still a safe integer, so every
+ * figure of a customer (the net balance included) is exact. Imports refuse the lines
+ * that would pass it, and the database refuses a stored balance past it.
+ */
+export const MAX_TOTAL_CENTS = cents(999_999_999_999_999);
+
+/**
+ * A sum computed exactly (SQL `numeric`), brought into `[-MAX_TOTAL_CENTS,
+ * MAX_TOTAL_CENTS]`: past it the figure shown is the bound, and `isCapped` says so.
+ * Only data written before the bound existed can be past it; a list or a page then
+ * shows the capped figure instead of failing for the whole company.
+ */
+export function capTotal(total: bigint): { amount: Cents; isCapped: boolean } {
+  const bound = BigInt(MAX_TOTAL_CENTS);
+  if (total > bound) {
+    return { amount: MAX_TOTAL_CENTS, isCapped: true };
+  }
+  if (total < -bound) {
+    return { amount: negateCents(MAX_TOTAL_CENTS), isCapped: true };
+  }
+  return { amount: cents(Number(total)), isCapped: false };
+}
+
 /** `a + b`; throws if the sum leaves the safe-integer range. */
 export function addCents(a: Cents, b: Cents): Cents {
   return cents(a + b);
@@ -137,7 +171,7 @@ const MINUS_SIGNS = new Set(['-', '\u2212']);
  * with 0, then groups of exactly 3 (`12 34,56` and `1.234,567.89` are refused). The decimal
  * mark needs a digit on each side (`12,` and `,5` are refused: likely truncated data).
  * Extra decimals are accepted only when they are zeros. Refused too: exponents (`1e5`),
- * empty text, and amounts beyond `Number.MAX_SAFE_INTEGER` minor units.
+ * empty text, and amounts beyond `MAX_AMOUNT_CENTS` minor units.
  */
 export function parseAmount(
   text: string,
@@ -176,8 +210,11 @@ export function parseAmount(
     return { ok: false, reason: `"${text}" has more than ${digits} decimal places` };
   }
   const minorUnits = BigInt(split.integer.replace(/\D/g, '') + fraction.padEnd(digits, '0'));
-  if (minorUnits > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return { ok: false, reason: `"${text}" is too large` };
+  if (minorUnits > BigInt(MAX_AMOUNT_CENTS)) {
+    return {
+      ok: false,
+      reason: `"${text}" is above the largest amount accepted, ${toDecimalString(MAX_AMOUNT_CENTS, digits)}`,
+    };
   }
   const value = Number(minorUnits);
   return { ok: true, value: cents(isNegative ? -value : value) };

@@ -4,12 +4,24 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
+import { MAX_AMOUNT_CENTS, MAX_TOTAL_CENTS, toDecimalString } from './money.ts';
+import { findUnstorableCharacter } from './text.ts';
 
 /** Integer minor units (cents). */
 export const ZCents = z
   .number()
   .int()
   .meta({ description: 'Amount in minor units of `currency` (cents)' });
+/** An amount given to the API (a credit limit, an allocation): 0 to `MAX_AMOUNT_CENTS`. */
+export const ZAmount = ZCents.min(0)
+  .max(MAX_AMOUNT_CENTS)
+  .meta({
+    description: `Amount in minor units of the currency (cents), at most ${MAX_AMOUNT_CENTS} (${toDecimalString(MAX_AMOUNT_CENTS)} in a currency of 2 decimals)`,
+  });
+/** Whether a total of the answer passed its bound and shows the bound instead. */
+export const ZAmountsCapped = z.boolean().meta({
+  description: `true when a total passed ±${MAX_TOTAL_CENTS} minor units (only data written before that bound can) and shows the bound instead of its value`,
+});
 export const ZCurrency = z
   .string()
   .regex(/^[A-Z]{3}$/)
@@ -63,3 +75,45 @@ export const ROLES = [
 ] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
+
+/**
+ * Every string of an input, object keys included, at any depth, with its path.
+ * Iterative, so that a hostile body nested 100,000 levels deep cannot overflow the stack.
+ */
+function* stringsOf(input: unknown): Generator<{ path: (string | number)[]; text: string }> {
+  const pending: { path: (string | number)[]; value: unknown }[] = [{ path: [], value: input }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { path, value } = next;
+    if (typeof value === 'string') {
+      yield { path, text: value };
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index -= 1) {
+        pending.push({ path: [...path, index], value: value[index] });
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value).toReversed()) {
+        yield { path: [...path, key], text: key };
+        pending.push({ path: [...path, key], value: child });
+      }
+    }
+  }
+}
+
+/**
+ * Passes any input whose strings can all be stored (see `findUnstorableCharacter`),
+ * and refuses the others with one issue per bad string, at its path. Put in front
+ * of a request or options schema (`ZStorableText.pipe(schema)`), it guards every
+ * field at once, however the schema is written.
+ */
+export const ZStorableText = z.unknown().superRefine((input, ctx) => {
+  for (const { path, text } of stringsOf(input)) {
+    const found = findUnstorableCharacter(text);
+    if (found !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `contains ${found.description} at position ${found.index + 1}`,
+      });
+    }
+  }
+});

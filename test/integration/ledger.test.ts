@@ -64,6 +64,7 @@ describe('ledger', () => {
     const detail = await getCustomer(deps, ctx, customer.id);
     expect(detail.balance).toEqual({
       currency: 'EUR',
+      amountsCapped: false,
       invoicesOpen: 50_050,
       overdue: 0,
       creditNotesOpen: 0,

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { importFile, type ImportReport } from '../../imports/service.ts';
 import { parseMappingOption, type ImportKind } from '../../imports/column-mapping.ts';
 import { isTextEncodingName, type TextEncodingName } from '../../imports/decode-text.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../../imports/limits.ts';
+import { fileTooLargeMessage } from '../../imports/read-table.ts';
 import { InvalidError, invalidField } from '../../shared/errors.ts';
 import { printJson } from '../output.ts';
+import { readInputFile } from '../read-input.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
 type ImportFlags = {
@@ -82,15 +84,7 @@ export function registerImportCommands(program: Command): void {
         if (mapping !== undefined && !mapping.ok) {
           throw new InvalidError('The --map option is not valid', mapping.issues);
         }
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(file);
-        } catch (error) {
-          throw invalidField(
-            'file',
-            `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-          );
-        }
+        const bytes = await readInputFile(file, MAX_IMPORT_FILE_BYTES, fileTooLargeMessage);
         const report = await withCompany(
           command.optsWithGlobals<GlobalOptions>(),
           ({ deps, ctx }) =>

@@ -9,14 +9,12 @@ import { changeUserAccess, listUsers, type AccessChange } from '../../auth/user-
 import { ZId, ZRole } from '../../shared/schemas.ts';
 import { parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
+import { readStandardInput } from '../read-input.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
+/** A password typed or piped in: passwords are at most 200 characters, 4 bytes each in UTF-8. */
 async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks)
+  return Buffer.from(await readStandardInput(800))
     .toString('utf8')
     .replace(/\r?\n$/, '');
 }

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../../src/app/deps.ts';
+import { createApiToken } from '../../../src/auth/service.ts';
+import { ZCustomerDetail } from '../../../src/customers/schemas.ts';
+import type { DbHandle } from '../../../src/db/client.ts';
+import { buildApp } from '../../../src/http/app.ts';
+import type { App } from '../../../src/http/types.ts';
+import { ZProblem } from '../../../src/shared/schemas.ts';
+import { openTestRuntime } from '../../db.ts';
+import { makeCompany } from '../../factories.ts';
+
+let handle: DbHandle;
+let deps: Deps;
+let app: App;
+let authorization: string;
+
+beforeAll(async () => {
+  ({ handle, deps } = await openTestRuntime());
+  app = await buildApp({ deps, webDir: '/nonexistent' });
+  const { ctx } = await makeCompany(deps);
+  const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
+  authorization = `Bearer ${token}`;
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+function expectBadRequest(response: {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json: () => unknown;
+}) {
+  expect(response.statusCode).toBe(400);
+  expect(String(response.headers['content-type'])).toContain('application/problem+json');
+  return ZProblem.parse(response.json());
+}
+
+describe('text that cannot be stored', () => {
+  it('refuses a NUL in a body field with 400, naming the field', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { authorization },
+      payload: { code: 'NUL\u0000X', legalName: 'Acme' },
+    });
+
+    expect(expectBadRequest(response)).toMatchObject({
+      code: 'invalid',
+      issues: [
+        {
+          field: 'code',
+          code: 'custom',
+          message: 'code: contains a NUL character (U+0000) at position 4',
+        },
+      ],
+    });
+  });
+
+  it('refuses a lone surrogate, in a nested field too', async () => {
+    // JSON.stringify writes the lone surrogate as the escape "\ud800", as a client would.
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { authorization },
+      payload: {
+        code: 'C1',
+        legalName: 'a\ud800b',
+        contacts: [{ role: 'billing', name: 'Mme\u0000Durand' }],
+      },
+    });
+
+    expect(expectBadRequest(response).issues).toEqual([
+      {
+        field: 'legalName',
+        code: 'custom',
+        message:
+          'legalName: contains a lone surrogate (U+D800, not a Unicode character) at position 2',
+      },
+      {
+        field: 'contacts.0.name',
+        code: 'custom',
+        message: 'contacts.0.name: contains a NUL character (U+0000) at position 4',
+      },
+    ]);
+  });
+
+  it('refuses a NUL in the query string and in a path parameter', async () => {
+    const search = await app.inject({
+      url: '/api/customers?search=a%00b',
+      headers: { authorization },
+    });
+    expect(expectBadRequest(search).issues).toEqual([
+      {
+        field: 'search',
+        code: 'custom',
+        message: 'search: contains a NUL character (U+0000) at position 2',
+      },
+    ]);
+
+    const param = await app.inject({ url: '/api/customers/a%00b', headers: { authorization } });
+    expect(expectBadRequest(param).issues).toMatchObject([{ field: 'id', code: 'custom' }]);
+  });
+
+  it('still stores ordinary text, accents and emoji included', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { authorization },
+      payload: { code: 'C2', legalName: 'Société 😀 漢字' },
+    });
+
+    expect(response.statusCode).toBe(201);
+    expect(ZCustomerDetail.parse(response.json()).legalName).toBe('Société 😀 漢字');
+  });
+
+  it('refuses an amount above the largest accepted, naming the field', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { authorization },
+      payload: { code: 'C3', legalName: 'Acme', creditLimit: 10_000_000_000_000 },
+    });
+
+    expect(expectBadRequest(response).issues).toEqual([
+      {
+        field: 'creditLimit',
+        code: 'too_big',
+        message: 'creditLimit: Too big: expected number to be <=9999999999999',
+      },
+    ]);
+  });
+});
