@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useCli } from './harness.ts';
 
-const { encaisse, file, pathOf } = useCli();
+const { encaisse, encaisseWithEnv, file, pathOf } = useCli();
 
 describe('encaisse CLI', () => {
   it('migrates, creates companies and keeps them apart with --company', async () => {
@@ -318,9 +318,7 @@ describe('encaisse CLI', () => {
     );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--trusted-proxies');
-    const badEnv = await run(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
-      env: { ...process.env, DATABASE_URL: '', SECURE_COOKIES: 'yes' },
-    }).catch((error: unknown) => error as { code: number; stderr: string });
+    const badEnv = await encaisseWithEnv({ SECURE_COOKIES: 'yes' }, 'serve', '--port', '0');
     expect(badEnv).toMatchObject({ code: 2, stderr: expect.stringContaining('--secure-cookies') });
   });
 });

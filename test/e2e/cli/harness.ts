@@ -43,6 +43,8 @@ export type CliResult = { code: number; stdout: string; stderr: string };
  */
 export function useCli(): {
   encaisse: (...args: string[]) => Promise<CliResult>;
+  /** `encaisse` with extra environment variables. */
+  encaisseWithEnv: (env: Record<string, string>, ...args: string[]) => Promise<CliResult>;
   file: (name: string, content: string | Uint8Array) => string;
   pathOf: (name: string) => string;
 } {
@@ -59,19 +61,24 @@ export function useCli(): {
     await cleanup();
     rmSync(workDir, { recursive: true, force: true });
   });
+  const encaisseWithEnv = async (
+    env: Record<string, string>,
+    ...args: string[]
+  ): Promise<CliResult> => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], {
+        env: { ...process.env, DATABASE_URL: '', ENCAISSE_NOW: '2026-03-15T11:00:00Z', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as CliResult;
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
   return {
-    encaisse: async (...args) => {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], {
-          env: { ...process.env, DATABASE_URL: '', ENCAISSE_NOW: '2026-03-15T11:00:00Z' },
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        const failed = error as CliResult;
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-      }
-    },
+    encaisse: (...args) => encaisseWithEnv({}, ...args),
+    encaisseWithEnv,
     file: (name, content) => {
       const path = join(workDir, name);
       writeFileSync(path, content);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
-import { createApiToken } from '../../../src/auth/service.ts';
+import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { ZCustomerDetail } from '../../../src/customers/schemas.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
 import { buildApp } from '../../../src/http/app.ts';
