@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../bin/encaisse.js', import.meta.url));
+const RECORD_MAX_RSS = fileURLToPath(new URL('./record-max-rss.mjs', import.meta.url));
+
+/** How one `encaisse` process went: exit code, wall-clock time, peak memory, output. */
+export type CliChildRun = {
+  /** `null` when it was killed (see `timedOut`). */
+  exitCode: number | null;
+  timedOut: boolean;
+  ms: number;
+  /** Peak resident memory of the child, from its own `process.resourceUsage()`. */
+  maxRssMb: number | undefined;
+  stdout: string;
+  stderr: string;
+};
+
+/**
+ * Runs `encaisse ...args` in a child process, as a user or a cron job does (the same
+ * `bin/encaisse.js`, its own Node, its own connection), and measures it from the
+ * spawn to the exit. A child still running after `timeoutMs` is killed.
+ */
+export async function runCliChild(
+  args: readonly string[],
+  options: { timeoutMs: number },
+): Promise<CliChildRun> {
+  const scratch = mkdtempSync(join(tmpdir(), 'encaisse-bench-rss-'));
+  const rssFile = join(scratch, 'max-rss-kb');
+  const started = performance.now();
+  try {
+    const child = spawn(process.execPath, ['--import', RECORD_MAX_RSS, BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: '', BENCH_MAX_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code));
+    }).finally(() => clearTimeout(timer));
+    const ms = performance.now() - started;
+    let maxRssMb: number | undefined;
+    try {
+      maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    } catch {
+      maxRssMb = undefined;
+    }
+    return {
+      exitCode,
+      timedOut,
+      ms,
+      maxRssMb,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8'),
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
