@@ -16,6 +16,7 @@ import { DEMO_EXPORT_COLUMNS, demoExportRows } from '../src/demo/export-rows.ts'
 import { generateDemo, type DemoSize } from '../src/demo/generate.ts';
 import type { ExportColumn, ExportRow } from '../src/exports/table-writer.ts';
 import { IMPORT_KINDS, type ImportKind } from '../src/imports/column-mapping.ts';
+import type { ImportReport } from '../src/imports/service.ts';
 import type { CalendarDate } from '../src/shared/calendar-date.ts';
 import { prepareLocation } from './bench-database.ts';
 import { runCliChild, type CliChildRun } from './cli-child.ts';
@@ -28,15 +29,10 @@ const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BENCH_COMPANY = 'bench';
 
 /** What an import's `--json` report says, reduced to its counts. */
-export type ImportCounts = {
-  committed: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  errors: number;
-};
+export type ImportCounts = Pick<
+  ImportReport,
+  'committed' | 'rows' | 'created' | 'updated' | 'unchanged' | 'rejected'
+> & { errors: number };
 
 /** One `encaisse import KIND FILE --json` process. */
 export type ImportStep = {
@@ -103,11 +99,9 @@ function firstLine(text: string): string {
   return (line ?? '').slice(0, 200);
 }
 
-type ReportJson = Omit<ImportCounts, 'errors'> & { errors: { message?: string }[] };
-
-function parseReport(stdout: string): ReportJson | undefined {
+function parseReport(stdout: string): ImportReport | undefined {
   try {
-    return JSON.parse(stdout) as ReportJson;
+    return JSON.parse(stdout) as ImportReport;
   } catch {
     return undefined;
   }

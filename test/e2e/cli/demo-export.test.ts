@@ -9,6 +9,7 @@ import { generateDemo, type DemoBatch } from '../../../src/demo/generate.ts';
 import { DEMO_TIME_ZONE } from '../../../src/demo/load-demo.ts';
 import type { ImportKind } from '../../../src/imports/column-mapping.ts';
 import { parseImportFile } from '../../../src/imports/parse-import-file.ts';
+import type { ImportReport } from '../../../src/imports/service.ts';
 import { todayIn } from '../../../src/shared/calendar-date.ts';
 import { CLI_NOW, emptyDatabase, runCli } from './run-cli.ts';
 
@@ -318,16 +319,6 @@ async function storedReplay(location: string, companyCode: string): Promise<Repl
     await handle.close();
   }
 }
-
-type ImportReport = {
-  committed: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  errors: unknown[];
-};
 
 /**
  * Writes `batches` as the canonical files, imports them through the CLI into a new
