@@ -13,11 +13,32 @@ export type CliChildRun = {
   exitCode: number | null;
   timedOut: boolean;
   ms: number;
-  /** Peak resident memory of the child, from its own `process.resourceUsage()`. */
+  /**
+   * Peak resident memory of the child: its own `process.resourceUsage()` at exit, or
+   * what Linux reported while it ran (a killed child), whichever is larger.
+   */
   maxRssMb: number | undefined;
   stdout: string;
   stderr: string;
 };
+
+/**
+ * The peak resident memory Linux has seen for `pid` so far (`VmHWM`), in kB; `undefined`
+ * elsewhere or once the process is gone. Read while the child runs, so a child killed
+ * for taking too long still has a figure (its own exit hook never runs then).
+ */
+function peakRssKb(pid: number | undefined): number | undefined {
+  if (pid === undefined) {
+    return undefined;
+  }
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Runs `encaisse ...args` in a child process, as a user or a cron job does (the same
@@ -41,21 +62,31 @@ export async function runCliChild(
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     let timedOut = false;
+    let sampledKb = 0;
+    const sampler = setInterval(() => {
+      sampledKb = Math.max(sampledKb, peakRssKb(child.pid) ?? 0);
+    }, 250);
     const timer = setTimeout(() => {
       timedOut = true;
+      sampledKb = Math.max(sampledKb, peakRssKb(child.pid) ?? 0);
       child.kill('SIGKILL');
     }, options.timeoutMs);
     const exitCode = await new Promise<number | null>((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (code) => resolve(code));
-    }).finally(() => clearTimeout(timer));
+    }).finally(() => {
+      clearTimeout(timer);
+      clearInterval(sampler);
+    });
     const ms = performance.now() - started;
-    let maxRssMb: number | undefined;
+    let reportedKb = 0;
     try {
-      maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      reportedKb = Number(readFileSync(rssFile, 'utf8'));
     } catch {
-      maxRssMb = undefined;
+      // Killed, or it died before its exit hook: the sampled figure is all there is.
     }
+    const peakKb = Math.max(reportedKb, sampledKb);
+    const maxRssMb = peakKb > 0 ? peakKb / 1024 : undefined;
     return {
       exitCode,
       timedOut,

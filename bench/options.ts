@@ -3,8 +3,12 @@ import { z } from 'zod';
 
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-/** What a run measures: loading the demo and the queries on it, and importing the canonical files. */
-export const BENCH_PHASES = ['load', 'import'] as const;
+/**
+ * What a run measures: `load`, loading the demo and the queries on it; `import`, the
+ * canonical files of a demo ledger imported through the CLI; `customers`, the big
+ * customers file imported through the CLI on PostgreSQL.
+ */
+export const BENCH_PHASES = ['load', 'import', 'customers'] as const;
 
 /** The customers of the big customers file (about 50 MB of CSV), as the performance issue states. */
 export const BIG_CUSTOMERS = 219_773;
@@ -27,7 +31,7 @@ const ZBenchOptions = z.object({
     .transform((text) => text.split(',').map((phase) => phase.trim()))
     .pipe(z.array(z.enum(BENCH_PHASES)).min(1)),
   importSize: z.enum(['S', 'M', 'L']).default('M'),
-  bigCustomers: z.coerce.number().int().min(0).default(BIG_CUSTOMERS),
+  bigCustomers: z.coerce.number().int().min(1).default(BIG_CUSTOMERS),
   importTimeout: z.coerce.number().int().min(1).default(1_200),
 });
 
@@ -44,11 +48,12 @@ export const USAGE = `npm run bench -- [options]
   --doc PATH|none     where to write the report (default docs/PERFORMANCE.md, written
                       only by a full run: size L on both databases)
   --skip-generator    do not time the demo generator on its own
-  --phases LIST       load (load the demo, time the queries) and/or import (export
-                      the demo as CSV, import it through the CLI); default load,import
+  --phases LIST       any of load (load the demo, time the queries), import (export
+                      the demo as CSV, import it through the CLI, re-import it) and
+                      customers (the big customers file, PostgreSQL); default all three
   --import-size S|M|L size of the exported ledger the import phase imports (default M)
-  --big-customers N   customers in the big customers file imported on PostgreSQL
-                      (default ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB; 0 skips it)
+  --big-customers N   customers in the big customers file (default
+                      ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)
   --import-timeout S  seconds after which an import process is killed (default 1200)`;
 
 /** Reads the command line; throws a readable message on a bad option. */

@@ -97,17 +97,19 @@ async function main(): Promise<void> {
   for (const kind of isLoading ? databasesOf(options) : []) {
     databases.push(await benchDatabase(kind, options, clock));
   }
-  const imports = options.phases.includes('import')
-    ? await benchImports({
-        size: options.importSize,
-        seed: options.seed,
-        today,
-        adminUrl: options.url,
-        databases: databasesOf(options),
-        bigCustomers: options.bigCustomers,
-        timeoutMs: options.importTimeout * 1000,
-      })
-    : undefined;
+  const hasBigCustomers = options.phases.includes('customers') && options.only !== 'pglite';
+  const imports =
+    options.phases.includes('import') || hasBigCustomers
+      ? await benchImports({
+          size: options.importSize,
+          seed: options.seed,
+          today,
+          adminUrl: options.url,
+          databases: options.phases.includes('import') ? databasesOf(options) : [],
+          bigCustomers: hasBigCustomers ? options.bigCustomers : 0,
+          timeoutMs: options.importTimeout * 1000,
+        })
+      : undefined;
   const run: BenchRun = {
     startedAt,
     finishedAt: new Date(),

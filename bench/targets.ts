@@ -90,7 +90,8 @@ function importChecks(imports: ImportPhaseRun): TargetCheck[] {
     checks.push(
       timeCheck(label, 'postgres', TARGETS.bigCustomersMs, passTime([big.step]), 'one CLI process'),
     );
-    const rss = big.step.failure === undefined ? big.step.maxRssMb : undefined;
+    // A killed import still has the peak it reached: a lower bound, shown but not met.
+    const rss = big.step.maxRssMb;
     checks.push({
       label: `${label}: peak memory`,
       database: 'postgres',
@@ -100,8 +101,8 @@ function importChecks(imports: ImportPhaseRun): TargetCheck[] {
       detail:
         big.step.failure === undefined
           ? 'peak RSS of the CLI process'
-          : `failed: ${big.step.failure}`,
-      isMet: rss !== undefined && rss < TARGETS.bigCustomersRssMb,
+          : `peak RSS until it failed: ${big.step.failure}`,
+      isMet: big.step.failure === undefined && rss !== undefined && rss < TARGETS.bigCustomersRssMb,
     });
   }
   return checks;
