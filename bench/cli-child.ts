@@ -9,8 +9,9 @@ const RECORD_MAX_RSS = fileURLToPath(new URL('./record-max-rss.mjs', import.meta
 
 /** How one `encaisse` process went: exit code, wall-clock time, peak memory, output. */
 export type CliChildRun = {
-  /** `null` when it was killed (see `timedOut`). */
+  /** `null` when it was killed (see `signal` and `timedOut`). */
   exitCode: number | null;
+  signal: NodeJS.Signals | null;
   timedOut: boolean;
   ms: number;
   /**
@@ -71,10 +72,12 @@ export async function runCliChild(
       sampledKb = Math.max(sampledKb, peakRssKb(child.pid) ?? 0);
       child.kill('SIGKILL');
     }, options.timeoutMs);
-    const exitCode = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => resolve(code));
-    }).finally(() => {
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(
+      (resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code, killedBy) => resolve([code, killedBy]));
+      },
+    ).finally(() => {
       clearTimeout(timer);
       clearInterval(sampler);
     });
@@ -89,6 +92,7 @@ export async function runCliChild(
     const maxRssMb = peakKb > 0 ? peakKb / 1024 : undefined;
     return {
       exitCode,
+      signal,
       timedOut,
       ms,
       maxRssMb,

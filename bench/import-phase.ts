@@ -131,6 +131,8 @@ export function judgeImport(
   let failure: string | undefined;
   if (run.timedOut) {
     failure = `killed after ${Math.round(run.ms / 1000)} s`;
+  } else if (run.signal !== null) {
+    failure = `stopped by ${run.signal} after ${Math.round(run.ms / 1000)} s`;
   } else if (counts === undefined) {
     failure = `exit ${run.exitCode}: ${firstLine(run.stderr) || 'no report'}`;
   } else if (run.exitCode !== 0 || !counts.committed) {
