@@ -46,7 +46,7 @@ export const USAGE = `npm run bench -- [options]
   --runs N            timed runs per query (default 20), after --warmup N (default 3)
   --seed N            demo seed (default 1)
   --doc PATH|none     where to write the report (default docs/PERFORMANCE.md, written
-                      only by a full run: size L on both databases)
+                      only by a full run: size L on both databases, every phase)
   --skip-generator    do not time the demo generator on its own
   --phases LIST       any of load (load the demo, time the queries), import (export
                       the demo as CSV, import it through the CLI, re-import it) and
