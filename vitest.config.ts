@@ -31,7 +31,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
-          testTimeout: 90_000,
+          // A CLI test runs several commands, each paying start-up under tsx (ADR 4): on a busy 2-core machine one can take 5 s.
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

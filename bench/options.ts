@@ -3,6 +3,16 @@ import { z } from 'zod';
 
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
+/**
+ * What a run measures: `load`, loading the demo and the queries on it; `import`, the
+ * canonical files of a demo ledger imported through the CLI; `customers`, the big
+ * customers file imported through the CLI on PostgreSQL.
+ */
+export const BENCH_PHASES = ['load', 'import', 'customers'] as const;
+
+/** The customers of the big customers file (about 50 MB of CSV), as the performance issue states. */
+export const BIG_CUSTOMERS = 219_773;
+
 const ZBenchOptions = z.object({
   size: z.enum(['S', 'M', 'L']).default('L'),
   only: z.enum(['postgres', 'pglite']).optional(),
@@ -15,6 +25,14 @@ const ZBenchOptions = z.object({
   seed: z.coerce.number().int().min(0).default(1),
   doc: z.string().optional(),
   skipGenerator: z.boolean().default(false),
+  phases: z
+    .string()
+    .default(BENCH_PHASES.join(','))
+    .transform((text) => text.split(',').map((phase) => phase.trim()))
+    .pipe(z.array(z.enum(BENCH_PHASES)).min(1)),
+  importSize: z.enum(['S', 'M', 'L']).default('M'),
+  bigCustomers: z.coerce.number().int().min(1).default(BIG_CUSTOMERS),
+  importTimeout: z.coerce.number().int().min(1).default(1_200),
 });
 
 export type BenchOptions = z.infer<typeof ZBenchOptions>;
@@ -28,8 +46,15 @@ export const USAGE = `npm run bench -- [options]
   --runs N            timed runs per query (default 20), after --warmup N (default 3)
   --seed N            demo seed (default 1)
   --doc PATH|none     where to write the report (default docs/PERFORMANCE.md, written
-                      only by a full run: size L on both databases)
-  --skip-generator    do not time the demo generator on its own`;
+                      only by a full run: size L on both databases, every phase)
+  --skip-generator    do not time the demo generator on its own
+  --phases LIST       any of load (load the demo, time the queries), import (export
+                      the demo as CSV, import it through the CLI, re-import it) and
+                      customers (the big customers file, PostgreSQL); default all three
+  --import-size S|M|L size of the exported ledger the import phase imports (default M)
+  --big-customers N   customers in the big customers file (default
+                      ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)
+  --import-timeout S  seconds after which an import process is killed (default 1200)`;
 
 /** Reads the command line; throws a readable message on a bad option. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
@@ -44,6 +69,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       seed: { type: 'string' },
       doc: { type: 'string' },
       'skip-generator': { type: 'boolean' },
+      phases: { type: 'string' },
+      'import-size': { type: 'string' },
+      'big-customers': { type: 'string' },
+      'import-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -61,6 +90,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     seed: values.seed,
     doc: values.doc,
     skipGenerator: values['skip-generator'] ?? false,
+    phases: values.phases,
+    importSize: values['import-size']?.toUpperCase(),
+    bigCustomers: values['big-customers'],
+    importTimeout: values['import-timeout'],
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map(

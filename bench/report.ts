@@ -1,6 +1,7 @@
 import { LOADED_TABLES } from '../src/demo/load-demo.ts';
+import type { ImportPhaseRun, ImportStep } from './import-phase.ts';
 import type { BenchRun, DatabaseRun } from './results.ts';
-import { TARGETS, checkTargets, isJudgedListCase } from './targets.ts';
+import { TARGETS, checkTargets, isJudgedListCase, passTime, type TargetCheck } from './targets.ts';
 import type { Sample } from './timing.ts';
 
 /** A table as text cells: the console and the Markdown report print the same ones. */
@@ -155,22 +156,156 @@ function bundleTable(run: BenchRun): Table {
   };
 }
 
+function formatTarget(value: number | undefined, unit: TargetCheck['unit']): string {
+  if (value === undefined) {
+    return 'failed';
+  }
+  return unit === 'ms' ? formatMs(value) : `${formatCount(value)} MB`;
+}
+
 function targetsTable(run: BenchRun): Table {
   return {
-    title: 'Targets (size L; queries on PostgreSQL, judged on the median)',
+    title: `Targets (load and queries at size ${run.size}, queries on PostgreSQL judged on the median; import at size ${run.imports?.size ?? '–'})`,
     header: ['target', 'limit', 'measured', 'what', 'met'],
     rows: checkTargets(run).map((check) => [
       check.label,
-      formatMs(check.limitMs),
-      formatMs(check.measuredMs),
+      formatTarget(check.limit, check.unit),
+      formatTarget(check.measured, check.unit),
       check.detail,
       mark(check.isMet),
     ]),
   };
 }
 
+function formatMb(value: number | undefined): string {
+  return value === undefined ? '' : `${formatCount(value)} MB`;
+}
+
+function stepRow(database: string, pass: string, step: ImportStep): string[] {
+  const counts = step.counts;
+  return [
+    database,
+    pass,
+    step.kind,
+    formatCount(step.fileRows),
+    formatMs(step.ms),
+    formatCount(step.fileRows / (step.ms / 1000)),
+    formatMb(step.maxRssMb),
+    counts === undefined
+      ? ''
+      : `${formatCount(counts.created)} / ${formatCount(counts.updated)} / ${formatCount(counts.unchanged)} / ${formatCount(counts.rejected)}`,
+    step.failure === undefined ? '✅' : `❌ ${step.failure}`,
+  ];
+}
+
+function importFilesTable(imports: ImportPhaseRun): Table {
+  return {
+    title: `Exported files: size ${imports.size}, seed ${imports.seed} (written in ${formatMs(imports.exportMs)} by \`encaisse demo --export-csv\`)`,
+    header: ['file', 'lines', 'size'],
+    rows: imports.files.map((file) => [
+      `${file.kind}.csv`,
+      formatCount(file.rows),
+      `${file.megabytes.toFixed(1)} MB`,
+    ]),
+  };
+}
+
+function importStepsTable(imports: ImportPhaseRun): Table {
+  const rows: string[][] = [];
+  for (const run of imports.databases) {
+    for (const step of run.first) {
+      rows.push(stepRow(DATABASE_NAMES[run.kind], 'import', step));
+    }
+    for (const step of run.again) {
+      rows.push(stepRow(DATABASE_NAMES[run.kind], 're-import', step));
+    }
+  }
+  if (imports.bigCustomers !== undefined) {
+    rows.push(
+      stepRow(
+        'PostgreSQL',
+        `${formatCount(imports.bigCustomers.customers)} customers (${imports.bigCustomers.megabytes.toFixed(0)} MB)`,
+        imports.bigCustomers.step,
+      ),
+    );
+  }
+  return {
+    title: `Importing through the CLI: one \`encaisse import … --json\` process per file, timed from spawn to exit`,
+    header: [
+      'database',
+      'pass',
+      'file',
+      'lines',
+      'time',
+      'lines/s',
+      'peak RSS',
+      'created / updated / unchanged / rejected',
+      'result',
+    ],
+    rows,
+  };
+}
+
+function ratio(pass: ReturnType<typeof passTime>, copyMs: number | undefined): string {
+  return 'ms' in pass && copyMs !== undefined ? `${(pass.ms / copyMs).toFixed(1)}×` : '';
+}
+
+function importTotalsTable(imports: ImportPhaseRun): Table {
+  const lines = imports.files.reduce((sum, file) => sum + file.rows, 0);
+  return {
+    title: `The three files together (${formatCount(lines)} lines) against a bare COPY of the same rows into unindexed tables`,
+    header: [
+      'database',
+      'CLI process floor',
+      'import',
+      'lines/s',
+      're-import',
+      'lines/s',
+      'bare COPY',
+      'lines/s',
+      'import ÷ COPY',
+      're-import ÷ COPY',
+    ],
+    rows: imports.databases.map((run) => {
+      const first = passTime(run.first);
+      const again = passTime(run.again);
+      const copyMs = 'ms' in run.bareCopy ? run.bareCopy.ms : undefined;
+      const time = (pass: ReturnType<typeof passTime>) =>
+        'ms' in pass ? formatMs(pass.ms) : 'failed';
+      const speed = (ms: number | undefined) =>
+        ms === undefined ? '' : formatCount(lines / (ms / 1000));
+      return [
+        DATABASE_NAMES[run.kind],
+        formatMs(run.processFloorMs),
+        time(first),
+        speed('ms' in first ? first.ms : undefined),
+        time(again),
+        speed('ms' in again ? again.ms : undefined),
+        copyMs === undefined ? `failed` : formatMs(copyMs),
+        speed(copyMs),
+        ratio(first, copyMs),
+        ratio(again, copyMs),
+      ];
+    }),
+  };
+}
+
 export function resultTables(run: BenchRun): Table[] {
-  return [targetsTable(run), loadTable(run), rowsTable(run), listTable(run), bundleTable(run)];
+  const tables = [
+    targetsTable(run),
+    loadTable(run),
+    rowsTable(run),
+    listTable(run),
+    bundleTable(run),
+  ];
+  if (run.imports !== undefined) {
+    tables.push(
+      importFilesTable(run.imports),
+      importStepsTable(run.imports),
+      importTotalsTable(run.imports),
+    );
+  }
+  return tables.filter((table) => table.rows.length > 0);
 }
 
 function width(text: string): number {

@@ -1,4 +1,5 @@
 import type { DemoSize } from '../src/demo/generate.ts';
+import type { ImportPhaseRun } from './import-phase.ts';
 import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
 import type { DatabaseInfo, Machine } from './machine.ts';
 import type { BenchDatabase } from './options.ts';
@@ -24,5 +25,8 @@ export type BenchRun = {
   warmup: number;
   machine: Machine;
   generator: GeneratorTimings | undefined;
+  /** The load phase, one run per database (empty when the phase was not run). */
   databases: DatabaseRun[];
+  /** The import phase, when it was run. */
+  imports: ImportPhaseRun | undefined;
 };

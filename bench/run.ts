@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: loads the demo at a size into PostgreSQL and PGlite, then times
- * the customer list and the customer page, and reports against the targets of the
- * performance issue (docs/PERFORMANCE.md). Usage: `npm run bench -- --help`.
+ * the customer list and the customer page; exports the demo as the canonical CSV
+ * files and imports them through the CLI on both; and reports against the targets of
+ * the performance issues (docs/PERFORMANCE.md). Usage: `npm run bench -- --help`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/client.ts';
+import { DEMO_TIME_ZONE } from '../src/demo/load-demo.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { prepareLocation } from './bench-database.ts';
 import { writeResults } from './doc.ts';
+import { benchImports } from './import-phase.ts';
 import { loadDatabase, timeGenerator } from './load-phase.ts';
 import { describeDatabase, describeMachine, loadAverage } from './machine.ts';
 import {
@@ -24,9 +27,6 @@ import type { BenchRun, DatabaseRun } from './results.ts';
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_DOC = `${REPO_ROOT}docs/PERFORMANCE.md`;
 const LAST_RUN_JSON = `${REPO_ROOT}.tmp/bench/last-run.json`;
-
-/** The company's time zone in the demo; the bench's clock stands still at its start. */
-const DEMO_TIME_ZONE = 'Europe/Paris';
 
 async function benchDatabase(
   kind: BenchDatabase,
@@ -76,7 +76,9 @@ function docPathOf(options: BenchOptions, run: BenchRun): string | undefined {
     return options.doc;
   }
   // Only a full run may replace the published figures.
-  return run.size === 'L' && run.databases.length === 2 ? DEFAULT_DOC : undefined;
+  return run.size === 'L' && run.databases.length === 2 && run.imports?.databases.length === 2
+    ? DEFAULT_DOC
+    : undefined;
 }
 
 async function main(): Promise<void> {
@@ -84,16 +86,30 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const clock = fixedClock(startedAt);
   const today = clock.today(DEMO_TIME_ZONE);
+  const isLoading = options.phases.includes('load');
 
   let generator: BenchRun['generator'];
-  if (!options.skipGenerator) {
+  if (isLoading && !options.skipGenerator) {
     console.error(`generator: size ${options.size} without a database`);
     generator = timeGenerator({ size: options.size, seed: options.seed, today });
   }
   const databases: DatabaseRun[] = [];
-  for (const kind of databasesOf(options)) {
+  for (const kind of isLoading ? databasesOf(options) : []) {
     databases.push(await benchDatabase(kind, options, clock));
   }
+  const hasBigCustomers = options.phases.includes('customers') && options.only !== 'pglite';
+  const imports =
+    options.phases.includes('import') || hasBigCustomers
+      ? await benchImports({
+          size: options.importSize,
+          seed: options.seed,
+          today,
+          adminUrl: options.url,
+          databases: options.phases.includes('import') ? databasesOf(options) : [],
+          bigCustomers: hasBigCustomers ? options.bigCustomers : 0,
+          timeoutMs: options.importTimeout * 1000,
+        })
+      : undefined;
   const run: BenchRun = {
     startedAt,
     finishedAt: new Date(),
@@ -105,6 +121,7 @@ async function main(): Promise<void> {
     machine: describeMachine(),
     generator,
     databases,
+    imports,
   };
 
   console.log('');

@@ -18,6 +18,12 @@ export function databaseLocation(options: GlobalOptions): string {
 
 export type Runtime = { handle: DbHandle; deps: Deps };
 
+/** The instant `ENCAISSE_NOW` fixes (an ISO instant, for reproducible runs and tests), if set. */
+export function fixedNow(): Date | undefined {
+  const now = process.env['ENCAISSE_NOW'];
+  return now ? new Date(now) : undefined;
+}
+
 /**
  * Opens the database (bringing its schema up to date) for one command and
  * closes it afterwards, whatever happens. `ENCAISSE_NOW` fixes the clock (an
@@ -30,8 +36,8 @@ export async function withRuntime<T>(
   const handle = await openDatabase(databaseLocation(options));
   try {
     await migrate(handle);
-    const now = process.env['ENCAISSE_NOW'];
-    const deps = createDeps(handle.db, now ? { clock: fixedClock(new Date(now)) } : {});
+    const now = fixedNow();
+    const deps = createDeps(handle.db, now ? { clock: fixedClock(now) } : {});
     return await run({ handle, deps });
   } finally {
     await handle.close();

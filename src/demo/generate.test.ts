@@ -561,6 +561,21 @@ describe('generateDemo, other sizes and options', () => {
     expect(run({ seed: 1.5 })).toThrow(InvalidError);
     expect(run({ companyId: 'acme' })).toThrow(InvalidError);
     expect(run({ size: 'XL' as DemoOptions['size'] })).toThrow(InvalidError);
+    expect(run({ customers: 0 })).toThrow(InvalidError);
+    expect(run({ customers: 2.5 })).toThrow(InvalidError);
+  });
+
+  it('makes another customer count on request, the invoices in the size’s proportion', () => {
+    const { all } = collect({ ...OPTIONS, customers: 600 });
+    expect(all.customers).toHaveLength(600);
+    expect(all.customers.at(-1)?.code).toBe('C00600');
+    const invoices = all.invoices.filter((invoice) => invoice.kind === 'invoice');
+    // Twice S's 300 customers: about twice its 10,000 invoices.
+    expect(invoices.length).toBeGreaterThanOrEqual(16_000);
+    expect(invoices.length).toBeLessThanOrEqual(24_000);
+    expect(ledgerProblems(all, TODAY)).toEqual([]);
+    // The size's own count gives the size's ledger, record for record.
+    expect(collect({ ...OPTIONS, customers: 300 }).all).toEqual(collect(OPTIONS).all);
   });
 
   it('permutes serial numbers without collisions', () => {

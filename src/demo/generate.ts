@@ -73,6 +73,11 @@ export const DEMO_BATCH_INVOICES = 1_000;
 export type DemoOptions = {
   size: DemoSize;
   seed: number;
+  /**
+   * Overrides the size's customer count; the invoice target scales with it (the size's
+   * invoices per customer). For files bigger than a size, such as the bench's.
+   */
+  customers?: number | undefined;
   today: CalendarDate;
   companyId: string;
   currency: 'EUR';
@@ -161,6 +166,16 @@ function assertOptions(options: DemoOptions): void {
   }
   if (!Number.isSafeInteger(options.seed)) {
     issues.push({ field: 'seed', code: 'invalid_seed', message: 'Seed must be an integer' });
+  }
+  if (
+    options.customers !== undefined &&
+    !(Number.isSafeInteger(options.customers) && options.customers > 0)
+  ) {
+    issues.push({
+      field: 'customers',
+      code: 'invalid_customers',
+      message: 'The customer count must be a positive integer',
+    });
   }
   try {
     calendarDate(options.today);
@@ -497,7 +512,9 @@ function emptyBatch(): DemoBatch {
 export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
   assertOptions(options);
   const { seed } = options;
-  const { customers: customerCount, invoicesApprox } = DEMO_SIZES[options.size];
+  const sized = DEMO_SIZES[options.size];
+  const customerCount = options.customers ?? sized.customers;
+  const invoicesApprox = Math.round((sized.invoicesApprox * customerCount) / sized.customers);
   const calendar = createDemoCalendar(options.today, DEMO_HISTORY_MONTHS);
   const windowDays = calendar.today - calendar.windowStart + 1;
 

@@ -22,6 +22,9 @@ import { DEMO_SIZES, generateDemo, type DemoBatch, type DemoSize } from './gener
 
 export const DEMO_COMPANY_CODE = 'demo';
 
+/** The demo company's time zone: its ledger ends on today's date there. */
+export const DEMO_TIME_ZONE = 'Europe/Paris';
+
 const DEMO_SIREN = '813519469';
 
 const DEMO_TEAM: readonly { email: string; displayName: string; role: TRole }[] = [
@@ -105,7 +108,7 @@ export async function loadDemo(
     city: 'Saint-Priest',
     country: 'FR',
     currency: 'EUR',
-    timeZone: 'Europe/Paris',
+    timeZone: DEMO_TIME_ZONE,
   });
   const ctx = cliContext(company.id);
   const password = generatePassword();

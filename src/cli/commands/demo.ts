@@ -1,17 +1,87 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
-import { loadDemo, type DemoProgress } from '../../demo/load-demo.ts';
+import { exportDemo } from '../../demo/export-demo.ts';
+import { DEMO_SIZES, type DemoSize } from '../../demo/generate.ts';
+import { DEMO_TIME_ZONE, loadDemo, type DemoProgress } from '../../demo/load-demo.ts';
+import type { ExportFormat } from '../../exports/table-writer.ts';
+import { todayIn } from '../../shared/calendar-date.ts';
 import { parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
-import { withRuntime, type GlobalOptions } from '../runtime.ts';
+import { fixedNow, withRuntime, type GlobalOptions } from '../runtime.ts';
 
-const ZDemoOptions = z.object({
-  size: z.enum(['S', 'M', 'L']).default('S'),
-  seed: z.coerce.number().int().min(0).default(1),
-  ifEmpty: z.boolean().optional(),
-  json: z.boolean().optional(),
-});
+const ZDemoOptions = z
+  .object({
+    size: z.enum(['S', 'M', 'L']).default('S'),
+    seed: z.coerce.number().int().min(0).default(1),
+    ifEmpty: z.boolean().optional(),
+    json: z.boolean().optional(),
+    exportCsv: z.string().min(1).optional(),
+    exportXlsx: z.string().min(1).optional(),
+  })
+  .refine((options) => options.exportCsv === undefined || options.exportXlsx === undefined, {
+    path: ['exportXlsx'],
+    message: 'cannot be combined with --export-csv: export one format at a time',
+  })
+  .refine(
+    (options) =>
+      options.ifEmpty !== true ||
+      (options.exportCsv === undefined && options.exportXlsx === undefined),
+    {
+      path: ['ifEmpty'],
+      message: 'applies to loading a database, not to an export (which touches no database)',
+    },
+  );
+
+type DemoExportRequest = {
+  dir: string;
+  format: ExportFormat;
+  size: DemoSize;
+  seed: number;
+  json: boolean;
+};
+
+/** `--export-csv DIR` / `--export-xlsx DIR`: the canonical import files, no database opened. */
+async function exportDemoFiles(request: DemoExportRequest): Promise<void> {
+  const started = Date.now();
+  const today = todayIn(DEMO_TIME_ZONE, fixedNow() ?? new Date());
+  const totalCustomers = DEMO_SIZES[request.size].customers;
+  const progress = request.json ? undefined : printDemoProgress('');
+  const result = await exportDemo({
+    size: request.size,
+    seed: request.seed,
+    today,
+    dir: request.dir,
+    format: request.format,
+    onBatch: (written) => progress?.({ phase: 'rows', ...written, totalCustomers }),
+  });
+  if (request.json) {
+    printJson({
+      dir: request.dir,
+      format: request.format,
+      size: request.size,
+      seed: request.seed,
+      today,
+      counts: result.counts,
+      files: result.files.map((file) => ({ kind: file.kind, path: file.path, rows: file.rows })),
+    });
+    return;
+  }
+  process.stderr.write('\n');
+  console.log(
+    `Demo ledger of size ${request.size} (seed ${request.seed}, ending ${today}) written to ${request.dir} in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+  );
+  for (const file of result.files) {
+    console.log(`  ${basename(file.path).padEnd(15)} ${file.rows} lines`);
+  }
+  console.log(
+    `  (${result.counts.invoices} invoices and credit notes; ${result.counts.payments} payments, one line per invoice each settles: see docs/import.md)`,
+  );
+  console.log(
+    'Import them into a company in this order: encaisse import customers, then invoices, then payments.',
+  );
+}
 
 /** A progress line on stderr, rewritten at most twice a second, at each change of phase and at the end. */
 export function printDemoProgress(label: string): DemoProgress {
@@ -38,9 +108,25 @@ export function registerDemoCommand(program: Command): void {
     .option('--size <size>', 'S (~300 customers), M (~10,000) or L (100,000)', 'S')
     .option('--seed <n>', 'random seed: the same seed gives the same data', '1')
     .option('--if-empty', 'do nothing when the database already holds a company')
+    .option(
+      '--export-csv <dir>',
+      'write the ledger as customers.csv, invoices.csv, payments.csv into DIR instead of loading it',
+    )
+    .option('--export-xlsx <dir>', 'the same as Excel workbooks (.xlsx)')
     .option('--json', 'print the result as JSON')
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(ZDemoOptions, raw);
+      const exportDir = options.exportCsv ?? options.exportXlsx;
+      if (exportDir !== undefined) {
+        await exportDemoFiles({
+          dir: exportDir,
+          format: options.exportCsv === undefined ? 'xlsx' : 'csv',
+          size: options.size,
+          seed: options.seed,
+          json: options.json ?? false,
+        });
+        return;
+      }
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ handle, deps }) => {
         if (options.ifEmpty && (await findCompanies(deps)).length > 0) {
           if (!options.json) {
