@@ -223,7 +223,8 @@ export async function createApiToken(
       role: input.role,
       revokedAt: null,
       tokenHash: hashToken(token),
-      createdBy: ctx.actor.id,
+      // A user's id; the CLI's actor id is an operating-system user name, not a user.
+      createdBy: ctx.actor.type === 'user' ? ctx.actor.id : null,
     });
     await recordEvents(tx, ctx, [
       {

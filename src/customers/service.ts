@@ -452,7 +452,7 @@ export async function getCustomerTimeline(
       .map((event) => event.actorId as string),
   );
   return events.map((event) => ({
-    id: event.id,
+    seq: event.seq,
     occurredAt: event.occurredAt.toISOString(),
     actor: {
       type: event.actorType,
@@ -461,7 +461,9 @@ export async function getCustomerTimeline(
         event.actorType === 'user' && event.actorId
           ? (names.get(event.actorId) ?? null)
           : event.actorType === 'cli'
-            ? 'CLI'
+            ? event.actorId === null
+              ? 'CLI'
+              : `${event.actorId} (CLI)`
             : null,
     },
     action: event.action,

@@ -24,6 +24,11 @@ export const ERROR_CODES = {
   unauthorized: { httpStatus: 401, exitCode: 6, title: 'Unauthorized' },
   /** Too many attempts (login rate limit). */
   rate_limited: { httpStatus: 429, exitCode: 7, title: 'Too many requests' },
+  /**
+   * The audit trail fails its check (`encaisse audit verify`): an event was changed,
+   * removed or added outside the chain. The stored data is at fault, not the request.
+   */
+  audit_broken: { httpStatus: 500, exitCode: 8, title: 'Audit trail broken' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -77,6 +82,13 @@ export class UnauthorizedError extends DomainError {
   constructor(message = 'Sign in first') {
     super('unauthorized', message);
     this.name = 'UnauthorizedError';
+  }
+}
+
+export class AuditTrailBrokenError extends DomainError {
+  constructor(message: string) {
+    super('audit_broken', message);
+    this.name = 'AuditTrailBrokenError';
   }
 }
 

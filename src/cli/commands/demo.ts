@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { loadDemo, type DemoProgress } from '../../demo/load-demo.ts';
 import { parseOptions } from '../options.ts';
+import { operatingSystemUser } from '../operator.ts';
 import { printJson } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -52,6 +53,7 @@ export function registerDemoCommand(program: Command): void {
         const result = await loadDemo(handle, deps, {
           size: options.size,
           seed: options.seed,
+          operator: operatingSystemUser(),
           onProgress: options.json ? undefined : printDemoProgress(''),
         });
         if (options.json) {

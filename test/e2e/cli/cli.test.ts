@@ -1,56 +1,16 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { withDatabase } from '../../db-names.ts';
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/encaisse.js');
+import { emptyDatabase } from '../../empty-database.ts';
+import { runCli } from './run-cli.ts';
 
 let db: string;
 let cleanup: () => Promise<void>;
 let workDir: string;
 
-/** A brand-new, empty database for the CLI to migrate itself: a PGlite folder or a PostgreSQL database. */
-async function emptyDatabase(): Promise<{ location: string; drop: () => Promise<void> }> {
-  const template = inject('dbTemplate');
-  if (template.kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'encaisse-cli-'));
-    return { location: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `encaisse_cli_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: template.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    location: withDatabase(template.url, name),
-    drop: async () => {
-      const client = new Client({ connectionString: template.url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-type Result = { code: number; stdout: string; stderr: string };
-
-async function encaisse(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--db', db, ...args], {
-      env: { ...process.env, DATABASE_URL: '', ENCAISSE_NOW: '2026-03-15T11:00:00Z' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function encaisse(...args: string[]) {
+  return runCli(db, ...args);
 }
 
 function file(name: string, content: string | Buffer): string {
