@@ -13,12 +13,7 @@ import {
   type StoredEvent,
 } from './store.ts';
 
-export {
-  PENDING_EVENTS_TABLE,
-  PENDING_EVENT_COLUMNS,
-  appendStagedEvents,
-  prepareBulkEvents,
-} from './store.ts';
+export { PENDING_EVENTS_TABLE, PENDING_EVENT_COLUMNS, prepareBulkEvents } from './store.ts';
 
 export type EventInput = {
   action: string;

@@ -86,18 +86,6 @@ export async function prepareBulkEvents(
   await session.query('SELECT event_pending_prepare($1::uuid)', [companyId]);
 }
 
-/** Chains and moves the staged events now rather than at COMMIT; returns how many. */
-export async function appendStagedEvents(
-  session: Pick<BulkSession, 'query'>,
-  companyId: string,
-): Promise<number> {
-  const [row] = await session.query<{ appended: number }>(
-    'SELECT event_chain_append($1::uuid) AS appended',
-    [companyId],
-  );
-  return row?.appended ?? 0;
-}
-
 export async function listCustomerEvents(
   q: Queryable,
   companyId: string,

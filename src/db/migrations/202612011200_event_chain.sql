@@ -98,9 +98,8 @@ SELECT DISTINCT ON (company_id) company_id, seq, hash FROM event ORDER BY compan
 
 -- Numbers and chains the events staged for `target` in this transaction, moves
 -- them into `event` and advances the head; returns how many. Called at COMMIT by
--- the trigger below, or earlier by a bulk loader that wants its rows in `event`
--- before it rebuilds the indexes. READ COMMITTED (the application's level): FOR
--- UPDATE waits for a concurrent appender to commit, then reads its new head.
+-- the trigger below. READ COMMITTED (the application's level): FOR UPDATE waits
+-- for a concurrent appender to commit, then reads its new head.
 CREATE FUNCTION event_chain_append(target uuid) RETURNS bigint LANGUAGE plpgsql
   -- The rows are sorted by staging order once; 64 MB keeps ~300,000 of them off disk.
   SET work_mem = '64MB' AS $$
