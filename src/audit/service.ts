@@ -8,6 +8,7 @@ import {
   findEventHash,
   findFirstBrokenEvent,
   listCustomerEvents,
+  prepareStaging,
   readChainSummary,
   stageEvents,
   type StoredEvent,
@@ -43,6 +44,12 @@ export async function recordEvents(
     await tx.transaction().execute((inner) => recordEvents(inner, ctx, events));
     return;
   }
+  const prepared = preparedCompanies.get(tx) ?? new Set<string>();
+  if (!prepared.has(ctx.companyId)) {
+    await prepareStaging(tx, ctx.companyId);
+    prepared.add(ctx.companyId);
+    preparedCompanies.set(tx, prepared);
+  }
   await stageEvents(
     tx,
     ctx.companyId,
@@ -57,6 +64,13 @@ export async function recordEvents(
     })),
   );
 }
+
+/**
+ * The companies whose staging each open transaction has prepared: a use case that
+ * records events row by row then pays one statement per call, not two. A
+ * transaction object lives as long as its transaction, so the entry goes with it.
+ */
+const preparedCompanies = new WeakMap<Tx, Set<string>>();
 
 function isTransaction(q: Queryable): q is Tx {
   return q.isTransaction;

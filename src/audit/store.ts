@@ -38,17 +38,21 @@ export const PENDING_EVENT_COLUMNS = [
   'data',
 ] as const;
 
+/** Opens the session's staging and marks `companyId` for chaining at COMMIT (once per transaction). */
+export async function prepareStaging(tx: Tx, companyId: string): Promise<void> {
+  await sql`SELECT event_pending_prepare(${companyId}::uuid)`.execute(tx);
+}
+
 /**
- * Stages `events` of `companyId` in `tx`: one statement to open the staging, then
- * one per `ROWS_PER_STATEMENT` events, each with one array parameter per column.
- * They reach `event` at COMMIT (and vanish with a rollback).
+ * Stages `events` of `companyId` in `tx`, after `prepareStaging`: one statement per
+ * `ROWS_PER_STATEMENT` events, each with one array parameter per column. They reach
+ * `event` at COMMIT (and vanish with a rollback).
  */
 export async function stageEvents(
   tx: Tx,
   companyId: string,
   events: readonly NewEvent[],
 ): Promise<void> {
-  await sql`SELECT event_pending_prepare(${companyId}::uuid)`.execute(tx);
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const rows = events.slice(start, start + ROWS_PER_STATEMENT).map((event) => ({
       actor_type: event.actorType,
@@ -59,7 +63,13 @@ export async function stageEvents(
       customer_id: event.customerId,
       data: JSON.stringify(event.data),
     }));
-    await sql`INSERT INTO pg_temp.event_pending
+    // The company's marker again, should an early chaining (SET CONSTRAINTS … IMMEDIATE)
+    // have consumed it: without one, these rows would be dropped at COMMIT unchained.
+    await sql`WITH marked AS (
+        INSERT INTO pg_temp.event_pending_company (company_id) VALUES (${companyId}::uuid)
+        ON CONFLICT DO NOTHING
+      )
+      INSERT INTO pg_temp.event_pending
         (company_id, actor_type, actor_id, action, entity_type, entity_id, customer_id, data)
       SELECT ${companyId}::uuid, row.*
         FROM ${unnestRows(

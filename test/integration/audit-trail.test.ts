@@ -92,6 +92,19 @@ describe('numbering', () => {
     expect(await seqsOf(company.id)).toEqual([1, 2, 3]);
   });
 
+  it('chains events recorded after an early chaining (SET CONSTRAINTS ALL IMMEDIATE) too', async () => {
+    const { company, ctx } = await makeCompany(deps);
+
+    await deps.db.transaction().execute(async (tx) => {
+      await recordEvents(tx, ctx, someEvents(2, 'before'));
+      await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx);
+      await recordEvents(tx, ctx, someEvents(1, 'after'));
+    });
+
+    expect(await seqsOf(company.id)).toEqual([1, 2, 3]);
+    expect(await verifyAuditTrail(deps, ctx)).toMatchObject({ ok: true, events: 3 });
+  });
+
   it("shows the company's own seq in a customer's timeline, never a number shared by all companies", async () => {
     const { ctx } = await makeCompany(deps);
     const customer = await makeCustomer(deps, ctx);
