@@ -49,6 +49,7 @@ export async function loadDatabase(
     loadDemo(handle, deps, {
       size: options.size,
       seed: options.seed,
+      operator: 'bench',
       onProgress: printDemoProgress(`${handle.kind}: `),
     }),
   );

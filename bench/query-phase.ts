@@ -238,7 +238,7 @@ async function benchBundles(
   demo: DemoResult,
   options: RunOptions,
 ): Promise<BundleCase[]> {
-  const ctx = cliContext(demo.company.id);
+  const ctx = cliContext(demo.company.id, 'bench');
   const bundles: BundleCase[] = [];
   for (const customer of await pickCustomers(handle, demo.company.id)) {
     const urls = bundleUrls(customer.id);

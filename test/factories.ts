@@ -11,6 +11,9 @@ import { calendarDate } from '../src/shared/calendar-date.ts';
 import { cents } from '../src/shared/money.ts';
 import type { TRole } from '../src/shared/schemas.ts';
 
+/** The operating-system user the tests' CLI contexts act for. */
+export const TEST_OPERATOR = 'tester';
+
 /** Every test makes its own company and works inside it: no shared state between tests. */
 export async function makeCompany(
   deps: Deps,
@@ -30,7 +33,7 @@ export async function makeCompany(
     timeZone: 'Europe/Paris',
     ...overrides,
   });
-  return { company, ctx: cliContext(company.id) };
+  return { company, ctx: cliContext(company.id, TEST_OPERATOR) };
 }
 
 export async function makeUser(

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerListCommands(program);
   registerUserCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

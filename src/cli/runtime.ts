@@ -6,6 +6,7 @@ import { resolveCompany } from '../companies/service.ts';
 import { isPostgresUrl, openDatabase, type DbHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { fixedClock } from '../shared/clock.ts';
+import { operatingSystemUser } from './operator.ts';
 
 export type GlobalOptions = { db?: string; company?: string };
 
@@ -51,6 +52,6 @@ export async function withCompany<T>(
 ): Promise<T> {
   return withRuntime(options, async (runtime) => {
     const company = await resolveCompany(runtime.deps, options.company);
-    return run({ ...runtime, company, ctx: cliContext(company.id) });
+    return run({ ...runtime, company, ctx: cliContext(company.id, operatingSystemUser()) });
   });
 }

@@ -174,7 +174,8 @@ export const ZUpdateCustomerRequest = ZCreateCustomerRequest.omit({ code: true }
 export type TUpdateCustomerRequest = z.infer<typeof ZUpdateCustomerRequest>;
 
 export const ZTimelineEvent = z.object({
-  id: z.number().int(),
+  /** The event's number in the company's audit trail (1, 2, 3…, in commit order). */
+  seq: z.number().int().positive(),
   occurredAt: z.string(),
   actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
   action: z.string(),

@@ -454,7 +454,7 @@ export async function getCustomerTimeline(
       .map((event) => event.actorId as string),
   );
   return events.map((event) => ({
-    id: event.id,
+    seq: event.seq,
     occurredAt: event.occurredAt.toISOString(),
     actor: {
       type: event.actorType,
@@ -463,7 +463,9 @@ export async function getCustomerTimeline(
         event.actorType === 'user' && event.actorId
           ? (names.get(event.actorId) ?? null)
           : event.actorType === 'cli'
-            ? 'CLI'
+            ? event.actorId === null
+              ? 'CLI'
+              : `${event.actorId} (CLI)`
             : null,
     },
     action: event.action,

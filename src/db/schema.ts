@@ -141,9 +141,14 @@ export type AllocationTable = {
   undone_at: Timestamp | null;
 };
 
+/**
+ * The audit trail (migrations 202611230900, 202612011200): rows arrive only through
+ * the staging of `audit/store.ts`, numbered and chained at COMMIT; never updated.
+ */
 export type EventTable = {
   company_id: string;
-  id: Generated<number>;
+  /** 1, 2, 3… per company, in commit order. */
+  seq: number;
   occurred_at: DefaultedTimestamp;
   actor_type: string;
   actor_id: string | null;
@@ -152,6 +157,15 @@ export type EventTable = {
   entity_id: string;
   customer_id: string | null;
   data: ColumnType<unknown, string, string>;
+  /** sha256(previous event's hash ‖ event_canonical(…)): 32 bytes. */
+  hash: Uint8Array;
+};
+
+/** The last event of each company's chain; locked by whoever appends. */
+export type EventChainHeadTable = {
+  company_id: string;
+  seq: number;
+  hash: Uint8Array;
 };
 
 /** Kept by triggers on `invoice` (migration 202611231300); read-only for the application. */
@@ -179,6 +193,7 @@ export type Database = {
   payment: PaymentTable;
   allocation: AllocationTable;
   event: EventTable;
+  event_chain_head: EventChainHeadTable;
   customer_open_balance: CustomerOpenBalanceTable;
   schema_migration: SchemaMigrationTable;
 };

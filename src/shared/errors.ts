@@ -29,6 +29,11 @@ export const ERROR_CODES = {
    * anything is read or written. HTTP never meets it (the server holds the lock).
    */
   database_in_use: { httpStatus: 503, exitCode: 8, title: 'Database in use' },
+  /**
+   * The audit trail fails its check (`encaisse audit verify`): an event was changed,
+   * removed or added outside the chain. The stored data is at fault, not the request.
+   */
+  audit_broken: { httpStatus: 500, exitCode: 9, title: 'Audit trail broken' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -93,6 +98,13 @@ export class RateLimitedError extends DomainError {
     super('rate_limited', message);
     this.name = 'RateLimitedError';
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class AuditTrailBrokenError extends DomainError {
+  constructor(message: string) {
+    super('audit_broken', message);
+    this.name = 'AuditTrailBrokenError';
   }
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliContext } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
+import { verifyAuditTrail } from '../../src/audit/service.ts';
 import { inBulkTransaction } from '../../src/db/bulk-copy.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { loadAsOnlyCompany } from '../../src/db/rebuilt-indexes.ts';
@@ -80,6 +82,7 @@ describe('loading the demo', () => {
     const demo = await loadDemo(handle, deps, {
       size: 'S',
       seed: 7,
+      operator: 'tester',
       onProgress: (progress) => phases.push(progress.phase),
     });
 
@@ -92,6 +95,11 @@ describe('loading the demo', () => {
     expect(counts.find((row) => row.table === 'payment')?.rows).toBe(demo.counts.payments);
     expect(counts.find((row) => row.table === 'allocation')?.rows).toBe(demo.counts.allocations);
     expect(demo.counts.invoices).toBeGreaterThan(5_000);
+    // Its customers' creation, the team (6) and the load itself, numbered and chained.
+    expect(await verifyAuditTrail(deps, cliContext(demo.company.id, 'tester'))).toMatchObject({
+      ok: true,
+      events: demo.counts.customers + 7,
+    });
   });
 
   it('beside another company: batch by batch, the same ledger as into an empty database', async () => {
@@ -101,10 +109,15 @@ describe('loading the demo', () => {
     await makeCustomer(shared.deps, other.ctx, { code: 'C00001', legalName: 'Voisin SA' });
     const phases: Parameters<DemoProgress>[0]['phase'][] = [];
 
-    const whole = await loadDemo(empty.handle, empty.deps, { size: 'S', seed: 3 });
+    const whole = await loadDemo(empty.handle, empty.deps, {
+      size: 'S',
+      seed: 3,
+      operator: 'tester',
+    });
     const batched = await loadDemo(shared.handle, shared.deps, {
       size: 'S',
       seed: 3,
+      operator: 'tester',
       onProgress: (progress) => phases.push(progress.phase),
     });
 
@@ -118,6 +131,9 @@ describe('loading the demo', () => {
       shared.handle.db,
     );
     expect(neighbour.rows[0]?.n).toBe(1);
+    expect(
+      await verifyAuditTrail(shared.deps, cliContext(batched.company.id, 'tester')),
+    ).toMatchObject({ ok: true, events: batched.counts.customers + 7 });
   });
 });
 

@@ -8,6 +8,7 @@ import { DEMO_TIME_ZONE, loadDemo, type DemoProgress } from '../../demo/load-dem
 import type { ExportFormat } from '../../exports/table-writer.ts';
 import { todayIn } from '../../shared/calendar-date.ts';
 import { parseOptions } from '../options.ts';
+import { operatingSystemUser } from '../operator.ts';
 import { printJson } from '../output.ts';
 import { fixedNow, withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -138,6 +139,7 @@ export function registerDemoCommand(program: Command): void {
         const result = await loadDemo(handle, deps, {
           size: options.size,
           seed: options.seed,
+          operator: operatingSystemUser(),
           onProgress: options.json ? undefined : printDemoProgress(''),
         });
         if (options.json) {

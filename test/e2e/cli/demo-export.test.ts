@@ -11,7 +11,8 @@ import type { ImportKind } from '../../../src/imports/column-mapping.ts';
 import { parseImportFile } from '../../../src/imports/parse-import-file.ts';
 import type { ImportReport } from '../../../src/imports/service.ts';
 import { todayIn } from '../../../src/shared/calendar-date.ts';
-import { CLI_NOW, emptyDatabase, runCli } from './run-cli.ts';
+import { emptyDatabase } from '../../empty-database.ts';
+import { CLI_NOW, runCli } from './run-cli.ts';
 
 let workDir: string;
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { emptyDatabase, runCli, type CliResult } from './run-cli.ts';
+import { emptyDatabase } from '../../empty-database.ts';
+import { runCli, type CliResult } from './run-cli.ts';
 
 /**
  * For one test file: an empty database and a folder for input files, made before

@@ -79,7 +79,7 @@ async function eventsOf(companyId: string, entityId: string) {
     .select(['action', 'actor_type', 'actor_id', 'data'])
     .where('company_id', '=', companyId)
     .where('entity_id', '=', entityId)
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return rows.map((row) => ({
     action: row.action,

@@ -43,7 +43,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           // Timeline.Item must be a direct child: Timeline injects the "active" state into it.
           return (
             <Timeline.Item
-              key={event.id}
+              key={event.seq}
               color={actionColor(event.action)}
               title={labelKey === undefined ? event.action : t(labelKey)}
               data-testid="timeline-event"
