@@ -111,3 +111,28 @@ export async function insertRows<Table extends keyof Database>(
     );
   }
 }
+
+/**
+ * Updates rows of `table` of one company, matched on `id`, through
+ * `UPDATE … FROM unnest(…)`, in statements of `ROWS_PER_STATEMENT` rows: each row
+ * sets the `columns` it carries (`id` is the key, not set).
+ */
+export async function updateRows<Table extends keyof Database>(
+  q: Queryable,
+  table: Table,
+  companyId: string,
+  columns: ColumnTypes<Insertable<Database[Table]>> & { id: 'uuid' },
+  rows: readonly Partial<Insertable<Database[Table]>>[],
+): Promise<void> {
+  const set = Object.keys(columns).filter((name) => name !== 'id');
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as unknown as readonly Record<
+      string,
+      ArrayElement
+    >[];
+    await sql`UPDATE ${sql.table(table)} AS t
+      SET ${sql.join(set.map((name) => sql`${sql.ref(name)} = ${sql.ref(`row.${name}`)}`))}
+      FROM ${unnestRows('row', columns as ColumnTypes<Record<string, ArrayElement>>, chunk)}
+      WHERE t.company_id = ${companyId} AND t.id = row.id`.execute(q);
+  }
+}

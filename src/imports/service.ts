@@ -12,15 +12,27 @@ import {
   type CustomerUpsert,
 } from '../customers/service.ts';
 import type { Queryable } from '../db/client.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { upsertInvoicesInTx, upsertPaymentsInTx, type Outcome } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
 import { cents, parseCurrencyCode } from '../shared/money.ts';
-import type { ColumnMapping, CustomerColumn, ImportKind } from './column-mapping.ts';
+import type {
+  ColumnMapping,
+  CustomerColumn,
+  ImportKind,
+  InvoiceColumn,
+  PaymentColumn,
+} from './column-mapping.ts';
 import type { CustomerImportRow } from './customer-rows.ts';
 import type { TextEncodingName } from './decode-text.ts';
 import type { InvoiceImportRow } from './invoice-rows.ts';
 import type { PaymentImportRow } from './payment-rows.ts';
-import { parseImportFile } from './parse-import-file.ts';
+import {
+  parseImportFile,
+  type ParsedImportFile,
+  type ParseImportFileOptions,
+} from './parse-import-file.ts';
+import { lockCompanyImports } from './store.ts';
 import type { TableFormat } from './read-table.ts';
 
 export type ImportOptions = {
@@ -68,7 +80,7 @@ export async function importFile(
 ): Promise<ImportReport> {
   requirePermission(ctx, 'imports:run');
   const company = await getCompany(deps, ctx.companyId);
-  const parseOptions = {
+  const parseOptions: ParseImportFileOptions = {
     encoding: options.encoding,
     mapping: options.mapping,
     defaultCurrency: parseCurrencyCode(company.currency),
@@ -88,57 +100,31 @@ export async function importFile(
     errors: [],
     notices: [],
   };
-  const apply = async (tx: Queryable): Promise<{ outcomes: Outcome[]; issues: Issue[] }> => {
-    if (options.kind === 'customers') {
-      const parsed = await parseImportFile(
-        'customers',
-        options.bytes,
-        options.fileName,
-        parseOptions,
-      );
-      Object.assign(report, {
-        format: parsed.format ?? null,
-        errors: parsed.errors,
-        notices: parsed.notices,
-      });
-      return applyCustomers(deps, tx, ctx, parsed.rows, parsed.columns);
-    }
-    if (options.kind === 'invoices') {
-      const parsed = await parseImportFile(
-        'invoices',
-        options.bytes,
-        options.fileName,
-        parseOptions,
-      );
-      Object.assign(report, {
-        format: parsed.format ?? null,
-        errors: parsed.errors,
-        notices: parsed.notices,
-      });
-      return applyInvoices(deps, tx, ctx, parsed.rows);
-    }
-    const parsed = await parseImportFile('payments', options.bytes, options.fileName, parseOptions);
-    Object.assign(report, {
-      format: parsed.format ?? null,
-      errors: parsed.errors,
-      notices: parsed.notices,
-    });
-    return applyPayments(deps, tx, ctx, parsed.rows);
-  };
+  const parsed = await parseByKind(options, parseOptions);
+  Object.assign(report, {
+    format: parsed.file.format ?? null,
+    errors: parsed.file.errors,
+    notices: parsed.file.notices,
+  });
+  const parseErrors = report.errors;
 
   try {
-    await deps.db.transaction().execute(async (tx) => {
-      const { outcomes, issues } = await apply(tx);
-      report.errors = sortIssues([...report.errors, ...issues]);
-      const rejectedLines = new Set(report.errors.map((issue) => issue.line ?? 0));
-      const isFileRefused = report.errors.some((issue) => issue.line === undefined);
-      report.rejected = isFileRefused ? 0 : rejectedLines.size;
-      report.rows = outcomes.length + report.rejected;
+    // Retried as a whole if the database breaks a deadlock (inTransaction): every
+    // figure of the report is computed afresh inside.
+    await inTransaction(deps.db, async (tx) => {
+      await lockCompanyImports(tx, ctx.companyId);
+      const { outcomes, issues } = await applyParsed(deps, tx, ctx, parsed);
+      const errors = sortIssues([...parseErrors, ...issues]);
+      const rejectedLines = new Set(errors.map((issue) => issue.line ?? 0));
+      const isFileRefused = errors.some((issue) => issue.line === undefined);
+      const counts = { created: 0, updated: 0, unchanged: 0 };
       for (const outcome of outcomes) {
-        report[outcome] += 1;
+        counts[outcome] += 1;
       }
+      const rejected = isFileRefused ? 0 : rejectedLines.size;
+      Object.assign(report, { ...counts, errors, rejected, rows: outcomes.length + rejected });
       const mustRollBack =
-        options.dryRun || isFileRefused || (report.errors.length > 0 && !options.partial);
+        options.dryRun || isFileRefused || (errors.length > 0 && !options.partial);
       if (mustRollBack) {
         throw new Rollback();
       }
@@ -166,6 +152,51 @@ export async function importFile(
     }
   }
   return report;
+}
+
+type ParsedByKind =
+  | { kind: 'customers'; file: ParsedImportFile<CustomerImportRow, CustomerColumn> }
+  | { kind: 'invoices'; file: ParsedImportFile<InvoiceImportRow, InvoiceColumn> }
+  | { kind: 'payments'; file: ParsedImportFile<PaymentImportRow, PaymentColumn> };
+
+async function parseByKind(
+  options: ImportOptions,
+  parseOptions: ParseImportFileOptions,
+): Promise<ParsedByKind> {
+  const { bytes, fileName } = options;
+  switch (options.kind) {
+    case 'customers':
+      return {
+        kind: 'customers',
+        file: await parseImportFile('customers', bytes, fileName, parseOptions),
+      };
+    case 'invoices':
+      return {
+        kind: 'invoices',
+        file: await parseImportFile('invoices', bytes, fileName, parseOptions),
+      };
+    case 'payments':
+      return {
+        kind: 'payments',
+        file: await parseImportFile('payments', bytes, fileName, parseOptions),
+      };
+  }
+}
+
+function applyParsed(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  parsed: ParsedByKind,
+): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+  switch (parsed.kind) {
+    case 'customers':
+      return applyCustomers(deps, tx, ctx, parsed.file.rows, parsed.file.columns);
+    case 'invoices':
+      return applyInvoices(deps, tx, ctx, parsed.file.rows);
+    case 'payments':
+      return applyPayments(deps, tx, ctx, parsed.file.rows);
+  }
 }
 
 function sortIssues(issues: Issue[]): Issue[] {

@@ -1,9 +1,9 @@
 import { sql, type Selectable } from 'kysely';
-import { anyOf, insertRows } from '../db/array-parameters.ts';
+import { anyOf, insertRows, unnestRows, updateRows } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import { cents, type Cents } from '../shared/money.ts';
+import { cents } from '../shared/money.ts';
 import type { Allocation, Invoice, InvoiceKind, InvoiceStatus, Payment } from './model.ts';
 
 function toInvoice(row: Selectable<InvoiceTable>): Invoice {
@@ -83,16 +83,30 @@ export async function insertInvoices(
   );
 }
 
-/** Rewrites an invoice's stored fields (import update); its open amount is recomputed by the caller. */
-export async function updateInvoiceRow(
+/** Rewrites invoices' stored fields (import updates); their open amounts come from a locked read. */
+export async function updateInvoiceRows(
   q: Queryable,
   companyId: string,
-  invoice: Invoice,
+  invoices: readonly Invoice[],
   now: Date,
 ): Promise<void> {
-  await q
-    .updateTable('invoice')
-    .set({
+  await updateRows(
+    q,
+    'invoice',
+    companyId,
+    {
+      id: 'uuid',
+      customer_id: 'uuid',
+      issue_date: 'date',
+      due_date: 'date',
+      amount_cents: 'bigint',
+      currency: 'text',
+      open_cents: 'bigint',
+      status: 'text',
+      updated_at: 'timestamptz',
+    },
+    invoices.map((invoice) => ({
+      id: invoice.id,
       customer_id: invoice.customerId,
       issue_date: invoice.issueDate,
       due_date: invoice.dueDate,
@@ -101,10 +115,8 @@ export async function updateInvoiceRow(
       open_cents: invoice.openCents,
       status: invoice.status,
       updated_at: now,
-    })
-    .where('company_id', '=', companyId)
-    .where('id', '=', invoice.id)
-    .execute();
+    })),
+  );
 }
 
 /** Reads invoices and locks them against concurrent allocation until the transaction ends. */
@@ -122,44 +134,56 @@ export async function findInvoicesForUpdate(
     .where('company_id', '=', companyId)
     .where('id', '=', anyOf(ids, 'uuid'))
     .orderBy('id')
-    .forUpdate()
+    .forNoKeyUpdate()
     .execute();
   return new Map(rows.map((row) => [row.id, toInvoice(row)]));
 }
 
-export async function findInvoicesByNumbers(
+/**
+ * Invoices and credit notes by (kind, number), locked until the transaction ends.
+ * One statement, rows locked in id order: the order every writer of the ledger
+ * locks in (ADR 13), so two of them never wait on each other in a circle. Every
+ * ledger lock is `FOR NO KEY UPDATE`, the lock an UPDATE takes itself: writers of
+ * these rows wait for each other, while inserting an allocation that refers to
+ * them (a foreign-key check) does not.
+ */
+export async function lockInvoicesByNumbers(
   q: Queryable,
   companyId: string,
-  kind: InvoiceKind,
-  numbers: readonly string[],
-): Promise<Map<string, Invoice>> {
-  if (numbers.length === 0) {
-    return new Map();
+  keys: readonly { kind: InvoiceKind; number: string }[],
+): Promise<Invoice[]> {
+  if (keys.length === 0) {
+    return [];
   }
-  const rows = await q
-    .selectFrom('invoice')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .where('kind', '=', kind)
-    .where('number', '=', anyOf(numbers, 'text'))
-    .execute();
-  return new Map(rows.map((row) => [row.number, toInvoice(row)]));
+  const { rows } = await sql<Selectable<InvoiceTable>>`
+    SELECT i.* FROM invoice i
+    JOIN ${unnestRows('k', { kind: 'text', number: 'text' }, keys)}
+      ON i.kind = k.kind AND i.number = k.number
+    WHERE i.company_id = ${companyId}
+    ORDER BY i.id
+    FOR NO KEY UPDATE OF i`.execute(q);
+  return rows.map(toInvoice);
 }
 
-export async function setInvoiceOpenAmount(
+/** Writes the open amounts and statuses of invoices and credit notes (allocations, undo). */
+export async function setInvoiceOpenAmounts(
   q: Queryable,
   companyId: string,
-  id: string,
-  openCents: Cents,
-  status: InvoiceStatus,
+  invoices: readonly Pick<Invoice, 'id' | 'openCents' | 'status'>[],
   now: Date,
 ): Promise<void> {
-  await q
-    .updateTable('invoice')
-    .set({ open_cents: openCents, status, updated_at: now })
-    .where('company_id', '=', companyId)
-    .where('id', '=', id)
-    .execute();
+  await updateRows(
+    q,
+    'invoice',
+    companyId,
+    { id: 'uuid', open_cents: 'bigint', status: 'text', updated_at: 'timestamptz' },
+    invoices.map((invoice) => ({
+      id: invoice.id,
+      open_cents: invoice.openCents,
+      status: invoice.status,
+      updated_at: now,
+    })),
+  );
 }
 
 export type InvoiceListRow = Invoice & { customerCode: string; customerName: string };
@@ -299,12 +323,13 @@ export async function findPaymentsForUpdate(
     .where('company_id', '=', companyId)
     .where('id', '=', anyOf(ids, 'uuid'))
     .orderBy('id')
-    .forUpdate()
+    .forNoKeyUpdate()
     .execute();
   return new Map(rows.map((row) => [row.id, toPayment(row)]));
 }
 
-export async function findPaymentsByReferences(
+/** Payments by reference, locked in id order until the transaction ends (see `lockInvoicesByNumbers`). */
+export async function lockPaymentsByReferences(
   q: Queryable,
   companyId: string,
   references: readonly string[],
@@ -317,22 +342,28 @@ export async function findPaymentsByReferences(
     .selectAll()
     .where('company_id', '=', companyId)
     .where('reference', '=', anyOf(references, 'text'))
+    .orderBy('id')
+    .forNoKeyUpdate()
     .execute();
   return new Map(rows.map((row) => [row.reference, toPayment(row)]));
 }
 
-export async function setPaymentUnapplied(
+/** Writes the unapplied amounts of payments (allocations, undo). */
+export async function setPaymentsUnapplied(
   q: Queryable,
   companyId: string,
-  id: string,
-  unappliedCents: Cents,
+  payments: readonly Pick<Payment, 'id' | 'unappliedCents'>[],
 ): Promise<void> {
-  await q
-    .updateTable('payment')
-    .set({ unapplied_cents: unappliedCents })
-    .where('company_id', '=', companyId)
-    .where('id', '=', id)
-    .execute();
+  await updateRows(
+    q,
+    'payment',
+    companyId,
+    { id: 'uuid', unapplied_cents: 'bigint' },
+    payments.map((payment) => ({
+      id: payment.id,
+      unapplied_cents: payment.unappliedCents,
+    })),
+  );
 }
 
 export type PaymentListRow = Payment & { customerCode: string; customerName: string };
@@ -431,7 +462,7 @@ export async function findAllocationForUpdate(
     .selectAll()
     .where('company_id', '=', companyId)
     .where('id', '=', id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
   return row && toAllocation(row);
 }
@@ -450,22 +481,26 @@ export async function markAllocationUndone(
     .execute();
 }
 
-/** Whether this payment already settles this invoice (live allocation): keeps re-imports idempotent. */
-export async function hasLiveAllocation(
+/**
+ * The (payment, invoice) pairs that already have a live allocation, among these
+ * payments' allocations: re-importing a payment does not allocate it twice.
+ */
+export async function findLiveAllocationPairs(
   q: Queryable,
   companyId: string,
-  paymentId: string,
-  invoiceId: string,
-): Promise<boolean> {
-  const row = await q
+  paymentIds: readonly string[],
+): Promise<{ paymentId: string; invoiceId: string }[]> {
+  if (paymentIds.length === 0) {
+    return [];
+  }
+  const rows = await q
     .selectFrom('allocation')
-    .select('id')
+    .select(['payment_id', 'invoice_id'])
     .where('company_id', '=', companyId)
-    .where('payment_id', '=', paymentId)
-    .where('invoice_id', '=', invoiceId)
+    .where('payment_id', '=', anyOf(paymentIds, 'uuid'))
     .where('undone_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return rows.map((row) => ({ paymentId: row.payment_id ?? '', invoiceId: row.invoice_id }));
 }
 
 export type AllocationListRow = Allocation & {
