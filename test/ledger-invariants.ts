@@ -27,22 +27,28 @@ export async function findLedgerInconsistencies(
   companyId: string,
 ): Promise<LedgerInconsistency[]> {
   const result = await sql<LedgerInconsistency>`
-    WITH item AS (
+    WITH live AS (
+      SELECT invoice_id, credit_note_id, payment_id, amount_cents FROM allocation
+      WHERE company_id = ${companyId} AND undone_at IS NULL
+    ),
+    drawn AS (
+      SELECT invoice_id AS id, sum(amount_cents) AS amount FROM live GROUP BY invoice_id
+      UNION ALL
+      SELECT credit_note_id, sum(amount_cents) FROM live WHERE credit_note_id IS NOT NULL GROUP BY credit_note_id
+      UNION ALL
+      SELECT payment_id, sum(amount_cents) FROM live WHERE payment_id IS NOT NULL GROUP BY payment_id
+    ),
+    item AS (
       SELECT i.kind AS entity, i.number AS key, i.amount_cents, i.open_cents, i.status,
-        i.amount_cents - coalesce((
-          SELECT sum(a.amount_cents) FROM allocation a
-          WHERE a.company_id = i.company_id AND a.undone_at IS NULL
-            AND (CASE WHEN i.kind = 'invoice' THEN a.invoice_id ELSE a.credit_note_id END) = i.id
-        ), 0) AS expected
-      FROM invoice i WHERE i.company_id = ${companyId}
+        i.amount_cents - coalesce(d.amount, 0) AS expected
+      FROM invoice i LEFT JOIN drawn d ON d.id = i.id
+      WHERE i.company_id = ${companyId}
     ),
     cash AS (
       SELECT 'payment'::text AS entity, p.reference AS key, p.unapplied_cents AS stored,
-        p.amount_cents - coalesce((
-          SELECT sum(a.amount_cents) FROM allocation a
-          WHERE a.company_id = p.company_id AND a.payment_id = p.id AND a.undone_at IS NULL
-        ), 0) AS expected
-      FROM payment p WHERE p.company_id = ${companyId}
+        p.amount_cents - coalesce(d.amount, 0) AS expected
+      FROM payment p LEFT JOIN drawn d ON d.id = p.id
+      WHERE p.company_id = ${companyId}
     ),
     balance AS (
       SELECT c.code AS key, coalesce(b.open_cents, 0) AS stored, coalesce(s.open_cents, 0) AS expected

@@ -3,6 +3,7 @@ import type { Deps } from '../app/deps.ts';
 import { readCustomerEvents, recordEvents } from '../audit/service.ts';
 import { assertUserInCompany, findUserDisplayNames, requirePermission } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
+import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { InvalidError, NotFoundError } from '../shared/errors.ts';
@@ -225,22 +226,21 @@ export async function updateCustomer(
       id,
       contacts: contacts === undefined ? before.contacts : saveNew(deps, fields, contacts).contacts,
     };
-    await saveChanges(deps, tx, ctx, [{ before, after }]);
+    const changes = diffCustomer(before, after);
+    if (Object.keys(changes).length > 0) {
+      await saveChanges(deps, tx, ctx, [{ after, changes }]);
+    }
   });
   return getCustomer(deps, ctx, id);
 }
 
-/** Writes each `after` over its `before` and records the field-level changes; returns the codes changed. */
+/** Writes customers with their field-level changes (`diffCustomer`) and records them. */
 async function saveChanges(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
-  pairs: readonly { before: CustomerWithContacts; after: CustomerWithContacts }[],
-): Promise<Set<string>> {
-  const changed = pairs.flatMap(({ before, after }) => {
-    const changes = diffCustomer(before, after);
-    return Object.keys(changes).length === 0 ? [] : [{ after, changes }];
-  });
+  changed: readonly { after: CustomerWithContacts; changes: Record<string, unknown> }[],
+): Promise<void> {
   await updateCustomerRows(
     tx,
     ctx.companyId,
@@ -258,7 +258,6 @@ async function saveChanges(
       data: { changes },
     })),
   );
-  return new Set(changed.map(({ after }) => after.code));
 }
 
 export type CustomerUpsert = CustomerFields & {
@@ -270,66 +269,95 @@ export type CustomerUpsert = CustomerFields & {
   }[];
 };
 
+/** A customer to create or update by code: `build` says what it becomes over what is stored. */
+export type CustomerUpsertInput = {
+  code: string;
+  build: (stored: CustomerWithContacts | undefined) => CustomerUpsert;
+};
+
 /**
- * Creates or updates customers by code inside the caller's transaction (imports),
- * in a fixed number of statements whatever their count. Returns what happened to
- * each code. Contacts given replace those of the same role; other roles are kept.
+ * Plans creating or updating customers by code inside the caller's transaction
+ * (imports): what will happen to each code, and how to write it in a fixed number
+ * of statements whatever their count (`write` is not called by a dry run).
+ * Contacts given replace those of the same role; other roles are kept.
+ *
+ * Customers are read without locks; those that change are read again under their
+ * row locks (in id order) and rebuilt from that, so a concurrent edit through the
+ * API is never overwritten by a stale copy. An unchanged re-import locks nothing.
  */
-export async function upsertCustomersInTx(
+export async function planCustomerUpserts(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
-  inputs: readonly CustomerUpsert[],
-): Promise<Map<string, 'created' | 'updated' | 'unchanged'>> {
+  inputs: readonly CustomerUpsertInput[],
+): Promise<{
+  outcomes: Map<string, 'created' | 'updated' | 'unchanged'>;
+  write: () => Promise<void>;
+}> {
   requirePermission(ctx, 'customers:write');
-  const existing = await findCustomersByCodes(
-    tx,
-    ctx.companyId,
-    inputs.map((input) => input.code),
-    { forUpdate: true },
-  );
+  const codes = inputs.map((input) => input.code);
+  const existing = await findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
+  const changing = inputs.flatMap((input) => {
+    const before = existing.get(input.code);
+    return before && reviseCustomer(deps, before, input.build(before)).changes ? [input.code] : [];
+  });
+  for (const [code, locked] of await findCustomersByCodes(tx, ctx.companyId, changing, {
+    forUpdate: true,
+  })) {
+    existing.set(code, locked);
+  }
   const created: CustomerWithContacts[] = [];
-  const revised: { before: CustomerWithContacts; after: CustomerWithContacts }[] = [];
-  for (const { contacts, ...fields } of inputs) {
-    const before = existing.get(fields.code);
+  const changes: { after: CustomerWithContacts; changes: Record<string, unknown> }[] = [];
+  const outcomes = new Map<string, 'created' | 'updated' | 'unchanged'>();
+  for (const input of inputs) {
+    const before = existing.get(input.code);
     if (!before) {
+      const { contacts, ...fields } = input.build(undefined);
       created.push(saveNew(deps, fields, contacts ?? []));
+      outcomes.set(input.code, 'created');
       continue;
     }
-    const replacedRoles = new Set((contacts ?? []).map((contact) => contact.role));
-    const keptContacts = before.contacts.filter((contact) => !replacedRoles.has(contact.role));
-    const newContacts = (contacts ?? []).map((contact) => {
-      const same = before.contacts.find(
-        (old) =>
-          old.role === contact.role &&
-          old.name === contact.name &&
-          old.email === contact.email &&
-          old.phone === contact.phone,
-      );
-      return same ?? { ...contact, id: deps.ids.newId() };
-    });
-    revised.push({
-      before,
-      after: { ...fields, id: before.id, contacts: [...keptContacts, ...newContacts] },
-    });
+    const revision = reviseCustomer(deps, before, input.build(before));
+    if (revision.changes) {
+      changes.push({ after: revision.after, changes: revision.changes });
+    }
+    outcomes.set(input.code, revision.changes ? 'updated' : 'unchanged');
   }
-  await insertCustomersWithEvents(tx, ctx, created);
-  const changed = await saveChanges(deps, tx, ctx, revised);
-  return new Map([
-    ...created.map((customer) => [customer.code, 'created'] as const),
-    ...revised.map(
-      ({ after }) => [after.code, changed.has(after.code) ? 'updated' : 'unchanged'] as const,
-    ),
-  ]);
+  return {
+    outcomes,
+    // Rows and their events are built slice by slice: one slice in memory at a time.
+    write: async () => {
+      for (const chunk of chunksOf(created)) {
+        await insertCustomersWithEvents(tx, ctx, chunk);
+      }
+      for (const chunk of chunksOf(changes)) {
+        await saveChanges(deps, tx, ctx, chunk);
+      }
+    },
+  };
 }
 
-/** Customers with their contacts by code, in the caller's transaction (imports merge onto them). */
-export async function findCustomersWithContactsByCodes(
-  tx: Queryable,
-  ctx: Ctx,
-  codes: readonly string[],
-): Promise<Map<string, CustomerWithContacts>> {
-  return findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
+/** `upsert` over the stored `before`, and its field-level changes (none: `undefined`). */
+function reviseCustomer(
+  deps: Deps,
+  before: CustomerWithContacts,
+  { contacts, ...fields }: CustomerUpsert,
+): { after: CustomerWithContacts; changes: Record<string, unknown> | undefined } {
+  const replacedRoles = new Set((contacts ?? []).map((contact) => contact.role));
+  const keptContacts = before.contacts.filter((contact) => !replacedRoles.has(contact.role));
+  const newContacts = (contacts ?? []).map((contact) => {
+    const same = before.contacts.find(
+      (old) =>
+        old.role === contact.role &&
+        old.name === contact.name &&
+        old.email === contact.email &&
+        old.phone === contact.phone,
+    );
+    return same ?? { ...contact, id: deps.ids.newId() };
+  });
+  const after = { ...fields, id: before.id, contacts: [...keptContacts, ...newContacts] };
+  const changes = diffCustomer(before, after);
+  return { after, changes: Object.keys(changes).length === 0 ? undefined : changes };
 }
 
 /** Looks up customers by code for an import, in the caller's transaction. */

@@ -4,16 +4,17 @@ import { recordEvents } from '../audit/service.ts';
 import { findUserIdsByEmails, requirePermission } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
 import { computeDueDate, parsePaymentTerms } from '../customers/payment-terms.ts';
+import type { CustomerWithContacts } from '../customers/model.ts';
 import {
   findCustomerIdsByCodes,
-  findCustomersWithContactsByCodes,
   newCustomerFields,
-  upsertCustomersInTx,
+  planCustomerUpserts,
   type CustomerUpsert,
+  type CustomerUpsertInput,
 } from '../customers/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { upsertInvoicesInTx, upsertPaymentsInTx, type Outcome } from '../ledger/upsert-items.ts';
+import { planInvoiceUpserts, planPaymentUpserts, type UpsertPlan } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
 import { cents, parseCurrencyCode } from '../shared/money.ts';
 import type {
@@ -113,7 +114,7 @@ export async function importFile(
     // figure of the report is computed afresh inside.
     await inTransaction(deps.db, async (tx) => {
       await lockCompanyImports(tx, ctx.companyId);
-      const { outcomes, issues } = await applyParsed(deps, tx, ctx, parsed);
+      const { outcomes, issues, write } = await planParsed(deps, tx, ctx, parsed);
       const errors = sortIssues([...parseErrors, ...issues]);
       const rejectedLines = new Set(errors.map((issue) => issue.line ?? 0));
       const isFileRefused = errors.some((issue) => issue.line === undefined);
@@ -128,6 +129,7 @@ export async function importFile(
       if (mustRollBack) {
         throw new Rollback();
       }
+      await write();
       await recordEvents(tx, ctx, [
         {
           action: 'import.completed',
@@ -183,19 +185,19 @@ async function parseByKind(
   }
 }
 
-function applyParsed(
+function planParsed(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   parsed: ParsedByKind,
-): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+): Promise<UpsertPlan> {
   switch (parsed.kind) {
     case 'customers':
-      return applyCustomers(deps, tx, ctx, parsed.file.rows, parsed.file.columns);
+      return planCustomers(deps, tx, ctx, parsed.file.rows, parsed.file.columns);
     case 'invoices':
-      return applyInvoices(deps, tx, ctx, parsed.file.rows);
+      return planInvoices(deps, tx, ctx, parsed.file.rows);
     case 'payments':
-      return applyPayments(deps, tx, ctx, parsed.file.rows);
+      return planPayments(deps, tx, ctx, parsed.file.rows);
   }
 }
 
@@ -268,25 +270,20 @@ const CUSTOMER_FIELD_SETTERS: Partial<
   },
 };
 
-async function applyCustomers(
+async function planCustomers(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   rows: readonly CustomerImportRow[],
   columns: readonly CustomerColumn[],
-): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+): Promise<UpsertPlan> {
   const issues: Issue[] = [];
   const collectorEmails = rows.flatMap((row) => (row.collectorEmail ? [row.collectorEmail] : []));
   const collectors = await findUserIdsByEmails(tx, ctx, collectorEmails);
-  const existing = await findCustomersWithContactsByCodes(
-    tx,
-    ctx,
-    rows.map((row) => row.code),
-  );
   const hasContactColumns = columns.some(
     (c) => c === 'email' || c === 'phone' || c === 'contact_name',
   );
-  const upserts: CustomerUpsert[] = [];
+  const upserts: CustomerUpsertInput[] = [];
   for (const row of rows) {
     const collectorId =
       row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
@@ -301,30 +298,37 @@ async function applyCustomers(
       );
       continue;
     }
-    const before = existing.get(row.code);
-    const {
-      id: _id,
-      contacts: _contacts,
-      ...fields
-    } = before ?? { ...newCustomerFields(row.code, row.name), id: '', contacts: [] };
-    const target: CustomerUpsert = fields;
-    for (const column of columns) {
-      CUSTOMER_FIELD_SETTERS[column]?.(target, row, collectorId);
-    }
-    if (hasContactColumns && (row.email || row.phone || row.contactName)) {
-      target.contacts = [
-        {
-          role: 'billing',
-          name: row.contactName ?? null,
-          email: row.email ?? null,
-          phone: row.phone ?? null,
-        },
-      ];
-    }
-    upserts.push(target);
+    // What the file says, over what is stored: an update touches only the file's columns.
+    const build = (before: CustomerWithContacts | undefined): CustomerUpsert => {
+      const {
+        id: _id,
+        contacts: _contacts,
+        ...fields
+      } = before ?? { ...newCustomerFields(row.code, row.name), id: '', contacts: [] };
+      const target: CustomerUpsert = fields;
+      for (const column of columns) {
+        CUSTOMER_FIELD_SETTERS[column]?.(target, row, collectorId);
+      }
+      if (hasContactColumns && (row.email || row.phone || row.contactName)) {
+        target.contacts = [
+          {
+            role: 'billing',
+            name: row.contactName ?? null,
+            email: row.email ?? null,
+            phone: row.phone ?? null,
+          },
+        ];
+      }
+      return target;
+    };
+    upserts.push({ code: row.code, build });
   }
-  const outcome = await upsertCustomersInTx(deps, tx, ctx, upserts);
-  return { outcomes: upserts.map((upsert) => outcome.get(upsert.code) ?? 'unchanged'), issues };
+  const plan = await planCustomerUpserts(deps, tx, ctx, upserts);
+  return {
+    outcomes: upserts.map((upsert) => plan.outcomes.get(upsert.code) ?? 'unchanged'),
+    issues,
+    write: plan.write,
+  };
 }
 
 type CustomerRef = { id: string; paymentTerms: string };
@@ -361,12 +365,12 @@ async function withCustomers<Row extends { line: number; customerCode: string }>
   });
 }
 
-async function applyInvoices(
+async function planInvoices(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   rows: readonly InvoiceImportRow[],
-): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+): Promise<UpsertPlan> {
   const issues: Issue[] = [];
   const inputs = (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => {
     // No due date in the file: the customer's negotiated terms decide it.
@@ -382,16 +386,16 @@ async function applyInvoices(
       currency: row.currency,
     };
   });
-  const result = await upsertInvoicesInTx(deps, tx, ctx, inputs);
-  return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
+  const plan = await planInvoiceUpserts(deps, tx, ctx, inputs);
+  return { ...plan, issues: [...issues, ...plan.issues] };
 }
 
-async function applyPayments(
+async function planPayments(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   rows: readonly PaymentImportRow[],
-): Promise<{ outcomes: Outcome[]; issues: Issue[] }> {
+): Promise<UpsertPlan> {
   const issues: Issue[] = [];
   const inputs = (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => ({
     line: row.line,
@@ -403,6 +407,6 @@ async function applyPayments(
     method: row.method ?? 'transfer',
     invoiceNumber: row.invoiceNumber,
   }));
-  const result = await upsertPaymentsInTx(deps, tx, ctx, inputs);
-  return { outcomes: result.outcomes, issues: [...issues, ...result.issues] };
+  const plan = await planPaymentUpserts(deps, tx, ctx, inputs);
+  return { ...plan, issues: [...issues, ...plan.issues] };
 }

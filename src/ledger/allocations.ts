@@ -14,7 +14,8 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { recordEvents } from '../audit/service.ts';
+import { recordEvents, type EventInput } from '../audit/service.ts';
+import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import { InvalidError, NotFoundError } from '../shared/errors.ts';
 import {
@@ -55,32 +56,36 @@ export async function writeAllocationPlan(
   parties: AllocationParties,
   plan: Pick<AllocationPlan, 'allocations' | 'invoices' | 'payments'>,
 ): Promise<void> {
-  await insertAllocations(tx, ctx.companyId, plan.allocations);
+  for (const chunk of chunksOf(plan.allocations)) {
+    await insertAllocations(tx, ctx.companyId, chunk);
+    await recordEvents(
+      tx,
+      ctx,
+      chunk.map((allocation) => allocationCreatedEvent(parties, allocation)),
+    );
+  }
   await setInvoiceOpenAmounts(tx, ctx.companyId, plan.invoices, deps.clock.now());
   await setPaymentsUnapplied(tx, ctx.companyId, plan.payments);
-  await recordEvents(
-    tx,
-    ctx,
-    plan.allocations.map((allocation) => {
-      const invoice = parties.invoices.get(allocation.invoiceId);
-      const source =
-        allocation.paymentId === null
-          ? `credit note ${parties.invoices.get(allocation.creditNoteId ?? '')?.number ?? ''}`
-          : `payment ${parties.payments.get(allocation.paymentId)?.reference ?? ''}`;
-      return {
-        action: 'allocation.created',
-        entityType: 'allocation',
-        entityId: allocation.id,
-        customerId: invoice?.customerId ?? null,
-        data: {
-          invoiceNumber: invoice?.number,
-          source,
-          amount: allocation.amountCents,
-          currency: invoice?.currency,
-        },
-      };
-    }),
-  );
+}
+
+function allocationCreatedEvent(parties: AllocationParties, allocation: Allocation): EventInput {
+  const invoice = parties.invoices.get(allocation.invoiceId);
+  const source =
+    allocation.paymentId === null
+      ? `credit note ${parties.invoices.get(allocation.creditNoteId ?? '')?.number ?? ''}`
+      : `payment ${parties.payments.get(allocation.paymentId)?.reference ?? ''}`;
+  return {
+    action: 'allocation.created',
+    entityType: 'allocation',
+    entityId: allocation.id,
+    customerId: invoice?.customerId ?? null,
+    data: {
+      invoiceNumber: invoice?.number,
+      source,
+      amount: allocation.amountCents,
+      currency: invoice?.currency,
+    },
+  };
 }
 
 /**

@@ -119,7 +119,14 @@ export async function updateInvoiceRows(
   );
 }
 
-/** Reads invoices and locks them against concurrent allocation until the transaction ends. */
+/**
+ * Reads invoices and credit notes and locks them until the transaction ends. One
+ * statement, rows locked in id order: the order every writer of the ledger locks
+ * in (ADR 13), so two of them never wait on each other in a circle. Every ledger
+ * lock is `FOR NO KEY UPDATE`, the lock an UPDATE takes itself: writers of these
+ * rows wait for each other, while inserting an allocation that refers to them (a
+ * foreign-key check) does not.
+ */
 export async function findInvoicesForUpdate(
   q: Queryable,
   companyId: string,
@@ -140,14 +147,10 @@ export async function findInvoicesForUpdate(
 }
 
 /**
- * Invoices and credit notes by (kind, number), locked until the transaction ends.
- * One statement, rows locked in id order: the order every writer of the ledger
- * locks in (ADR 13), so two of them never wait on each other in a circle. Every
- * ledger lock is `FOR NO KEY UPDATE`, the lock an UPDATE takes itself: writers of
- * these rows wait for each other, while inserting an allocation that refers to
- * them (a foreign-key check) does not.
+ * Invoices and credit notes by (kind, number), as committed (no lock): imports
+ * look up a whole file's keys in one statement.
  */
-export async function lockInvoicesByNumbers(
+export async function findInvoicesByKeys(
   q: Queryable,
   companyId: string,
   keys: readonly { kind: InvoiceKind; number: string }[],
@@ -159,9 +162,7 @@ export async function lockInvoicesByNumbers(
     SELECT i.* FROM invoice i
     JOIN ${unnestRows('k', { kind: 'text', number: 'text' }, keys)}
       ON i.kind = k.kind AND i.number = k.number
-    WHERE i.company_id = ${companyId}
-    ORDER BY i.id
-    FOR NO KEY UPDATE OF i`.execute(q);
+    WHERE i.company_id = ${companyId}`.execute(q);
   return rows.map(toInvoice);
 }
 
@@ -309,6 +310,7 @@ export async function insertPayments(
   );
 }
 
+/** Reads payments and locks them in id order until the transaction ends (see `findInvoicesForUpdate`). */
 export async function findPaymentsForUpdate(
   q: Queryable,
   companyId: string,
@@ -328,8 +330,8 @@ export async function findPaymentsForUpdate(
   return new Map(rows.map((row) => [row.id, toPayment(row)]));
 }
 
-/** Payments by reference, locked in id order until the transaction ends (see `lockInvoicesByNumbers`). */
-export async function lockPaymentsByReferences(
+/** Payments by reference, as committed (no lock). */
+export async function findPaymentsByReferences(
   q: Queryable,
   companyId: string,
   references: readonly string[],
@@ -342,8 +344,6 @@ export async function lockPaymentsByReferences(
     .selectAll()
     .where('company_id', '=', companyId)
     .where('reference', '=', anyOf(references, 'text'))
-    .orderBy('id')
-    .forNoKeyUpdate()
     .execute();
   return new Map(rows.map((row) => [row.reference, toPayment(row)]));
 }

@@ -9,11 +9,12 @@ import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents, type EventInput } from '../audit/service.ts';
 import { requirePermission } from '../auth/service.ts';
+import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
-import { writeAllocationPlan } from './allocations.ts';
+import { lockAllocationParties, writeAllocationPlan } from './allocations.ts';
 import {
   planAllocations,
   reviseInvoice,
@@ -23,11 +24,12 @@ import {
   type Payment,
 } from './model.ts';
 import {
+  findInvoicesByKeys,
+  findInvoicesForUpdate,
   findLiveAllocationPairs,
+  findPaymentsByReferences,
   insertInvoices,
   insertPayments,
-  lockInvoicesByNumbers,
-  lockPaymentsByReferences,
   updateInvoiceRows,
 } from './store.ts';
 
@@ -47,33 +49,64 @@ export type InvoiceInput = {
 
 export type UpsertResult = { outcomes: Outcome[]; issues: Issue[] };
 
+/**
+ * What an upsert found and decided, read under the rows' locks, and how to save
+ * it: a dry run or a refused import never calls `write`, so it writes nothing.
+ */
+export type UpsertPlan = UpsertResult & { write: () => Promise<void> };
+
 function atLine(line: number | undefined, issue: Issue): Issue {
   return line === undefined ? issue : { ...issue, line };
 }
 
 const itemKey = (kind: InvoiceKind, number: string) => `${kind}:${number}`;
 
-/**
- * Creates or updates invoices and credit notes by (kind, number). The stored ones
- * are read under their row locks, so an allocation made meanwhile is either
- * already in their open amount or waits for this transaction (`reviseInvoice`).
- */
+/** Plans and writes invoice upserts in `tx` (see `planInvoiceUpserts`). */
 export async function upsertInvoicesInTx(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   inputs: readonly InvoiceInput[],
 ): Promise<UpsertResult> {
+  const { write, ...result } = await planInvoiceUpserts(deps, tx, ctx, inputs);
+  await write();
+  return result;
+}
+
+/**
+ * Plans creating or updating invoices and credit notes by (kind, number). The
+ * stored ones are read under their row locks, so an allocation made meanwhile is
+ * either already in their open amount or waits for this transaction
+ * (`reviseInvoice`).
+ */
+export async function planInvoiceUpserts(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  inputs: readonly InvoiceInput[],
+): Promise<UpsertPlan> {
   requirePermission(ctx, 'ledger:write');
-  const stored = await lockInvoicesByNumbers(tx, ctx.companyId, inputs);
   const existing = new Map(
-    stored.map((invoice) => [itemKey(invoice.kind, invoice.number), invoice]),
+    (await findInvoicesByKeys(tx, ctx.companyId, inputs)).map((invoice) => [
+      itemKey(invoice.kind, invoice.number),
+      invoice,
+    ]),
   );
+  // Only imports change what `reviseInvoice` compares, and they run one at a time;
+  // what it derives (the open amount) is read again under the lock of each row that
+  // changes, so an allocation made meanwhile is counted, never overwritten. An
+  // unchanged re-import locks nothing.
+  const changing = inputs.flatMap((input) => {
+    const before = existing.get(itemKey(input.kind, input.number));
+    return before && reviseInvoice(before, input).outcome !== 'unchanged' ? [before.id] : [];
+  });
+  for (const invoice of (await findInvoicesForUpdate(tx, ctx.companyId, changing)).values()) {
+    existing.set(itemKey(invoice.kind, invoice.number), invoice);
+  }
   const outcomes: Outcome[] = [];
   const issues: Issue[] = [];
   const created: Invoice[] = [];
-  const updated: Invoice[] = [];
-  const events: EventInput[] = [];
+  const updated: { before: Invoice; after: Invoice }[] = [];
   for (const { line, ...input } of inputs) {
     const before = existing.get(itemKey(input.kind, input.number));
     if (!before) {
@@ -85,18 +118,6 @@ export async function upsertInvoicesInTx(
       };
       created.push(invoice);
       existing.set(itemKey(input.kind, input.number), invoice);
-      events.push({
-        action: input.kind === 'invoice' ? 'invoice.created' : 'credit_note.created',
-        entityType: 'invoice',
-        entityId: invoice.id,
-        customerId: invoice.customerId,
-        data: {
-          number: invoice.number,
-          amount: invoice.amountCents,
-          currency: invoice.currency,
-          dueDate: invoice.dueDate,
-        },
-      });
       outcomes.push('created');
       continue;
     }
@@ -106,31 +127,58 @@ export async function upsertInvoicesInTx(
       continue;
     }
     if (revision.outcome === 'updated') {
-      const { after } = revision;
-      updated.push(after);
-      existing.set(itemKey(input.kind, input.number), after);
-      events.push({
-        action: input.kind === 'invoice' ? 'invoice.updated' : 'credit_note.updated',
-        entityType: 'invoice',
-        entityId: before.id,
-        customerId: after.customerId,
-        data: {
-          number: after.number,
-          before: {
-            issueDate: before.issueDate,
-            dueDate: before.dueDate,
-            amount: before.amountCents,
-          },
-          after: { issueDate: after.issueDate, dueDate: after.dueDate, amount: after.amountCents },
-        },
-      });
+      updated.push({ before, after: revision.after });
+      existing.set(itemKey(input.kind, input.number), revision.after);
     }
     outcomes.push(revision.outcome);
   }
-  await insertInvoices(tx, ctx.companyId, created);
-  await updateInvoiceRows(tx, ctx.companyId, updated, deps.clock.now());
-  await recordEvents(tx, ctx, events);
-  return { outcomes, issues };
+  // Rows and their events are built slice by slice: one slice in memory at a time.
+  const write = async () => {
+    const now = deps.clock.now();
+    for (const chunk of chunksOf(created)) {
+      await insertInvoices(tx, ctx.companyId, chunk);
+      await recordEvents(tx, ctx, chunk.map(invoiceCreatedEvent));
+    }
+    for (const chunk of chunksOf(updated)) {
+      await updateInvoiceRows(
+        tx,
+        ctx.companyId,
+        chunk.map(({ after }) => after),
+        now,
+      );
+      await recordEvents(tx, ctx, chunk.map(invoiceUpdatedEvent));
+    }
+  };
+  return { outcomes, issues, write };
+}
+
+function invoiceCreatedEvent(invoice: Invoice): EventInput {
+  return {
+    action: invoice.kind === 'invoice' ? 'invoice.created' : 'credit_note.created',
+    entityType: 'invoice',
+    entityId: invoice.id,
+    customerId: invoice.customerId,
+    data: {
+      number: invoice.number,
+      amount: invoice.amountCents,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate,
+    },
+  };
+}
+
+function invoiceUpdatedEvent({ before, after }: { before: Invoice; after: Invoice }): EventInput {
+  return {
+    action: after.kind === 'invoice' ? 'invoice.updated' : 'credit_note.updated',
+    entityType: 'invoice',
+    entityId: before.id,
+    customerId: after.customerId,
+    data: {
+      number: after.number,
+      before: { issueDate: before.issueDate, dueDate: before.dueDate, amount: before.amountCents },
+      after: { issueDate: after.issueDate, dueDate: after.dueDate, amount: after.amountCents },
+    },
+  };
 }
 
 export type PaymentInput = {
@@ -182,53 +230,61 @@ function checkPaymentInput(
   return undefined;
 }
 
-/**
- * Records payments by reference. A payment naming an invoice is allocated to it,
- * up to the smaller of the two open amounts, through the allocation door (plan over
- * locked rows, then one batched write); what remains is unapplied cash. A payment
- * already allocated to its invoice is not allocated again.
- */
+/** Plans and writes payment upserts in `tx` (see `planPaymentUpserts`). */
 export async function upsertPaymentsInTx(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   inputs: readonly PaymentInput[],
 ): Promise<UpsertResult> {
+  const { write, ...result } = await planPaymentUpserts(deps, tx, ctx, inputs);
+  await write();
+  return result;
+}
+
+/**
+ * Plans recording payments by reference. A payment naming an invoice is allocated
+ * to it, up to the smaller of the two open amounts, through the allocation door
+ * (a plan over locked rows, then one batched write); what remains is unapplied
+ * cash. A payment already allocated to its invoice is not allocated again.
+ */
+export async function planPaymentUpserts(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  inputs: readonly PaymentInput[],
+): Promise<UpsertPlan> {
   requirePermission(ctx, 'ledger:write');
-  // Lock order (ADR 13): invoices, then payments.
-  const invoices = new Map(
-    (
-      await lockInvoicesByNumbers(
-        tx,
-        ctx.companyId,
-        inputs.flatMap((input) =>
-          input.invoiceNumber === undefined
-            ? []
-            : [{ kind: 'invoice' as const, number: input.invoiceNumber }],
-        ),
-      )
-    ).map((invoice) => [invoice.number, invoice]),
+  // Read first without locks: what decides a line (does the invoice exist, is it the
+  // customer's, does the payment differ) only changes through imports, which run one
+  // at a time. Amounts are read again below, under the locks of what gets allocated.
+  const named = await findInvoicesByKeys(
+    tx,
+    ctx.companyId,
+    inputs.flatMap((input) =>
+      input.invoiceNumber === undefined
+        ? []
+        : [{ kind: 'invoice' as const, number: input.invoiceNumber }],
+    ),
   );
-  const existing = await lockPaymentsByReferences(
+  const invoices = new Map(named.map((invoice) => [invoice.number, invoice]));
+  const existing = await findPaymentsByReferences(
     tx,
     ctx.companyId,
     inputs.map((input) => input.reference),
   );
-  const allocated = new Set(
-    (
-      await findLiveAllocationPairs(
-        tx,
-        ctx.companyId,
-        [...existing.values()].map((payment) => payment.id),
-      )
-    ).map((pair) => `${pair.paymentId}:${pair.invoiceId}`),
-  );
+  const livePairs = async (paymentIds: readonly string[]) =>
+    new Set(
+      (await findLiveAllocationPairs(tx, ctx.companyId, paymentIds)).map(
+        (pair) => `${pair.paymentId}:${pair.invoiceId}`,
+      ),
+    );
+  const allocated = await livePairs([...existing.values()].map((payment) => payment.id));
 
   const outcomes: (Outcome | undefined)[] = [];
   const issues: Issue[] = [];
   const created: Payment[] = [];
-  const requests: AllocationRequest[] = [];
-  const requestInput: number[] = [];
+  const candidates: { index: number; payment: Payment; invoice: Invoice }[] = [];
   for (const [index, input] of inputs.entries()) {
     const invoice =
       input.invoiceNumber === undefined ? undefined : invoices.get(input.invoiceNumber);
@@ -257,21 +313,40 @@ export async function upsertPaymentsInTx(
     outcomes.push(before ? 'unchanged' : 'created');
     if (invoice && !allocated.has(`${payment.id}:${invoice.id}`)) {
       allocated.add(`${payment.id}:${invoice.id}`);
-      requests.push({
-        invoiceId: invoice.id,
-        paymentId: payment.id,
-        amount: 'remaining',
-        allocatedOn:
-          payment.receivedOn > invoice.issueDate ? payment.receivedOn : invoice.issueDate,
-      });
-      requestInput.push(index);
+      candidates.push({ index, payment, invoice });
     }
   }
 
+  // Lock what gets allocated (ADR 13: invoices, then payments, in id order) and
+  // plan over the locked amounts; new payments are this transaction's own rows.
+  const isNew = new Set(created.map((payment) => payment.id));
+  const locked = await lockAllocationParties(tx, ctx, {
+    invoiceIds: candidates.map(({ invoice }) => invoice.id),
+    paymentIds: candidates.flatMap(({ payment }) => (isNew.has(payment.id) ? [] : [payment.id])),
+  });
+  // An allocation committed between the first read and the locks is seen now.
+  const allocatedMeanwhile = await livePairs([...locked.payments.keys()]);
   const parties = {
-    invoices: new Map([...invoices.values()].map((invoice) => [invoice.id, invoice])),
-    payments: new Map([...existing.values()].map((payment) => [payment.id, payment])),
+    invoices: locked.invoices,
+    payments: new Map([
+      ...created.map((payment) => [payment.id, payment] as const),
+      ...locked.payments,
+    ]),
   };
+  const requests: AllocationRequest[] = [];
+  const requestInput: number[] = [];
+  for (const { index, payment, invoice } of candidates) {
+    if (allocatedMeanwhile.has(`${payment.id}:${invoice.id}`)) {
+      continue;
+    }
+    requests.push({
+      invoiceId: invoice.id,
+      paymentId: payment.id,
+      amount: 'remaining',
+      allocatedOn: payment.receivedOn > invoice.issueDate ? payment.receivedOn : invoice.issueDate,
+    });
+    requestInput.push(index);
+  }
   const plan = planAllocations(requests, parties, () => deps.ids.newId());
   for (const { request, issues: broken } of plan.rejected) {
     const index = requestInput[request] ?? -1;
@@ -296,30 +371,34 @@ export async function upsertPaymentsInTx(
   const recorded = created.flatMap((payment) =>
     refused.has(payment.id) ? [] : [planned.get(payment.id) ?? payment],
   );
-  await insertPayments(tx, ctx.companyId, recorded);
-  await recordEvents(
-    tx,
-    ctx,
-    recorded.map((payment) => ({
-      action: 'payment.recorded',
-      entityType: 'payment',
-      entityId: payment.id,
-      customerId: payment.customerId,
-      data: {
-        reference: payment.reference,
-        amount: payment.amountCents,
-        currency: payment.currency,
-        receivedOn: payment.receivedOn,
-      },
-    })),
-  );
-  const isNew = new Set(created.map((payment) => payment.id));
-  await writeAllocationPlan(deps, tx, ctx, parties, {
-    ...plan,
-    payments: plan.payments.filter((payment) => !isNew.has(payment.id)),
-  });
+  const write = async () => {
+    for (const chunk of chunksOf(recorded)) {
+      await insertPayments(tx, ctx.companyId, chunk);
+      await recordEvents(tx, ctx, chunk.map(paymentRecordedEvent));
+    }
+    await writeAllocationPlan(deps, tx, ctx, parties, {
+      ...plan,
+      payments: plan.payments.filter((payment) => !isNew.has(payment.id)),
+    });
+  };
   return {
     outcomes: outcomes.filter((outcome): outcome is Outcome => outcome !== undefined),
     issues,
+    write,
+  };
+}
+
+function paymentRecordedEvent(payment: Payment): EventInput {
+  return {
+    action: 'payment.recorded',
+    entityType: 'payment',
+    entityId: payment.id,
+    customerId: payment.customerId,
+    data: {
+      reference: payment.reference,
+      amount: payment.amountCents,
+      currency: payment.currency,
+      receivedOn: payment.receivedOn,
+    },
   };
 }

@@ -67,103 +67,111 @@ const invoices = (amount: (i: number) => string) =>
 const AT_MOST_STATEMENTS = 30;
 
 describe('imports at size', () => {
-  it('imports 25,000 invoices, re-imports them as unchanged, then updates them all', async () => {
-    const { ctx } = await makeCompany(deps);
-    await importCounting(
-      ctx,
-      'customers',
-      csv([
-        'code,name',
-        ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
-      ]),
-    );
+  it(
+    'imports 25,000 invoices, re-imports them as unchanged, then updates them all',
+    { timeout: 600_000 },
+    async () => {
+      const { ctx } = await makeCompany(deps);
+      await importCounting(
+        ctx,
+        'customers',
+        csv([
+          'code,name',
+          ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
+        ]),
+      );
 
-    const first = await importCounting(
-      ctx,
-      'invoices',
-      invoices((i) => `${100 + (i % 7)}.00`),
-    );
-    expect(first.report).toMatchObject({
-      created: ROWS,
-      updated: 0,
-      unchanged: 0,
-      committed: true,
-    });
-    expect(first.statements).toBeLessThanOrEqual(AT_MOST_STATEMENTS);
+      const first = await importCounting(
+        ctx,
+        'invoices',
+        invoices((i) => `${100 + (i % 7)}.00`),
+      );
+      expect(first.report).toMatchObject({
+        created: ROWS,
+        updated: 0,
+        unchanged: 0,
+        committed: true,
+      });
+      expect(first.statements).toBeLessThanOrEqual(AT_MOST_STATEMENTS);
 
-    const again = await importCounting(
-      ctx,
-      'invoices',
-      invoices((i) => `${100 + (i % 7)}.00`),
-    );
-    expect(again.report).toMatchObject({
-      created: 0,
-      updated: 0,
-      unchanged: ROWS,
-      committed: true,
-    });
+      const again = await importCounting(
+        ctx,
+        'invoices',
+        invoices((i) => `${100 + (i % 7)}.00`),
+      );
+      expect(again.report).toMatchObject({
+        created: 0,
+        updated: 0,
+        unchanged: ROWS,
+        committed: true,
+      });
 
-    const changed = await importCounting(
-      ctx,
-      'invoices',
-      invoices((i) => `${101 + (i % 7)}.00`),
-    );
-    expect(changed.report).toMatchObject({ created: 0, updated: ROWS, unchanged: 0 });
-    expect(changed.statements).toBeLessThanOrEqual(AT_MOST_STATEMENTS);
-    expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
-  });
+      const changed = await importCounting(
+        ctx,
+        'invoices',
+        invoices((i) => `${101 + (i % 7)}.00`),
+      );
+      expect(changed.report).toMatchObject({ created: 0, updated: ROWS, unchanged: 0 });
+      expect(changed.statements).toBeLessThanOrEqual(AT_MOST_STATEMENTS);
+      expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
+    },
+  );
 
-  it('imports 25,000 payments naming their invoices, allocates them, and re-imports them as unchanged', async () => {
-    const { ctx } = await makeCompany(deps);
-    await importCounting(
-      ctx,
-      'customers',
-      csv([
-        'code,name',
-        ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
-      ]),
-    );
-    await importCounting(
-      ctx,
-      'invoices',
-      invoices(() => '100.00'),
-    );
-    // Every other payment settles its invoice; the others pay 40.00 and 60.00 more than due.
-    const payments = csv([
-      'reference,customer_code,date,amount,invoice_number',
-      ...Array.from(
-        { length: ROWS },
-        (_, i) =>
-          `VIR-${i},${customerCode(i)},2026-02-01,${i % 2 === 0 ? '100.00' : '160.00'},FA-${i}`,
-      ),
-    ]);
+  it(
+    'imports 25,000 payments naming their invoices, allocates them, and re-imports them as unchanged',
+    { timeout: 600_000 },
+    async () => {
+      const { ctx } = await makeCompany(deps);
+      await importCounting(
+        ctx,
+        'customers',
+        csv([
+          'code,name',
+          ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
+        ]),
+      );
+      await importCounting(
+        ctx,
+        'invoices',
+        invoices(() => '100.00'),
+      );
+      // Every other payment settles its invoice; the others pay 40.00 and 60.00 more than due.
+      const payments = csv([
+        'reference,customer_code,date,amount,invoice_number',
+        ...Array.from(
+          { length: ROWS },
+          (_, i) =>
+            `VIR-${i},${customerCode(i)},2026-02-01,${i % 2 === 0 ? '100.00' : '160.00'},FA-${i}`,
+        ),
+      ]);
 
-    const first = await importCounting(ctx, 'payments', payments);
-    expect(first.report).toMatchObject({
-      created: ROWS,
-      updated: 0,
-      unchanged: 0,
-      committed: true,
-    });
-    expect(first.statements).toBeLessThanOrEqual(AT_MOST_STATEMENTS);
+      const first = await importCounting(ctx, 'payments', payments);
+      expect(first.report).toMatchObject({
+        created: ROWS,
+        updated: 0,
+        unchanged: 0,
+        committed: true,
+      });
+      expect(first.statements).toBeLessThanOrEqual(AT_MOST_STATEMENTS);
 
-    const again = await importCounting(ctx, 'payments', payments);
-    expect(again.report).toMatchObject({
-      created: 0,
-      updated: 0,
-      unchanged: ROWS,
-      committed: true,
-    });
+      const again = await importCounting(ctx, 'payments', payments);
+      expect(again.report).toMatchObject({
+        created: 0,
+        updated: 0,
+        unchanged: ROWS,
+        committed: true,
+      });
 
-    const withCash = await listPayments(deps, ctx, {
-      page: 1,
-      pageSize: 100,
-      hasUnapplied: 'true',
-    });
-    expect(withCash.total).toBe(ROWS / 2);
-    expect(new Set(withCash.items.map((payment) => payment.unappliedAmount))).toEqual(
-      new Set([6_000]),
-    );
-    expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
-  });
+      const withCash = await listPayments(deps, ctx, {
+        page: 1,
+        pageSize: 100,
+        hasUnapplied: 'true',
+      });
+      expect(withCash.total).toBe(ROWS / 2);
+      expect(new Set(withCash.items.map((payment) => payment.unappliedAmount))).toEqual(
+        new Set([6_000]),
+      );
+      expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
+    },
+  );
 });
