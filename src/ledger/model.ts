@@ -236,6 +236,43 @@ function notFound(field: string, what: string): Issue {
   return { field, code: 'not_found', message: `${what} not found` };
 }
 
+/** What a request draws on, or why it cannot be found among the parties. */
+function sourceOf(
+  request: AllocationRequest,
+  payment: Payment | undefined,
+  creditNote: Invoice | undefined,
+): AllocationSource | Issue {
+  if ((request.paymentId === undefined) === (request.creditNoteId === undefined)) {
+    return {
+      field: 'paymentId',
+      code: 'one_source',
+      message: 'Give either a payment or a credit note',
+    };
+  }
+  if (request.paymentId !== undefined) {
+    return payment
+      ? {
+          kind: 'payment',
+          customerId: payment.customerId,
+          currency: payment.currency,
+          availableCents: payment.unappliedCents,
+          date: payment.receivedOn,
+          label: `payment ${payment.reference}`,
+        }
+      : notFound('paymentId', `Payment ${request.paymentId}`);
+  }
+  return creditNote?.kind === 'credit_note'
+    ? {
+        kind: 'credit_note',
+        customerId: creditNote.customerId,
+        currency: creditNote.currency,
+        availableCents: creditNote.openCents,
+        date: creditNote.issueDate,
+        label: `credit note ${creditNote.number}`,
+      }
+    : notFound('creditNoteId', `Credit note ${request.creditNoteId}`);
+}
+
 /**
  * Plans a batch of allocations over the locked `parties`, in request order: each is
  * checked (`checkAllocation`) against what the earlier ones left open, so two
@@ -263,45 +300,15 @@ export function planAllocations(
     const payment = request.paymentId === undefined ? undefined : paymentOf(request.paymentId);
     const creditNote =
       request.creditNoteId === undefined ? undefined : invoiceOf(request.creditNoteId);
+    const source = sourceOf(request, payment, creditNote);
     const missing = [
       ...(invoice ? [] : [notFound('invoiceId', `Invoice ${request.invoiceId}`)]),
-      ...(request.paymentId !== undefined && !payment
-        ? [notFound('paymentId', `Payment ${request.paymentId}`)]
-        : []),
-      ...(request.creditNoteId !== undefined && creditNote?.kind !== 'credit_note'
-        ? [notFound('creditNoteId', `Credit note ${request.creditNoteId}`)]
-        : []),
-      ...((request.paymentId === undefined) === (request.creditNoteId === undefined)
-        ? [
-            {
-              field: 'paymentId',
-              code: 'one_source',
-              message: 'Give either a payment or a credit note',
-            },
-          ]
-        : []),
+      ...('code' in source ? [source] : []),
     ];
-    if (!invoice || missing.length > 0) {
+    if (!invoice || 'code' in source) {
       plan.rejected.push({ request: index, issues: missing });
       return;
     }
-    const source: AllocationSource = payment
-      ? {
-          kind: 'payment',
-          customerId: payment.customerId,
-          currency: payment.currency,
-          availableCents: payment.unappliedCents,
-          date: payment.receivedOn,
-          label: `payment ${payment.reference}`,
-        }
-      : {
-          kind: 'credit_note',
-          customerId: creditNote?.customerId ?? '',
-          currency: creditNote?.currency ?? '',
-          availableCents: creditNote?.openCents ?? cents(0),
-          date: creditNote?.issueDate ?? invoice.issueDate,
-          label: `credit note ${creditNote?.number ?? ''}`,
-        };
     const amount =
       request.amount === 'remaining'
         ? minCents(invoice.openCents, source.availableCents)

@@ -7,12 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
+import { sql } from 'kysely';
 import { createCustomer } from '../../src/customers/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { importFile, type ImportOptions } from '../../src/imports/service.ts';
 import { allocate, listInvoices, listPayments } from '../../src/ledger/service.ts';
 import { ConflictError } from '../../src/shared/errors.ts';
-import { openTestRuntime } from '../db.ts';
+import { describeTestDatabase, openTestRuntime } from '../db.ts';
 import { makeCompany } from '../factories.ts';
 import { findLedgerInconsistencies } from '../ledger-invariants.ts';
 
@@ -189,4 +191,35 @@ describe('concurrent writers', () => {
     expect(new Set(items.map((invoice) => invoice.openAmount))).toEqual(new Set([4_000]));
     expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
   });
+
+  // PGlite runs one transaction at a time: there is no deadlock to break.
+  it.skipIf(describeTestDatabase() === 'pglite')(
+    'a transaction the database aborts to break a deadlock is run again and succeeds',
+    async () => {
+      const { ctx } = await makeCompany(deps);
+      await importOk(ctx, 'customers', csv(['code,name', 'D1,Un', 'D2,Deux']));
+      const lock = (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], code: string) =>
+        sql`SELECT id FROM customer WHERE company_id = ${ctx.companyId} AND code = ${code} FOR UPDATE`.execute(
+          tx,
+        );
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      let attempts = 0;
+      // The first locks D1 then D2; the second D2 then D1, and waits first, so the
+      // server's deadlock check (after 1 s of waiting) aborts the second.
+      const first = deps.db.transaction().execute(async (tx) => {
+        await lock(tx, 'D1');
+        await pause(300);
+        await lock(tx, 'D2');
+      });
+      const second = inTransaction(deps.db, async (tx) => {
+        attempts += 1;
+        await lock(tx, 'D2');
+        if (attempts === 1) {
+          await lock(tx, 'D1');
+        }
+        return attempts;
+      });
+      await expect(Promise.all([first, second])).resolves.toEqual([undefined, 2]);
+    },
+  );
 });

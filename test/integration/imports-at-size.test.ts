@@ -69,7 +69,7 @@ const AT_MOST_STATEMENTS = 30;
 describe('imports at size', () => {
   it(
     'imports 25,000 invoices, re-imports them as unchanged, then updates them all',
-    { timeout: 600_000 },
+    { timeout: 300_000 },
     async () => {
       const { ctx } = await makeCompany(deps);
       await importCounting(
@@ -119,7 +119,7 @@ describe('imports at size', () => {
 
   it(
     'imports 25,000 payments naming their invoices, allocates them, and re-imports them as unchanged',
-    { timeout: 600_000 },
+    { timeout: 300_000 },
     async () => {
       const { ctx } = await makeCompany(deps);
       await importCounting(
