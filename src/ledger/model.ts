@@ -195,8 +195,11 @@ export function reviseInvoice(before: Invoice, input: InvoiceRevision): Revision
     outcome: 'updated',
     after: {
       ...before,
-      ...input,
-      id: before.id,
+      customerId: input.customerId,
+      issueDate: input.issueDate,
+      dueDate: input.dueDate,
+      amountCents: input.amountCents,
+      currency: input.currency,
       openCents,
       status: invoiceStatus(input.amountCents, openCents),
     },

@@ -1,5 +1,11 @@
-import { sql, type Selectable } from 'kysely';
-import { anyOf, insertRows, unnestRows, updateRows } from '../db/array-parameters.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import {
+  anyOf,
+  insertRows,
+  unnestRows,
+  updateRows,
+  type ColumnTypes,
+} from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -74,6 +80,37 @@ function toAllocation(row: Selectable<AllocationTable>): Allocation {
   };
 }
 
+/** Invoice columns as they travel in array parameters (`invoiceRow` gives the values). */
+const INVOICE_ROW_TYPES = {
+  company_id: 'uuid',
+  id: 'uuid',
+  customer_id: 'uuid',
+  kind: 'text',
+  number: 'text',
+  issue_date: 'date',
+  due_date: 'date',
+  amount_cents: 'bigint',
+  currency: 'text',
+  open_cents: 'bigint',
+  status: 'text',
+} as const satisfies ColumnTypes<Insertable<InvoiceTable>>;
+
+function invoiceRow(companyId: string, invoice: Invoice) {
+  return {
+    company_id: companyId,
+    id: invoice.id,
+    customer_id: invoice.customerId,
+    kind: invoice.kind,
+    number: invoice.number,
+    issue_date: invoice.issueDate,
+    due_date: invoice.dueDate,
+    amount_cents: invoice.amountCents,
+    currency: invoice.currency,
+    open_cents: invoice.openCents,
+    status: invoice.status,
+  };
+}
+
 export async function insertInvoices(
   q: Queryable,
   companyId: string,
@@ -82,68 +119,28 @@ export async function insertInvoices(
   await insertRows(
     q,
     'invoice',
-    {
-      company_id: 'uuid',
-      id: 'uuid',
-      customer_id: 'uuid',
-      kind: 'text',
-      number: 'text',
-      issue_date: 'date',
-      due_date: 'date',
-      amount_cents: 'bigint',
-      currency: 'text',
-      open_cents: 'bigint',
-      status: 'text',
-    },
-    invoices.map((invoice) => ({
-      company_id: companyId,
-      id: invoice.id,
-      customer_id: invoice.customerId,
-      kind: invoice.kind,
-      number: invoice.number,
-      issue_date: invoice.issueDate,
-      due_date: invoice.dueDate,
-      amount_cents: invoice.amountCents,
-      currency: invoice.currency,
-      open_cents: invoice.openCents,
-      status: invoice.status,
-    })),
+    INVOICE_ROW_TYPES,
+    invoices.map((invoice) => invoiceRow(companyId, invoice)),
   );
 }
 
-/** Rewrites invoices' stored fields (import updates); their open amounts come from a locked read. */
+/**
+ * Rewrites invoices' stored fields (import updates); their open amounts come from
+ * a locked read. Kind and number are the key: they never change.
+ */
 export async function updateInvoiceRows(
   q: Queryable,
   companyId: string,
   invoices: readonly Invoice[],
   now: Date,
 ): Promise<void> {
+  const { company_id: _company, kind: _kind, number: _number, ...columns } = INVOICE_ROW_TYPES;
   await updateRows(
     q,
     'invoice',
     companyId,
-    {
-      id: 'uuid',
-      customer_id: 'uuid',
-      issue_date: 'date',
-      due_date: 'date',
-      amount_cents: 'bigint',
-      currency: 'text',
-      open_cents: 'bigint',
-      status: 'text',
-      updated_at: 'timestamptz',
-    },
-    invoices.map((invoice) => ({
-      id: invoice.id,
-      customer_id: invoice.customerId,
-      issue_date: invoice.issueDate,
-      due_date: invoice.dueDate,
-      amount_cents: invoice.amountCents,
-      currency: invoice.currency,
-      open_cents: invoice.openCents,
-      status: invoice.status,
-      updated_at: now,
-    })),
+    { ...columns, updated_at: 'timestamptz' },
+    invoices.map((invoice) => ({ ...invoiceRow(companyId, invoice), updated_at: now })),
   );
 }
 

@@ -63,6 +63,19 @@ const invoices = (amount: (i: number) => string) =>
     ),
   ]);
 
+async function companyWithCustomers(): Promise<Ctx> {
+  const { ctx } = await makeCompany(deps);
+  await importCounting(
+    ctx,
+    'customers',
+    csv([
+      'code,name',
+      ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
+    ]),
+  );
+  return ctx;
+}
+
 /** Statements of an import whatever its size: the lookups, then writes of 10,000 rows each. */
 const AT_MOST_STATEMENTS = 30;
 
@@ -71,15 +84,7 @@ describe('imports at size', () => {
     'imports 25,000 invoices, re-imports them as unchanged, then updates them all',
     { timeout: 300_000 },
     async () => {
-      const { ctx } = await makeCompany(deps);
-      await importCounting(
-        ctx,
-        'customers',
-        csv([
-          'code,name',
-          ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
-        ]),
-      );
+      const ctx = await companyWithCustomers();
 
       const first = await importCounting(
         ctx,
@@ -121,15 +126,7 @@ describe('imports at size', () => {
     'imports 25,000 payments naming their invoices, allocates them, and re-imports them as unchanged',
     { timeout: 300_000 },
     async () => {
-      const { ctx } = await makeCompany(deps);
-      await importCounting(
-        ctx,
-        'customers',
-        csv([
-          'code,name',
-          ...Array.from({ length: CUSTOMERS }, (_, i) => `${customerCode(i)},Client ${i}`),
-        ]),
-      );
+      const ctx = await companyWithCustomers();
       await importCounting(
         ctx,
         'invoices',
