@@ -1,3 +1,4 @@
+import { inTransaction } from '../db/transaction.ts';
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents } from '../audit/service.ts';
@@ -77,7 +78,7 @@ export async function createApiToken(
     lastUsedAt: null,
     revokedAt: null,
   };
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await insertApiToken(tx, { ...apiToken, tokenHash: hashToken(secret) });
     await recordEvents(tx, ctx, [
       {
@@ -104,7 +105,7 @@ export async function listApiTokens(deps: Deps, ctx: Ctx): Promise<ApiTokenView[
 /** Revokes a token: the next request with it is refused. */
 export async function revokeApiToken(deps: Deps, ctx: Ctx, id: string): Promise<ApiTokenView> {
   requireAccessManager(ctx);
-  const revoked = await deps.db.transaction().execute(async (tx) => {
+  const revoked = await inTransaction(deps.db, async (tx) => {
     const token = await lockApiToken(tx, ctx.companyId, id);
     if (!token) {
       throw new NotFoundError('API token', id);

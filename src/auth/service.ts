@@ -4,6 +4,7 @@ import { recordEvents } from '../audit/service.ts';
 import { findCompanyById } from '../companies/store.ts';
 import type { Company } from '../companies/model.ts';
 import type { Queryable } from '../db/client.ts';
+import { inTransaction } from '../db/transaction.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -86,7 +87,7 @@ export async function createUser(
   const password = input.password ?? generatePassword();
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     if (await findUserForLogin(tx, email)) {
       throw new ConflictError(`A user with e-mail ${email} already exists`);
     }
@@ -157,7 +158,7 @@ export async function login(
   const csrfToken = newSecret();
   const sessionId = deps.ids.newId();
   const expiresAt = new Date(deps.clock.now().getTime() + SESSION_HOURS * 3_600_000);
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await insertSession(tx, {
       companyId: user.companyId,
       id: sessionId,
@@ -234,7 +235,7 @@ export async function setPassword(
 ): Promise<void> {
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await updatePasswordHash(tx, ctx.companyId, userId, passwordHash);
     await deleteUserSessions(tx, ctx.companyId, userId);
     await recordEvents(tx, ctx, [

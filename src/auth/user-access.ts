@@ -1,3 +1,4 @@
+import { inTransaction } from '../db/transaction.ts';
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents, type EventInput } from '../audit/service.ts';
@@ -37,7 +38,7 @@ export async function changeUserAccess(
   change: AccessChange,
 ): Promise<User> {
   requireAccessManager(ctx);
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const activeAdminIds = await lockActiveAdminIds(tx, ctx.companyId);
     const before = await findUserById(tx, ctx.companyId, userId);
     if (!before) {

@@ -4,7 +4,8 @@ import { readCustomerEvents, recordEvents } from '../audit/service.ts';
 import { assertUserInCompany, findUserDisplayNames, requirePermission } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
-import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { InvalidError, NotFoundError } from '../shared/errors.ts';
 import { cents } from '../shared/money.ts';
 import { normalizeSiren, normalizeSiret } from './identifiers.ts';
 import {
@@ -34,10 +35,10 @@ import {
   findCustomerBalance,
   findCustomerById,
   findCustomerRecord,
-  findCustomersByCodes,
-  insertCustomer,
+  findCustomerTermsByCodes,
+  insertCustomers,
   listCustomerRows,
-  updateCustomerRow,
+  updateCustomerRows,
 } from './store.ts';
 
 type AddressInput = NonNullable<TCreateCustomerRequest['billingAddress']>;
@@ -154,21 +155,18 @@ export async function createCustomer(
   if (fields.collectorUserId !== null) {
     await assertUserInCompany(deps, ctx, fields.collectorUserId, 'collectorUserId');
   }
-  const id = await deps.db.transaction().execute(async (tx) => {
-    const existing = await findCustomersByCodes(tx, ctx.companyId, [fields.code]);
-    if (existing.size > 0) {
-      throw new ConflictError(`A customer with code ${fields.code} already exists`, [
-        { field: 'code', code: 'duplicate', message: `Code ${fields.code} is already used` },
-      ]);
-    }
+  // Two requests with one code at once: the second insert waits for the first, then
+  // fails on the unique key, which `inTransaction` answers as a conflict naming it.
+  const id = await inTransaction(deps.db, async (tx) => {
     const customer = saveNew(deps, fields, contacts ?? []);
-    await insertCustomerWithEvent(tx, ctx, customer);
+    await insertCustomersWithEvents(tx, ctx, [customer]);
     return customer.id;
   });
   return getCustomer(deps, ctx, id);
 }
 
-function saveNew(
+/** A new customer with ids for it and its contacts. */
+export function saveNew(
   deps: Deps,
   fields: CustomerFields,
   contacts: NonNullable<TCreateCustomerRequest['contacts']>,
@@ -186,21 +184,23 @@ function saveNew(
   };
 }
 
-async function insertCustomerWithEvent(
+export async function insertCustomersWithEvents(
   tx: Queryable,
   ctx: Ctx,
-  customer: CustomerWithContacts,
+  customers: readonly CustomerWithContacts[],
 ): Promise<void> {
-  await insertCustomer(tx, ctx.companyId, customer);
-  await recordEvents(tx, ctx, [
-    {
+  await insertCustomers(tx, ctx.companyId, customers);
+  await recordEvents(
+    tx,
+    ctx,
+    customers.map((customer) => ({
       action: 'customer.created',
       entityType: 'customer',
       entityId: customer.id,
       customerId: customer.id,
       data: { code: customer.code, legalName: customer.legalName },
-    },
-  ]);
+    })),
+  );
 }
 
 export async function updateCustomer(
@@ -213,7 +213,7 @@ export async function updateCustomer(
   if (input.collectorUserId) {
     await assertUserInCompany(deps, ctx, input.collectorUserId, 'collectorUserId');
   }
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const before = await findCustomerById(tx, ctx.companyId, id);
     if (!before) {
       throw new NotFoundError('Customer', id);
@@ -225,100 +225,38 @@ export async function updateCustomer(
       id,
       contacts: contacts === undefined ? before.contacts : saveNew(deps, fields, contacts).contacts,
     };
-    await saveChanges(deps, tx, ctx, before, after);
+    const changes = diffCustomer(before, after);
+    if (Object.keys(changes).length > 0) {
+      await saveChanges(deps, tx, ctx, [{ after, changes }]);
+    }
   });
   return getCustomer(deps, ctx, id);
 }
 
-/** Writes `after` over `before` and records the field-level changes; a no-op when nothing changed. */
-async function saveChanges(
+/** Writes customers with their field-level changes (`diffCustomer`) and records them. */
+export async function saveChanges(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
-  before: CustomerWithContacts,
-  after: CustomerWithContacts,
-): Promise<boolean> {
-  const changes = diffCustomer(before, after);
-  if (Object.keys(changes).length === 0) {
-    return false;
-  }
-  await updateCustomerRow(tx, ctx.companyId, after, deps.clock.now());
-  await recordEvents(tx, ctx, [
-    {
+  changed: readonly { after: CustomerWithContacts; changes: Record<string, unknown> }[],
+): Promise<void> {
+  await updateCustomerRows(
+    tx,
+    ctx.companyId,
+    changed.map(({ after }) => after),
+    deps.clock.now(),
+  );
+  await recordEvents(
+    tx,
+    ctx,
+    changed.map(({ after, changes }) => ({
       action: 'customer.updated',
       entityType: 'customer',
       entityId: after.id,
       customerId: after.id,
       data: { changes },
-    },
-  ]);
-  return true;
-}
-
-export type CustomerUpsert = CustomerFields & {
-  contacts?: {
-    role: CustomerWithContacts['contacts'][number]['role'];
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-  }[];
-};
-
-/**
- * Creates or updates customers by code inside the caller's transaction (imports).
- * Returns what happened to each code. Contacts given replace those of the same
- * role; other roles are kept.
- */
-export async function upsertCustomersInTx(
-  deps: Deps,
-  tx: Queryable,
-  ctx: Ctx,
-  inputs: readonly CustomerUpsert[],
-): Promise<Map<string, 'created' | 'updated' | 'unchanged'>> {
-  requirePermission(ctx, 'customers:write');
-  const existing = await findCustomersByCodes(
-    tx,
-    ctx.companyId,
-    inputs.map((input) => input.code),
+    })),
   );
-  const outcome = new Map<string, 'created' | 'updated' | 'unchanged'>();
-  for (const { contacts, ...fields } of inputs) {
-    const before = existing.get(fields.code);
-    if (!before) {
-      await insertCustomerWithEvent(tx, ctx, saveNew(deps, fields, contacts ?? []));
-      outcome.set(fields.code, 'created');
-      continue;
-    }
-    const replacedRoles = new Set((contacts ?? []).map((contact) => contact.role));
-    const keptContacts = before.contacts.filter((contact) => !replacedRoles.has(contact.role));
-    const newContacts = (contacts ?? []).map((contact) => {
-      const same = before.contacts.find(
-        (old) =>
-          old.role === contact.role &&
-          old.name === contact.name &&
-          old.email === contact.email &&
-          old.phone === contact.phone,
-      );
-      return same ?? { ...contact, id: deps.ids.newId() };
-    });
-    const after: CustomerWithContacts = {
-      ...fields,
-      id: before.id,
-      contacts: [...keptContacts, ...newContacts],
-    };
-    const changed = await saveChanges(deps, tx, ctx, before, after);
-    outcome.set(fields.code, changed ? 'updated' : 'unchanged');
-  }
-  return outcome;
-}
-
-/** Customers with their contacts by code, in the caller's transaction (imports merge onto them). */
-export async function findCustomersWithContactsByCodes(
-  tx: Queryable,
-  ctx: Ctx,
-  codes: readonly string[],
-): Promise<Map<string, CustomerWithContacts>> {
-  return findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
 }
 
 /** Looks up customers by code for an import, in the caller's transaction. */
@@ -327,13 +265,7 @@ export async function findCustomerIdsByCodes(
   ctx: Ctx,
   codes: readonly string[],
 ): Promise<Map<string, { id: string; paymentTerms: string }>> {
-  const found = await findCustomersByCodes(tx, ctx.companyId, [...new Set(codes)]);
-  return new Map(
-    [...found].map(([code, customer]) => [
-      code,
-      { id: customer.id, paymentTerms: customer.paymentTerms },
-    ]),
-  );
+  return findCustomerTermsByCodes(tx, ctx.companyId, [...new Set(codes)]);
 }
 
 /** Throws `NotFound` unless the customer exists in the context's company (a cheap check). */

@@ -1,5 +1,5 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
-import { anyOf, insertRows } from '../db/array-parameters.ts';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import { anyOf, insertRows, updateRows, type ColumnTypes } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
@@ -96,41 +96,87 @@ function toRow(companyId: string, customer: Customer) {
   };
 }
 
-export async function insertCustomer(
+/** The customer columns as they travel in array parameters (`toRow` gives the values). */
+const CUSTOMER_COLUMNS = {
+  company_id: 'uuid',
+  id: 'uuid',
+  code: 'text',
+  legal_name: 'text',
+  siren: 'text',
+  siret: 'text',
+  vat_number: 'text',
+  billing_address_line1: 'text',
+  billing_address_line2: 'text',
+  billing_postal_code: 'text',
+  billing_city: 'text',
+  billing_country: 'text',
+  delivery_address_line1: 'text',
+  delivery_address_line2: 'text',
+  delivery_postal_code: 'text',
+  delivery_city: 'text',
+  delivery_country: 'text',
+  payment_terms: 'text',
+  payment_method: 'text',
+  deposit_bps: 'integer',
+  credit_limit_cents: 'bigint',
+  collector_user_id: 'uuid',
+  sales_rep: 'text',
+  risk_category: 'text',
+  status: 'text',
+} as const satisfies ColumnTypes<Insertable<CustomerTable>>;
+
+/** Inserts customers with their contacts, a fixed number of statements for any count. */
+export async function insertCustomers(
   q: Queryable,
   companyId: string,
-  customer: CustomerWithContacts,
+  customers: readonly CustomerWithContacts[],
 ): Promise<void> {
-  await q.insertInto('customer').values(toRow(companyId, customer)).execute();
-  await insertContacts(q, companyId, customer.id, customer.contacts);
+  await insertRows(
+    q,
+    'customer',
+    CUSTOMER_COLUMNS,
+    customers.map((customer) => toRow(companyId, customer)),
+  );
+  await insertContacts(q, companyId, customers);
 }
 
-export async function updateCustomerRow(
+/** Rewrites customers and replaces their contacts, a fixed number of statements for any count. */
+export async function updateCustomerRows(
   q: Queryable,
   companyId: string,
-  customer: CustomerWithContacts,
+  customers: readonly CustomerWithContacts[],
   now: Date,
 ): Promise<void> {
-  const { company_id: _company, id: _id, ...fields } = toRow(companyId, customer);
-  await q
-    .updateTable('customer')
-    .set({ ...fields, updated_at: now })
-    .where('company_id', '=', companyId)
-    .where('id', '=', customer.id)
-    .execute();
+  if (customers.length === 0) {
+    return;
+  }
+  const { company_id: _company, ...columns } = CUSTOMER_COLUMNS;
+  await updateRows(
+    q,
+    'customer',
+    companyId,
+    { ...columns, updated_at: 'timestamptz' },
+    customers.map((customer) => ({ ...toRow(companyId, customer), updated_at: now })),
+  );
   await q
     .deleteFrom('customer_contact')
     .where('company_id', '=', companyId)
-    .where('customer_id', '=', customer.id)
+    .where(
+      'customer_id',
+      '=',
+      anyOf(
+        customers.map((customer) => customer.id),
+        'uuid',
+      ),
+    )
     .execute();
-  await insertContacts(q, companyId, customer.id, customer.contacts);
+  await insertContacts(q, companyId, customers);
 }
 
 async function insertContacts(
   q: Queryable,
   companyId: string,
-  customerId: string,
-  contacts: readonly Contact[],
+  customers: readonly CustomerWithContacts[],
 ): Promise<void> {
   await insertRows(
     q,
@@ -144,15 +190,17 @@ async function insertContacts(
       email: 'text',
       phone: 'text',
     },
-    contacts.map((contact) => ({
-      company_id: companyId,
-      id: contact.id,
-      customer_id: customerId,
-      role: contact.role,
-      name: contact.name,
-      email: contact.email,
-      phone: contact.phone,
-    })),
+    customers.flatMap((customer) =>
+      customer.contacts.map((contact) => ({
+        company_id: companyId,
+        id: contact.id,
+        customer_id: customer.id,
+        role: contact.role,
+        name: contact.name,
+        email: contact.email,
+        phone: contact.phone,
+      })),
+    ),
   );
 }
 
@@ -218,21 +266,27 @@ export async function findCustomerRecord(
   };
 }
 
-/** Customers by code, with their contacts: imports look up a whole file's codes at once. */
+/**
+ * Customers by code, with their contacts: imports look up a whole file's codes at
+ * once. `forUpdate` locks them (in id order) until the transaction ends, so what an
+ * update is compared with is what it replaces.
+ */
 export async function findCustomersByCodes(
   q: Queryable,
   companyId: string,
   codes: readonly string[],
+  options: { forUpdate?: boolean } = {},
 ): Promise<Map<string, CustomerWithContacts>> {
   if (codes.length === 0) {
     return new Map();
   }
-  const rows = await q
+  const query = q
     .selectFrom('customer')
     .selectAll()
     .where('company_id', '=', companyId)
     .where('code', '=', anyOf(codes, 'text'))
-    .execute();
+    .orderBy('id');
+  const rows = await (options.forUpdate ? query.forUpdate() : query).execute();
   const contacts = await contactsOf(
     q,
     companyId,
@@ -241,6 +295,24 @@ export async function findCustomersByCodes(
   return new Map(
     rows.map((row) => [row.code, { ...toCustomer(row), contacts: contacts.get(row.id) ?? [] }]),
   );
+}
+
+/** Ids and payment terms by code, for files that name customers (invoices, payments). */
+export async function findCustomerTermsByCodes(
+  q: Queryable,
+  companyId: string,
+  codes: readonly string[],
+): Promise<Map<string, { id: string; paymentTerms: string }>> {
+  if (codes.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .select(['id', 'code', 'payment_terms'])
+    .where('company_id', '=', companyId)
+    .where('code', '=', anyOf(codes, 'text'))
+    .execute();
+  return new Map(rows.map((row) => [row.code, { id: row.id, paymentTerms: row.payment_terms }]));
 }
 
 export type CustomerListRow = {

@@ -90,6 +90,19 @@ export function unnestRows<Row extends Record<string, ArrayElement>>(
 export const ROWS_PER_STATEMENT = 10_000;
 
 /**
+ * `items` in slices of `size`: a caller that builds the rows of a statement (and
+ * its events) slice by slice holds one slice of them at a time, not the file's.
+ */
+export function* chunksOf<T>(
+  items: readonly T[],
+  size: number = ROWS_PER_STATEMENT,
+): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) {
+    yield items.slice(start, start + size);
+  }
+}
+
+/**
  * Inserts `rows` into `table` through `INSERT … SELECT * FROM unnest(…)`, in
  * statements of `ROWS_PER_STATEMENT` rows, each with one parameter per column.
  */
@@ -100,14 +113,33 @@ export async function insertRows<Table extends keyof Database>(
   rows: readonly Insertable<Database[Table]>[],
 ): Promise<void> {
   const names = Object.keys(columns);
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as unknown as readonly Record<
-      string,
-      ArrayElement
-    >[];
+  for (const rowsOfStatement of chunksOf(rows)) {
+    const chunk = rowsOfStatement as unknown as readonly Record<string, ArrayElement>[];
     await sql`INSERT INTO ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))})
       SELECT * FROM ${unnestRows('row', columns as ColumnTypes<Record<string, ArrayElement>>, chunk)}`.execute(
       q,
     );
+  }
+}
+
+/**
+ * Updates rows of `table` of one company, matched on `id`, through
+ * `UPDATE … FROM unnest(…)`, in statements of `ROWS_PER_STATEMENT` rows: each row
+ * sets the `columns` it carries (`id` is the key, not set).
+ */
+export async function updateRows<Table extends keyof Database>(
+  q: Queryable,
+  table: Table,
+  companyId: string,
+  columns: ColumnTypes<Insertable<Database[Table]>> & { id: 'uuid' },
+  rows: readonly Partial<Insertable<Database[Table]>>[],
+): Promise<void> {
+  const set = Object.keys(columns).filter((name) => name !== 'id');
+  for (const rowsOfStatement of chunksOf(rows)) {
+    const chunk = rowsOfStatement as unknown as readonly Record<string, ArrayElement>[];
+    await sql`UPDATE ${sql.table(table)} AS t
+      SET ${sql.join(set.map((name) => sql`${sql.ref(name)} = ${sql.ref(`row.${name}`)}`))}
+      FROM ${unnestRows('row', columns as ColumnTypes<Record<string, ArrayElement>>, chunk)}
+      WHERE t.company_id = ${companyId} AND t.id = row.id`.execute(q);
   }
 }

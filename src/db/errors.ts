@@ -1,5 +1,11 @@
-import { InvalidError, type DomainError } from '../shared/errors.ts';
+import { ConflictError, InvalidError, type DomainError } from '../shared/errors.ts';
 import { MAX_AMOUNT_CENTS, MAX_TOTAL_CENTS, toDecimalString } from '../shared/money.ts';
+
+/**
+ * What the database's own errors mean for a user. Both drivers report the same
+ * fields (`code`, `constraint`, `table`, `detail`): PGlite throws PostgreSQL's own
+ * error, pg its `DatabaseError`.
+ */
 
 /** PostgreSQL's SQLSTATE for a CHECK constraint violation. */
 const CHECK_VIOLATION = '23514';
@@ -32,14 +38,76 @@ const BOUNDS: Readonly<Record<string, { field: string; message: string }>> = {
   },
 };
 
+type DatabaseErrorFields = { code?: unknown; table?: unknown; detail?: unknown };
+
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as DatabaseErrorFields | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
 /**
- * The domain error a database error stands for, when it is one of our named bounds
- * (both drivers report `code` and `constraint`); `undefined` for anything else,
- * which stays an unexpected error. The edges call it beside their `DomainError` case.
+ * The key of a unique violation, read from PostgreSQL's detail
+ * (`Key (company_id, code)=(0193…, RACE1) already exists.`) without the company,
+ * which every key starts with and which says nothing to the user.
+ */
+export function duplicateKey(detail: string): { columns: string[]; values: string[] } | undefined {
+  const match = /^Key \((.+)\)=\((.*)\) already exists\.?$/s.exec(detail);
+  if (!match) {
+    return undefined;
+  }
+  const columns = (match[1] ?? '').split(', ');
+  let values = (match[2] ?? '').split(', ');
+  if (values.length !== columns.length) {
+    // A value holds ", ": the leading columns are ids, the rest is the last value.
+    values = [...values.slice(0, columns.length - 1), values.slice(columns.length - 1).join(', ')];
+  }
+  const kept = columns.flatMap((column, index) =>
+    column === 'company_id' ? [] : [{ column, value: values[index] ?? '' }],
+  );
+  return { columns: kept.map((k) => k.column), values: kept.map((k) => k.value) };
+}
+
+/** A unique violation as the conflict it is: "A customer with code RACE1 already exists". */
+export function conflictFromUniqueViolation(error: unknown): ConflictError | undefined {
+  if (sqlState(error) !== UNIQUE_VIOLATION) {
+    return undefined;
+  }
+  const { table, detail } = error as DatabaseErrorFields;
+  const entity = typeof table === 'string' ? table.replace(/_/g, ' ') : 'row';
+  const key = typeof detail === 'string' ? duplicateKey(detail) : undefined;
+  if (!key) {
+    return new ConflictError(`This ${entity} already exists`, [], { cause: error });
+  }
+  const described = key.columns.map((column, index) => `${column} ${key.values[index]}`).join(', ');
+  const article = /^[aeiou]/.test(entity) ? 'An' : 'A';
+  return new ConflictError(
+    `${article} ${entity} with ${described} already exists`,
+    [
+      {
+        field: key.columns.at(-1) ?? 'key',
+        code: 'duplicate',
+        message: `${described} is already used`,
+      },
+    ],
+    { cause: error },
+  );
+}
+
+/**
+ * The domain error a database error stands for: a unique violation is the conflict
+ * it is (another writer committed the same key first), a violated bound of ours is
+ * invalid input; `undefined` for anything else, which stays an unexpected error.
+ * `inTransaction` and the edges (HTTP, CLI) call it.
  */
 export function domainErrorOfDatabase(error: unknown): DomainError | undefined {
   if (typeof error !== 'object' || error === null) {
     return undefined;
+  }
+  const conflict = conflictFromUniqueViolation(error);
+  if (conflict !== undefined) {
+    return conflict;
   }
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   const bound =

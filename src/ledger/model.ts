@@ -1,6 +1,13 @@
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
-import { formatMoney, MAX_TOTAL_CENTS, type Cents, type CurrencyCode } from '../shared/money.ts';
+import {
+  cents,
+  formatMoney,
+  MAX_TOTAL_CENTS,
+  minCents,
+  type Cents,
+  type CurrencyCode,
+} from '../shared/money.ts';
 
 export type InvoiceKind = 'invoice' | 'credit_note';
 export type InvoiceStatus = 'open' | 'partially_paid' | 'paid';
@@ -178,4 +185,224 @@ export function findOpenTotalOverflows(
     }
   }
   return overflows;
+}
+
+/**
+ * An item as a file or an integration describes it: created by (kind, number) when
+ * new, revised when it differs from what is stored.
+ */
+export type InvoiceRevision = Pick<
+  Invoice,
+  'customerId' | 'kind' | 'number' | 'issueDate' | 'dueDate' | 'amountCents' | 'currency'
+>;
+
+export type RevisionOutcome =
+  | { outcome: 'unchanged' }
+  | { outcome: 'updated'; after: Invoice }
+  | { outcome: 'refused'; issue: Issue };
+
+/**
+ * What revising a stored invoice or credit note gives. What was already allocated
+ * stays allocated: the new open amount is the new amount minus it, so `before` must
+ * be read under the row's lock (a concurrent allocation would otherwise be lost).
+ * Refused: moving an item with allocations to another customer or currency, and an
+ * amount below what is already allocated.
+ */
+export function reviseInvoice(before: Invoice, input: InvoiceRevision): RevisionOutcome {
+  const allocated = before.amountCents - before.openCents;
+  const isSame =
+    before.customerId === input.customerId &&
+    before.issueDate === input.issueDate &&
+    before.dueDate === input.dueDate &&
+    before.amountCents === input.amountCents &&
+    before.currency === input.currency;
+  if (isSame) {
+    return { outcome: 'unchanged' };
+  }
+  if (
+    allocated > 0 &&
+    (before.customerId !== input.customerId || before.currency !== input.currency)
+  ) {
+    return {
+      outcome: 'refused',
+      issue: {
+        field: 'customer_code',
+        code: 'allocated_item_moved',
+        message: `${input.number} already has allocations: its customer and currency cannot change`,
+      },
+    };
+  }
+  if (input.amountCents < allocated) {
+    return {
+      outcome: 'refused',
+      issue: {
+        field: 'amount',
+        code: 'amount_below_allocated',
+        message: `${input.number}: the new amount is below the ${allocated} cents already allocated`,
+      },
+    };
+  }
+  const openCents = cents(input.amountCents - allocated);
+  return {
+    outcome: 'updated',
+    after: {
+      ...before,
+      customerId: input.customerId,
+      issueDate: input.issueDate,
+      dueDate: input.dueDate,
+      amountCents: input.amountCents,
+      currency: input.currency,
+      openCents,
+      status: invoiceStatus(input.amountCents, openCents),
+    },
+  };
+}
+
+/** Part of a payment or of a credit note to apply to an invoice (exactly one source). */
+export type AllocationRequest = {
+  invoiceId: string;
+  paymentId?: string | undefined;
+  creditNoteId?: string | undefined;
+  /** An amount, or `'remaining'`: as much as both still have open (skipped when that is 0). */
+  amount: Cents | 'remaining';
+  allocatedOn: CalendarDate;
+};
+
+/** The rows an allocation reads, as locked in the transaction that writes it. */
+export type AllocationParties = {
+  invoices: ReadonlyMap<string, Invoice>;
+  payments: ReadonlyMap<string, Payment>;
+};
+
+export type AllocationPlan = {
+  /** The allocations to write, with the index of the request each answers. */
+  allocations: (Allocation & { request: number })[];
+  /** Invoices and credit notes whose open amount changes, as they end up. */
+  invoices: Invoice[];
+  /** Payments whose unapplied amount changes, as they end up. */
+  payments: Payment[];
+  /** Requests refused, each with every rule it breaks. */
+  rejected: { request: number; issues: Issue[] }[];
+  /** `'remaining'` requests with nothing left to allocate. */
+  skipped: number[];
+};
+
+function notFound(field: string, what: string): Issue {
+  return { field, code: 'not_found', message: `${what} not found` };
+}
+
+/** What a request draws on, or why it cannot be found among the parties. */
+function sourceOf(
+  request: AllocationRequest,
+  payment: Payment | undefined,
+  creditNote: Invoice | undefined,
+): AllocationSource | Issue {
+  if ((request.paymentId === undefined) === (request.creditNoteId === undefined)) {
+    return {
+      field: 'paymentId',
+      code: 'one_source',
+      message: 'Give either a payment or a credit note',
+    };
+  }
+  if (request.paymentId !== undefined) {
+    return payment
+      ? {
+          kind: 'payment',
+          customerId: payment.customerId,
+          currency: payment.currency,
+          availableCents: payment.unappliedCents,
+          date: payment.receivedOn,
+          label: `payment ${payment.reference}`,
+        }
+      : notFound('paymentId', `Payment ${request.paymentId}`);
+  }
+  return creditNote?.kind === 'credit_note'
+    ? {
+        kind: 'credit_note',
+        customerId: creditNote.customerId,
+        currency: creditNote.currency,
+        availableCents: creditNote.openCents,
+        date: creditNote.issueDate,
+        label: `credit note ${creditNote.number}`,
+      }
+    : notFound('creditNoteId', `Credit note ${request.creditNoteId}`);
+}
+
+/**
+ * Plans a batch of allocations over the locked `parties`, in request order: each is
+ * checked (`checkAllocation`) against what the earlier ones left open, so two
+ * requests on one invoice can never take more than it has. Pure; the ids of the
+ * new allocations come from `newId`.
+ */
+export function planAllocations(
+  requests: readonly AllocationRequest[],
+  parties: AllocationParties,
+  newId: () => string,
+): AllocationPlan {
+  const invoices = new Map<string, Invoice>();
+  const payments = new Map<string, Payment>();
+  const invoiceOf = (id: string) => invoices.get(id) ?? parties.invoices.get(id);
+  const paymentOf = (id: string) => payments.get(id) ?? parties.payments.get(id);
+  const plan: AllocationPlan = {
+    allocations: [],
+    invoices: [],
+    payments: [],
+    rejected: [],
+    skipped: [],
+  };
+  requests.forEach((request, index) => {
+    const invoice = invoiceOf(request.invoiceId);
+    const payment = request.paymentId === undefined ? undefined : paymentOf(request.paymentId);
+    const creditNote =
+      request.creditNoteId === undefined ? undefined : invoiceOf(request.creditNoteId);
+    const source = sourceOf(request, payment, creditNote);
+    const missing = [
+      ...(invoice ? [] : [notFound('invoiceId', `Invoice ${request.invoiceId}`)]),
+      ...('code' in source ? [source] : []),
+    ];
+    if (!invoice || 'code' in source) {
+      plan.rejected.push({ request: index, issues: missing });
+      return;
+    }
+    const amount =
+      request.amount === 'remaining'
+        ? minCents(invoice.openCents, source.availableCents)
+        : request.amount;
+    if (request.amount === 'remaining' && amount <= 0) {
+      plan.skipped.push(index);
+      return;
+    }
+    const issues = checkAllocation(invoice, source, amount, request.allocatedOn);
+    if (issues.length > 0) {
+      plan.rejected.push({ request: index, issues });
+      return;
+    }
+    const lower = (item: Invoice): Invoice => {
+      const openCents = cents(item.openCents - amount);
+      return { ...item, openCents, status: invoiceStatus(item.amountCents, openCents) };
+    };
+    invoices.set(invoice.id, lower(invoice));
+    if (payment) {
+      payments.set(payment.id, {
+        ...payment,
+        unappliedCents: cents(payment.unappliedCents - amount),
+      });
+    }
+    if (creditNote) {
+      invoices.set(creditNote.id, lower(creditNote));
+    }
+    plan.allocations.push({
+      id: newId(),
+      invoiceId: invoice.id,
+      paymentId: payment?.id ?? null,
+      creditNoteId: creditNote?.id ?? null,
+      amountCents: amount,
+      allocatedOn: request.allocatedOn,
+      undoneAt: null,
+      request: index,
+    });
+  });
+  plan.invoices = [...invoices.values()];
+  plan.payments = [...payments.values()];
+  return plan;
 }

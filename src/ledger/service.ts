@@ -5,17 +5,11 @@ import { requirePermission } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
-import { cents, negateCents, type Cents } from '../shared/money.ts';
-import {
-  checkAllocation,
-  daysLate,
-  invoiceStatus,
-  type Allocation,
-  type AllocationSource,
-  type Invoice,
-  type Payment,
-} from './model.ts';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { cents, type Cents } from '../shared/money.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { allocateInTx, lockAllocationParties } from './allocations.ts';
+import { daysLate, invoiceStatus, type Invoice } from './model.ts';
 import type {
   TAllocation,
   TAllocationList,
@@ -29,15 +23,12 @@ import type {
 } from './schemas.ts';
 import {
   findAllocationForUpdate,
-  findInvoicesForUpdate,
-  findPaymentsForUpdate,
-  insertAllocations,
   listAllocationRows,
   listInvoiceRows,
   listPaymentRows,
   markAllocationUndone,
-  setInvoiceOpenAmount,
-  setPaymentUnapplied,
+  setInvoiceOpenAmounts,
+  setPaymentsUnapplied,
   type AllocationListRow,
   type InvoiceListRow,
   type PaymentListRow,
@@ -191,126 +182,16 @@ async function presentAllocationById(
   return presentAllocation(row);
 }
 
-type AllocateInput = {
-  invoiceId: string;
-  paymentId?: string | undefined;
-  creditNoteId?: string | undefined;
-  amount: Cents;
-  allocatedOn: CalendarDate;
-};
-
 /**
- * Applies part of a payment or credit note to an invoice inside `tx`: locks both,
- * checks the rules, writes the allocation, lowers both open amounts and records
- * the event. Throws `Invalid` with every broken rule.
+ * An open amount moved by `delta` (an undone allocation gives it back), refused
+ * outside 0…amount: the item was read under its lock, so this is a bug guard.
  */
-export async function allocateInTx(
-  deps: Deps,
-  tx: Queryable,
-  ctx: Ctx,
-  input: AllocateInput,
-): Promise<Allocation> {
-  const invoiceIds = input.creditNoteId ? [input.invoiceId, input.creditNoteId] : [input.invoiceId];
-  const invoices = await findInvoicesForUpdate(tx, ctx.companyId, invoiceIds);
-  const invoice = invoices.get(input.invoiceId);
-  if (!invoice) {
-    throw new NotFoundError('Invoice', input.invoiceId);
-  }
-  let source: AllocationSource;
-  let payment: Payment | undefined;
-  let creditNote: Invoice | undefined;
-  if (input.paymentId !== undefined) {
-    payment = (await findPaymentsForUpdate(tx, ctx.companyId, [input.paymentId])).get(
-      input.paymentId,
-    );
-    if (!payment) {
-      throw new NotFoundError('Payment', input.paymentId);
-    }
-    source = {
-      kind: 'payment',
-      customerId: payment.customerId,
-      currency: payment.currency,
-      availableCents: payment.unappliedCents,
-      date: payment.receivedOn,
-      label: `payment ${payment.reference}`,
-    };
-  } else {
-    creditNote = input.creditNoteId === undefined ? undefined : invoices.get(input.creditNoteId);
-    if (!creditNote || creditNote.kind !== 'credit_note') {
-      throw new NotFoundError('Credit note', input.creditNoteId ?? '(none)');
-    }
-    source = {
-      kind: 'credit_note',
-      customerId: creditNote.customerId,
-      currency: creditNote.currency,
-      availableCents: creditNote.openCents,
-      date: creditNote.issueDate,
-      label: `credit note ${creditNote.number}`,
-    };
-  }
-  const issues = checkAllocation(invoice, source, input.amount, input.allocatedOn);
-  if (issues.length > 0) {
-    throw new InvalidError(issues.map((issue) => issue.message).join('; '), issues);
-  }
-  const allocation: Allocation = {
-    id: deps.ids.newId(),
-    invoiceId: invoice.id,
-    paymentId: payment?.id ?? null,
-    creditNoteId: creditNote?.id ?? null,
-    amountCents: input.amount,
-    allocatedOn: input.allocatedOn,
-    undoneAt: null,
-  };
-  const now = deps.clock.now();
-  await insertAllocations(tx, ctx.companyId, [allocation]);
-  await changeOpenAmount(tx, ctx, invoice, negateCents(input.amount), now);
-  if (payment) {
-    await setPaymentUnapplied(
-      tx,
-      ctx.companyId,
-      payment.id,
-      cents(payment.unappliedCents - input.amount),
-    );
-  }
-  if (creditNote) {
-    await changeOpenAmount(tx, ctx, creditNote, negateCents(input.amount), now);
-  }
-  await recordEvents(tx, ctx, [
-    {
-      action: 'allocation.created',
-      entityType: 'allocation',
-      entityId: allocation.id,
-      customerId: invoice.customerId,
-      data: {
-        invoiceNumber: invoice.number,
-        source: source.label,
-        amount: input.amount,
-        currency: invoice.currency,
-      },
-    },
-  ]);
-  return allocation;
-}
-
-async function changeOpenAmount(
-  tx: Queryable,
-  ctx: Ctx,
-  item: Invoice,
-  delta: Cents,
-  now: Date,
-): Promise<void> {
+function moveOpenAmount(item: Invoice, delta: Cents): Invoice {
   const openCents = cents(item.openCents + delta);
   if (openCents < 0 || openCents > item.amountCents) {
     throw new ConflictError(`The open amount of ${item.number} would leave its bounds`);
   }
-  await setInvoiceOpenAmount(
-    tx,
-    ctx.companyId,
-    item.id,
-    openCents,
-    invoiceStatus(item.amountCents, openCents),
-    now,
-  );
+  return { ...item, openCents, status: invoiceStatus(item.amountCents, openCents) };
 }
 
 export async function allocate(
@@ -320,7 +201,7 @@ export async function allocate(
 ): Promise<TAllocation> {
   requirePermission(ctx, 'allocations:write');
   const today = await companyToday(deps, ctx);
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const allocation = await allocateInTx(deps, tx, ctx, {
       invoiceId: request.invoiceId,
       paymentId: request.paymentId,
@@ -338,7 +219,7 @@ export async function allocate(
  */
 export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<TAllocation> {
   requirePermission(ctx, 'allocations:write');
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const allocation = await findAllocationForUpdate(tx, ctx.companyId, id);
     if (!allocation) {
       throw new NotFoundError('Allocation', id);
@@ -346,38 +227,38 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     if (allocation.undoneAt !== null) {
       throw new ConflictError(`Allocation ${id} was already undone`);
     }
-    const ids = [
-      allocation.invoiceId,
-      ...(allocation.creditNoteId ? [allocation.creditNoteId] : []),
-    ];
-    const invoices = await findInvoicesForUpdate(tx, ctx.companyId, ids);
-    const invoice = invoices.get(allocation.invoiceId);
+    const parties = await lockAllocationParties(tx, ctx, {
+      invoiceIds: [
+        allocation.invoiceId,
+        ...(allocation.creditNoteId ? [allocation.creditNoteId] : []),
+      ],
+      paymentIds: allocation.paymentId ? [allocation.paymentId] : [],
+    });
+    const invoice = parties.invoices.get(allocation.invoiceId);
     if (!invoice) {
       throw new NotFoundError('Invoice', allocation.invoiceId);
     }
     const now = deps.clock.now();
-    await changeOpenAmount(tx, ctx, invoice, allocation.amountCents, now);
+    const reopened = [moveOpenAmount(invoice, allocation.amountCents)];
     let sourceLabel = '';
     if (allocation.paymentId) {
-      const payment = (await findPaymentsForUpdate(tx, ctx.companyId, [allocation.paymentId])).get(
-        allocation.paymentId,
-      );
+      const payment = parties.payments.get(allocation.paymentId);
       if (!payment) {
         throw new NotFoundError('Payment', allocation.paymentId);
       }
-      await setPaymentUnapplied(
-        tx,
-        ctx.companyId,
-        payment.id,
-        cents(payment.unappliedCents + allocation.amountCents),
-      );
+      await setPaymentsUnapplied(tx, ctx.companyId, [
+        { id: payment.id, unappliedCents: cents(payment.unappliedCents + allocation.amountCents) },
+      ]);
       sourceLabel = `payment ${payment.reference}`;
     }
-    const creditNote = allocation.creditNoteId ? invoices.get(allocation.creditNoteId) : undefined;
+    const creditNote = allocation.creditNoteId
+      ? parties.invoices.get(allocation.creditNoteId)
+      : undefined;
     if (creditNote) {
-      await changeOpenAmount(tx, ctx, creditNote, allocation.amountCents, now);
+      reopened.push(moveOpenAmount(creditNote, allocation.amountCents));
       sourceLabel = `credit note ${creditNote.number}`;
     }
+    await setInvoiceOpenAmounts(tx, ctx.companyId, reopened, now);
     await markAllocationUndone(tx, ctx.companyId, id, now);
     await recordEvents(tx, ctx, [
       {

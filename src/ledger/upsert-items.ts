@@ -2,24 +2,35 @@
  * Use cases that write invoices, credit notes and payments coming from outside
  * (imports, the API): create by business key, update when the source changed,
  * leave alone when identical, so re-importing the same file changes nothing.
+ * Set-based: whatever the number of rows, a fixed number of statements (lookups
+ * through one array parameter, writes in statements of 10,000 rows).
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents, type EventInput } from '../audit/service.ts';
 import { requirePermission } from '../auth/service.ts';
+import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
-import { cents, minCents, type Cents } from '../shared/money.ts';
-import { invoiceStatus, type Invoice, type InvoiceKind, type Payment } from './model.ts';
-import { allocateInTx } from './service.ts';
+import type { Cents } from '../shared/money.ts';
+import { lockAllocationParties, writeAllocationPlan } from './allocations.ts';
 import {
-  findInvoicesByNumbers,
+  planAllocations,
+  reviseInvoice,
+  type AllocationRequest,
+  type Invoice,
+  type InvoiceKind,
+  type Payment,
+} from './model.ts';
+import {
+  findInvoicesByKeys,
+  findInvoicesForUpdate,
+  findLiveAllocationPairs,
   findPaymentsByReferences,
-  hasLiveAllocation,
   insertInvoices,
   insertPayments,
-  updateInvoiceRow,
+  updateInvoiceRows,
 } from './store.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -38,37 +49,72 @@ export type InvoiceInput = {
 
 export type UpsertResult = { outcomes: Outcome[]; issues: Issue[] };
 
-function issueAt(line: number | undefined, field: string, code: string, message: string): Issue {
-  return line === undefined ? { field, code, message } : { line, field, code, message };
+/**
+ * What an upsert found and decided, read under the rows' locks, and how to save
+ * it: a dry run or a refused import never calls `write`, so it writes nothing.
+ */
+export type UpsertPlan = UpsertResult & { write: () => Promise<void> };
+
+function atLine(line: number | undefined, issue: Issue): Issue {
+  return line === undefined ? issue : { ...issue, line };
 }
 
-/**
- * Creates or updates invoices and credit notes by (kind, number). An update keeps
- * what was already allocated: the new open amount is the new amount minus the
- * allocations, and a row whose new amount is below them is refused.
- */
+const itemKey = (kind: InvoiceKind, number: string) => `${kind}:${number}`;
+
+async function written({ write, ...result }: UpsertPlan): Promise<UpsertResult> {
+  await write();
+  return result;
+}
+
+/** Plans and writes invoice upserts in `tx` (see `planInvoiceUpserts`). */
 export async function upsertInvoicesInTx(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   inputs: readonly InvoiceInput[],
 ): Promise<UpsertResult> {
+  return written(await planInvoiceUpserts(deps, tx, ctx, inputs));
+}
+
+/**
+ * Plans creating or updating invoices and credit notes by (kind, number). The
+ * stored ones are read under their row locks, so an allocation made meanwhile is
+ * either already in their open amount or waits for this transaction
+ * (`reviseInvoice`).
+ */
+export async function planInvoiceUpserts(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  inputs: readonly InvoiceInput[],
+): Promise<UpsertPlan> {
   requirePermission(ctx, 'ledger:write');
-  const existing = new Map<string, Invoice>();
-  for (const kind of ['invoice', 'credit_note'] as const) {
-    const numbers = inputs.filter((input) => input.kind === kind).map((input) => input.number);
-    for (const [number, invoice] of await findInvoicesByNumbers(tx, ctx.companyId, kind, numbers)) {
-      existing.set(`${kind}:${number}`, invoice);
-    }
+  const existing = new Map(
+    (await findInvoicesByKeys(tx, ctx.companyId, inputs)).map((invoice) => [
+      itemKey(invoice.kind, invoice.number),
+      invoice,
+    ]),
+  );
+  // Only imports change what `reviseInvoice` compares, and they run one at a time;
+  // what it derives (the open amount) is read again under the lock of each row that
+  // changes, so an allocation made meanwhile is counted, never overwritten. An
+  // unchanged re-import locks nothing.
+  const changing = inputs.flatMap((input) => {
+    const before = existing.get(itemKey(input.kind, input.number));
+    return before && reviseInvoice(before, input).outcome !== 'unchanged' ? [before.id] : [];
+  });
+  for (const invoice of (await findInvoicesForUpdate(tx, ctx.companyId, changing)).values()) {
+    existing.set(itemKey(invoice.kind, invoice.number), invoice);
   }
   const outcomes: Outcome[] = [];
   const issues: Issue[] = [];
   const created: Invoice[] = [];
-  const events: EventInput[] = [];
-  const now = deps.clock.now();
+  const updated: { before: Invoice; after: Invoice }[] = [];
   for (const input of inputs) {
-    const before = existing.get(`${input.kind}:${input.number}`);
+    const key = itemKey(input.kind, input.number);
+    const before = existing.get(key);
     if (!before) {
+      // Spelled out rather than spread: this runs once per row of a 200,000-row file.
       const invoice: Invoice = {
         id: deps.ids.newId(),
         customerId: input.customerId,
@@ -82,87 +128,68 @@ export async function upsertInvoicesInTx(
         status: 'open',
       };
       created.push(invoice);
-      existing.set(`${input.kind}:${input.number}`, invoice);
-      events.push({
-        action: input.kind === 'invoice' ? 'invoice.created' : 'credit_note.created',
-        entityType: 'invoice',
-        entityId: invoice.id,
-        customerId: invoice.customerId,
-        data: {
-          number: invoice.number,
-          amount: invoice.amountCents,
-          currency: invoice.currency,
-          dueDate: invoice.dueDate,
-        },
-      });
+      existing.set(key, invoice);
       outcomes.push('created');
       continue;
     }
-    const allocated = before.amountCents - before.openCents;
-    const isSame =
-      before.customerId === input.customerId &&
-      before.issueDate === input.issueDate &&
-      before.dueDate === input.dueDate &&
-      before.amountCents === input.amountCents &&
-      before.currency === input.currency;
-    if (isSame) {
-      outcomes.push('unchanged');
+    const revision = reviseInvoice(before, input);
+    if (revision.outcome === 'refused') {
+      issues.push(atLine(input.line, revision.issue));
       continue;
     }
-    if (
-      allocated > 0 &&
-      (before.customerId !== input.customerId || before.currency !== input.currency)
-    ) {
-      issues.push(
-        issueAt(
-          input.line,
-          'customer_code',
-          'allocated_item_moved',
-          `${input.number} already has allocations: its customer and currency cannot change`,
-        ),
-      );
-      continue;
+    if (revision.outcome === 'updated') {
+      updated.push({ before, after: revision.after });
+      existing.set(key, revision.after);
     }
-    if (input.amountCents < allocated) {
-      issues.push(
-        issueAt(
-          input.line,
-          'amount',
-          'amount_below_allocated',
-          `${input.number}: the new amount is below the ${allocated} cents already allocated`,
-        ),
-      );
-      continue;
-    }
-    const openCents = cents(input.amountCents - allocated);
-    const after: Invoice = {
-      ...before,
-      ...input,
-      id: before.id,
-      openCents,
-      status: invoiceStatus(input.amountCents, openCents),
-    };
-    await updateInvoiceRow(tx, ctx.companyId, after, now);
-    events.push({
-      action: input.kind === 'invoice' ? 'invoice.updated' : 'credit_note.updated',
-      entityType: 'invoice',
-      entityId: before.id,
-      customerId: after.customerId,
-      data: {
-        number: after.number,
-        before: {
-          issueDate: before.issueDate,
-          dueDate: before.dueDate,
-          amount: before.amountCents,
-        },
-        after: { issueDate: after.issueDate, dueDate: after.dueDate, amount: after.amountCents },
-      },
-    });
-    outcomes.push('updated');
+    outcomes.push(revision.outcome);
   }
-  await insertInvoices(tx, ctx.companyId, created);
-  await recordEvents(tx, ctx, events);
-  return { outcomes, issues };
+  // Rows and their events are built slice by slice: one slice in memory at a time.
+  const write = async () => {
+    const now = deps.clock.now();
+    for (const chunk of chunksOf(created)) {
+      await insertInvoices(tx, ctx.companyId, chunk);
+      await recordEvents(tx, ctx, chunk.map(invoiceCreatedEvent));
+    }
+    for (const chunk of chunksOf(updated)) {
+      await updateInvoiceRows(
+        tx,
+        ctx.companyId,
+        chunk.map(({ after }) => after),
+        now,
+      );
+      await recordEvents(tx, ctx, chunk.map(invoiceUpdatedEvent));
+    }
+  };
+  return { outcomes, issues, write };
+}
+
+function invoiceCreatedEvent(invoice: Invoice): EventInput {
+  return {
+    action: invoice.kind === 'invoice' ? 'invoice.created' : 'credit_note.created',
+    entityType: 'invoice',
+    entityId: invoice.id,
+    customerId: invoice.customerId,
+    data: {
+      number: invoice.number,
+      amount: invoice.amountCents,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate,
+    },
+  };
+}
+
+function invoiceUpdatedEvent({ before, after }: { before: Invoice; after: Invoice }): EventInput {
+  return {
+    action: after.kind === 'invoice' ? 'invoice.updated' : 'credit_note.updated',
+    entityType: 'invoice',
+    entityId: before.id,
+    customerId: after.customerId,
+    data: {
+      number: after.number,
+      before: { issueDate: before.issueDate, dueDate: before.dueDate, amount: before.amountCents },
+      after: { issueDate: after.issueDate, dueDate: after.dueDate, amount: after.amountCents },
+    },
+  };
 }
 
 export type PaymentInput = {
@@ -177,59 +204,108 @@ export type PaymentInput = {
   invoiceNumber?: string | undefined;
 };
 
-/**
- * Records payments by reference. A payment naming an invoice is allocated to it,
- * up to the smaller of the two open amounts; what remains is unapplied cash.
- */
+/** Why a payment line cannot be taken as it is, if it cannot. */
+function checkPaymentInput(
+  input: PaymentInput,
+  invoice: Invoice | undefined,
+  before: Payment | undefined,
+): Issue | undefined {
+  if (input.invoiceNumber !== undefined && !invoice) {
+    return {
+      field: 'invoice_number',
+      code: 'unknown_invoice',
+      message: `Invoice ${input.invoiceNumber} does not exist`,
+    };
+  }
+  if (invoice && invoice.customerId !== input.customerId) {
+    return {
+      field: 'invoice_number',
+      code: 'other_customer',
+      message: `Invoice ${input.invoiceNumber} belongs to another customer`,
+    };
+  }
+  const isSame =
+    !before ||
+    (before.customerId === input.customerId &&
+      before.receivedOn === input.receivedOn &&
+      before.amountCents === input.amountCents &&
+      before.currency === input.currency);
+  if (!isSame) {
+    // A bank payment is a fact: a different amount under the same reference is a mistake to look at.
+    return {
+      field: 'reference',
+      code: 'payment_differs',
+      message: `Payment ${input.reference} already exists with other values; it is not changed`,
+    };
+  }
+  return undefined;
+}
+
+/** Plans and writes payment upserts in `tx` (see `planPaymentUpserts`). */
 export async function upsertPaymentsInTx(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
   inputs: readonly PaymentInput[],
 ): Promise<UpsertResult> {
+  return written(await planPaymentUpserts(deps, tx, ctx, inputs));
+}
+
+/**
+ * Plans recording payments by reference. A payment naming an invoice is allocated
+ * to it, up to the smaller of the two open amounts, through the allocation door
+ * (a plan over locked rows, then one batched write); what remains is unapplied
+ * cash. A payment already allocated to its invoice is not allocated again.
+ */
+export async function planPaymentUpserts(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  inputs: readonly PaymentInput[],
+): Promise<UpsertPlan> {
   requirePermission(ctx, 'ledger:write');
+  // Read first without locks: what decides a line (does the invoice exist, is it the
+  // customer's, does the payment differ) only changes through imports, which run one
+  // at a time. Amounts are read again below, under the locks of what gets allocated.
+  const named = await findInvoicesByKeys(
+    tx,
+    ctx.companyId,
+    inputs.flatMap((input) =>
+      input.invoiceNumber === undefined
+        ? []
+        : [{ kind: 'invoice' as const, number: input.invoiceNumber }],
+    ),
+  );
+  const invoices = new Map(named.map((invoice) => [invoice.number, invoice]));
   const existing = await findPaymentsByReferences(
     tx,
     ctx.companyId,
     inputs.map((input) => input.reference),
   );
-  const invoiceNumbers = inputs.flatMap((input) =>
-    input.invoiceNumber ? [input.invoiceNumber] : [],
-  );
-  const invoices = await findInvoicesByNumbers(tx, ctx.companyId, 'invoice', invoiceNumbers);
-  const outcomes: Outcome[] = [];
+  const livePairs = async (paymentIds: readonly string[]) =>
+    new Set(
+      (await findLiveAllocationPairs(tx, ctx.companyId, paymentIds)).map(
+        (pair) => `${pair.paymentId}:${pair.invoiceId}`,
+      ),
+    );
+  const allocated = await livePairs([...existing.values()].map((payment) => payment.id));
+
+  const outcomes: (Outcome | undefined)[] = [];
   const issues: Issue[] = [];
-  for (const input of inputs) {
+  const created: Payment[] = [];
+  const candidates: { index: number; payment: Payment; invoice: Invoice }[] = [];
+  for (const [index, input] of inputs.entries()) {
     const invoice =
       input.invoiceNumber === undefined ? undefined : invoices.get(input.invoiceNumber);
-    if (input.invoiceNumber !== undefined) {
-      if (!invoice) {
-        issues.push(
-          issueAt(
-            input.line,
-            'invoice_number',
-            'unknown_invoice',
-            `Invoice ${input.invoiceNumber} does not exist`,
-          ),
-        );
-        continue;
-      }
-      if (invoice.customerId !== input.customerId) {
-        issues.push(
-          issueAt(
-            input.line,
-            'invoice_number',
-            'other_customer',
-            `Invoice ${input.invoiceNumber} belongs to another customer`,
-          ),
-        );
-        continue;
-      }
-    }
     const before = existing.get(input.reference);
-    let payment: Payment;
-    let outcome: Outcome;
-    if (!before) {
+    const issue = checkPaymentInput(input, invoice, before);
+    if (issue) {
+      issues.push(atLine(input.line, issue));
+      outcomes.push(undefined);
+      continue;
+    }
+    let payment = before;
+    if (!payment) {
       payment = {
         id: deps.ids.newId(),
         customerId: input.customerId,
@@ -240,63 +316,98 @@ export async function upsertPaymentsInTx(
         unappliedCents: input.amountCents,
         method: input.method,
       };
-      await insertPayments(tx, ctx.companyId, [payment]);
-      await recordEvents(tx, ctx, [
-        {
-          action: 'payment.recorded',
-          entityType: 'payment',
-          entityId: payment.id,
-          customerId: payment.customerId,
-          data: {
-            reference: payment.reference,
-            amount: payment.amountCents,
-            currency: payment.currency,
-            receivedOn: payment.receivedOn,
-          },
-        },
-      ]);
-      existing.set(input.reference, payment);
-      outcome = 'created';
-    } else {
-      const isSame =
-        before.customerId === input.customerId &&
-        before.receivedOn === input.receivedOn &&
-        before.amountCents === input.amountCents &&
-        before.currency === input.currency;
-      if (!isSame) {
-        // A bank payment is a fact: a different amount under the same reference is a mistake to look at.
-        issues.push(
-          issueAt(
-            input.line,
-            'reference',
-            'payment_differs',
-            `Payment ${input.reference} already exists with other values; it is not changed`,
-          ),
-        );
-        continue;
-      }
-      payment = before;
-      outcome = 'unchanged';
+      created.push(payment);
+      existing.set(payment.reference, payment);
     }
-    if (invoice && !(await hasLiveAllocation(tx, ctx.companyId, payment.id, invoice.id))) {
-      const amount = minCents(payment.unappliedCents, invoice.openCents);
-      if (amount > 0) {
-        await allocateInTx(deps, tx, ctx, {
-          invoiceId: invoice.id,
-          paymentId: payment.id,
-          amount,
-          allocatedOn:
-            payment.receivedOn > invoice.issueDate ? payment.receivedOn : invoice.issueDate,
-        });
-        invoices.set(invoice.number, { ...invoice, openCents: cents(invoice.openCents - amount) });
-        existing.set(payment.reference, {
-          ...payment,
-          unappliedCents: cents(payment.unappliedCents - amount),
-        });
-        outcome = outcome === 'unchanged' ? 'updated' : outcome;
-      }
+    outcomes.push(before ? 'unchanged' : 'created');
+    if (invoice && !allocated.has(`${payment.id}:${invoice.id}`)) {
+      allocated.add(`${payment.id}:${invoice.id}`);
+      candidates.push({ index, payment, invoice });
     }
-    outcomes.push(outcome);
   }
-  return { outcomes, issues };
+
+  // Lock what gets allocated (ADR 13: invoices, then payments, in id order) and
+  // plan over the locked amounts; new payments are this transaction's own rows.
+  const isNew = new Set(created.map((payment) => payment.id));
+  const locked = await lockAllocationParties(tx, ctx, {
+    invoiceIds: candidates.map(({ invoice }) => invoice.id),
+    paymentIds: candidates.flatMap(({ payment }) => (isNew.has(payment.id) ? [] : [payment.id])),
+  });
+  // An allocation committed between the first read and the locks is seen now.
+  const allocatedMeanwhile = await livePairs([...locked.payments.keys()]);
+  const parties = {
+    invoices: locked.invoices,
+    payments: new Map([
+      ...created.map((payment) => [payment.id, payment] as const),
+      ...locked.payments,
+    ]),
+  };
+  const requests: AllocationRequest[] = [];
+  const requestInput: number[] = [];
+  for (const { index, payment, invoice } of candidates) {
+    if (allocatedMeanwhile.has(`${payment.id}:${invoice.id}`)) {
+      continue;
+    }
+    requests.push({
+      invoiceId: invoice.id,
+      paymentId: payment.id,
+      amount: 'remaining',
+      allocatedOn: payment.receivedOn > invoice.issueDate ? payment.receivedOn : invoice.issueDate,
+    });
+    requestInput.push(index);
+  }
+  const plan = planAllocations(requests, parties, () => deps.ids.newId());
+  for (const { request, issues: broken } of plan.rejected) {
+    const index = requestInput[request] ?? -1;
+    const line = inputs[index]?.line;
+    for (const issue of broken) {
+      issues.push(atLine(line, { ...issue, field: 'invoice_number' }));
+    }
+    outcomes[index] = undefined;
+  }
+  for (const allocation of plan.allocations) {
+    const index = requestInput[allocation.request] ?? -1;
+    if (outcomes[index] === 'unchanged') {
+      outcomes[index] = 'updated';
+    }
+  }
+
+  // A payment whose line was refused (its allocation broke a rule) is not recorded;
+  // a new one is written with what the plan leaves unapplied, rather than written
+  // and then updated.
+  const refused = new Set(plan.rejected.map((rejected) => requests[rejected.request]?.paymentId));
+  const planned = new Map(plan.payments.map((payment) => [payment.id, payment]));
+  const recorded = created.flatMap((payment) =>
+    refused.has(payment.id) ? [] : [planned.get(payment.id) ?? payment],
+  );
+  const write = async () => {
+    for (const chunk of chunksOf(recorded)) {
+      await insertPayments(tx, ctx.companyId, chunk);
+      await recordEvents(tx, ctx, chunk.map(paymentRecordedEvent));
+    }
+    await writeAllocationPlan(deps, tx, ctx, parties, {
+      ...plan,
+      payments: plan.payments.filter((payment) => !isNew.has(payment.id)),
+    });
+  };
+  return {
+    outcomes: outcomes.filter((outcome): outcome is Outcome => outcome !== undefined),
+    issues,
+    write,
+  };
+}
+
+function paymentRecordedEvent(payment: Payment): EventInput {
+  return {
+    action: 'payment.recorded',
+    entityType: 'payment',
+    entityId: payment.id,
+    customerId: payment.customerId,
+    data: {
+      reference: payment.reference,
+      amount: payment.amountCents,
+      currency: payment.currency,
+      receivedOn: payment.receivedOn,
+    },
+  };
 }

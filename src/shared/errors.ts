@@ -70,8 +70,8 @@ export class InvalidError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, issues: readonly Issue[] = []) {
-    super('conflict', message, issues);
+  constructor(message: string, issues: readonly Issue[] = [], options?: ErrorOptions) {
+    super('conflict', message, issues, options);
     this.name = 'ConflictError';
   }
 }

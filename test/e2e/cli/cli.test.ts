@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { useCli } from './harness.ts';
 
 const { encaisse, encaisseWithEnv, file, pathOf } = useCli();
@@ -196,6 +196,69 @@ describe('encaisse CLI', () => {
     const unknownCompany = await encaisse('--company', 'ghost', 'customers', 'list');
     expect(unknownCompany.code).toBe(4);
   });
+
+  // Two processes on one database: a PostgreSQL server (an embedded database has one owner at a time).
+  it.skipIf(inject('dbTemplate').kind === 'pglite')(
+    'two processes importing at once: overlapping customers and payments in opposite orders all succeed',
+    async () => {
+      expect(
+        (await encaisse('companies', 'create', '--code', 'race', '--name', 'Race SA')).code,
+      ).toBe(0);
+      const codes = Array.from({ length: 1_000 }, (_, i) => `R${i}`);
+      const customers = file(
+        'race-customers.csv',
+        `code,name\n${codes.map((c) => `${c},Client ${c}`).join('\n')}\n`,
+      );
+      const twoImports = await Promise.all([
+        encaisse('--company', 'race', 'import', 'customers', customers, '--json'),
+        encaisse('--company', 'race', 'import', 'customers', customers, '--json'),
+      ]);
+      expect(twoImports.map((result) => [result.code, result.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+      ]);
+      expect(
+        twoImports
+          .map((result) => JSON.parse(result.stdout) as { created: number; unchanged: number })
+          .map((report) => [report.created, report.unchanged])
+          .sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0)),
+      ).toEqual([
+        [1_000, 0],
+        [0, 1_000],
+      ]);
+
+      const invoices = file(
+        'race-invoices.csv',
+        `number,customer_code,issue_date,amount\n${codes.map((c) => `F-${c},${c},2026-01-05,100.00`).join('\n')}\n`,
+      );
+      expect((await encaisse('--company', 'race', 'import', 'invoices', invoices)).code).toBe(0);
+      const payments = (prefix: string, order: readonly string[]) =>
+        file(
+          `race-${prefix}.csv`,
+          `reference,customer_code,date,amount,invoice_number\n${order.map((c) => `${prefix}-${c},${c},2026-02-01,30.00,F-${c}`).join('\n')}\n`,
+        );
+      const opposite = await Promise.all([
+        encaisse('--company', 'race', 'import', 'payments', payments('A', codes), '--json'),
+        encaisse(
+          '--company',
+          'race',
+          'import',
+          'payments',
+          payments('B', codes.toReversed()),
+          '--json',
+        ),
+      ]);
+      expect(opposite.map((result) => [result.code, result.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+      ]);
+      const open = JSON.parse(
+        (await encaisse('--company', 'race', 'invoices', 'list', '--json')).stdout,
+      ) as { items: { openAmount: number }[] };
+      expect(open.items).toHaveLength(1_000);
+      expect(new Set(open.items.map((invoice) => invoice.openAmount))).toEqual(new Set([4_000]));
+    },
+  );
 
   it('adds the demo company beside the others, prints how to sign in once, and refuses a second one', async () => {
     const skipped = await encaisse('demo', '--if-empty');

@@ -1,0 +1,233 @@
+/**
+ * The database side of an import: each kind's parsed rows become a plan (what
+ * will be created, updated or left alone, and the lines refused) made over what
+ * is stored, with the write to run if the import commits.
+ */
+import type { Ctx } from '../app/context.ts';
+import type { Deps } from '../app/deps.ts';
+import { findUserIdsByEmails } from '../auth/service.ts';
+import type { CustomerWithContacts } from '../customers/model.ts';
+import { computeDueDate, parsePaymentTerms } from '../customers/payment-terms.ts';
+import { findCustomerIdsByCodes, newCustomerFields } from '../customers/service.ts';
+import {
+  planCustomerUpserts,
+  type CustomerUpsert,
+  type CustomerUpsertInput,
+} from '../customers/upsert-customers.ts';
+import type { Queryable } from '../db/client.ts';
+import { refuseOpenTotalOverflows } from '../ledger/open-totals.ts';
+import { planInvoiceUpserts, planPaymentUpserts, type UpsertPlan } from '../ledger/upsert-items.ts';
+import type { Issue } from '../shared/errors.ts';
+import { cents } from '../shared/money.ts';
+import type { CustomerColumn } from './column-mapping.ts';
+import type { CustomerImportRow } from './customer-rows.ts';
+import type { InvoiceImportRow } from './invoice-rows.ts';
+import type { PaymentImportRow } from './payment-rows.ts';
+
+function rowIssue(line: number, field: string, code: string, message: string): Issue {
+  return { line, field, code, message };
+}
+
+/** Which customer fields each column of a file sets: an update touches only the file's columns. */
+const CUSTOMER_FIELD_SETTERS: Partial<
+  Record<
+    CustomerColumn,
+    (target: CustomerUpsert, row: CustomerImportRow, collectorId: string | null) => void
+  >
+> = {
+  name: (t, r) => {
+    t.legalName = r.name;
+  },
+  siren: (t, r) => {
+    t.siren = r.siren ?? null;
+  },
+  siret: (t, r) => {
+    t.siret = r.siret ?? null;
+    t.siren = r.siren ?? t.siren;
+  },
+  vat_number: (t, r) => {
+    t.vatNumber = r.vatNumber ?? null;
+  },
+  address_line1: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, line1: r.addressLine1 ?? null };
+  },
+  address_line2: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, line2: r.addressLine2 ?? null };
+  },
+  postal_code: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, postalCode: r.postalCode ?? null };
+  },
+  city: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, city: r.city ?? null };
+  },
+  country: (t, r) => {
+    t.billingAddress = { ...t.billingAddress, country: r.country };
+  },
+  payment_terms: (t, r) => {
+    t.paymentTerms = r.paymentTerms;
+  },
+  payment_method: (t, r) => {
+    t.paymentMethod = r.paymentMethod;
+  },
+  collector_email: (t, _r, collectorId) => {
+    t.collectorUserId = collectorId;
+  },
+  sales_rep: (t, r) => {
+    t.salesRep = r.salesRep ?? null;
+  },
+  risk_category: (t, r) => {
+    t.riskCategory = r.riskCategory;
+  },
+  status: (t, r) => {
+    t.status = r.status;
+  },
+  credit_limit: (t, r) => {
+    t.creditLimitCents = r.creditLimit ? cents(r.creditLimit.amount) : null;
+  },
+  deposit_percent: (t, r) => {
+    t.depositBps = r.depositBps;
+  },
+};
+
+export async function planCustomers(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly CustomerImportRow[],
+  columns: readonly CustomerColumn[],
+): Promise<UpsertPlan> {
+  const issues: Issue[] = [];
+  const collectorEmails = rows.flatMap((row) => (row.collectorEmail ? [row.collectorEmail] : []));
+  const collectors = await findUserIdsByEmails(tx, ctx, collectorEmails);
+  const hasContactColumns = columns.some(
+    (c) => c === 'email' || c === 'phone' || c === 'contact_name',
+  );
+  const upserts: CustomerUpsertInput[] = [];
+  for (const row of rows) {
+    const collectorId =
+      row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
+    if (collectorId === undefined) {
+      issues.push(
+        rowIssue(
+          row.line,
+          'collector_email',
+          'unknown_user',
+          `No user with e-mail "${row.collectorEmail}" in this company`,
+        ),
+      );
+      continue;
+    }
+    // What the file says, over what is stored: an update touches only the file's columns.
+    const build = (before: CustomerWithContacts | undefined): CustomerUpsert => {
+      const {
+        id: _id,
+        contacts: _contacts,
+        ...fields
+      } = before ?? { ...newCustomerFields(row.code, row.name), id: '', contacts: [] };
+      const target: CustomerUpsert = fields;
+      for (const column of columns) {
+        CUSTOMER_FIELD_SETTERS[column]?.(target, row, collectorId);
+      }
+      if (hasContactColumns && (row.email || row.phone || row.contactName)) {
+        target.contacts = [
+          {
+            role: 'billing',
+            name: row.contactName ?? null,
+            email: row.email ?? null,
+            phone: row.phone ?? null,
+          },
+        ];
+      }
+      return target;
+    };
+    upserts.push({ code: row.code, build });
+  }
+  const plan = await planCustomerUpserts(deps, tx, ctx, upserts);
+  return {
+    outcomes: upserts.map((upsert) => plan.outcomes.get(upsert.code) ?? 'unchanged'),
+    issues,
+    write: plan.write,
+  };
+}
+
+type CustomerRef = { id: string; paymentTerms: string };
+
+/**
+ * Pairs each row with its customer (by code); a row naming an unknown customer
+ * becomes an issue on its line instead.
+ */
+async function withCustomers<Row extends { line: number; customerCode: string }>(
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly Row[],
+  issues: Issue[],
+): Promise<{ row: Row; customer: CustomerRef }[]> {
+  const customers = await findCustomerIdsByCodes(
+    tx,
+    ctx,
+    rows.map((row) => row.customerCode),
+  );
+  return rows.flatMap((row) => {
+    const customer = customers.get(row.customerCode);
+    if (!customer) {
+      issues.push(
+        rowIssue(
+          row.line,
+          'customer_code',
+          'unknown_customer',
+          `Customer "${row.customerCode}" does not exist`,
+        ),
+      );
+      return [];
+    }
+    return [{ row, customer }];
+  });
+}
+
+export async function planInvoices(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly InvoiceImportRow[],
+): Promise<UpsertPlan> {
+  const issues: Issue[] = [];
+  const inputs = (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => {
+    // No due date in the file: the customer's negotiated terms decide it.
+    const terms = parsePaymentTerms(customer.paymentTerms);
+    return {
+      line: row.line,
+      customerId: customer.id,
+      kind: row.kind,
+      number: row.number,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate ?? (terms ? computeDueDate(row.issueDate, terms) : row.issueDate),
+      amountCents: row.amount,
+      currency: row.currency,
+    };
+  });
+  const bounded = await refuseOpenTotalOverflows(tx, ctx.companyId, inputs, (input) => input.kind);
+  const plan = await planInvoiceUpserts(deps, tx, ctx, bounded.kept);
+  return { ...plan, issues: [...issues, ...bounded.issues, ...plan.issues] };
+}
+
+export async function planPayments(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: readonly PaymentImportRow[],
+): Promise<UpsertPlan> {
+  const issues: Issue[] = [];
+  const inputs = (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => ({
+    line: row.line,
+    customerId: customer.id,
+    reference: row.reference,
+    receivedOn: row.date,
+    amountCents: row.amount,
+    currency: row.currency,
+    method: row.method ?? 'transfer',
+    invoiceNumber: row.invoiceNumber,
+  }));
+  const bounded = await refuseOpenTotalOverflows(tx, ctx.companyId, inputs, () => 'payment');
+  const plan = await planPaymentUpserts(deps, tx, ctx, bounded.kept);
+  return { ...plan, issues: [...issues, ...bounded.issues, ...plan.issues] };
+}

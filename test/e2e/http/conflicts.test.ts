@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../../src/app/deps.ts';
+import { createApiToken } from '../../../src/auth/api-tokens.ts';
+import { ZCustomerDetail } from '../../../src/customers/schemas.ts';
+import type { DbHandle } from '../../../src/db/client.ts';
+import { buildApp } from '../../../src/http/app.ts';
+import type { App } from '../../../src/http/types.ts';
+import { ZProblem } from '../../../src/shared/schemas.ts';
+import { openTestRuntime } from '../../db.ts';
+import { makeCompany } from '../../factories.ts';
+
+let handle: DbHandle;
+let deps: Deps;
+let app: App;
+
+beforeAll(async () => {
+  ({ handle, deps } = await openTestRuntime());
+  app = await buildApp({ deps, webDir: '/nonexistent' });
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+describe('conflicts over HTTP', () => {
+  it('ten simultaneous creations of one customer code: one 201, nine 409 problems naming the code', async () => {
+    const { ctx } = await makeCompany(deps);
+    const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/customers',
+          headers: { authorization: `Bearer ${token}` },
+          payload: { code: 'RACE1', legalName: 'Course SARL' },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort((a, b) => a - b)).toEqual([
+      201, 409, 409, 409, 409, 409, 409, 409, 409, 409,
+    ]);
+    const created = responses.find((response) => response.statusCode === 201);
+    expect(ZCustomerDetail.parse(created?.json())).toMatchObject({ code: 'RACE1' });
+    for (const response of responses.filter((r) => r.statusCode === 409)) {
+      expect(String(response.headers['content-type'])).toContain('application/problem+json');
+      expect(ZProblem.parse(response.json())).toEqual({
+        type: 'https://encaisse.dev/problems/conflict',
+        title: 'Conflict',
+        status: 409,
+        code: 'conflict',
+        detail: 'A customer with code RACE1 already exists',
+        issues: [{ field: 'code', code: 'duplicate', message: 'code RACE1 is already used' }],
+      });
+    }
+  });
+});
