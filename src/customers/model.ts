@@ -77,6 +77,16 @@ export function normalizePaymentTerms(text: string): string | undefined {
   return terms && formatPaymentTermsCode(terms);
 }
 
+/**
+ * A customer code as it is stored and compared: trimmed, in NFC, in capitals. Codes
+ * are typed by people and exported by ERPs in whatever case each prefers; `a001`
+ * and `A001` are one customer, never two (ADR 12). Sage and most French ERPs show
+ * account codes in capitals, so that is the form kept.
+ */
+export function normalizeCustomerCode(code: string): string {
+  return code.trim().normalize('NFC').toUpperCase();
+}
+
 /** Checks a customer before it is stored; returns every problem at once. */
 export function checkCustomer(customer: CustomerFields): Issue[] {
   const issues: Issue[] = [

@@ -13,6 +13,7 @@ import {
   checkCustomer,
   diffCustomer,
   emptyAddress,
+  normalizeCustomerCode,
   normalizePaymentTerms,
   type Address,
   type CustomerFields,
@@ -148,7 +149,7 @@ export async function createCustomer(
 ): Promise<TCustomerDetail> {
   requirePermission(ctx, 'customers:write');
   const { contacts, ...fields } = applyRequest(
-    newCustomerFields(input.code.trim(), input.legalName),
+    newCustomerFields(normalizeCustomerCode(input.code), input.legalName),
     input,
   );
   assertValid(fields);

@@ -318,6 +318,20 @@ describe('parseCustomerRows', () => {
     ]);
   });
 
+  it('stores codes in capitals, so a001 and A001 on two lines are one customer twice', () => {
+    const result = parseCustomerRows(table('code;name\n a001 ;Acme\nb-2;Beta\nA001;Acme bis'));
+
+    expect(result.rows.map((row) => row.code)).toEqual(['A001', 'B-2']);
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        field: 'code',
+        code: 'duplicate_in_file',
+        message: 'Customer code "A001" already appears on line 2.',
+      },
+    ]);
+  });
+
   it('refuses the file when the name column is missing', () => {
     const result = parseCustomerRows(table('code;ville\nC1;Paris'));
 

@@ -14,6 +14,7 @@ import {
 } from '../customers/identifiers.ts';
 import {
   DEFAULT_PAYMENT_TERMS,
+  normalizeCustomerCode,
   type CustomerStatus,
   type PaymentMethod,
   type RiskCategory,
@@ -235,7 +236,8 @@ function readCustomerRow(
 }
 
 function readCode(context: RowContext, value: string): string | undefined {
-  const code = requireText(context, 'code', value);
+  const text = requireText(context, 'code', value);
+  const code = text === undefined ? undefined : normalizeCustomerCode(text);
   if (code !== undefined && code.length > MAX_CUSTOMER_CODE_LENGTH) {
     addIssue(
       context,

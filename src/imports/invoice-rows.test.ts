@@ -163,6 +163,13 @@ describe('parseInvoiceRows', () => {
     expect(result.errors).toEqual([{ line: 2, field, code, message }]);
   });
 
+  it('names the customer by its code in capitals, as codes are stored', () => {
+    const result = parse('FA-1; c001 ;2026-01-10;2026-02-09;100,00;EUR;facture');
+
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((row) => row.customerCode)).toEqual(['C001']);
+  });
+
   it('reports every problem of a line, in column order', () => {
     const result = parse(';C1;2025-02-30;;-5;ZZZ;');
 

@@ -22,6 +22,7 @@ import {
   readChoice,
   readCurrency,
   readDate,
+  readCustomerCode,
   requireText,
   type RowContext,
   type RowParseOptions,
@@ -156,7 +157,7 @@ function readInvoiceRow(
 ): PartialInvoiceRow {
   const { cell } = record;
   const number = requireText(context, 'number', cell('number'));
-  const customerCode = requireText(context, 'customer_code', cell('customer_code'));
+  const customerCode = readCustomerCode(context, cell('customer_code'));
   const kind =
     cell('kind') === ''
       ? 'invoice'

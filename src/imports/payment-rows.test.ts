@@ -29,6 +29,13 @@ function parse(...lines: string[]) {
 }
 
 describe('parsePaymentRows', () => {
+  it('names the customer by its code in capitals, as codes are stored', () => {
+    const result = parse('VIR-1;c001;2026-02-20;100,00;EUR;;virement');
+
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((row) => row.customerCode)).toEqual(['C001']);
+  });
+
   it('reads a French bank export with aliases, "1 234,56" and DD/MM/YYYY', () => {
     const csv = [
       'Réf;Code client;Date règlement;Montant;Devise;N° facture;Mode de règlement',

@@ -23,6 +23,7 @@ import {
   readCurrency,
   readDate,
   readPaymentMethod,
+  readCustomerCode,
   requireText,
   type RowContext,
   type RowParseOptions,
@@ -97,7 +98,7 @@ function readPaymentRow(
 ): PartialPaymentRow {
   const { cell } = record;
   const reference = requireText(context, 'reference', cell('reference'));
-  const customerCode = requireText(context, 'customer_code', cell('customer_code'));
+  const customerCode = readCustomerCode(context, cell('customer_code'));
   const date =
     requireText(context, 'date', cell('date')) === undefined
       ? undefined

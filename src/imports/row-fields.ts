@@ -4,7 +4,7 @@
  * appends one `Issue` naming the line, the canonical column and the bad value, so a
  * row reports every problem it has at once.
  */
-import type { PaymentMethod } from '../customers/model.ts';
+import { normalizeCustomerCode, type PaymentMethod } from '../customers/model.ts';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
 import type { Issue } from '../shared/errors.ts';
 import {
@@ -57,6 +57,12 @@ export function requireText(context: RowContext, field: string, value: string): 
     return undefined;
   }
   return value;
+}
+
+/** The customer a row names, by its code compared as codes are stored (capitals). */
+export function readCustomerCode(context: RowContext, value: string): string | undefined {
+  const code = requireText(context, 'customer_code', value);
+  return code === undefined ? undefined : normalizeCustomerCode(code);
 }
 
 /** The cell, or `undefined` when it is empty. */

@@ -4,6 +4,7 @@ import { ZListCustomersQuery } from '../../customers/schemas.ts';
 import { listCustomers } from '../../customers/service.ts';
 import { listInvoices } from '../../ledger/service.ts';
 import { ZListInvoicesQuery } from '../../ledger/schemas.ts';
+import { normalizeCustomerCode } from '../../customers/model.ts';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import { formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
 import { NotFoundError } from '../../shared/errors.ts';
@@ -110,7 +111,8 @@ export function registerListCommands(program: Command): void {
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         let customerId: string | undefined;
         if (customer !== undefined) {
-          customerId = (await findCustomerIdsByCodes(deps.db, ctx, [customer])).get(customer)?.id;
+          const code = normalizeCustomerCode(customer);
+          customerId = (await findCustomerIdsByCodes(deps.db, ctx, [code])).get(code)?.id;
           if (customerId === undefined) {
             throw new NotFoundError('Customer', customer);
           }
