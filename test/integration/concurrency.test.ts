@@ -203,18 +203,35 @@ describe('concurrent writers', () => {
           tx,
         );
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const signal = () => {
+        let send = () => {};
+        const received = new Promise<void>((resolve) => {
+          send = resolve;
+        });
+        return { send, received };
+      };
+      const firstHoldsD1 = signal();
+      const secondHoldsD2 = signal();
       let attempts = 0;
-      // The first locks D1 then D2; the second D2 then D1, and waits first, so the
-      // server's deadlock check (after 1 s of waiting) aborts the second.
+      // The first holds D1, the second D2; the second then waits for D1, and 300 ms
+      // later the first for D2. The server checks the earliest waiter first (after its
+      // 1 s deadlock timeout), so the second is the one aborted, and run again.
+      // Signals, not delays, order the first locks: under load a delay may not.
       const first = deps.db.transaction().execute(async (tx) => {
         await lock(tx, 'D1');
+        firstHoldsD1.send();
+        await secondHoldsD2.received;
         await pause(300);
         await lock(tx, 'D2');
       });
       const second = inTransaction(deps.db, async (tx) => {
         attempts += 1;
+        if (attempts === 1) {
+          await firstHoldsD1.received;
+        }
         await lock(tx, 'D2');
         if (attempts === 1) {
+          secondHoldsD2.send();
           await lock(tx, 'D1');
         }
         return attempts;
