@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTable } from '../imports/read-table.ts';
+import { readWholeTable } from '../../test/whole-import-file.ts';
 import {
   DEFAULT_CSV_LAYOUT,
   formatCsvField,
@@ -72,7 +72,7 @@ describe('openCsvWriter', () => {
         `C2,"'=HYPERLINK(""http://x"",""y"")",-120.50\r\n` +
         'C3,"12 rue de la Paix\nBât. B",0.01\r\n',
     );
-    const read = await readTable(bytes, 'tricky.csv');
+    const read = await readWholeTable(bytes, 'tricky.csv');
     if (!read.ok) {
       throw new Error(JSON.stringify(read.issues));
     }

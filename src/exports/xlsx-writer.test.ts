@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTable } from '../imports/read-table.ts';
+import { readWholeTable } from '../../test/whole-import-file.ts';
 import { openXlsxWriter } from './xlsx-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'encaisse-xlsx-writer-'));
@@ -41,7 +41,7 @@ describe('openXlsxWriter', () => {
     expect(cell(4, 3)?.value).toBeNull();
 
     // And the importer reads it back as the CSV writer would have written it.
-    const read = await readTable(readFileSync(path), 'cells.xlsx');
+    const read = await readWholeTable(readFileSync(path), 'cells.xlsx');
     if (!read.ok) {
       throw new Error(JSON.stringify(read.issues));
     }

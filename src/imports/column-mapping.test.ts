@@ -9,10 +9,10 @@ import {
   type ColumnSpec,
   type MapColumnsResult,
 } from './column-mapping.ts';
-import { readCsvText } from './read-table.ts';
+import { readWholeCsv } from '../../test/whole-import-file.ts';
 
 function table(csv: string) {
-  const result = readCsvText(csv);
+  const result = readWholeCsv(csv);
   if (!result.ok) {
     throw new Error(JSON.stringify(result.issues));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { cents, parseCurrencyCode, type CurrencyCode } from '../shared/money.ts';
 import { parseCustomerRows } from './customer-rows.ts';
-import { readCsvText } from './read-table.ts';
+import { readWholeCsv } from '../../test/whole-import-file.ts';
 
 function currency(code: string): CurrencyCode {
   const parsed = parseCurrencyCode(code);
@@ -15,7 +15,7 @@ function currency(code: string): CurrencyCode {
 const EUR = currency('EUR');
 
 function table(csv: string) {
-  const result = readCsvText(csv);
+  const result = readWholeCsv(csv);
   if (!result.ok) {
     throw new Error(JSON.stringify(result.issues));
   }

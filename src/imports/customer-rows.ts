@@ -149,7 +149,11 @@ export function parseCustomerRows(
   const currency = options.defaultCurrency ?? euro();
   return parseRows(
     table,
-    { mapping: options.mapping, decimalMark: options.decimalMark },
+    {
+      mapping: options.mapping,
+      decimalMark: options.decimalMark,
+      firstLineOf: options.firstLineOf,
+    },
     {
       spec: CUSTOMER_COLUMN_SPEC,
       read: (context, record, notices) => readCustomerRow(context, record, currency, notices),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../shared/calendar-date.ts';
 import { cents, parseCurrencyCode, type CurrencyCode } from '../shared/money.ts';
 import { parseInvoiceRows } from './invoice-rows.ts';
-import { readCsvText } from './read-table.ts';
+import { readWholeCsv } from '../../test/whole-import-file.ts';
 
 function currency(code: string): CurrencyCode {
   const parsed = parseCurrencyCode(code);
@@ -17,7 +17,7 @@ const EUR = currency('EUR');
 const HEADER = 'number;customer_code;issue_date;due_date;amount;currency;kind';
 
 function table(csv: string) {
-  const result = readCsvText(csv);
+  const result = readWholeCsv(csv);
   if (!result.ok) {
     throw new Error(JSON.stringify(result.issues));
   }

@@ -84,6 +84,7 @@ export function parseInvoiceRows(
     {
       mapping: options.mapping,
       decimalMark: options.decimalMark,
+      firstLineOf: options.firstLineOf,
       required: requiredColumns(INVOICE_COLUMN_SPEC, options.defaultCurrency),
     },
     {

@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { parseCurrencyCode } from '../shared/money.ts';
 import { TEXT_ENCODINGS } from './decode-text.ts';
 import type { ImportKind } from './column-mapping.ts';
+import type { ParseImportFileOptions } from './parse-import-file.ts';
+import { CSV_DELIMITERS } from './read-table.ts';
 import {
-  parseImportFile,
-  type ParsedImportFile,
-  type ParseImportFileOptions,
-} from './parse-import-file.ts';
-import { CSV_DELIMITERS, readCsvText } from './read-table.ts';
+  parseWholeImportFile,
+  readWholeCsv,
+  type WholeImportFile,
+} from '../../test/whole-import-file.ts';
 
 const KINDS = ['customers', 'invoices', 'payments'] as const;
 const LINE_ENDS = ['\n', '\r\n', '\r'] as const;
@@ -93,16 +94,16 @@ function encode(
   return new Uint8Array(bytes);
 }
 
-/** `parseImportFile` for any kind (its overloads name one kind each). */
-const parseAnyKind = parseImportFile as (
+/** `parseWholeImportFile` for any kind. */
+const parseAnyKind = parseWholeImportFile as (
   kind: ImportKind,
   bytes: Uint8Array,
   fileName: string,
   options?: ParseImportFileOptions,
-) => Promise<ParsedImportFile<{ line: number }, string>>;
+) => Promise<WholeImportFile<{ line: number }, string>>;
 
 async function expectAnswer(
-  promise: Promise<ParsedImportFile<{ line: number }, string>>,
+  promise: Promise<WholeImportFile<{ line: number }, string>>,
 ): Promise<void> {
   const result = await promise;
   expect(Array.isArray(result.errors)).toBe(true);
@@ -174,7 +175,7 @@ describe('readCsvText reads one record per line', () => {
             const lines = ['a;b;c', ...rows.map((row) => row.join(';'))];
             const text = lines.map((line, index) => line + lineEnds[index]).join('');
 
-            const result = readCsvText(text);
+            const result = readWholeCsv(text);
 
             expect(result.ok && result.table.records.map((record) => record.line)).toEqual(
               rows.map((_, index) => index + 2),

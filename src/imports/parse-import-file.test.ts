@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../shared/calendar-date.ts';
 import { cents, parseCurrencyCode, type CurrencyCode } from '../shared/money.ts';
 import { parseMappingOption } from './column-mapping.ts';
-import { parseImportFile } from './parse-import-file.ts';
+import { parseWholeImportFile } from '../../test/whole-import-file.ts';
 
 function currency(code: string): CurrencyCode {
   const parsed = parseCurrencyCode(code);
@@ -40,7 +40,7 @@ describe('parseImportFile', () => {
     it('is refused without --encoding, at the line of the first accented letter', async () => {
       const bytes = await fixture('invoices-fr-windows-1252.csv');
 
-      const result = await parseImportFile('invoices', bytes, 'invoices-fr-windows-1252.csv', {
+      const result = await parseWholeImportFile('invoices', bytes, 'invoices-fr-windows-1252.csv', {
         defaultCurrency: EUR,
       });
 
@@ -64,7 +64,7 @@ describe('parseImportFile', () => {
     it('is read with --encoding windows-1252: ";", "1 234,56", DD/MM/YYYY, facture/avoir', async () => {
       const bytes = await fixture('invoices-fr-windows-1252.csv');
 
-      const result = await parseImportFile('invoices', bytes, 'invoices-fr-windows-1252.csv', {
+      const result = await parseWholeImportFile('invoices', bytes, 'invoices-fr-windows-1252.csv', {
         encoding: 'windows-1252',
         defaultCurrency: EUR,
       });
@@ -116,7 +116,7 @@ describe('parseImportFile', () => {
   it('reads a UTF-8 payments file with BOM (test/fixtures/csv)', async () => {
     const bytes = await fixture('payments-fr-utf8-bom.csv');
 
-    const result = await parseImportFile('payments', bytes, 'payments-fr-utf8-bom.csv', {
+    const result = await parseWholeImportFile('payments', bytes, 'payments-fr-utf8-bom.csv', {
       defaultCurrency: EUR,
     });
 
@@ -156,7 +156,7 @@ describe('parseImportFile', () => {
   it('reads an Excel "Unicode text" export: UTF-16LE with BOM, tab-separated', async () => {
     const bytes = utf16leWithBom('Code\tRaison sociale\tVille\r\nC1\tSociété Générale\tLyon\r\n');
 
-    const result = await parseImportFile('customers', bytes, 'clients.txt');
+    const result = await parseWholeImportFile('customers', bytes, 'clients.txt');
 
     expect(result.errors).toEqual([]);
     expect(result.rows.map((row) => [row.line, row.code, row.name, row.city])).toEqual([
@@ -173,7 +173,7 @@ describe('parseImportFile', () => {
       'C2;Beta;3 rue B;pas-un-email',
     ].join('\r\n');
 
-    const result = await parseImportFile('customers', utf8(csv), 'clients.csv');
+    const result = await parseWholeImportFile('customers', utf8(csv), 'clients.csv');
 
     // The quoted line breaks are kept, written as LF (see readCsvText).
     expect(result.rows.map((row) => [row.line, row.addressLine1])).toEqual([
@@ -225,7 +225,7 @@ describe('parseImportFile', () => {
     }
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
-    const result = await parseImportFile('invoices', bytes, 'factures.xlsx');
+    const result = await parseWholeImportFile('invoices', bytes, 'factures.xlsx');
 
     expect(result.format).toBe('xlsx');
     expect(result.rows).toEqual([
@@ -270,7 +270,7 @@ describe('parseImportFile', () => {
       throw new Error(JSON.stringify(mapping.issues));
     }
 
-    const result = await parseImportFile('invoices', utf8(csv), 'export.csv', {
+    const result = await parseWholeImportFile('invoices', utf8(csv), 'export.csv', {
       mapping: mapping.mapping,
     });
 
@@ -288,7 +288,9 @@ describe('parseImportFile', () => {
       'F3,C1,2025-01-01,10',
     ].join('\n');
 
-    const result = await parseImportFile('invoices', utf8(csv), 'f.csv', { defaultCurrency: EUR });
+    const result = await parseWholeImportFile('invoices', utf8(csv), 'f.csv', {
+      defaultCurrency: EUR,
+    });
 
     expect(result.rows.map((row) => row.number)).toEqual(['F3']);
     expect(result.errors.map((issue) => [issue.line, issue.field, issue.code])).toEqual([
@@ -300,7 +302,9 @@ describe('parseImportFile', () => {
   it('reports a file-level error alone, with no rows', async () => {
     const csv = 'reference;customer_code;amount\nP1;C1;10\nP2;C1;1;2;3\n';
 
-    const result = await parseImportFile('payments', utf8(csv), 'p.csv', { defaultCurrency: EUR });
+    const result = await parseWholeImportFile('payments', utf8(csv), 'p.csv', {
+      defaultCurrency: EUR,
+    });
 
     expect(result.rows).toEqual([]);
     expect(result.errors).toEqual([
@@ -314,7 +318,7 @@ describe('parseImportFile', () => {
   });
 
   it('refuses a file that is neither CSV nor XLSX', async () => {
-    const result = await parseImportFile('customers', utf8('%PDF-1.7\n'), 'clients.pdf');
+    const result = await parseWholeImportFile('customers', utf8('%PDF-1.7\n'), 'clients.pdf');
 
     expect(result.errors).toEqual([
       {
@@ -338,7 +342,7 @@ describe('parseImportFile on characters no text holds', () => {
     ]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
-    const result = await parseImportFile('customers', bytes, 'clients.xlsx');
+    const result = await parseWholeImportFile('customers', bytes, 'clients.xlsx');
 
     expect(result.rows.map((row) => row.code)).toEqual(['C3']);
     expect(result.errors).toEqual([

@@ -15,11 +15,17 @@ import type {
 import { parseCustomerRows, type CustomerImportRow } from './customer-rows.ts';
 import type { TextEncodingName } from './decode-text.ts';
 import { parseInvoiceRows, type InvoiceImportRow } from './invoice-rows.ts';
+import type { ParsedRows } from './parse-rows.ts';
 import { parsePaymentRows, type PaymentImportRow } from './payment-rows.ts';
-import { readTable, type TableFormat } from './read-table.ts';
-import { sortIssues, type DecimalMark } from './row-fields.ts';
+import { readTable, type ReadTableResult, type Table, type TableFormat } from './read-table.ts';
+import {
+  createDuplicateDetector,
+  sortIssues,
+  type DecimalMark,
+  type DuplicateDetector,
+} from './row-fields.ts';
 
-/** Options of `parseImportFile`, as the CLI flags and the upload form give them. */
+/** Options of `openImportFile`, as the CLI flags and the upload form give them. */
 export type ParseImportFileOptions = {
   /** `--encoding`: how to decode a CSV file that has no byte-order mark. */
   encoding?: TextEncodingName | undefined;
@@ -31,76 +37,114 @@ export type ParseImportFileOptions = {
   decimalMark?: DecimalMark | undefined;
 };
 
-/**
- * What a file holds once parsed. `errors` are file-level (no `line`; then `rows` is
- * empty) or per line; a line with an error is not in `rows`. `notices` never stop
- * an import. `columns` are the canonical columns the file has, so an update
- * changes only those; `format` is `undefined` when the file could not be read.
- */
-export type ParsedImportFile<Row, Column extends string> = {
-  rows: Row[];
-  errors: Issue[];
-  notices: Issue[];
-  columns: Column[];
-  format: TableFormat | undefined;
-};
+/** One batch of a file, parsed: its valid rows, the issues of its refused lines, its notices. */
+export type ImportBatch<Row> = { rows: Row[]; errors: Issue[]; notices: Issue[] };
 
-/** Parses a customers file (CSV or XLSX). */
-export function parseImportFile(
+/**
+ * A file opened for import. Not `ok`: the whole file is refused (unreadable, a
+ * missing or ambiguous column) and `errors` say why, without lines to reject one
+ * by one. `ok`: `columns` are the canonical columns the file has, so an update
+ * changes only those; `notices` are the file's own (aliases, ignored columns);
+ * `batches` parses the records a batch at a time, afresh on each call, and refuses
+ * a business key seen on an earlier line of the file, in any batch.
+ */
+export type OpenedImportFile<Row, Column extends string> =
+  | { ok: false; errors: Issue[]; notices: Issue[] }
+  | {
+      ok: true;
+      format: TableFormat;
+      columns: Column[];
+      notices: Issue[];
+      batches: () => Iterable<ImportBatch<Row>>;
+    };
+
+/** Opens a customers file (CSV or XLSX). */
+export function openImportFile(
   kind: 'customers',
   bytes: Uint8Array,
   fileName: string,
   options?: ParseImportFileOptions,
-): Promise<ParsedImportFile<CustomerImportRow, CustomerColumn>>;
-/** Parses an invoices file (CSV or XLSX). */
-export function parseImportFile(
+): Promise<OpenedImportFile<CustomerImportRow, CustomerColumn>>;
+/** Opens an invoices file (CSV or XLSX). */
+export function openImportFile(
   kind: 'invoices',
   bytes: Uint8Array,
   fileName: string,
   options?: ParseImportFileOptions,
-): Promise<ParsedImportFile<InvoiceImportRow, InvoiceColumn>>;
-/** Parses a payments file (CSV or XLSX). */
-export function parseImportFile(
+): Promise<OpenedImportFile<InvoiceImportRow, InvoiceColumn>>;
+/** Opens a payments file (CSV or XLSX). */
+export function openImportFile(
   kind: 'payments',
   bytes: Uint8Array,
   fileName: string,
   options?: ParseImportFileOptions,
-): Promise<ParsedImportFile<PaymentImportRow, PaymentColumn>>;
+): Promise<OpenedImportFile<PaymentImportRow, PaymentColumn>>;
 /**
- * Decodes, reads, maps and parses an import file: `decodeText` → `readTable` →
- * `mapColumns` → the kind's row parser. Rows dropped by the reader (a line with
- * more values than the header) come back as errors on their line.
+ * Decodes and reads an import file, then maps its header (`decodeText` →
+ * `readTable` → `mapColumns`); each batch then goes through the kind's row parser.
+ * Rows dropped by the reader (a line with more values than the header) come back
+ * as errors on their line.
  */
-export async function parseImportFile(
+export async function openImportFile(
   kind: ImportKind,
   bytes: Uint8Array,
   fileName: string,
   options: ParseImportFileOptions = {},
 ): Promise<
-  | ParsedImportFile<CustomerImportRow, CustomerColumn>
-  | ParsedImportFile<InvoiceImportRow, InvoiceColumn>
-  | ParsedImportFile<PaymentImportRow, PaymentColumn>
+  | OpenedImportFile<CustomerImportRow, CustomerColumn>
+  | OpenedImportFile<InvoiceImportRow, InvoiceColumn>
+  | OpenedImportFile<PaymentImportRow, PaymentColumn>
 > {
   const read = await readTable(bytes, fileName, { encoding: options.encoding });
   if (!read.ok) {
-    return { rows: [], errors: read.issues, notices: [], columns: [], format: undefined };
+    return { ok: false, errors: read.issues, notices: [] };
   }
   const rowOptions = {
     mapping: options.mapping,
     defaultCurrency: options.defaultCurrency,
     decimalMark: options.decimalMark,
   };
-  const parsed =
-    kind === 'customers'
-      ? parseCustomerRows(read.table, rowOptions)
-      : kind === 'invoices'
-        ? parseInvoiceRows(read.table, rowOptions)
-        : parsePaymentRows(read.table, rowOptions);
-  // A file-level error (a missing column) makes line problems moot: report it alone.
-  const isFileRefused = parsed.errors.some((issue) => issue.line === undefined);
+  switch (kind) {
+    case 'customers':
+      return openRows(read, (table, firstLineOf) =>
+        parseCustomerRows(table, { ...rowOptions, firstLineOf }),
+      );
+    case 'invoices':
+      return openRows(read, (table, firstLineOf) =>
+        parseInvoiceRows(table, { ...rowOptions, firstLineOf }),
+      );
+    case 'payments':
+      return openRows(read, (table, firstLineOf) =>
+        parsePaymentRows(table, { ...rowOptions, firstLineOf }),
+      );
+  }
+}
+
+function openRows<Row, Column extends string>(
+  read: Extract<ReadTableResult, { ok: true }>,
+  parse: (table: Table, firstLineOf: DuplicateDetector) => ParsedRows<Row, Column>,
+): OpenedImportFile<Row, Column> {
+  // The header alone says whether the columns are there, and gives the file's notices.
+  const opened = parse({ header: read.header, records: [] }, createDuplicateDetector());
+  if (opened.errors.length > 0) {
+    return { ok: false, errors: opened.errors, notices: opened.notices };
+  }
   return {
-    ...parsed,
-    errors: isFileRefused ? parsed.errors : sortIssues([...read.issues, ...parsed.errors]),
+    ok: true,
     format: read.format,
+    columns: opened.columns,
+    notices: opened.notices,
+    batches: function* () {
+      const firstLineOf = createDuplicateDetector();
+      for (const batch of read.batches()) {
+        const parsed = parse({ header: read.header, records: batch.records }, firstLineOf);
+        yield {
+          rows: parsed.rows,
+          errors: sortIssues([...batch.issues, ...parsed.errors]),
+          // The header's notices come with every batch: they are the file's, said once.
+          notices: parsed.notices.filter((notice) => notice.line !== undefined),
+        };
+      }
+    },
   };
 }

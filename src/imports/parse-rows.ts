@@ -19,6 +19,7 @@ import {
   orderByColumn,
   sortIssues,
   type DecimalMark,
+  type DuplicateDetector,
   type RowContext,
 } from './row-fields.ts';
 
@@ -59,6 +60,7 @@ export function parseRows<Column extends string, Partial, Row>(
     mapping?: ColumnMapping | undefined;
     required?: readonly Column[] | undefined;
     decimalMark?: DecimalMark | undefined;
+    firstLineOf?: DuplicateDetector | undefined;
   },
   kind: RowKind<Column, Partial, Row>,
 ): ParsedRows<Row, Column> {
@@ -72,7 +74,7 @@ export function parseRows<Column extends string, Partial, Row>(
   const rows: Row[] = [];
   const errors: Issue[] = [];
   const notices = [...mapped.notices];
-  const firstLineOf = createDuplicateDetector();
+  const firstLineOf = options.firstLineOf ?? createDuplicateDetector();
   for (const record of mapped.records) {
     const context: RowContext = { line: record.line, errors: [], decimalMark: options.decimalMark };
     refuseUnstorableCells(context, record, mapped.columns);

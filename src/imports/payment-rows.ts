@@ -70,6 +70,7 @@ export function parsePaymentRows(
     {
       mapping: options.mapping,
       decimalMark: options.decimalMark,
+      firstLineOf: options.firstLineOf,
       required: requiredColumns(PAYMENT_COLUMN_SPEC, options.defaultCurrency),
     },
     {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildZip, repeated, workbookMembers } from '../../test/zip-archive.ts';
 import { MAX_IMPORT_FILE_BYTES } from './limits.ts';
-import { readCsvText, readTable } from './read-table.ts';
+import { readWholeCsv, readWholeTable } from '../../test/whole-import-file.ts';
 
 const MIB = 1024 * 1024;
 /** Deflating a bomb of 1 GB takes a few seconds on a busy machine. */
@@ -12,7 +12,7 @@ describe('readTable on files built to exhaust memory', () => {
   it('reads the small workbook the bombs below are made of', async () => {
     const workbook = await buildZip(workbookMembers(() => repeated(0x41, 10, 1)));
 
-    expect(await readTable(workbook, 'w.xlsx')).toMatchObject({
+    expect(await readWholeTable(workbook, 'w.xlsx')).toMatchObject({
       ok: true,
       table: { header: ['name'], records: [{ line: 2, values: { name: 'AAAAAAAAAA' } }] },
     });
@@ -23,7 +23,7 @@ describe('readTable on files built to exhaust memory', () => {
     async () => {
       const bomb = await buildZip(workbookMembers(() => repeated(0x41, MIB, 300)));
 
-      const result = await readTable(bomb, 'bomb.xlsx');
+      const result = await readWholeTable(bomb, 'bomb.xlsx');
       expect(bomb.length).toBeLessThan(400 * 1024);
       expect(result).toEqual({
         ok: false,
@@ -46,7 +46,7 @@ describe('readTable on files built to exhaust memory', () => {
     async () => {
       const bomb = await buildZip(workbookMembers(() => repeated(0x30, MIB, 1024)));
 
-      const result = await readTable(bomb, 'bomb.xlsx');
+      const result = await readWholeTable(bomb, 'bomb.xlsx');
 
       expect(bomb.length).toBeLessThan(1.1 * MIB);
       expect(result).toEqual({
@@ -69,7 +69,7 @@ describe('readTable on files built to exhaust memory', () => {
     async () => {
       const liar = await buildZip(workbookMembers(() => repeated(0x41, MIB, 200), 1000));
 
-      const result = await readTable(liar, 'liar.xlsx');
+      const result = await readWholeTable(liar, 'liar.xlsx');
       expect(result).toEqual({
         ok: false,
         issues: [
@@ -86,7 +86,7 @@ describe('readTable on files built to exhaust memory', () => {
   );
 
   it('refuses a file larger than an import reads, before decoding it', async () => {
-    const result = await readTable(new Uint8Array(MAX_IMPORT_FILE_BYTES + 1), 'huge.csv');
+    const result = await readWholeTable(new Uint8Array(MAX_IMPORT_FILE_BYTES + 1), 'huge.csv');
 
     expect(result).toEqual({
       ok: false,
@@ -105,7 +105,7 @@ describe('cells longer than a spreadsheet cell holds', () => {
   it('refuses a CSV whose value passes 32,767 characters, at its line (a quote left open?)', () => {
     const text = `code,name\nC1,Acme\nC2,"${'x'.repeat(40_000)}"\nC3,Beta\n`;
 
-    expect(readCsvText(text, 'clients.csv')).toEqual({
+    expect(readWholeCsv(text, 'clients.csv')).toEqual({
       ok: false,
       issues: [
         {
@@ -127,7 +127,7 @@ describe('cells longer than a spreadsheet cell holds', () => {
     ]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
-    expect(await readTable(bytes, 'clients.xlsx')).toEqual({
+    expect(await readWholeTable(bytes, 'clients.xlsx')).toEqual({
       ok: false,
       issues: [
         {
@@ -142,7 +142,7 @@ describe('cells longer than a spreadsheet cell holds', () => {
   });
 
   it('reads a cell of exactly 32,767 characters', () => {
-    const result = readCsvText(`code,name\nC1,${'z'.repeat(32_767)}\n`);
+    const result = readWholeCsv(`code,name\nC1,${'z'.repeat(32_767)}\n`);
 
     expect(result.ok && result.table.records[0]?.values['name']?.length).toBe(32_767);
   });

@@ -1,18 +1,13 @@
 import ExcelJS from 'exceljs';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import {
-  cellText,
-  detectCsvDelimiter,
-  normalizeHeaderName,
-  readCsvText,
-  readTable,
-  type ReadTableResult,
-} from './read-table.ts';
+import { readWholeCsv, readWholeTable, type WholeTable } from '../../test/whole-import-file.ts';
+import { cellText, detectCsvDelimiter, normalizeHeaderName, readCsvText } from './read-table.ts';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function tableOf(result: ReadTableResult) {
+function tableOf(result: WholeTable) {
   if (!result.ok) {
     throw new Error(`expected a table, got ${JSON.stringify(result.issues)}`);
   }
@@ -58,7 +53,7 @@ describe('readCsvText', () => {
     const text =
       'N° facture;Code client;Montant TTC\r\nF-001;C001;1 234,56\r\nF-002;C002;12,00\r\n\r\n\r\n';
 
-    expect(tableOf(readCsvText(text))).toEqual({
+    expect(tableOf(readWholeCsv(text))).toEqual({
       ok: true,
       format: 'csv',
       table: {
@@ -81,7 +76,7 @@ describe('readCsvText', () => {
       'C2,Beta,3 rue B',
     ].join('\n');
 
-    const { table } = tableOf(readCsvText(text));
+    const { table } = tableOf(readWholeCsv(text));
 
     expect(table.records).toEqual([
       {
@@ -95,17 +90,17 @@ describe('readCsvText', () => {
   it('skips blank lines and lines of bare delimiters in the middle, keeping line numbers', () => {
     const text = 'a;b\r\n1;2\r\n\r\n;;\r\n  \r\n3;4';
 
-    expect(tableOf(readCsvText(text)).table.records.map((record) => record.line)).toEqual([2, 6]);
+    expect(tableOf(readWholeCsv(text)).table.records.map((record) => record.line)).toEqual([2, 6]);
   });
 
   it('counts old Mac CR-only line breaks', () => {
     const text = 'a,b\r1,2\r3,4\r';
 
-    expect(tableOf(readCsvText(text)).table.records.map((record) => record.line)).toEqual([2, 3]);
+    expect(tableOf(readWholeCsv(text)).table.records.map((record) => record.line)).toEqual([2, 3]);
   });
 
   it('reads a missing trailing cell as empty', () => {
-    expect(tableOf(readCsvText('a;b;c\n1;2')).table.records).toEqual([
+    expect(tableOf(readWholeCsv('a;b;c\n1;2')).table.records).toEqual([
       { line: 2, values: { a: '1', b: '2', c: '' } },
     ]);
   });
@@ -113,7 +108,7 @@ describe('readCsvText', () => {
   it('drops a row with more values than the header, and says where', () => {
     const text = 'number,amount,currency\nF1,1234,56,EUR\nF2,"1234,56",EUR\nF3,10,EUR,,\n';
 
-    const result = tableOf(readCsvText(text));
+    const result = tableOf(readWholeCsv(text));
 
     expect(result.table.records.map((record) => record.line)).toEqual([3, 4]);
     expect(result.issues).toEqual([
@@ -128,7 +123,7 @@ describe('readCsvText', () => {
   });
 
   it('keeps the first of two columns with the same name in values, and both in the header', () => {
-    expect(tableOf(readCsvText('Montant;montant\n1;2')).table).toEqual({
+    expect(tableOf(readWholeCsv('Montant;montant\n1;2')).table).toEqual({
       header: ['montant', 'montant'],
       records: [{ line: 2, values: { montant: '1' } }],
     });
@@ -139,7 +134,7 @@ describe('readCsvText', () => {
     ['only blank lines', '\r\n\r\n;;\r\n', 'empty_file', undefined],
     ['an unclosed quote', 'a;b\n1;2\n3;"oops\n4;5\n', 'malformed_csv', 3],
   ])('refuses %s', (_label, text, code, line) => {
-    const result = readCsvText(text, 'f.csv');
+    const result = readWholeCsv(text, 'f.csv');
 
     expect(result.ok ? undefined : result.issues.map((issue) => [issue.code, issue.line])).toEqual([
       [code, line],
@@ -151,14 +146,14 @@ describe('readTable', () => {
   it('reads a UTF-8 CSV with BOM', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...bytesOf('code;name\nC1;Société')]);
 
-    expect(tableOf(await readTable(bytes, 'c.csv')).table).toEqual({
+    expect(tableOf(await readWholeTable(bytes, 'c.csv')).table).toEqual({
       header: ['code', 'name'],
       records: [{ line: 2, values: { code: 'C1', name: 'Société' } }],
     });
   });
 
   it('passes the encoding refusal through', async () => {
-    const result = await readTable(new Uint8Array([0x61, 0x0a, 0xe9]), 'c.csv');
+    const result = await readWholeTable(new Uint8Array([0x61, 0x0a, 0xe9]), 'c.csv');
 
     expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
       'bad_encoding',
@@ -189,7 +184,7 @@ describe('readTable', () => {
       '"c.xlsx" is neither a CSV file nor an Excel .xlsx workbook.',
     ],
   ])('refuses %s', async (_label, bytes, fileName, code, message) => {
-    expect(await readTable(new Uint8Array(bytes), fileName)).toEqual({
+    expect(await readWholeTable(new Uint8Array(bytes), fileName)).toEqual({
       ok: false,
       issues: [{ field: 'file', code, message }],
     });
@@ -198,7 +193,7 @@ describe('readTable', () => {
   it('refuses a ZIP archive that is not a workbook', async () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
 
-    const result = await readTable(bytes, 'c.xlsx');
+    const result = await readWholeTable(bytes, 'c.xlsx');
 
     expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
       'unsupported_format',
@@ -239,7 +234,7 @@ describe('readTable on XLSX', () => {
   }
 
   it('reads the first sheet, numbers records by Excel row and converts cells deterministically', async () => {
-    const result = await readTable(await invoiceWorkbook(), 'factures.xlsx');
+    const result = await readWholeTable(await invoiceWorkbook(), 'factures.xlsx');
 
     expect(result).toEqual({
       ok: true,
@@ -293,7 +288,10 @@ describe('readTable on XLSX', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Vide');
 
-    const result = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'v.xlsx');
+    const result = await readWholeTable(
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
+      'v.xlsx',
+    );
 
     expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
       'empty_file',
@@ -336,7 +334,7 @@ describe('readCsvText line ends', () => {
   ])('reads one record per line with %s', (_label, headerEnd, rowEnd) => {
     const text = `code,name,city${headerEnd}L001,Alpha${rowEnd}L002,Beta,Lyon${rowEnd}`;
 
-    expect(tableOf(readCsvText(text)).table.records).toEqual([
+    expect(tableOf(readWholeCsv(text)).table.records).toEqual([
       { line: 2, values: { code: 'L001', name: 'Alpha', city: '' } },
       { line: 3, values: { code: 'L002', name: 'Beta', city: 'Lyon' } },
     ]);
@@ -346,7 +344,7 @@ describe('readCsvText line ends', () => {
     const text = 'code;name\r\nA;1\nB;2\rC;3\r\n\nD;4\r\r\nE;5';
 
     expect(
-      tableOf(readCsvText(text)).table.records.map((record) => [record.line, record.values]),
+      tableOf(readWholeCsv(text)).table.records.map((record) => [record.line, record.values]),
     ).toEqual([
       [2, { code: 'A', name: '1' }],
       [3, { code: 'B', name: '2' }],
@@ -359,9 +357,60 @@ describe('readCsvText line ends', () => {
   it('keeps a quoted line break inside its value, written as one LF whatever the file used', () => {
     const text = 'code,address_line1\r\nC1,"12 rue A\r\nBât. B\rBP 4"\nC2,3 rue B\n';
 
-    expect(tableOf(readCsvText(text)).table.records).toEqual([
+    expect(tableOf(readWholeCsv(text)).table.records).toEqual([
       { line: 2, values: { code: 'C1', address_line1: '12 rue A\nBât. B\nBP 4' } },
       { line: 5, values: { code: 'C2', address_line1: '3 rue B' } },
     ]);
+  });
+});
+
+describe('readCsvText, batch by batch', () => {
+  const cell = fc.string({
+    unit: fc.constantFrom('"', ';', 'a', 'é', ' ', '\n', '\r'),
+    maxLength: 6,
+  });
+  const quoted = cell.map((value) => `"${value.replaceAll('"', '""')}"`);
+  const line = fc.array(
+    fc.oneof(
+      cell.filter((value) => !/["\n\r;]/.test(value)),
+      quoted,
+    ),
+    {
+      maxLength: 4,
+    },
+  );
+  const csvText = fc
+    .tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'))
+    .map(([lines, end]) =>
+      ['code;name;city', ...lines.map((fields) => fields.join(';'))].join(end),
+    );
+
+  it('reads the same records, lines and dropped lines whatever the size of its batches', () => {
+    fc.assert(
+      fc.property(csvText, fc.integer({ min: 1, max: 4 }), (text, batchRecords) => {
+        expect(readWholeCsv(text, 'f.csv', batchRecords)).toEqual(readWholeCsv(text, 'f.csv'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('cuts batches between records, never inside a quoted value that spans lines', () => {
+    const text = 'code;address\nA;"1\n2"\nB;"3\n\n4"\nC;5\n';
+    const read = readCsvText(text, 'f.csv', 1);
+
+    expect(read.ok && [...read.batches()].map((batch) => batch.records)).toEqual([
+      [{ line: 2, values: { code: 'A', address: '1\n2' } }],
+      [{ line: 4, values: { code: 'B', address: '3\n\n4' } }],
+      [{ line: 7, values: { code: 'C', address: '5' } }],
+    ]);
+  });
+
+  it('refuses a file whose quote never closes before it yields any batch', () => {
+    const text = `code;name\n${'A;ok\n'.repeat(10)}B;"open\nC;x\n`;
+
+    expect(readCsvText(text, 'f.csv', 2)).toMatchObject({
+      ok: false,
+      issues: [{ line: 12, field: 'file', code: 'malformed_csv' }],
+    });
   });
 });

@@ -16,12 +16,24 @@ import { formatMebibytes, MAX_CELL_LENGTH, MAX_IMPORT_FILE_BYTES } from './limit
 export type TableRecord = { line: number; values: Record<string, string> };
 
 /**
- * A file's content as strings. `header` holds normalized names (see
+ * Records as strings under their header. `header` holds normalized names (see
  * `normalizeHeaderName`), in file order, duplicates and empty names included;
  * `values` has one entry per distinct non-empty header name (the first column of
- * that name wins).
+ * that name wins). A file is read as a sequence of such tables, one per batch.
  */
 export type Table = { header: string[]; records: TableRecord[] };
+
+/**
+ * One batch of a file's records, in file order, and the lines of that stretch
+ * dropped because their shape is wrong (more values than the header has columns).
+ */
+export type TableBatch = { records: TableRecord[]; issues: Issue[] };
+
+/**
+ * Records a batch holds at most. An import plans and writes one batch at a time,
+ * so what it holds in memory does not grow with the file (ADR 15).
+ */
+export const TABLE_BATCH_RECORDS = 20_000;
 
 /** The two formats `readTable` understands. */
 export type TableFormat = 'csv' | 'xlsx';
@@ -33,12 +45,13 @@ export type ReadTableOptions = {
 };
 
 /**
- * `readTable`'s answer. When `ok`, `issues` lists rows that were dropped because
- * their shape is wrong (more values than the header has columns); when not,
- * `issues` says why the whole file is refused.
+ * `readTable`'s answer. When not `ok`, `issues` say why the whole file is refused;
+ * every check that refuses a whole file (encoding, an unclosed quote, a cell too
+ * long, no header) is made before the first batch. `batches` reads the records
+ * afresh on each call, so a transaction retried from the start reads them again.
  */
 export type ReadTableResult =
-  | { ok: true; format: TableFormat; table: Table; issues: Issue[] }
+  | { ok: true; format: TableFormat; header: string[]; batches: () => Iterable<TableBatch> }
   | { ok: false; issues: Issue[] };
 
 /** Delimiters a CSV file may use; French Excel writes `;` because `,` is the decimal mark. */
@@ -159,66 +172,154 @@ function isCsvDelimiter(char: string): char is CsvDelimiter {
  * (a header typed in Excel, rows appended by a script) became a single record, the
  * next customer's code inside the previous one's name. So an unquoted value can no
  * longer hold a line break, and a quoted one keeps it as LF.
+ *
+ * A first pass checks the whole text and notes where each batch starts (papaparse's
+ * cursor, so a boundary is never inside a quoted value); each batch is then parsed
+ * from its own slice when it is read. Parsing twice costs ~0.3 s for 200,000 lines
+ * and keeps one batch of records in memory instead of the whole file as objects.
  */
-export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
+export function readCsvText(
+  text: string,
+  fileName = 'file',
+  batchRecords = TABLE_BATCH_RECORDS,
+): ReadTableResult {
   const input = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const delimiter = detectCsvDelimiter(input);
-  const rows: { line: number; fields: string[] }[] = [];
-  let unclosedQuoteLine: number | undefined;
-  let nextLine = 1;
+  const scan = scanCsv(input, delimiter, batchRecords);
+  if (scan.longCell !== undefined) {
+    // In a CSV file this is nearly always a stray quote that swallowed the lines after it.
+    return refuse(
+      'cell_too_long',
+      cellTooLongMessage(fileName, scan.longCell, ' (a quote opened and closed much later?)'),
+      scan.longCell.line,
+    );
+  }
+  if (scan.unclosedQuoteLine !== undefined) {
+    return refuse(
+      'malformed_csv',
+      `"${fileName}": a quoted field opened on line ${scan.unclosedQuoteLine} is never closed (a stray " ?).`,
+      scan.unclosedQuoteLine,
+    );
+  }
+  if (scan.header === undefined) {
+    return refuse('empty_file', `"${fileName}" has no header row: the file is empty.`);
+  }
+  const header = scan.header.map(normalizeHeaderName);
+  const { starts } = scan;
+  return {
+    ok: true,
+    format: 'csv',
+    header,
+    batches: function* () {
+      for (const [index, start] of starts.entries()) {
+        const end = starts[index + 1]?.cursor ?? input.length;
+        const rows = csvRows(input.slice(start.cursor, end), delimiter, start.line);
+        yield shapedBatch(header, rows, delimiter);
+      }
+    },
+  };
+}
+
+/** Where a batch of records starts in the text: its character offset and its line. */
+type BatchStart = { cursor: number; line: number };
+
+type CsvScan = {
+  header: string[] | undefined;
+  starts: BatchStart[];
+  unclosedQuoteLine: number | undefined;
+  longCell: { line: number; length: number } | undefined;
+};
+
+/** The first pass of `readCsvText`: what refuses the file, the header, where batches start. */
+function scanCsv(input: string, delimiter: CsvDelimiter, batchRecords: number): CsvScan {
+  const scan: CsvScan = {
+    header: undefined,
+    starts: [],
+    unclosedQuoteLine: undefined,
+    longCell: undefined,
+  };
+  let dataRows = 0;
+  forEachCsvRow(input, delimiter, 1, (row, result, parser) => {
+    if (result.errors.some((error) => error.code === 'MissingQuotes')) {
+      scan.unclosedQuoteLine ??= row.line;
+    }
+    const length = longestCell(row.fields);
+    if (length > MAX_CELL_LENGTH) {
+      scan.longCell = { line: row.line, length };
+      parser.abort();
+    }
+    if (isBlank(row.fields)) {
+      return;
+    }
+    if (scan.header === undefined) {
+      scan.header = row.fields;
+    } else {
+      if (dataRows % batchRecords === 0) {
+        scan.starts.push({ cursor: row.start, line: row.line });
+      }
+      dataRows += 1;
+    }
+  });
+  return scan;
+}
+
+type CsvRow = { line: number; start: number; fields: string[] };
+
+/**
+ * Runs papaparse over `input`, numbering each row by the physical line it starts
+ * on (`firstLine` for the first). papaparse does not report line numbers, so each
+ * row's first line is counted from the cursor: the text between two cursors is
+ * exactly one row. Empty lines are kept (skipEmptyLines: false) so that no row is
+ * skipped between cursors.
+ */
+function forEachCsvRow(
+  input: string,
+  delimiter: CsvDelimiter,
+  firstLine: number,
+  onRow: (row: CsvRow, result: Papa.ParseStepResult<string[]>, parser: Papa.Parser) => void,
+): void {
+  let nextLine = firstLine;
   let previousCursor = 0;
-  // papaparse does not report line numbers, so each row's first line is counted
-  // from the cursor: the text between two cursors is exactly one row. Empty lines
-  // are kept (skipEmptyLines: false) so that no row is skipped between cursors.
-  let longCell: { line: number; length: number } | undefined;
   Papa.parse<string[]>(input, {
     delimiter,
     newline: '\n',
     skipEmptyLines: false,
     step: (result, parser) => {
       const cursor = result.meta.cursor;
-      const line = nextLine;
+      const row = { line: nextLine, start: previousCursor, fields: result.data };
       nextLine += countLineBreaks(input, previousCursor, cursor);
       previousCursor = cursor;
-      if (result.errors.some((error) => error.code === 'MissingQuotes')) {
-        unclosedQuoteLine ??= line;
-      }
-      const length = longestCell(result.data);
-      if (length > MAX_CELL_LENGTH) {
-        longCell = { line, length };
-        parser.abort();
-      }
-      rows.push({ line, fields: result.data });
+      onRow(row, result, parser);
     },
   });
-  if (longCell !== undefined) {
-    // In a CSV file this is nearly always a stray quote that swallowed the lines after it.
-    return refuse(
-      'cell_too_long',
-      cellTooLongMessage(fileName, longCell, ' (a quote opened and closed much later?)'),
-      longCell.line,
-    );
-  }
-  if (unclosedQuoteLine !== undefined) {
-    return refuse(
-      'malformed_csv',
-      `"${fileName}": a quoted field opened on line ${unclosedQuoteLine} is never closed (a stray " ?).`,
-      unclosedQuoteLine,
-    );
-  }
-  const nonEmpty = rows.filter((row) => row.fields.some((field) => field.trim() !== ''));
-  const [headerRow, ...dataRows] = nonEmpty;
-  if (headerRow === undefined) {
-    return refuse('empty_file', `"${fileName}" has no header row: the file is empty.`);
-  }
-  const header = headerRow.fields.map(normalizeHeaderName);
+}
+
+/** The non-blank rows of one batch's slice of the text. */
+function csvRows(slice: string, delimiter: CsvDelimiter, firstLine: number): CsvRow[] {
+  const rows: CsvRow[] = [];
+  forEachCsvRow(slice, delimiter, firstLine, (row) => {
+    if (!isBlank(row.fields)) {
+      rows.push(row);
+    }
+  });
+  return rows;
+}
+
+/**
+ * A batch's records by header name. A row with more values than the header has
+ * columns is dropped with an issue on its line: with `,` as delimiter an unquoted
+ * `1234,56` splits into two cells and every later value lands in the wrong column.
+ */
+function shapedBatch(
+  header: readonly string[],
+  rows: readonly CsvRow[],
+  delimiter: CsvDelimiter,
+): TableBatch {
   const records: TableRecord[] = [];
   const issues: Issue[] = [];
-  for (const row of dataRows) {
+  for (const row of rows) {
     const extra = row.fields.slice(header.length).filter((field) => field.trim() !== '');
     if (extra.length > 0) {
-      // A shifted row must not be read: with `,` as delimiter an unquoted `1234,56`
-      // splits into two cells and every later value lands in the wrong column.
       issues.push({
         line: row.line,
         field: 'row',
@@ -229,7 +330,12 @@ export function readCsvText(text: string, fileName = 'file'): ReadTableResult {
     }
     records.push({ line: row.line, values: valuesByHeader(header, row.fields) });
   }
-  return { ok: true, format: 'csv', table: { header, records }, issues };
+  return { records, issues };
+}
+
+/** A line that is empty or holds only delimiters or spaces. */
+function isBlank(fields: readonly string[]): boolean {
+  return !fields.some((field) => field.trim() !== '');
 }
 
 /** Line breaks in `text[start, end)`; the text has only LF ones (see `readCsvText`). */
@@ -297,7 +403,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
   if (longCell !== undefined) {
     return refuse('cell_too_long', cellTooLongMessage(fileName, longCell, ''), longCell.line);
   }
-  const nonEmpty = rows.filter((row) => row.fields.some((field) => field.trim() !== ''));
+  const nonEmpty = rows.filter((row) => !isBlank(row.fields));
   const [headerRow, ...dataRows] = nonEmpty;
   if (headerRow === undefined) {
     return refuse(
@@ -306,11 +412,22 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     );
   }
   const header = headerRow.fields.map(normalizeHeaderName);
-  const records = dataRows.map((row) => ({
-    line: row.line,
-    values: valuesByHeader(header, row.fields),
-  }));
-  return { ok: true, format: 'xlsx', table: { header, records }, issues: [] };
+  // The workbook is in memory whole anyway (exceljs has no random access to a
+  // sheet), bounded by MAX_WORKBOOK_UNZIPPED_BYTES; records are built per batch.
+  return {
+    ok: true,
+    format: 'xlsx',
+    header,
+    batches: function* () {
+      for (let start = 0; start < dataRows.length; start += TABLE_BATCH_RECORDS) {
+        const records = dataRows.slice(start, start + TABLE_BATCH_RECORDS).map((row) => ({
+          line: row.line,
+          values: valuesByHeader(header, row.fields),
+        }));
+        yield { records, issues: [] };
+      }
+    },
+  };
 }
 
 /**

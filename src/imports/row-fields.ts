@@ -38,6 +38,11 @@ export type RowParseOptions = {
    * refused as ambiguous (a factor of 1 000 either way), as `parseAmount` does.
    */
   decimalMark?: DecimalMark | undefined;
+  /**
+   * The business keys of the file's earlier batches and their lines, so a key seen
+   * in an earlier batch is refused as a duplicate too; a new one when absent.
+   */
+  firstLineOf?: DuplicateDetector | undefined;
 };
 
 /** Appends an issue for `field` on the context's line. */
@@ -234,7 +239,10 @@ export function readPaymentMethod(
  * Remembers the first line of each key in a file and answers, for a later line
  * with the same key, which line had it first.
  */
-export function createDuplicateDetector(): (key: string, line: number) => number | undefined {
+/** Remembers a key's first line; answers the first line of a key seen before, else `undefined`. */
+export type DuplicateDetector = (key: string, line: number) => number | undefined;
+
+export function createDuplicateDetector(): DuplicateDetector {
   const firstLines = new Map<string, number>();
   return (key, line) => {
     const first = firstLines.get(key);

@@ -5,7 +5,7 @@ import { requirePermission } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import type { UpsertPlan } from '../ledger/upsert-items.ts';
+import type { Outcome, UpsertPlan } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
 import { parseCurrencyCode } from '../shared/money.ts';
 import type {
@@ -20,13 +20,15 @@ import type { TextEncodingName } from './decode-text.ts';
 import type { InvoiceImportRow } from './invoice-rows.ts';
 import type { PaymentImportRow } from './payment-rows.ts';
 import {
-  parseImportFile,
-  type ParsedImportFile,
+  openImportFile,
+  type ImportBatch,
+  type OpenedImportFile,
   type ParseImportFileOptions,
 } from './parse-import-file.ts';
 import { planCustomers, planInvoices, planPayments } from './plan-rows.ts';
-import { lockCompanyImports } from './store.ts';
+import { beginCompanyImport } from './store.ts';
 import type { TableFormat } from './read-table.ts';
+import { sortIssues } from './row-fields.ts';
 
 export type ImportOptions = {
   kind: ImportKind;
@@ -65,6 +67,11 @@ class Rollback extends Error {}
  * rejected line is reported with its field and reason; unless `partial`, one
  * rejected line means nothing is saved. Rows are keyed (customer code, invoice
  * number, payment reference), so the same file imported twice changes nothing.
+ *
+ * The file is planned and written a batch at a time inside that transaction, so
+ * memory does not grow with the file and each batch is planned over what the
+ * earlier ones wrote (ADR 15). A dry run or a refused import writes its batches
+ * too and rolls them back: its counts are exactly what an import would do.
  */
 export async function importFile(
   deps: Deps,
@@ -93,38 +100,34 @@ export async function importFile(
     errors: [],
     notices: [],
   };
-  const parsed = await parseByKind(options, parseOptions);
-  Object.assign(report, {
-    format: parsed.file.format ?? null,
-    errors: parsed.file.errors,
-    notices: parsed.file.notices,
-  });
-  const parseErrors = report.errors;
+  const opened = await openByKind(options, parseOptions);
+  if (!opened.file.ok) {
+    return { ...report, errors: opened.file.errors, notices: opened.file.notices };
+  }
+  report.format = opened.file.format;
+  const fileNotices = opened.file.notices;
 
   try {
-    // Retried as a whole if the database breaks a deadlock (inTransaction): every
-    // figure of the report is computed afresh inside.
+    // Retried as a whole if the database breaks a deadlock (inTransaction): the
+    // batches are read again and every figure of the report computed afresh.
     await inTransaction(deps.db, async (tx) => {
-      await lockCompanyImports(tx, ctx.companyId);
-      const { outcomes, issues, write } = await planParsed(deps, tx, ctx, parsed);
-      const errors = sortIssues([...parseErrors, ...issues]);
-      const rejectedLines = new Set(errors.map((issue) => issue.line ?? 0));
-      // A `file` issue refuses the whole file, even when it names a line (bad encoding, stray quote).
-      const isFileRefused = errors.some(
-        (issue) => issue.line === undefined || issue.field === 'file',
-      );
+      await beginCompanyImport(tx, ctx.companyId);
       const counts = { created: 0, updated: 0, unchanged: 0 };
-      for (const outcome of outcomes) {
-        counts[outcome] += 1;
+      const errors: Issue[] = [];
+      const notices = [...fileNotices];
+      for await (const batch of planBatches(deps, tx, ctx, opened)) {
+        for (const outcome of batch.outcomes) {
+          counts[outcome] += 1;
+        }
+        errors.push(...batch.errors);
+        notices.push(...batch.notices);
       }
-      const rejected = isFileRefused ? 0 : rejectedLines.size;
-      Object.assign(report, { ...counts, errors, rejected, rows: outcomes.length + rejected });
-      const mustRollBack =
-        options.dryRun || isFileRefused || (errors.length > 0 && !options.partial);
-      if (mustRollBack) {
+      const rejected = new Set(errors.map((issue) => issue.line)).size;
+      const rows = counts.created + counts.updated + counts.unchanged + rejected;
+      Object.assign(report, { ...counts, rows, rejected, errors: sortIssues(errors), notices });
+      if (options.dryRun || (errors.length > 0 && !options.partial)) {
         throw new Rollback();
       }
-      await write();
       await recordEvents(tx, ctx, [
         {
           action: 'import.completed',
@@ -151,51 +154,82 @@ export async function importFile(
   return report;
 }
 
-type ParsedByKind =
-  | { kind: 'customers'; file: ParsedImportFile<CustomerImportRow, CustomerColumn> }
-  | { kind: 'invoices'; file: ParsedImportFile<InvoiceImportRow, InvoiceColumn> }
-  | { kind: 'payments'; file: ParsedImportFile<PaymentImportRow, PaymentColumn> };
+type OpenedByKind =
+  | { kind: 'customers'; file: OpenedImportFile<CustomerImportRow, CustomerColumn> }
+  | { kind: 'invoices'; file: OpenedImportFile<InvoiceImportRow, InvoiceColumn> }
+  | { kind: 'payments'; file: OpenedImportFile<PaymentImportRow, PaymentColumn> };
 
-async function parseByKind(
+async function openByKind(
   options: ImportOptions,
   parseOptions: ParseImportFileOptions,
-): Promise<ParsedByKind> {
+): Promise<OpenedByKind> {
   const { bytes, fileName } = options;
   switch (options.kind) {
     case 'customers':
       return {
         kind: 'customers',
-        file: await parseImportFile('customers', bytes, fileName, parseOptions),
+        file: await openImportFile('customers', bytes, fileName, parseOptions),
       };
     case 'invoices':
       return {
         kind: 'invoices',
-        file: await parseImportFile('invoices', bytes, fileName, parseOptions),
+        file: await openImportFile('invoices', bytes, fileName, parseOptions),
       };
     case 'payments':
       return {
         kind: 'payments',
-        file: await parseImportFile('payments', bytes, fileName, parseOptions),
+        file: await openImportFile('payments', bytes, fileName, parseOptions),
       };
   }
 }
 
-function planParsed(
+/** What one batch did: an outcome per row kept, the issues of its refused lines. */
+type BatchResult = { outcomes: Outcome[]; errors: Issue[]; notices: Issue[] };
+
+/**
+ * Plans and writes each batch of the file in `tx`. A refused line is never
+ * written; the rows of the batch that are kept are, before the next batch is
+ * planned, so that it sees them (a payment allocated to an invoice an earlier
+ * payment of the file already reduced).
+ */
+async function* planBatches(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
-  parsed: ParsedByKind,
-): Promise<UpsertPlan> {
-  switch (parsed.kind) {
-    case 'customers':
-      return planCustomers(deps, tx, ctx, parsed.file.rows, parsed.file.columns);
+  opened: OpenedByKind,
+): AsyncGenerator<BatchResult> {
+  switch (opened.kind) {
+    case 'customers': {
+      const { file } = opened;
+      if (file.ok) {
+        yield* planEach(file.batches(), (rows) => planCustomers(deps, tx, ctx, rows, file.columns));
+      }
+      return;
+    }
     case 'invoices':
-      return planInvoices(deps, tx, ctx, parsed.file.rows);
+      if (opened.file.ok) {
+        yield* planEach(opened.file.batches(), (rows) => planInvoices(deps, tx, ctx, rows));
+      }
+      return;
     case 'payments':
-      return planPayments(deps, tx, ctx, parsed.file.rows);
+      if (opened.file.ok) {
+        yield* planEach(opened.file.batches(), (rows) => planPayments(deps, tx, ctx, rows));
+      }
+      return;
   }
 }
 
-function sortIssues(issues: Issue[]): Issue[] {
-  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+async function* planEach<Row>(
+  batches: Iterable<ImportBatch<Row>>,
+  plan: (rows: Row[]) => Promise<UpsertPlan>,
+): AsyncGenerator<BatchResult> {
+  for (const batch of batches) {
+    const planned = await plan(batch.rows);
+    await planned.write();
+    yield {
+      outcomes: planned.outcomes,
+      errors: [...batch.errors, ...planned.issues],
+      notices: batch.notices,
+    };
+  }
 }

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/client.ts';
  * the same company waits for the first to commit, then finds its rows (ADR 13).
  * An advisory lock, so that nothing else — the API, other companies — waits for it.
  */
-export async function lockCompanyImports(q: Queryable, companyId: string): Promise<void> {
+export async function beginCompanyImport(q: Queryable, companyId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`encaisse.import:${companyId}`}, 0))`.execute(
     q,
   );

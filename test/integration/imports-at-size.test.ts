@@ -1,13 +1,15 @@
 /**
  * Imports larger than one statement could carry the old way (25,000 invoices of 11
  * columns are 275,000 values, past the protocol's 65,535 parameters), on both
- * databases, in a number of statements that does not grow with the file.
+ * databases, in a number of statements that grows with the batches of the file, not
+ * with its lines; and files of several batches that stay atomic.
  */
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
+import { TABLE_BATCH_RECORDS } from '../../src/imports/read-table.ts';
 import { importFile, type ImportOptions, type ImportReport } from '../../src/imports/service.ts';
 import { listPayments } from '../../src/ledger/service.ts';
 import { openTestRuntime } from '../db.ts';
@@ -76,8 +78,12 @@ async function companyWithCustomers(): Promise<Ctx> {
   return ctx;
 }
 
-/** Statements of an import whatever its size: the lookups, then writes of 10,000 rows each. */
-const AT_MOST_STATEMENTS = 30;
+/**
+ * Statements of an import: at most 16 per batch of TABLE_BATCH_RECORDS lines (the
+ * lookups, then the writes in statements of 10,000 rows), so their count grows
+ * with the batches, never their size with the file.
+ */
+const AT_MOST_STATEMENTS = 4 + 16 * Math.ceil(ROWS / TABLE_BATCH_RECORDS);
 
 describe('imports at size', () => {
   it(
@@ -171,4 +177,61 @@ describe('imports at size', () => {
       expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
     },
   );
+
+  it(
+    'saves nothing of a file of several batches when a line of its last batch is refused',
+    { timeout: 300_000 },
+    async () => {
+      const ctx = await companyWithCustomers();
+      const lines = Array.from(
+        { length: 2 * TABLE_BATCH_RECORDS + 10 },
+        (_, i) => `FB-${i},${customerCode(i)},2026-01-05,2026-02-04,100.00,EUR,invoice`,
+      );
+      const badLine = lines.length; // the file's line of the last row, after the header
+      lines[lines.length - 1] =
+        `FB-LAST,${customerCode(1)},2026-01-05,2026-02-04,cent euros,EUR,invoice`;
+      // The first number again, two batches later.
+      lines[lines.length - 2] = `FB-0,${customerCode(0)},2026-01-05,2026-02-04,100.00,EUR,invoice`;
+      const bytes = csv([
+        'number,customer_code,issue_date,due_date,amount,currency,kind',
+        ...lines,
+      ]);
+      const options = { kind: 'invoices', bytes, fileName: 'big.csv' } as const;
+      const eventsBefore = await countRows('event', ctx);
+
+      const refused = await importFile(deps, ctx, { ...options, dryRun: false, partial: false });
+      expect(refused).toMatchObject({
+        committed: false,
+        created: lines.length - 2,
+        rejected: 2,
+        rows: lines.length,
+      });
+      expect(refused.errors.map((issue) => [issue.line, issue.field, issue.code])).toEqual([
+        [badLine, 'number', 'duplicate_in_file'],
+        [badLine + 1, 'amount', 'invalid_amount'],
+      ]);
+      expect(refused.errors[0]?.message).toContain('line 2');
+      expect(await countRows('invoice', ctx)).toBe(0);
+      expect(await countRows('event', ctx)).toBe(eventsBefore);
+
+      const dryRun = await importFile(deps, ctx, { ...options, dryRun: true, partial: true });
+      expect(dryRun).toMatchObject({ committed: false, created: lines.length - 2, rejected: 2 });
+      expect(await countRows('invoice', ctx)).toBe(0);
+
+      const partial = await importFile(deps, ctx, { ...options, dryRun: false, partial: true });
+      expect(partial).toMatchObject({ committed: true, created: lines.length - 2, rejected: 2 });
+      expect(await countRows('invoice', ctx)).toBe(lines.length - 2);
+      expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
+    },
+  );
 });
+
+/** The company's rows in `table`. */
+async function countRows(table: 'invoice' | 'event', ctx: Ctx): Promise<number> {
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('company_id', '=', ctx.companyId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

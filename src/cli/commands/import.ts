@@ -32,8 +32,10 @@ function printReport(report: ImportReport): void {
     : report.dryRun
       ? 'dry run: nothing saved'
       : 'refused: nothing saved';
+  // Counts of an import that saved nothing say what it would have done.
+  const counts = `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`;
   console.log(
-    `${report.file}: ${report.rows} rows — ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected (${verdict})`,
+    `${report.file}: ${report.rows} rows — ${report.committed ? counts : `would be ${counts}`} (${verdict})`,
   );
   for (const issue of report.errors) {
     // Parse messages already name their column ("siren: …"); service messages may not.

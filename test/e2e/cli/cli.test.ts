@@ -149,6 +149,11 @@ describe('encaisse CLI', () => {
       '--json',
     );
     expect(JSON.parse(dryRun.stdout)).toMatchObject({ created: 0, unchanged: 2, committed: false });
+    // What a run that saves nothing prints is what it would have done, not what it did.
+    const said = await encaisse('--company', 'acme', 'import', 'invoices', invoices, '--dry-run');
+    expect(said.stdout).toContain(
+      'rows — would be 0 created, 0 updated, 2 unchanged, 3 rejected (dry run: nothing saved)',
+    );
   });
 
   it('refuses a file in the wrong encoding and accepts it when told', async () => {

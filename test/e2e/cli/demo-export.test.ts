@@ -8,7 +8,7 @@ import { writeDemoFiles } from '../../../src/demo/export-demo.ts';
 import { generateDemo, type DemoBatch } from '../../../src/demo/generate.ts';
 import { DEMO_TIME_ZONE } from '../../../src/demo/load-demo.ts';
 import type { ImportKind } from '../../../src/imports/column-mapping.ts';
-import { parseImportFile } from '../../../src/imports/parse-import-file.ts';
+import { parseWholeImportFile } from '../../whole-import-file.ts';
 import type { ImportReport } from '../../../src/imports/service.ts';
 import { todayIn } from '../../../src/shared/calendar-date.ts';
 import { emptyDatabase } from '../../empty-database.ts';
@@ -127,11 +127,11 @@ describe('encaisse demo --export-csv', () => {
       const bytes = read(dir, name);
       switch (kind) {
         case 'customers':
-          return parseImportFile('customers', bytes, name);
+          return parseWholeImportFile('customers', bytes, name);
         case 'invoices':
-          return parseImportFile('invoices', bytes, name);
+          return parseWholeImportFile('invoices', bytes, name);
         case 'payments':
-          return parseImportFile('payments', bytes, name);
+          return parseWholeImportFile('payments', bytes, name);
       }
     };
     for (const kind of KINDS) {
