@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
       'embedded database directory or postgres:// URL (default: $DATABASE_URL, else ./data)',
     )
     .option('--company <code>', 'company to act on (optional when there is only one)')
+    .version(packageVersion(), '-V, --version', 'print the version of Encaisse')
     .exitOverride()
     .showHelpAfterError();
   registerDbCommands(program);
@@ -28,6 +30,11 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   return program;
+}
+
+function packageVersion(): string {
+  const packageJson = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
 
 try {

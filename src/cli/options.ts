@@ -1,6 +1,24 @@
+import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
+import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
 import { InvalidError } from '../shared/errors.ts';
 import { ZStorableText } from '../shared/schemas.ts';
+
+/** The forms a date option takes: those the imports read (`parseCalendarDate`). */
+export const DATE_OPTION_FORMS = '31/12/2025, 2025-12-31 or 20251231';
+
+/**
+ * Reads a date option as people type it, in the forms the imports read, for
+ * commander's `.option(flags, description, dateArgument)`; commander names the
+ * option in the refusal.
+ */
+export function dateArgument(value: string): CalendarDate {
+  const date = parseCalendarDate(value);
+  if (date === undefined) {
+    throw new InvalidArgumentError(`"${value}" is not a date: write ${DATE_OPTION_FORMS}.`);
+  }
+  return date;
+}
 
 /**
  * Validates a command's options with zod; a refusal names the flag as the user
@@ -17,8 +35,10 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
     code: issue.code,
     message: issue.message,
   }));
+  // The headline names the flags; the issues, printed under it, say why (once).
+  const flags = [...new Set(issues.map((issue) => issue.field))];
   throw new InvalidError(
-    `Invalid option: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+    `Invalid option${flags.length > 1 ? 's' : ''} ${flags.join(', ')}`,
     issues,
   );
 }

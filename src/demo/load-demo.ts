@@ -32,8 +32,11 @@ export const DEMO_TIME_ZONE = 'Europe/Paris';
 
 const DEMO_SIREN = '813519469';
 
+/** The demo company's administrator, who signs in first. */
+export const DEMO_ADMIN_EMAIL = 'admin@demo.encaisse.test';
+
 const DEMO_TEAM: readonly { email: string; displayName: string; role: TRole }[] = [
-  { email: 'admin@demo.encaisse.test', displayName: 'Hélène Garnier', role: 'admin' },
+  { email: DEMO_ADMIN_EMAIL, displayName: 'Hélène Garnier', role: 'admin' },
   {
     email: 'claire.martin@demo.encaisse.test',
     displayName: 'Claire Martin',

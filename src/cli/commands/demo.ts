@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { exportDemo } from '../../demo/export-demo.ts';
 import { DEMO_SIZES, type DemoSize } from '../../demo/generate.ts';
-import { DEMO_TIME_ZONE, loadDemo, type DemoProgress } from '../../demo/load-demo.ts';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_COMPANY_CODE,
+  DEMO_TIME_ZONE,
+  loadDemo,
+  type DemoProgress,
+} from '../../demo/load-demo.ts';
 import type { ExportFormat } from '../../exports/table-writer.ts';
 import { todayIn } from '../../shared/calendar-date.ts';
 import { parseOptions } from '../options.ts';
@@ -129,9 +135,16 @@ export function registerDemoCommand(program: Command): void {
         return;
       }
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ handle, deps }) => {
-        if (options.ifEmpty && (await findCompanies(deps)).length > 0) {
+        const companies = options.ifEmpty ? await findCompanies(deps) : [];
+        if (companies.length > 0) {
           if (!options.json) {
             console.log('The database already holds a company: demo data not added.');
+            // The password was printed once, when the demo was made: say how to get in again.
+            console.log(
+              companies.some((company) => company.code === DEMO_COMPANY_CODE)
+                ? `Sign in as ${DEMO_ADMIN_EMAIL} with the password printed then; to set a new one: encaisse --company ${DEMO_COMPANY_CODE} users set-password ${DEMO_ADMIN_EMAIL}`
+                : "To set a user's password: encaisse --company CODE users set-password EMAIL",
+            );
           }
           return;
         }

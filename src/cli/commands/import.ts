@@ -32,10 +32,14 @@ function printReport(report: ImportReport): void {
     : report.dryRun
       ? 'dry run: nothing saved'
       : 'refused: nothing saved';
-  // Counts of an import that saved nothing say what it would have done.
+  // Counts of an import that saved nothing say what it would have done; a file
+  // refused as a whole (its encoding, a missing column) has none to give.
   const counts = `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`;
+  const isFileRefused = !report.committed && report.rows === 0 && report.errors.length > 0;
   console.log(
-    `${report.file}: ${report.rows} rows — ${report.committed ? counts : `would be ${counts}`} (${verdict})`,
+    isFileRefused
+      ? `${report.file}: the file is refused (${verdict})`
+      : `${report.file}: ${report.rows} rows — ${report.committed ? counts : `would be ${counts}`} (${verdict})`,
   );
   for (const issue of report.errors) {
     // Parse messages already name their column ("siren: …"); service messages may not.

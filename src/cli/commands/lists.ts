@@ -9,13 +9,18 @@ import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import { formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { formatMoney, type Cents, type CurrencyCode } from '../../shared/money.ts';
-import { parseOptions } from '../options.ts';
+import { dateArgument, DATE_OPTION_FORMS, parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
 const money = (amount: number, currency: string) =>
   formatMoney(amount as Cents, currency as CurrencyCode);
-const limitOption = z.coerce.number().int().min(1).optional();
+const NOT_A_LIMIT = 'expected a whole number of rows, 1 or more';
+const limitOption = z.coerce
+  .number({ error: NOT_A_LIMIT })
+  .int({ error: NOT_A_LIMIT })
+  .min(1, { error: NOT_A_LIMIT })
+  .optional();
 
 /** Every page of a listing: the CLI returns every matching row unless `--limit` is given. */
 async function collectAll<T>(
@@ -91,10 +96,18 @@ export function registerListCommands(program: Command): void {
     .option('--customer <code>', 'only this customer (its code)')
     .option('--status <status>', 'open, partially_paid, paid, unpaid, overdue')
     .option('--kind <kind>', 'invoice or credit_note')
-    .option('--issued-from <date>', 'issued on or after YYYY-MM-DD')
-    .option('--issued-to <date>', 'issued on or before YYYY-MM-DD')
-    .option('--due-from <date>', 'due on or after YYYY-MM-DD')
-    .option('--due-to <date>', 'due on or before YYYY-MM-DD')
+    .option(
+      '--issued-from <date>',
+      `issued on or after this date (${DATE_OPTION_FORMS})`,
+      dateArgument,
+    )
+    .option(
+      '--issued-to <date>',
+      `issued on or before this date (${DATE_OPTION_FORMS})`,
+      dateArgument,
+    )
+    .option('--due-from <date>', `due on or after this date (${DATE_OPTION_FORMS})`, dateArgument)
+    .option('--due-to <date>', `due on or before this date (${DATE_OPTION_FORMS})`, dateArgument)
     .option('--sort <column>', 'due_date, issue_date, number, amount, open_amount', 'due_date')
     .option('--order <order>', 'asc or desc', 'asc')
     .option('--limit <n>', 'at most this many rows (default: all)')

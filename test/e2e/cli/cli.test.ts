@@ -164,6 +164,9 @@ describe('encaisse CLI', () => {
     const refused = await encaisse('--company', 'acme', 'import', 'customers', latin1);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('windows-1252');
+    // --partial cannot save any line of a file it cannot read: it is not suggested.
+    expect(refused.stderr).not.toContain('--partial');
+    expect(refused.stdout).toBe('latin1.csv: the file is refused (refused: nothing saved)\n');
     const accepted = await encaisse(
       '--company',
       'acme',
@@ -184,6 +187,34 @@ describe('encaisse CLI', () => {
     expect(list.items.map((c) => c.legalName)).toEqual(['Société Générale Fictive']);
   });
 
+  it('prints its version', async () => {
+    const version = await encaisse('--version');
+    expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  });
+
+  it('reads date filters in the forms the imports read', async () => {
+    const dueFrom = async (date: string) => {
+      const listed = await encaisse(
+        '--company',
+        'acme',
+        'invoices',
+        'list',
+        '--due-from',
+        date,
+        '--json',
+      );
+      expect(listed.code).toBe(0);
+      return (JSON.parse(listed.stdout) as { items: { number: string }[] }).items.map(
+        (invoice) => invoice.number,
+      );
+    };
+    const iso = await dueFrom('2026-03-01');
+    expect(iso.length).toBeGreaterThan(0);
+    expect(await dueFrom('01/03/2026')).toEqual(iso);
+    expect(await dueFrom('20260301')).toEqual(iso);
+    expect(await dueFrom('2026-03-03')).not.toEqual(iso);
+  });
+
   it('prints errors on stderr with a non-zero exit for bad options and missing files', async () => {
     const missing = await encaisse('--company', 'acme', 'import', 'customers', pathOf('nope.csv'));
     expect(missing.code).toBe(2);
@@ -198,6 +229,13 @@ describe('encaisse CLI', () => {
     );
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('--due-from');
+    expect(badDate.stderr).toContain('write 31/12/2025, 2025-12-31 or 20251231');
+    // A refused option is said once: a headline naming it, then why.
+    const badLimit = await encaisse('--company', 'acme', 'invoices', 'list', '--limit', 'abc');
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.stderr).toBe(
+      'error: Invalid option --limit\n  - --limit: expected a whole number of rows, 1 or more\n',
+    );
     const unknownCompany = await encaisse('--company', 'ghost', 'customers', 'list');
     expect(unknownCompany.code).toBe(4);
   });
@@ -269,6 +307,7 @@ describe('encaisse CLI', () => {
     const skipped = await encaisse('demo', '--if-empty');
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('already holds a company');
+    expect(skipped.stdout).toContain('encaisse --company CODE users set-password EMAIL');
 
     const demo = await encaisse('demo');
     expect(demo.code).toBe(0);
@@ -286,6 +325,13 @@ describe('encaisse CLI', () => {
     const again = await encaisse('demo', '--json');
     expect(again.code).toBe(5);
     expect(again.stderr).toContain('already exists');
+
+    // `npm start` a second time: the password is not printed again, but how to set one is.
+    const restarted = await encaisse('demo', '--if-empty');
+    expect(restarted.code).toBe(0);
+    expect(restarted.stdout).toContain(
+      'Sign in as admin@demo.encaisse.test with the password printed then; to set a new one: encaisse --company demo users set-password admin@demo.encaisse.test',
+    );
   });
 
   const json = async (...args: string[]) => {
