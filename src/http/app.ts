@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -40,6 +41,9 @@ export type AppOptions = {
   /** Wrong-password limits of sign-in and password change (defaults: ADR 10). */
   passwordAttemptLimits?: PasswordAttemptLimits;
 };
+
+/** The query string of a route that has no parameters. */
+const NO_QUERY = z.object({});
 
 /** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, the SPA at /. */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -89,6 +93,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { deps } = options;
   await app.register(
     async (api) => {
+      // A route that names no query parameter takes none (see storableTextValidatorCompiler).
+      api.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, querystring: route.schema?.querystring ?? NO_QUERY };
+      });
       const typed = api.withTypeProvider<ZodTypeProvider>();
       await registerAuthRoutes(typed, deps, {
         alwaysSecureCookies: options.secureCookies ?? false,

@@ -60,13 +60,24 @@ export function handleError(
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const issues: Issue[] = error.validation.map((issue) => {
+    const issues: Issue[] = error.validation.flatMap((issue): Issue[] => {
       const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      return {
-        field: path === '' ? where : path,
-        code: issue.keyword,
-        message: `${path || where}: ${issue.message ?? 'invalid'}`,
-      };
+      if (issue.keyword === 'unrecognized_keys') {
+        // One issue per parameter or property the request should not carry, named.
+        const keys = (issue.params['keys'] as string[] | undefined) ?? [];
+        return keys.map((key) => ({
+          field: path === '' ? key : `${path}.${key}`,
+          code: where === 'querystring' ? 'unknown_parameter' : 'unknown_field',
+          message: `${key}: not a ${where === 'querystring' ? 'parameter' : 'field'} of this request`,
+        }));
+      }
+      return [
+        {
+          field: path === '' ? where : path,
+          code: issue.keyword,
+          message: `${path || where}: ${issue.message ?? 'invalid'}`,
+        },
+      ];
     });
     return send(reply, {
       ...problemOf(

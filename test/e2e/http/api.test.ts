@@ -219,6 +219,32 @@ describe('HTTP API', () => {
     }
   });
 
+  it('refuses a query parameter the route does not take, naming it, instead of ignoring it', async () => {
+    const { admin, customer } = await seedCompany();
+    const session = await signIn(admin.email, admin.password);
+    for (const url of [
+      '/api/invoices?limit=2',
+      '/api/customers?pageSize=10&limit=2',
+      `/api/customers/${customer.id}?limit=2`,
+    ]) {
+      const response = await app.inject({ url, headers: { cookie: session.cookie } });
+      const problem = expectProblem(response, 400);
+      expect(problem.issues).toEqual([
+        {
+          field: 'limit',
+          code: 'unknown_parameter',
+          message: 'limit: not a parameter of this request',
+        },
+      ]);
+    }
+    // The parameters a route names still work.
+    const page = await app.inject({
+      url: '/api/customers?page=1&pageSize=1',
+      headers: { cookie: session.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+  });
+
   it('keeps companies apart: no route reaches another company’s data', async () => {
     const mine = await seedCompany();
     const theirs = await seedCompany();
