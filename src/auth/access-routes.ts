@@ -68,7 +68,7 @@ export function registerAccessRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Issue an API token; its secret is in this answer only',
         body: ZCreateApiTokenRequest,
-        response: { 201: ZCreatedApiToken, ...refusals, 422: ZProblem },
+        response: { 201: ZCreatedApiToken, ...refusals, 400: ZProblem },
       },
     },
     async (request, reply) => {

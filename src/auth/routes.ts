@@ -115,7 +115,7 @@ export async function registerAuthRoutes(
         tags: ['auth'],
         summary: 'Change your own password (closes your sessions)',
         body: ZChangePasswordRequest,
-        response: { 204: z.null(), 422: ZProblem, 429: ZProblem },
+        response: { 204: z.null(), 400: ZProblem, 429: ZProblem },
       },
     },
     async (request, reply) => {

@@ -44,7 +44,7 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Create a customer',
         body: ZCreateCustomerRequest,
-        response: { 201: ZCustomerDetail, 409: ZProblem, 422: ZProblem },
+        response: { 201: ZCustomerDetail, 409: ZProblem, 400: ZProblem },
       },
     },
     async (request, reply) =>
@@ -70,7 +70,7 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
         summary: 'Change a customer (only the fields given)',
         params: ZCustomerParams,
         body: ZUpdateCustomerRequest,
-        response: { 200: ZCustomerDetail, 404: ZProblem, 422: ZProblem },
+        response: { 200: ZCustomerDetail, 404: ZProblem, 400: ZProblem },
       },
     },
     async (request) => updateCustomer(deps, request.ctx, request.params.id, request.body),

@@ -79,7 +79,7 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
         tags: ['allocations'],
         summary: 'Apply a payment or credit note to an invoice (lettrage)',
         body: ZCreateAllocationRequest,
-        response: { 201: ZAllocation, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+        response: { 201: ZAllocation, 404: ZProblem, 409: ZProblem, 400: ZProblem },
       },
     },
     async (request, reply) => reply.code(201).send(await allocate(deps, request.ctx, request.body)),

@@ -15,7 +15,7 @@ export const ERROR_CODES = {
   /** The thing asked for does not exist in the caller's company (never "exists elsewhere"). */
   not_found: { httpStatus: 404, exitCode: 4, title: 'Not found' },
   /** The input breaks a rule; `issues` says which field and why. */
-  invalid: { httpStatus: 422, exitCode: 2, title: 'Invalid input' },
+  invalid: { httpStatus: 400, exitCode: 2, title: 'Invalid input' },
   /** The request is well formed but clashes with stored state (duplicate number, over-allocation). */
   conflict: { httpStatus: 409, exitCode: 5, title: 'Conflict' },
   /** Authenticated, but the role does not allow it. */

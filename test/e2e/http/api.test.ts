@@ -154,7 +154,7 @@ describe('HTTP API', () => {
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
       payload: { ...payload, amount: 1_001 },
     });
-    const problem = expectProblem(tooMuch, 422);
+    const problem = expectProblem(tooMuch, 400);
     expect(problem.issues?.[0]).toMatchObject({ field: 'amount', code: 'exceeds_available' });
 
     const undone = await app.inject({
@@ -190,7 +190,7 @@ describe('HTTP API', () => {
         method: 'POST',
         url: '/api/customers',
         payload: { code: 'X1', legalName: 'X', siren: '123456789' },
-        status: 422,
+        status: 400,
       },
       {
         method: 'POST',

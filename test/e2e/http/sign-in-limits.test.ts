@@ -197,7 +197,7 @@ describe('sign-in limits', () => {
     for (let i = 0; i < 5; i += 1) {
       statuses.push((await change(WRONG)).statusCode);
     }
-    expect(statuses).toEqual([422, 422, 422, 422, 422]);
+    expect(statuses).toEqual([400, 400, 400, 400, 400]);
     const limited = await change(user.password);
     expectProblem(limited, 429);
     expect(limited.headers['retry-after']).toBe('900');
