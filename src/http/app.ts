@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
+import { z } from 'zod';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,6 +19,7 @@ import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { authenticateRequest } from './authenticate.ts';
 import { handleError, sendNotFound } from './problem.ts';
 import { answerClientError, answerFrameworkError } from './refused-requests.ts';
+import { logEachRequest, prettyLogStream, type LogFormat } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { App } from './types.ts';
 import { storableTextValidatorCompiler } from './validator.ts';
@@ -27,8 +28,11 @@ export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url)
 
 export type AppOptions = {
   deps: Deps;
-  /** Request logging; off when absent (tests). Cookies and tokens are always redacted. */
-  log?: { level: string; stream?: NodeJS.WritableStream };
+  /**
+   * Request logging; off when absent (tests). Cookies and tokens are always redacted.
+   * `pretty`: one readable line per request (a terminal); `json` (default): pino's JSON.
+   */
+  log?: { level: string; stream?: NodeJS.WritableStream; format?: LogFormat };
   /** Built SPA to serve at `/`; skipped when the folder does not exist. */
   webDir?: string;
   /**
@@ -47,11 +51,16 @@ const NO_QUERY = z.object({});
 
 /** Builds the HTTP server: API under /api, OpenAPI at /api/openapi.json, the SPA at /. */
 export async function buildApp(options: AppOptions): Promise<App> {
+  const isPretty = options.log?.format === 'pretty';
   const app = Fastify({
     logger: options.log
       ? {
           level: options.log.level,
-          ...(options.log.stream ? { stream: options.log.stream } : {}),
+          ...(options.log.format === 'pretty'
+            ? { stream: prettyLogStream(options.log.stream ?? process.stdout) }
+            : options.log.stream
+              ? { stream: options.log.stream }
+              : {}),
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         }
       : false,
@@ -60,12 +69,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       options.trustedProxies && options.trustedProxies.length > 0
         ? [...options.trustedProxies]
         : false,
+    disableRequestLogging: isPretty,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  if (isPretty) {
+    logEachRequest(app);
+  }
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders(request.protocol === 'https'));
   });

@@ -13,6 +13,10 @@ const ZServeOptions = z.object({
   secureCookies: z
     .union([z.literal(true), z.enum(['true', 'false', ''])])
     .transform((v) => v === true || v === 'true'),
+  // Readable lines on a terminal, JSON for files, pipes and log collectors.
+  logFormat: z
+    .enum(['pretty', 'json', ''])
+    .transform((format) => (format === '' ? (process.stdout.isTTY ? 'pretty' : 'json') : format)),
 });
 
 export function registerServeCommand(program: Command): void {
@@ -31,14 +35,22 @@ export function registerServeCommand(program: Command): void {
       'mark the session cookie Secure even over plain HTTP (default: $SECURE_COOKIES; it always is over HTTPS)',
       process.env['SECURE_COOKIES'] ?? 'false',
     )
+    .option(
+      '--log-format <format>',
+      'pretty (one line per request) or json (default: $LOG_FORMAT, else pretty on a terminal, json otherwise)',
+      process.env['LOG_FORMAT'] ?? '',
+    )
     .action(async (raw: unknown, command: Command) => {
-      const { port, host, trustedProxies, secureCookies } = parseOptions(ZServeOptions, raw);
+      const { port, host, trustedProxies, secureCookies, logFormat } = parseOptions(
+        ZServeOptions,
+        raw,
+      );
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
         // Loaded here: the HTTP stack is the heaviest import, and only `serve` needs it.
         const { buildApp } = await import('../../http/app.ts');
         const app = await buildApp({
           deps,
-          log: { level: process.env['LOG_LEVEL'] ?? 'info' },
+          log: { level: process.env['LOG_LEVEL'] ?? 'info', format: logFormat },
           secureCookies,
           trustedProxies,
         });

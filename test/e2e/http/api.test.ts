@@ -380,16 +380,36 @@ describe('HTTP API', () => {
     expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
+  it('logs one readable line per request for a terminal, without any password', async () => {
+    const { admin } = await seedCompany();
+    const { written, stream } = captured();
+    const logged = await buildApp({
+      deps,
+      webDir: '/nonexistent',
+      log: { level: 'info', stream, format: 'pretty' },
+    });
+    await logged.inject({ url: '/api/auth/me' });
+    await logged.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: admin.email, password: admin.password },
+    });
+    await logged.close();
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line !== '');
+
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: GET \/api\/auth\/me → 401 \(\d+ ms\)$/);
+    expect(lines[1]).toMatch(/INFO: POST \/api\/auth\/login → 200 \(\d+ ms\)$/);
+    expect(written.join('')).not.toContain(admin.password);
+  });
+
   it('logs requests without any password, session cookie or token', async () => {
     const { ctx, admin, customer } = await seedCompany();
     const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'read_only' });
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
+    const { written: lines, stream } = captured();
     const logged = await buildApp({
       deps,
       webDir: '/nonexistent',
@@ -415,3 +435,15 @@ describe('HTTP API', () => {
     expect(text).not.toContain(token);
   });
 });
+
+/** A stream that keeps what is written to it, chunk by chunk. */
+function captured(): { written: string[]; stream: Writable } {
+  const written: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      written.push(chunk.toString());
+      done();
+    },
+  });
+  return { written, stream };
+}
