@@ -141,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       allowedPath: (path) => !path.endsWith('.map'),
       // Vite names assets by content hash: cache them for good; always revalidate the page itself.
       setHeaders: (response, path) => {
-        response.header(
+        response.setHeader(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
