@@ -139,7 +139,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       // Source maps are not built for production (web/vite.config.ts); should one be there
       // all the same, it is not handed out: it would publish the sources.
       allowedPath: (path) => !path.endsWith('.map'),
-      // Vite names assets by content hash: cache them for good; always revalidate the page itself.
+      // Vite names assets by content hash: cache them for good; always revalidate the page
+      // itself. The header is ours alone (cacheControl: false), or send would replace it.
+      cacheControl: false,
       setHeaders: (response, path) => {
         response.setHeader(
           'cache-control',

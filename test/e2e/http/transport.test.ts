@@ -139,6 +139,10 @@ describe('transport security', () => {
     const script = await app.inject({ url: '/assets/app-1234.js' });
     expect(script.statusCode).toBe(200);
     expectSecurityHeaders(script.headers, false);
+    // Assets are named by their content: cached for good; the page is always revalidated.
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const index = await app.inject({ url: '/index.html' });
+    expect(index.headers['cache-control']).toBe('no-cache');
     const map = await app.inject({ url: '/assets/app-1234.js.map' });
     expectProblem(map, 404);
     expect(map.body).not.toContain('secret.ts');
