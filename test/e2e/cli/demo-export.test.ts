@@ -149,7 +149,7 @@ describe('encaisse demo --export-csv', () => {
   it('refuses --export-csv with --export-xlsx or --if-empty (exit 2)', async () => {
     const both = await runCli(['demo', '--export-csv', 'a', '--export-xlsx', 'b']);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain('--export-xlsx cannot be combined with --export-csv');
+    expect(both.stderr).toContain('--export-xlsx: cannot be combined with --export-csv');
     const ifEmpty = await runCli(['demo', '--export-csv', 'a', '--if-empty']);
     expect(ifEmpty.code).toBe(2);
     expect(ifEmpty.stderr).toContain('--if-empty');
