@@ -19,6 +19,8 @@ let baseUrl: string;
 let context: BrowserContext;
 let profileDir: string;
 let user: { email: string; password: string };
+let prospect: { id: string };
+let settled: { id: string };
 
 beforeAll(async () => {
   let deps: Deps;
@@ -59,6 +61,18 @@ beforeAll(async () => {
     invoiceNumber: 'FA-2026-0003',
   });
 
+  prospect = await makeCustomer(deps, ctx, { code: 'PROSPECT', legalName: 'Prospect Durand SAS' });
+  settled = await makeCustomer(deps, ctx, { code: 'SOLDE', legalName: 'Client Soldé SARL' });
+  await makeInvoices(deps, ctx, settled.id, [
+    { number: 'FA-2026-0100', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 10_000 },
+  ]);
+  await makePayment(deps, ctx, settled.id, {
+    reference: 'VIR-0100',
+    receivedOn: '2026-02-01',
+    amount: 10_000,
+    invoiceNumber: 'FA-2026-0100',
+  });
+
   app = await buildApp({ deps, webDir: WEB_DIR });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   profileDir = mkdtempSync(join(tmpdir(), 'encaisse-chromium-'));
@@ -89,6 +103,10 @@ afterAll(async () => {
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${baseUrl}/customers`);
+  await fillSignIn(page);
+}
+
+async function fillSignIn(page: Page): Promise<void> {
   await page.getByTestId('login-email').fill(user.email);
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-submit').click();
@@ -132,4 +150,29 @@ describe('a collector in the browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/customer-page.png`, fullPage: true });
     await page.close();
   });
+
+  it('tells a prospect without any invoice from a customer whose account is settled', async () => {
+    const page = await context.newPage();
+    await openCustomer(page, prospect.id);
+    await expect
+      .poll(() => page.getByTestId('open-items-nothing-yet').textContent(), { timeout: 10_000 })
+      .toContain("Aucune facture ni aucun avoir pour ce client pour l'instant.");
+
+    await openCustomer(page, settled.id);
+    await expect
+      .poll(() => page.getByTestId('open-items-empty').textContent(), { timeout: 10_000 })
+      .toContain('Aucune pièce ouverte : le compte est soldé.');
+    await page.close();
+  });
 });
+
+/** Opens a customer's page, signing in first if this browser has no session yet. */
+async function openCustomer(page: Page, id: string): Promise<void> {
+  await page.goto(`${baseUrl}/customers/${id}`);
+  const signInForm = page.getByTestId('login-email');
+  await signInForm.or(page.getByTestId('customer-name')).first().waitFor({ timeout: 20_000 });
+  if (await signInForm.isVisible()) {
+    await fillSignIn(page);
+  }
+  await page.getByTestId('customer-name').waitFor({ timeout: 20_000 });
+}

@@ -236,6 +236,7 @@ export const en: Messages = {
       openAmount: 'Open',
       daysLate: 'Late',
       empty: 'No open item: the account is settled.',
+      nothingYet: 'No invoice or credit note for this customer yet.',
       totalPage: 'Page total',
     },
     payments: {

@@ -237,6 +237,7 @@ export const fr = {
       openAmount: 'Reste dû',
       daysLate: 'Retard',
       empty: 'Aucune pièce ouverte : le compte est soldé.',
+      nothingYet: "Aucune facture ni aucun avoir pour ce client pour l'instant.",
       totalPage: 'Total de la page',
     },
     payments: {

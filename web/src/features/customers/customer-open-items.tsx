@@ -34,7 +34,7 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
     return <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />;
   }
   if (items.data?.total === 0) {
-    return <EmptyTab text={t('customer.openItems.empty')} testId="open-items-empty" />;
+    return <NoOpenItem customerId={customerId} />;
   }
   const isWhole = items.data !== undefined && items.data.total <= items.data.items.length;
   return (
@@ -92,6 +92,26 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
         <Pager page={page} pageSize={PAGE_SIZE} total={items.data.total} onChange={setPage} />
       )}
     </Paper>
+  );
+}
+
+/**
+ * Nothing open: settled if the customer had invoices, else nothing yet (a prospect
+ * is not "soldé"). Asked only then, with one row.
+ */
+function NoOpenItem({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const anyItem = useInvoicePage({ customerId, page: 1, pageSize: 1 });
+  if (anyItem.isError) {
+    return <ErrorAlert error={anyItem.error} onRetry={() => void anyItem.refetch()} />;
+  }
+  if (anyItem.data === undefined) {
+    return null;
+  }
+  return anyItem.data.total === 0 ? (
+    <EmptyTab text={t('customer.openItems.nothingYet')} testId="open-items-nothing-yet" />
+  ) : (
+    <EmptyTab text={t('customer.openItems.empty')} testId="open-items-empty" />
   );
 }
 
