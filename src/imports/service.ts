@@ -8,17 +8,8 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Outcome, UpsertPlan } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
 import { parseCurrencyCode } from '../shared/money.ts';
-import type {
-  ColumnMapping,
-  CustomerColumn,
-  ImportKind,
-  InvoiceColumn,
-  PaymentColumn,
-} from './column-mapping.ts';
-import type { CustomerImportRow } from './customer-rows.ts';
+import type { ColumnMapping, ImportKind } from './column-mapping.ts';
 import type { TextEncodingName } from './decode-text.ts';
-import type { InvoiceImportRow } from './invoice-rows.ts';
-import type { PaymentImportRow } from './payment-rows.ts';
 import {
   openImportFile,
   type ImportBatch,
@@ -100,12 +91,11 @@ export async function importFile(
     errors: [],
     notices: [],
   };
-  const opened = await openByKind(options, parseOptions);
-  if (!opened.file.ok) {
-    return { ...report, errors: opened.file.errors, notices: opened.file.notices };
+  const opened = await openForImport(deps, ctx, options, parseOptions);
+  if (!opened.ok) {
+    return { ...report, errors: opened.errors, notices: opened.notices };
   }
-  report.format = opened.file.format;
-  const fileNotices = opened.file.notices;
+  report.format = opened.format;
 
   try {
     // Retried as a whole if the database breaks a deadlock (inTransaction): the
@@ -114,8 +104,8 @@ export async function importFile(
       await beginCompanyImport(tx, ctx.companyId);
       const counts = { created: 0, updated: 0, unchanged: 0 };
       const errors: Issue[] = [];
-      const notices = [...fileNotices];
-      for await (const batch of planBatches(deps, tx, ctx, opened)) {
+      const notices = [...opened.notices];
+      for await (const batch of opened.planBatches(tx)) {
         for (const outcome of batch.outcomes) {
           counts[outcome] += 1;
         }
@@ -154,71 +144,62 @@ export async function importFile(
   return report;
 }
 
-type OpenedByKind =
-  | { kind: 'customers'; file: OpenedImportFile<CustomerImportRow, CustomerColumn> }
-  | { kind: 'invoices'; file: OpenedImportFile<InvoiceImportRow, InvoiceColumn> }
-  | { kind: 'payments'; file: OpenedImportFile<PaymentImportRow, PaymentColumn> };
-
-async function openByKind(
-  options: ImportOptions,
-  parseOptions: ParseImportFileOptions,
-): Promise<OpenedByKind> {
-  const { bytes, fileName } = options;
-  switch (options.kind) {
-    case 'customers':
-      return {
-        kind: 'customers',
-        file: await openImportFile('customers', bytes, fileName, parseOptions),
-      };
-    case 'invoices':
-      return {
-        kind: 'invoices',
-        file: await openImportFile('invoices', bytes, fileName, parseOptions),
-      };
-    case 'payments':
-      return {
-        kind: 'payments',
-        file: await openImportFile('payments', bytes, fileName, parseOptions),
-      };
-  }
-}
-
 /** What one batch did: an outcome per row kept, the issues of its refused lines. */
 type BatchResult = { outcomes: Outcome[]; errors: Issue[]; notices: Issue[] };
 
-/**
- * Plans and writes each batch of the file in `tx`. A refused line is never
- * written; the rows of the batch that are kept are, before the next batch is
- * planned, so that it sees them (a payment allocated to an invoice an earlier
- * payment of the file already reduced).
- */
-async function* planBatches(
+/** A file opened for import, its batches bound to the planner of its kind; or refused whole. */
+type OpenedForImport =
+  | { ok: false; errors: Issue[]; notices: Issue[] }
+  | {
+      ok: true;
+      format: TableFormat;
+      notices: Issue[];
+      planBatches: (tx: Queryable) => AsyncGenerator<BatchResult>;
+    };
+
+async function openForImport(
   deps: Deps,
-  tx: Queryable,
   ctx: Ctx,
-  opened: OpenedByKind,
-): AsyncGenerator<BatchResult> {
-  switch (opened.kind) {
+  options: ImportOptions,
+  parseOptions: ParseImportFileOptions,
+): Promise<OpenedForImport> {
+  const { bytes, fileName } = options;
+  switch (options.kind) {
     case 'customers': {
-      const { file } = opened;
-      if (file.ok) {
-        yield* planEach(file.batches(), (rows) => planCustomers(deps, tx, ctx, rows, file.columns));
-      }
-      return;
+      const file = await openImportFile('customers', bytes, fileName, parseOptions);
+      return file.ok
+        ? withPlanner(file, (tx, rows) => planCustomers(deps, tx, ctx, rows, file.columns))
+        : file;
     }
-    case 'invoices':
-      if (opened.file.ok) {
-        yield* planEach(opened.file.batches(), (rows) => planInvoices(deps, tx, ctx, rows));
-      }
-      return;
-    case 'payments':
-      if (opened.file.ok) {
-        yield* planEach(opened.file.batches(), (rows) => planPayments(deps, tx, ctx, rows));
-      }
-      return;
+    case 'invoices': {
+      const file = await openImportFile('invoices', bytes, fileName, parseOptions);
+      return file.ok ? withPlanner(file, (tx, rows) => planInvoices(deps, tx, ctx, rows)) : file;
+    }
+    case 'payments': {
+      const file = await openImportFile('payments', bytes, fileName, parseOptions);
+      return file.ok ? withPlanner(file, (tx, rows) => planPayments(deps, tx, ctx, rows)) : file;
+    }
   }
 }
 
+function withPlanner<Row, Column extends string>(
+  file: Extract<OpenedImportFile<Row, Column>, { ok: true }>,
+  plan: (tx: Queryable, rows: Row[]) => Promise<UpsertPlan>,
+): OpenedForImport {
+  return {
+    ok: true,
+    format: file.format,
+    notices: file.notices,
+    planBatches: (tx) => planEach(file.batches(), (rows) => plan(tx, rows)),
+  };
+}
+
+/**
+ * Plans and writes each batch of the file. A refused line is never written; the
+ * rows of the batch that are kept are, before the next batch is planned, so that
+ * it sees them (a payment allocated to an invoice an earlier payment of the file
+ * already reduced).
+ */
 async function* planEach<Row>(
   batches: Iterable<ImportBatch<Row>>,
   plan: (rows: Row[]) => Promise<UpsertPlan>,
