@@ -8,16 +8,19 @@ import {
   findEventHash,
   findFirstBrokenEvent,
   listCustomerEvents,
+  listEntityEvents,
   prepareStaging,
   readChainSummary,
   stageEvents,
   type StoredEvent,
 } from './store.ts';
+import type { AuditAction } from './schemas.ts';
 
 export { PENDING_EVENTS_TABLE, PENDING_EVENT_COLUMNS, prepareBulkEvents } from './store.ts';
+export type { StoredEvent } from './store.ts';
 
 export type EventInput = {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   customerId: string | null;
@@ -84,6 +87,16 @@ export async function readCustomerEvents(
   limit: number,
 ): Promise<StoredEvent[]> {
   return listCustomerEvents(q, ctx.companyId, customerId, limit);
+}
+
+/** The events about any of `entities` (e.g. an invoice and its allocations), newest first. */
+export async function readEntityEvents(
+  q: Queryable,
+  ctx: Ctx,
+  entities: readonly { entityType: string; entityId: string }[],
+  limit: number,
+): Promise<StoredEvent[]> {
+  return listEntityEvents(q, ctx.companyId, entities, limit);
 }
 
 /**

@@ -120,7 +120,52 @@ export async function listCustomerEvents(
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
+  return rows.map(storedEventOf);
+}
+
+/**
+ * The events about any of `entities` (an invoice and its allocations, say), newest
+ * first: one statement, the pairs as two array parameters joined on the entity index.
+ */
+export async function listEntityEvents(
+  q: Queryable,
+  companyId: string,
+  entities: readonly { entityType: string; entityId: string }[],
+  limit: number,
+): Promise<StoredEvent[]> {
+  if (entities.length === 0) {
+    return [];
+  }
+  const keys = unnestRows(
+    'k',
+    { entity_type: 'text', entity_id: 'uuid' },
+    entities.map((entity) => ({ entity_type: entity.entityType, entity_id: entity.entityId })),
+  );
+  const { rows } = await sql<EventRow>`
+    SELECT e.seq, e.occurred_at, e.actor_type, e.actor_id, e.action, e.entity_type,
+      e.entity_id, e.customer_id, e.data
+    FROM ${keys}
+    JOIN event e ON e.company_id = ${companyId} AND e.entity_type = k.entity_type AND e.entity_id = k.entity_id
+    ORDER BY e.seq DESC
+    LIMIT ${limit}`.execute(q);
+  return rows.map(storedEventOf);
+}
+
+type EventRow = {
+  seq: number;
+  occurred_at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  customer_id: string | null;
+  data: unknown;
+};
+
+/** An event row as the domain reads it. */
+function storedEventOf(row: EventRow): StoredEvent {
+  return {
     seq: row.seq,
     occurredAt: row.occurred_at,
     actorType: row.actor_type as ActorType,
@@ -130,7 +175,7 @@ export async function listCustomerEvents(
     entityId: row.entity_id,
     customerId: row.customer_id,
     data: (row.data ?? {}) as Record<string, unknown>,
-  }));
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
+import { answer, problems } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
-import { ZId, ZProblem } from '../shared/schemas.ts';
+import { ZId } from '../shared/schemas.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { presentApiToken, presentUser } from './present.ts';
 import {
@@ -17,7 +18,6 @@ import { changeUserAccess, listUsers } from './user-access.ts';
 
 const ZIdParams = z.object({ id: ZId });
 const tags = ['access'];
-const refusals = { 401: ZProblem, 403: ZProblem };
 
 /** Who may get in: users and API tokens, for admins signed in (ADR 10). */
 export function registerAccessRoutes(app: App, deps: Deps): void {
@@ -25,9 +25,10 @@ export function registerAccessRoutes(app: App, deps: Deps): void {
     '/users',
     {
       schema: {
+        operationId: 'listUsers',
         tags,
         summary: 'The company’s users, active or not',
-        response: { 200: ZUserList, ...refusals },
+        response: { 200: answer('The users', ZUserList), ...problems(400, 401, 403) },
       },
     },
     async (request) => ({ items: (await listUsers(deps, request.ctx)).map(presentUser) }),
@@ -36,11 +37,15 @@ export function registerAccessRoutes(app: App, deps: Deps): void {
     '/users/:id',
     {
       schema: {
+        operationId: 'updateUser',
         tags,
         summary: 'Change a user’s role, or deactivate / reactivate them (closes their sessions)',
         params: ZIdParams,
         body: ZUpdateUserRequest,
-        response: { 200: ZUserSummary, ...refusals, 404: ZProblem, 409: ZProblem },
+        response: {
+          200: answer('The user, changed', ZUserSummary),
+          ...problems(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) =>
@@ -50,9 +55,13 @@ export function registerAccessRoutes(app: App, deps: Deps): void {
     '/api-tokens',
     {
       schema: {
+        operationId: 'listApiTokens',
         tags,
         summary: 'The company’s API tokens, newest first (never their secret)',
-        response: { 200: ZApiTokenList, ...refusals },
+        response: {
+          200: answer('The API tokens, newest first', ZApiTokenList),
+          ...problems(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -65,10 +74,14 @@ export function registerAccessRoutes(app: App, deps: Deps): void {
     '/api-tokens',
     {
       schema: {
+        operationId: 'createApiToken',
         tags,
         summary: 'Issue an API token; its secret is in this answer only',
         body: ZCreateApiTokenRequest,
-        response: { 201: ZCreatedApiToken, ...refusals, 400: ZProblem },
+        response: {
+          201: answer('The token issued, with its secret (shown this once)', ZCreatedApiToken),
+          ...problems(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
@@ -80,10 +93,14 @@ export function registerAccessRoutes(app: App, deps: Deps): void {
     '/api-tokens/:id',
     {
       schema: {
+        operationId: 'revokeApiToken',
         tags,
         summary: 'Revoke an API token: it is refused from the next request',
         params: ZIdParams,
-        response: { 200: ZApiTokenSummary, ...refusals, 404: ZProblem, 409: ZProblem },
+        response: {
+          200: answer('The token, revoked', ZApiTokenSummary),
+          ...problems(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) =>

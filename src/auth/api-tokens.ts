@@ -55,15 +55,11 @@ export async function createApiToken(
   requireAccessManager(ctx);
   const name = input.name.trim();
   if (name === '') {
-    throw invalidField('name', 'Name the integration this token is for', 'required');
+    throw invalidField('name', 'token_name_required');
   }
   const days = input.expiresInDays ?? DEFAULT_API_TOKEN_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_API_TOKEN_DAYS) {
-    throw invalidField(
-      'expiresInDays',
-      `A token lives from 1 to ${MAX_API_TOKEN_DAYS} days`,
-      'out_of_range',
-    );
+    throw invalidField('expiresInDays', 'token_lifetime', { max: MAX_API_TOKEN_DAYS });
   }
   const secret = `enc_${newSecret()}`;
   const now = deps.clock.now();
@@ -108,12 +104,13 @@ export async function revokeApiToken(deps: Deps, ctx: Ctx, id: string): Promise<
   const revoked = await inTransaction(deps.db, async (tx) => {
     const token = await lockApiToken(tx, ctx.companyId, id);
     if (!token) {
-      throw new NotFoundError('API token', id);
+      throw new NotFoundError('api_token', id);
     }
     if (token.revokedAt !== null) {
-      throw new ConflictError(
-        `API token "${token.name}" was already revoked on ${token.revokedAt.toISOString()}`,
-      );
+      throw new ConflictError('api_token_already_revoked', {
+        name: token.name,
+        date: token.revokedAt.toISOString(),
+      });
     }
     const revokedAt = deps.clock.now();
     await markApiTokenRevoked(tx, ctx.companyId, id, revokedAt);
@@ -143,11 +140,11 @@ export async function authenticateApiToken(
   const token = await findApiTokenByHash(deps.db, hashToken(secret));
   const company = token && (await findCompanyById(deps.db, token.companyId));
   if (!token || token.revokedAt !== null || !company) {
-    throw new UnauthorizedError('The API token is unknown or revoked');
+    throw new UnauthorizedError('api_token_unknown');
   }
   const now = deps.clock.now();
   if (token.expiresAt.getTime() <= now.getTime()) {
-    throw new UnauthorizedError(`The API token expired on ${token.expiresAt.toISOString()}`);
+    throw new UnauthorizedError('api_token_expired', { date: token.expiresAt.toISOString() });
   }
   if (isLastUseStale(token.lastUsedAt, now)) {
     const staleBefore = new Date(now.getTime() - LAST_USE_RESOLUTION_SECONDS * 1000);

@@ -26,7 +26,7 @@ describe('password attempts', () => {
     perAccount: { max: 2, windowSeconds: 600 },
   };
   const wrong = (markWrong: <E extends Error>(error: E) => E) =>
-    Promise.reject(markWrong(new UnauthorizedError('wrong')));
+    Promise.reject(markWrong(new UnauthorizedError('wrong_credentials')));
   const right = () => Promise.resolve('signed in');
 
   it('refuses once an account has its wrong passwords, for the rest of its window', async () => {

@@ -83,10 +83,7 @@ export function createPasswordAttempts(
         const retryAfter = Math.max(
           ...full.map(({ window }) => Math.ceil((window.endsAt - at) / 1000)),
         );
-        throw new RateLimitedError(
-          `Too many wrong passwords: try again in ${retryAfter} seconds`,
-          retryAfter,
-        );
+        throw new RateLimitedError(retryAfter);
       }
       for (const { key, window } of counters) {
         window.count += 1;

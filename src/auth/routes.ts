@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { authenticateRequest, SESSION_COOKIE } from '../http/authenticate.ts';
+import { answer, noContent, problems } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
 import { UnauthorizedError } from '../shared/errors.ts';
-import { ZProblem } from '../shared/schemas.ts';
 import { SESSION_HOURS } from './model.ts';
 import type { PasswordAttempts } from './password-attempts.ts';
 import {
@@ -58,10 +57,16 @@ export async function registerAuthRoutes(
     '/auth/login',
     {
       schema: {
+        operationId: 'signIn',
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie',
+        // The one route that asks for no session or token (the document's default asks for one).
+        security: [],
         body: ZLoginRequest,
-        response: { 200: ZSessionInfo, 401: ZProblem, 429: ZProblem },
+        response: {
+          200: answer('Signed in: the user, the company and the CSRF token', ZSessionInfo),
+          ...problems(400, 401, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -79,14 +84,24 @@ export async function registerAuthRoutes(
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    {
+      schema: {
+        operationId: 'signOut',
+        tags: ['auth'],
+        summary: 'Sign out',
+        response: {
+          204: noContent('Signed out: the session is closed and its cookie cleared'),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
     async (request, reply) => {
       const session = await authenticateRequest(deps, request);
       if (session) {
         await logout(deps, session);
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 
@@ -94,15 +109,19 @@ export async function registerAuthRoutes(
     '/auth/me',
     {
       schema: {
+        operationId: 'getSession',
         tags: ['auth'],
         summary: 'The signed-in user and company',
-        response: { 200: ZSessionInfo, 401: ZProblem },
+        response: {
+          200: answer('The signed-in user, the company and the CSRF token', ZSessionInfo),
+          ...problems(400, 401),
+        },
       },
     },
     async (request) => {
       const session = await authenticateRequest(deps, request);
       if (!session) {
-        throw new UnauthorizedError('An API token has no session: sign in with a user');
+        throw new UnauthorizedError('api_token_has_no_session');
       }
       return presentSession(deps, session);
     },
@@ -112,10 +131,14 @@ export async function registerAuthRoutes(
     '/auth/password',
     {
       schema: {
+        operationId: 'changePassword',
         tags: ['auth'],
         summary: 'Change your own password (closes your sessions)',
         body: ZChangePasswordRequest,
-        response: { 204: z.null(), 400: ZProblem, 429: ZProblem },
+        response: {
+          204: noContent('Password changed: your sessions are closed and the cookie cleared'),
+          ...problems(400, 401, 403, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -125,7 +148,7 @@ export async function registerAuthRoutes(
         address: request.ip,
       });
       reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 }

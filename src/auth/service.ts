@@ -35,6 +35,7 @@ import {
   findUserNames,
   insertSession,
   insertUser,
+  listUsers as listUserRows,
   updatePasswordHash,
 } from './store.ts';
 
@@ -43,7 +44,7 @@ export type Session = { user: User; company: Company; csrfToken: string; session
 /** Throws `Forbidden` unless the context's role grants `permission`. */
 export function requirePermission(ctx: Ctx, permission: Permission): void {
   if (!can(ctx.role, permission)) {
-    throw new ForbiddenError(`Your role (${ctx.role}) does not allow ${permission}`);
+    throw new ForbiddenError('role_forbidden', { role: ctx.role, permission });
   }
 }
 
@@ -55,9 +56,7 @@ export function requirePermission(ctx: Ctx, permission: Permission): void {
 export function requireAccessManager(ctx: Ctx): void {
   requirePermission(ctx, 'users:manage');
   if (ctx.actor.type === 'api_token') {
-    throw new ForbiddenError(
-      'Managing users and API tokens takes a signed-in admin, not an API token',
-    );
+    throw new ForbiddenError('access_needs_signed_in_admin');
   }
 }
 
@@ -89,7 +88,7 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   return inTransaction(deps.db, async (tx) => {
     if (await findUserForLogin(tx, email)) {
-      throw new ConflictError(`A user with e-mail ${email} already exists`);
+      throw new ConflictError('user_email_taken', { email });
     }
     const user: User = {
       companyId: ctx.companyId,
@@ -115,11 +114,7 @@ export async function createUser(
 
 function checkPasswordStrength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidField(
-      'password',
-      `The password must have at least ${MIN_PASSWORD_LENGTH} characters`,
-      'password_too_short',
-    );
+    throw invalidField('password', 'password_too_short', { min: MIN_PASSWORD_LENGTH });
   }
 }
 
@@ -145,14 +140,14 @@ export async function login(
       const storedHash = found?.passwordHash ?? (await (decoyHash ??= hashPassword(newSecret())));
       const isValid = await verifyPassword(storedHash, input.password);
       if (!found || !isValid || !found.isActive || found.passwordHash === null) {
-        throw markWrong(new UnauthorizedError('E-mail or password is wrong'));
+        throw markWrong(new UnauthorizedError('wrong_credentials'));
       }
       return found;
     },
   );
   const company = await findCompanyById(deps.db, user.companyId);
   if (!company) {
-    throw new UnauthorizedError('E-mail or password is wrong');
+    throw new UnauthorizedError('wrong_credentials');
   }
   const token = newSecret();
   const csrfToken = newSecret();
@@ -178,12 +173,12 @@ export async function login(
 export async function authenticateSession(deps: Deps, token: string): Promise<Session> {
   const session = await findSessionByTokenHash(deps.db, hashToken(token));
   if (!session || session.expiresAt.getTime() <= deps.clock.now().getTime()) {
-    throw new UnauthorizedError('Your session has expired: sign in again');
+    throw new UnauthorizedError('session_expired');
   }
   const user = await findUserById(deps.db, session.companyId, session.userId);
   const company = await findCompanyById(deps.db, session.companyId);
   if (!user || !user.isActive || !company) {
-    throw new UnauthorizedError('Your session has expired: sign in again');
+    throw new UnauthorizedError('session_expired');
   }
   return { user, company, csrfToken: session.csrfToken, sessionId: session.id };
 }
@@ -207,7 +202,7 @@ export async function changePassword(
       ? await findUserById(deps.db, ctx.companyId, ctx.actor.id)
       : undefined;
   if (!user) {
-    throw new ForbiddenError('Only a signed-in user can change their password');
+    throw new ForbiddenError('password_change_needs_user');
   }
   const userId = user.id;
   await attempts.run(
@@ -216,9 +211,7 @@ export async function changePassword(
     async (markWrong) => {
       const storedHash = await findPasswordHash(deps.db, ctx.companyId, userId);
       if (storedHash === null || !(await verifyPassword(storedHash, input.currentPassword))) {
-        throw markWrong(
-          invalidField('currentPassword', 'The current password is wrong', 'wrong_password'),
-        );
+        throw markWrong(invalidField('currentPassword', 'wrong_password'));
       }
     },
   );
@@ -247,7 +240,7 @@ export async function setPassword(
 export async function getUserByEmail(deps: Deps, ctx: Ctx, email: string): Promise<User> {
   const user = await findUserByEmail(deps.db, ctx.companyId, normaliseEmail(email));
   if (!user) {
-    throw new NotFoundError('User', email);
+    throw new NotFoundError('user', email);
   }
   return user;
 }
@@ -261,6 +254,18 @@ export async function findUserDisplayNames(
   return findUserNames(deps.db, ctx.companyId, [...new Set(ids)]);
 }
 
+/**
+ * The company's active users, by name, that a customer may be given to as its collector.
+ * Whoever reads customers may read who collects them; managing users stays an admin's.
+ */
+export async function listAssignableUsers(deps: Deps, ctx: Ctx): Promise<User[]> {
+  requirePermission(ctx, 'customers:read');
+  const users = await listUserRows(deps.db, ctx.companyId);
+  return users
+    .filter((user) => user.isActive)
+    .toSorted((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+}
+
 /** Checks that a user id belongs to the context's company (e.g. a customer's collector). */
 export async function assertUserInCompany(
   deps: Deps,
@@ -269,7 +274,7 @@ export async function assertUserInCompany(
   field: string,
 ): Promise<void> {
   if (!(await findUserById(deps.db, ctx.companyId, userId))) {
-    throw invalidField(field, `No user ${userId} in this company`, 'unknown_user');
+    throw invalidField(field, 'unknown_user', { userId });
   }
 }
 

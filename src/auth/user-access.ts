@@ -42,7 +42,7 @@ export async function changeUserAccess(
     const activeAdminIds = await lockActiveAdminIds(tx, ctx.companyId);
     const before = await findUserById(tx, ctx.companyId, userId);
     if (!before) {
-      throw new NotFoundError('User', userId);
+      throw new NotFoundError('user', userId);
     }
     const after: User = {
       ...before,
@@ -53,7 +53,7 @@ export async function changeUserAccess(
       return before;
     }
     if (!keepsAnActiveAdmin(activeAdminIds, before, after)) {
-      throw new ConflictError('The company must keep at least one active admin');
+      throw new ConflictError('last_admin');
     }
     await updateUserAccess(tx, after);
     const events: EventInput[] = [];

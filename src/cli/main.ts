@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
@@ -8,7 +8,9 @@ import { registerImportCommands } from './commands/import.ts';
 import { registerListCommands } from './commands/lists.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
+import { LANGUAGES } from '../shared/language.ts';
 import { reportError } from './output.ts';
+import { cliLanguage, type GlobalOptions } from './runtime.ts';
 
 export function buildProgram(): Command {
   const program = new Command('encaisse')
@@ -18,6 +20,12 @@ export function buildProgram(): Command {
       'embedded database directory or postgres:// URL (default: $DATABASE_URL, else ./data)',
     )
     .option('--company <code>', 'company to act on (optional when there is only one)')
+    .addOption(
+      new Option(
+        '--lang <language>',
+        'language of messages and tables (default: $ENCAISSE_LANG, else fr)',
+      ).choices(LANGUAGES),
+    )
     .version(packageVersion(), '-V, --version', 'print the version of Encaisse')
     .exitOverride()
     .showHelpAfterError();
@@ -37,12 +45,13 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
 
+const program = buildProgram();
 try {
-  await buildProgram().parseAsync(process.argv);
+  await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, cliLanguage(program.opts<GlobalOptions>()));
   }
 }

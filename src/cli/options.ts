@@ -2,7 +2,10 @@ import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
 import { InvalidError } from '../shared/errors.ts';
+import type { Language } from '../shared/language.ts';
 import { ZStorableText } from '../shared/schemas.ts';
+import { zodIssueMessage } from '../shared/zod-messages.ts';
+import { cliLanguage } from './runtime.ts';
 
 /** The forms a date option takes: those the imports read (`parseCalendarDate`). */
 export const DATE_OPTION_FORMS = '31/12/2025, 2025-12-31 or 20251231';
@@ -22,10 +25,16 @@ export function dateArgument(value: string): CalendarDate {
 
 /**
  * Validates a command's options with zod; a refusal names the flag as the user
- * typed it (`--due-from`) and says why. Values that cannot be stored (a NUL, a lone
- * surrogate: `ZStorableText`) are refused first, as the HTTP edge does.
+ * typed it (`--due-from`) and says why, in `language` (zod's own translations; pass
+ * `cliLanguage(command.optsWithGlobals())` so that `--lang` counts, else `ENCAISSE_LANG`
+ * or French decide). Values that cannot be stored (a NUL, a lone surrogate:
+ * `ZStorableText`) are refused first, as the HTTP edge does.
  */
-export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+export function parseOptions<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  language: Language = cliLanguage({}),
+): z.infer<T> {
   const parsed = ZStorableText.pipe(schema).safeParse(raw);
   if (parsed.success) {
     return parsed.data;
@@ -33,12 +42,13 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   const issues = parsed.error.issues.map((issue) => ({
     field: `--${String(issue.path[0] ?? 'option').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
     code: issue.code,
-    message: issue.message,
+    message: zodIssueMessage(issue, language),
   }));
   // The headline names the flags; the issues, printed under it, say why (once).
   const flags = [...new Set(issues.map((issue) => issue.field))];
   throw new InvalidError(
-    `Invalid option${flags.length > 1 ? 's' : ''} ${flags.join(', ')}`,
+    'invalid_options',
+    { count: flags.length, flags: flags.join(', ') },
     issues,
   );
 }

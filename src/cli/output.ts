@@ -1,5 +1,7 @@
 import { domainErrorOfDatabase } from '../db/errors.ts';
-import { DomainError, ERROR_CODES } from '../shared/errors.ts';
+import { DomainError, ERROR_CODES, errorMessage, issueMessage } from '../shared/errors.ts';
+import type { Language } from '../shared/language.ts';
+import { cliWord, type CliWord, type MessageParams } from '../shared/messages/catalogue.ts';
 
 /** One JSON document on stdout (DESIGN.md: amounts in minor units, dates YYYY-MM-DD). */
 export function printJson(value: unknown): void {
@@ -35,17 +37,23 @@ export function printTable(headers: readonly string[], rows: readonly (readonly 
  * Reports a failed command on stderr and returns its exit code: the domain
  * error's code from the shared table, 1 for anything unexpected.
  */
-export function reportError(error: unknown): number {
+export function reportError(error: unknown, language: Language): number {
   const domainError = error instanceof DomainError ? error : domainErrorOfDatabase(error);
+  const say = (key: CliWord, params?: MessageParams) => cliWord(language, key, params);
   if (domainError !== undefined) {
-    process.stderr.write(`error: ${domainError.message}\n`);
+    process.stderr.write(`${say('error', { message: errorMessage(language, domainError) })}\n`);
     for (const issue of domainError.issues) {
-      const where = issue.line === undefined ? issue.field : `line ${issue.line}, ${issue.field}`;
-      process.stderr.write(`  - ${where}: ${issue.message}\n`);
+      const where =
+        issue.line === undefined
+          ? issue.field
+          : say('lineField', { line: issue.line, field: issue.field });
+      process.stderr.write(
+        `  - ${say('issue', { where, message: issueMessage(language, issue) })}\n`,
+      );
     }
     return ERROR_CODES[domainError.code].exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: ${message}\n`);
+  process.stderr.write(`${say('error', { message })}\n`);
   return 1;
 }

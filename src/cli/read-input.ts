@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { invalidField, type InvalidError } from '../shared/errors.ts';
+import type { MessageParams } from '../shared/messages/catalogue.ts';
 
 /**
  * Reads what a command is given (a file, standard input) with a ceiling, so no input
@@ -29,23 +30,23 @@ async function readWithin(
 
 /**
  * The bytes of the file at `path`, refused with a `file` issue when missing or over
- * `maxBytes` (`tooLarge` words the refusal from the file's name and size).
+ * `maxBytes` (`tooLarge` gives the refusal's parameters from the file's name and size).
  */
 export async function readInputFile(
   path: string,
   maxBytes: number,
-  tooLarge: (fileName: string, size: number) => string,
+  tooLarge: (fileName: string, size: number) => MessageParams,
 ): Promise<Uint8Array> {
   const refuse = (size: number) =>
-    invalidField('file', tooLarge(basename(path), size), 'file_too_large');
+    invalidField('file', 'file_too_large', tooLarge(basename(path), size));
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw invalidField(
-      'file',
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw invalidField('file', 'file_unreadable', {
+      path,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
   }
   const stats = await handle.stat();
   if (stats.isFile() && stats.size > maxBytes) {
@@ -58,10 +59,6 @@ export async function readInputFile(
 /** Standard input, refused past `maxBytes` (a password, not a file, is expected there). */
 export async function readStandardInput(maxBytes: number): Promise<Uint8Array> {
   return readWithin(process.stdin, maxBytes, () =>
-    invalidField(
-      'stdin',
-      `Standard input holds more than the ${maxBytes} bytes expected`,
-      'too_long',
-    ),
+    invalidField('stdin', 'stdin_too_long', { max: maxBytes }),
   );
 }

@@ -6,9 +6,18 @@ import { resolveCompany } from '../companies/service.ts';
 import { isPostgresUrl, openDatabase, type DbHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { fixedClock } from '../shared/clock.ts';
+import { toLanguage, type Language } from '../shared/language.ts';
 import { operatingSystemUser } from './operator.ts';
 
-export type GlobalOptions = { db?: string; company?: string };
+export type GlobalOptions = { db?: string; company?: string; lang?: string };
+
+/**
+ * The language the command speaks: `--lang`, else `ENCAISSE_LANG`, else French, the
+ * product's first language (a shell's `LANG` is a system setting, often `C`, not a choice).
+ */
+export function cliLanguage(options: GlobalOptions): Language {
+  return toLanguage(options.lang ?? process.env['ENCAISSE_LANG']);
+}
 
 /** `--db`, else `DATABASE_URL`, else the embedded database in `./data`. */
 export function databaseLocation(options: GlobalOptions): string {

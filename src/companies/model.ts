@@ -1,5 +1,5 @@
 import { isTimeZone } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { isCurrencyCode } from '../shared/money.ts';
 import { isValidFrenchVatNumber, isValidSiren } from '../customers/identifiers.ts';
 
@@ -24,39 +24,19 @@ export type NewCompany = Omit<Company, 'id'>;
 export function checkCompany(company: NewCompany): Issue[] {
   const issues: Issue[] = [];
   if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(company.code)) {
-    issues.push({
-      field: 'code',
-      code: 'invalid_code',
-      message: `Company code "${company.code}" must be 1–40 lower-case letters, digits or dashes`,
-    });
+    issues.push(fieldIssue('code', 'invalid_company_code', { value: company.code }));
   }
   if (company.siren !== null && !isValidSiren(company.siren)) {
-    issues.push({
-      field: 'siren',
-      code: 'invalid_siren',
-      message: `SIREN "${company.siren}" is not valid`,
-    });
+    issues.push(fieldIssue('siren', 'invalid_siren', { value: company.siren }));
   }
   if (company.vatNumber !== null && !isValidFrenchVatNumber(company.vatNumber)) {
-    issues.push({
-      field: 'vatNumber',
-      code: 'invalid_vat_number',
-      message: `VAT number "${company.vatNumber}" is not valid`,
-    });
+    issues.push(fieldIssue('vatNumber', 'invalid_vat_number', { value: company.vatNumber }));
   }
   if (!isCurrencyCode(company.currency)) {
-    issues.push({
-      field: 'currency',
-      code: 'unknown_currency',
-      message: `Unknown currency "${company.currency}"`,
-    });
+    issues.push(fieldIssue('currency', 'unknown_currency', { value: company.currency }));
   }
   if (!isTimeZone(company.timeZone)) {
-    issues.push({
-      field: 'timeZone',
-      code: 'unknown_time_zone',
-      message: `Unknown time zone "${company.timeZone}"`,
-    });
+    issues.push(fieldIssue('timeZone', 'unknown_time_zone', { value: company.timeZone }));
   }
   return issues;
 }

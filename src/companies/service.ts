@@ -1,6 +1,12 @@
 import type { Deps } from '../app/deps.ts';
 import type { Queryable } from '../db/client.ts';
-import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
+import {
+  ConflictError,
+  DomainError,
+  fieldIssue,
+  InvalidError,
+  NotFoundError,
+} from '../shared/errors.ts';
 import { checkCompany, type Company, type NewCompany } from './model.ts';
 import { findCompanyByCode, findCompanyById, insertCompany, listCompanies } from './store.ts';
 
@@ -12,10 +18,10 @@ export async function createCompany(
 ): Promise<Company> {
   const issues = checkCompany(input);
   if (issues.length > 0) {
-    throw new InvalidError('The company is not valid', issues);
+    throw new InvalidError('company_invalid', {}, issues);
   }
   if (await findCompanyByCode(q, input.code)) {
-    throw new ConflictError(`A company with code "${input.code}" already exists`);
+    throw new ConflictError('company_code_taken', { code: input.code });
   }
   const company = { ...input, id: deps.ids.newId() };
   await insertCompany(q, company);
@@ -25,7 +31,7 @@ export async function createCompany(
 export async function getCompany(deps: Deps, companyId: string): Promise<Company> {
   const company = await findCompanyById(deps.db, companyId);
   if (!company) {
-    throw new NotFoundError('Company', companyId);
+    throw new NotFoundError('company', companyId);
   }
   return company;
 }
@@ -38,7 +44,7 @@ export async function resolveCompany(deps: Deps, code: string | undefined): Prom
   if (code !== undefined) {
     const company = await findCompanyByCode(deps.db, code);
     if (!company) {
-      throw new NotFoundError('Company', `"${code}"`);
+      throw new NotFoundError('company', `"${code}"`);
     }
     return company;
   }
@@ -47,12 +53,11 @@ export async function resolveCompany(deps: Deps, code: string | undefined): Prom
     return companies[0];
   }
   if (companies.length === 0) {
-    throw new NotFoundError('Company', '(none yet: run `encaisse demo` or create one)');
+    throw new DomainError('not_found', 'no_company');
   }
-  throw new InvalidError(
-    `Several companies exist (${companies.map((c) => c.code).join(', ')}): choose one with --company`,
-    [{ field: 'company', code: 'ambiguous_company', message: 'Choose a company with --company' }],
-  );
+  throw new InvalidError('company_ambiguous', { codes: companies.map((c) => c.code).join(', ') }, [
+    fieldIssue('company', 'ambiguous_company'),
+  ]);
 }
 
 export async function findCompanies(deps: Deps): Promise<Company[]> {

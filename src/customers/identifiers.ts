@@ -7,7 +7,7 @@
  * Pure (HOUSE_STYLE §3).
  */
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 
 // Whitespace of every kind, including the no-break spaces (U+00A0, U+202F) that word
 // processors put in "732 829 320" and that `\s` covers in JavaScript.
@@ -235,20 +235,16 @@ export function checkCustomerIdentifiers(identifiers: CustomerIdentifiers): Issu
   const isSirenValid = siren !== undefined && isValidSiren(siren);
   const isSiretValid = siret !== undefined && isValidSiret(siret);
   if (siren !== undefined && !isSirenValid) {
-    issues.push(
-      issue('siren', 'invalid_siren', `SIREN "${siren}" is not valid (9 digits, Luhn key)`),
-    );
+    issues.push(fieldIssue('siren', 'invalid_siren', { value: siren }));
   }
   if (siret !== undefined && !isSiretValid) {
-    issues.push(
-      issue('siret', 'invalid_siret', `SIRET "${siret}" is not valid (14 digits, Luhn key)`),
-    );
+    issues.push(fieldIssue('siret', 'invalid_siret', { value: siret }));
   }
   if (vatNumber !== undefined && !isValidFrenchVatNumber(vatNumber)) {
-    issues.push(issue('vatNumber', 'invalid_vat_number', `VAT number "${vatNumber}" is not valid`));
+    issues.push(fieldIssue('vatNumber', 'invalid_vat_number', { value: vatNumber }));
   }
   if (iban !== undefined && !isValidIban(iban)) {
-    issues.push(issue('iban', 'invalid_iban', `IBAN "${iban}" is not valid`));
+    issues.push(fieldIssue('iban', 'invalid_iban', { value: iban }));
   }
 
   const normalizedSiren = isSirenValid ? normalizeSiren(siren) : undefined;
@@ -259,11 +255,7 @@ export function checkCustomerIdentifiers(identifiers: CustomerIdentifiers): Issu
     sirenOfSiret !== normalizedSiren
   ) {
     issues.push(
-      issue(
-        'siret',
-        'siret_siren_mismatch',
-        `SIRET "${siret}" does not start with the SIREN ${normalizedSiren}`,
-      ),
+      fieldIssue('siret', 'siret_siren_mismatch', { value: siret ?? '', siren: normalizedSiren }),
     );
   }
   const referenceSiren = normalizedSiren ?? sirenOfSiret;
@@ -275,16 +267,12 @@ export function checkCustomerIdentifiers(identifiers: CustomerIdentifiers): Issu
     sirenOfFrenchVatNumber(vatNumber) !== referenceSiren
   ) {
     issues.push(
-      issue(
-        'vatNumber',
-        'vat_number_siren_mismatch',
-        `VAT number "${vatNumber}" does not match the SIREN ${referenceSiren} (expected ${frenchVatNumber(referenceSiren)})`,
-      ),
+      fieldIssue('vatNumber', 'vat_number_siren_mismatch', {
+        value: vatNumber,
+        siren: referenceSiren,
+        expected: frenchVatNumber(referenceSiren),
+      }),
     );
   }
   return issues;
-}
-
-function issue(field: string, code: IdentifierIssueCode, message: string): Issue {
-  return { field, code, message };
 }

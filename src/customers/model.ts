@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
 import { checkCustomerIdentifiers } from './identifiers.ts';
 import {
@@ -97,28 +97,18 @@ export function checkCustomer(customer: CustomerFields): Issue[] {
     }),
   ];
   if (customer.code.trim() === '' || customer.code.length > 40) {
-    issues.push({
-      field: 'code',
-      code: 'invalid_code',
-      message: 'The customer code must have 1 to 40 characters',
-    });
+    issues.push(fieldIssue('code', 'invalid_code'));
   }
   if (customer.legalName.trim() === '') {
-    issues.push({ field: 'legalName', code: 'required', message: 'The legal name is required' });
+    issues.push(fieldIssue('legalName', 'required', { field: 'legalName' }));
   }
   if (parsePaymentTerms(customer.paymentTerms) === undefined) {
-    issues.push({
-      field: 'paymentTerms',
-      code: 'invalid_payment_terms',
-      message: `Payment terms "${customer.paymentTerms}" are not understood`,
-    });
+    issues.push(
+      fieldIssue('paymentTerms', 'invalid_payment_terms', { value: customer.paymentTerms }),
+    );
   }
   if (customer.creditLimitCents !== null && customer.creditLimitCents < 0) {
-    issues.push({
-      field: 'creditLimit',
-      code: 'negative_amount',
-      message: 'The credit limit cannot be negative',
-    });
+    issues.push(fieldIssue('creditLimit', 'negative_amount'));
   }
   return issues;
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
+import { answer, problems } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
 import { ZAllocationList } from '../ledger/schemas.ts';
 import { listAllocations } from '../ledger/service.ts';
-import { ZId, ZProblem } from '../shared/schemas.ts';
+import { ZId } from '../shared/schemas.ts';
 import {
+  ZAssignableUserList,
   ZCreateCustomerRequest,
   ZCustomerDetail,
   ZCustomerPage,
@@ -16,6 +18,7 @@ import {
   createCustomer,
   getCustomer,
   getCustomerTimeline,
+  listCollectorChoices,
   listCustomers,
   requireCustomer,
   updateCustomer,
@@ -29,22 +32,47 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
     '/customers',
     {
       schema: {
+        operationId: 'listCustomers',
         tags,
         summary: 'Customers with open and overdue amounts',
         querystring: ZListCustomersQuery,
-        response: { 200: ZCustomerPage },
+        response: {
+          200: answer('A page of customers, with totals per currency', ZCustomerPage),
+          ...problems(400, 401),
+        },
       },
     },
     async (request) => listCustomers(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/collectors',
+    {
+      schema: {
+        operationId: 'listCollectors',
+        tags,
+        summary: 'Active users a customer may be given to as its collector',
+        description:
+          'Readable by every role that reads customers (GET /api/users is for admins only).',
+        response: {
+          200: answer('The users, by display name', ZAssignableUserList),
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request) => ({ items: await listCollectorChoices(deps, request.ctx) }),
   );
   app.post(
     '/customers',
     {
       schema: {
+        operationId: 'createCustomer',
         tags,
         summary: 'Create a customer',
         body: ZCreateCustomerRequest,
-        response: { 201: ZCustomerDetail, 409: ZProblem, 400: ZProblem },
+        response: {
+          201: answer('The customer, created', ZCustomerDetail),
+          ...problems(400, 401, 403, 409),
+        },
       },
     },
     async (request, reply) =>
@@ -54,10 +82,14 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
     '/customers/:id',
     {
       schema: {
+        operationId: 'getCustomer',
         tags,
         summary: 'A customer account with its balance',
         params: ZCustomerParams,
-        response: { 200: ZCustomerDetail, 404: ZProblem },
+        response: {
+          200: answer('The customer with its balance', ZCustomerDetail),
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request) => getCustomer(deps, request.ctx, request.params.id),
@@ -66,11 +98,15 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
     '/customers/:id',
     {
       schema: {
+        operationId: 'updateCustomer',
         tags,
         summary: 'Change a customer (only the fields given)',
         params: ZCustomerParams,
         body: ZUpdateCustomerRequest,
-        response: { 200: ZCustomerDetail, 404: ZProblem, 400: ZProblem },
+        response: {
+          200: answer('The customer, changed', ZCustomerDetail),
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
     async (request) => updateCustomer(deps, request.ctx, request.params.id, request.body),
@@ -79,10 +115,14 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
     '/customers/:id/events',
     {
       schema: {
+        operationId: 'listCustomerEvents',
         tags,
         summary: "The customer's timeline, newest first",
         params: ZCustomerParams,
-        response: { 200: ZTimeline, 404: ZProblem },
+        response: {
+          200: answer('The customer’s events, newest first', ZTimeline),
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request) => ({ items: await getCustomerTimeline(deps, request.ctx, request.params.id) }),
@@ -91,10 +131,14 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
     '/customers/:id/allocations',
     {
       schema: {
+        operationId: 'listCustomerAllocations',
         tags,
         summary: "Allocations on the customer's invoices",
         params: ZCustomerParams,
-        response: { 200: ZAllocationList, 404: ZProblem },
+        response: {
+          200: answer('The allocations on the customer’s invoices', ZAllocationList),
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request) => {

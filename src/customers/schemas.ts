@@ -6,6 +6,7 @@ import {
   ZCurrency,
   ZId,
   ZPageQuery,
+  ZRole,
   pageOf,
 } from '../shared/schemas.ts';
 
@@ -45,91 +46,132 @@ export const ZPaymentMethod = z.enum(PAYMENT_METHODS);
 export const ZRiskCategory = z.enum(RISK_CATEGORIES);
 export const ZContactRole = z.enum(CONTACT_ROLES);
 
-export const ZAddress = z.object({
-  line1: z.string().nullable(),
-  line2: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
-  country: z.string().length(2),
-});
+export const ZAddress = z
+  .object({
+    line1: z.string().nullable(),
+    line2: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().length(2),
+  })
+  .meta({ id: 'Address' });
 export type TAddress = z.infer<typeof ZAddress>;
 
-export const ZContact = z.object({
-  id: ZId,
-  role: ZContactRole,
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-});
+export const ZContact = z
+  .object({
+    id: ZId,
+    role: ZContactRole,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: 'Contact' });
 export type TContact = z.infer<typeof ZContact>;
 
-export const ZUserRef = z.object({ id: ZId, displayName: z.string() });
+export const ZUserRef = z.object({ id: ZId, displayName: z.string() }).meta({ id: 'UserRef' });
 
-export const ZCustomerSummary = z.object({
-  id: ZId,
-  code: z.string(),
-  legalName: z.string(),
-  status: ZCustomerStatus,
-  city: z.string().nullable(),
-  riskCategory: ZRiskCategory,
-  collector: ZUserRef.nullable(),
-  currency: ZCurrency,
-  openAmount: ZCents,
-  overdueAmount: ZCents,
-  amountsCapped: ZAmountsCapped,
-  oldestOverdueDays: z.number().int().nullable(),
-});
+/**
+ * The encours (docs/formulas.md): what the customer owes, net — open invoices minus open
+ * credit notes minus unapplied payments, in `currency`. The list's `openAmount` and the
+ * page's `balance.netBalance` are this one figure.
+ */
+const ENCOURS_DESCRIPTION =
+  'Encours: open invoices − open credit notes − unapplied payments, in minor units of `currency` (docs/formulas.md)';
+const OVERDUE_DESCRIPTION =
+  'Échu: open invoices past their due date at the company’s today, in minor units of `currency`';
+
+export const ZCustomerSummary = z
+  .object({
+    id: ZId,
+    code: z.string(),
+    legalName: z.string(),
+    status: ZCustomerStatus,
+    city: z.string().nullable(),
+    riskCategory: ZRiskCategory,
+    collector: ZUserRef.nullable(),
+    currency: ZCurrency,
+    openAmount: ZCents.meta({ description: ENCOURS_DESCRIPTION }),
+    overdueAmount: ZCents.meta({ description: OVERDUE_DESCRIPTION }),
+    amountsCapped: ZAmountsCapped,
+    oldestOverdueDays: z.number().int().nullable(),
+  })
+  .meta({ id: 'Customer' });
 export type TCustomerSummary = z.infer<typeof ZCustomerSummary>;
 
 export const ZListCustomersQuery = ZPageQuery.extend({
   search: z.string().trim().max(100).optional(),
   status: ZCustomerStatus.optional(),
+  collectorId: ZId.optional().meta({
+    description: 'Only the customers this user collects (“my customers”)',
+  }),
   sort: z.enum(CUSTOMER_SORTS).default('legal_name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type TListCustomersQuery = z.infer<typeof ZListCustomersQuery>;
 
-export const ZCustomerPage = pageOf(ZCustomerSummary);
+/** The rows matching the filters, all pages together, summed in one currency. */
+export const ZCustomerListTotal = z
+  .object({
+    currency: ZCurrency,
+    openAmount: ZCents.meta({ description: ENCOURS_DESCRIPTION }),
+    overdueAmount: ZCents.meta({ description: OVERDUE_DESCRIPTION }),
+    /** Matching customers with an encours or an overdue amount in this currency. */
+    customerCount: z.number().int(),
+    amountsCapped: ZAmountsCapped,
+  })
+  .meta({ id: 'CustomerListTotal' });
+export type TCustomerListTotal = z.infer<typeof ZCustomerListTotal>;
+
+export const ZCustomerPage = pageOf(ZCustomerSummary)
+  .extend({
+    /** One line per currency, never summed across currencies; `total` counts the rows. */
+    totals: z.array(ZCustomerListTotal),
+  })
+  .meta({ id: 'CustomerPage' });
 export type TCustomerPage = z.infer<typeof ZCustomerPage>;
 
-export const ZCustomerBalance = z.object({
-  currency: ZCurrency,
-  /** Open invoices, before credit notes and unapplied cash. */
-  invoicesOpen: ZCents,
-  overdue: ZCents,
-  creditNotesOpen: ZCents,
-  unappliedCash: ZCents,
-  /** invoicesOpen − creditNotesOpen − unappliedCash: what the customer owes, net. */
-  netBalance: ZCents,
-  amountsCapped: ZAmountsCapped,
-});
+export const ZCustomerBalance = z
+  .object({
+    currency: ZCurrency,
+    /** Open invoices, before credit notes and unapplied cash. */
+    invoicesOpen: ZCents,
+    overdue: ZCents,
+    creditNotesOpen: ZCents,
+    unappliedCash: ZCents,
+    /** invoicesOpen − creditNotesOpen − unappliedCash: the encours, as the list's `openAmount`. */
+    netBalance: ZCents.meta({ description: ENCOURS_DESCRIPTION }),
+    amountsCapped: ZAmountsCapped,
+  })
+  .meta({ id: 'CustomerBalance' });
 
-export const ZCustomerDetail = z.object({
-  id: ZId,
-  code: z.string(),
-  legalName: z.string(),
-  siren: z.string().nullable(),
-  siret: z.string().nullable(),
-  vatNumber: z.string().nullable(),
-  billingAddress: ZAddress,
-  deliveryAddress: ZAddress.nullable(),
-  contacts: z.array(ZContact),
-  paymentTerms: z.object({
+export const ZCustomerDetail = z
+  .object({
+    id: ZId,
     code: z.string(),
-    label: z.string(),
-    exceedsLegalMaximum: z.boolean(),
-  }),
-  paymentMethod: ZPaymentMethod,
-  depositBps: z.number().int(),
-  creditLimit: ZCents.nullable(),
-  collector: ZUserRef.nullable(),
-  salesRep: z.string().nullable(),
-  riskCategory: ZRiskCategory,
-  status: ZCustomerStatus,
-  balance: ZCustomerBalance,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+    legalName: z.string(),
+    siren: z.string().nullable(),
+    siret: z.string().nullable(),
+    vatNumber: z.string().nullable(),
+    billingAddress: ZAddress,
+    deliveryAddress: ZAddress.nullable(),
+    contacts: z.array(ZContact),
+    paymentTerms: z.object({
+      code: z.string(),
+      label: z.string(),
+      exceedsLegalMaximum: z.boolean(),
+    }),
+    paymentMethod: ZPaymentMethod,
+    depositBps: z.number().int(),
+    creditLimit: ZCents.nullable(),
+    collector: ZUserRef.nullable(),
+    salesRep: z.string().nullable(),
+    riskCategory: ZRiskCategory,
+    status: ZCustomerStatus,
+    balance: ZCustomerBalance,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CustomerDetail' });
 export type TCustomerDetail = z.infer<typeof ZCustomerDetail>;
 
 const ZAddressInput = z.object({
@@ -150,38 +192,58 @@ export const ZContactInput = z.object({
   phone: z.string().trim().max(40).nullish(),
 });
 
-export const ZCreateCustomerRequest = z.object({
-  code: z.string().trim().min(1).max(40),
-  legalName: z.string().trim().min(1).max(200),
-  siren: z.string().trim().nullish(),
-  siret: z.string().trim().nullish(),
-  vatNumber: z.string().trim().nullish(),
-  billingAddress: ZAddressInput.optional(),
-  deliveryAddress: ZAddressInput.nullish(),
-  contacts: z.array(ZContactInput).max(20).optional(),
-  paymentTerms: z.string().trim().optional(),
-  paymentMethod: ZPaymentMethod.optional(),
-  depositBps: z.number().int().min(0).max(10_000).optional(),
-  creditLimit: ZAmount.nullish(),
-  collectorUserId: ZId.nullish(),
-  salesRep: z.string().trim().max(100).nullish(),
-  riskCategory: ZRiskCategory.optional(),
-  status: ZCustomerStatus.optional(),
-});
+export const ZCreateCustomerRequest = z
+  .object({
+    code: z.string().trim().min(1).max(40),
+    legalName: z.string().trim().min(1).max(200),
+    siren: z.string().trim().nullish(),
+    siret: z.string().trim().nullish(),
+    vatNumber: z.string().trim().nullish(),
+    billingAddress: ZAddressInput.optional(),
+    deliveryAddress: ZAddressInput.nullish(),
+    contacts: z.array(ZContactInput).max(20).optional(),
+    paymentTerms: z.string().trim().optional(),
+    paymentMethod: ZPaymentMethod.optional(),
+    depositBps: z.number().int().min(0).max(10_000).optional(),
+    creditLimit: ZAmount.nullish(),
+    collectorUserId: ZId.nullish(),
+    salesRep: z.string().trim().max(100).nullish(),
+    riskCategory: ZRiskCategory.optional(),
+    status: ZCustomerStatus.optional(),
+  })
+  .meta({ id: 'CreateCustomerRequest' });
 export type TCreateCustomerRequest = z.infer<typeof ZCreateCustomerRequest>;
 
-export const ZUpdateCustomerRequest = ZCreateCustomerRequest.omit({ code: true }).partial();
+export const ZUpdateCustomerRequest = ZCreateCustomerRequest.omit({ code: true })
+  .partial()
+  .meta({ id: 'UpdateCustomerRequest' });
 export type TUpdateCustomerRequest = z.infer<typeof ZUpdateCustomerRequest>;
 
-export const ZTimelineEvent = z.object({
-  /** The event's number in the company's audit trail (1, 2, 3…, in commit order). */
-  seq: z.number().int().positive(),
-  occurredAt: z.string(),
-  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: ZId,
-  data: z.record(z.string(), z.unknown()),
-});
+/** A user a customer may be given to as its collector. */
+export const ZAssignableUser = z
+  .object({
+    id: ZId,
+    displayName: z.string(),
+    email: z.string(),
+    role: ZRole,
+  })
+  .meta({ id: 'AssignableUser' });
+export type TAssignableUser = z.infer<typeof ZAssignableUser>;
+export const ZAssignableUserList = z
+  .object({ items: z.array(ZAssignableUser) })
+  .meta({ id: 'AssignableUserList' });
+
+export const ZTimelineEvent = z
+  .object({
+    /** The event's number in the company's audit trail (1, 2, 3…, in commit order). */
+    seq: z.number().int().positive(),
+    occurredAt: z.string(),
+    actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: ZId,
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEvent' });
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
-export const ZTimeline = z.object({ items: z.array(ZTimelineEvent) });
+export const ZTimeline = z.object({ items: z.array(ZTimelineEvent) }).meta({ id: 'Timeline' });

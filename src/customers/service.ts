@@ -1,7 +1,12 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { readCustomerEvents, recordEvents } from '../audit/service.ts';
-import { assertUserInCompany, findUserDisplayNames, requirePermission } from '../auth/service.ts';
+import { readCustomerEvents, recordEvents, type StoredEvent } from '../audit/service.ts';
+import {
+  assertUserInCompany,
+  findUserDisplayNames,
+  listAssignableUsers,
+  requirePermission,
+} from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -25,6 +30,7 @@ import {
   termsExceedLegalMaximum,
 } from './payment-terms.ts';
 import type {
+  TAssignableUser,
   TCreateCustomerRequest,
   TCustomerDetail,
   TCustomerPage,
@@ -135,10 +141,7 @@ export function newCustomerFields(code: string, legalName: string): CustomerFiel
 function assertValid(fields: CustomerFields): void {
   const issues = checkCustomer(fields);
   if (issues.length > 0) {
-    throw new InvalidError(
-      `Customer ${fields.code} is not valid: ${issues.map((i) => i.message).join('; ')}`,
-      issues,
-    );
+    throw new InvalidError('customer_invalid', { code: fields.code }, issues);
   }
 }
 
@@ -217,7 +220,7 @@ export async function updateCustomer(
   await inTransaction(deps.db, async (tx) => {
     const before = await findCustomerById(tx, ctx.companyId, id);
     if (!before) {
-      throw new NotFoundError('Customer', id);
+      throw new NotFoundError('customer', id);
     }
     const { contacts, ...fields } = applyRequest(before, input);
     assertValid(fields);
@@ -273,7 +276,7 @@ export async function findCustomerIdsByCodes(
 export async function requireCustomer(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   requirePermission(ctx, 'customers:read');
   if (!(await findCustomerById(deps.db, ctx.companyId, id))) {
-    throw new NotFoundError('Customer', id);
+    throw new NotFoundError('customer', id);
   }
 }
 
@@ -281,7 +284,7 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
   requirePermission(ctx, 'customers:read');
   const record = await findCustomerRecord(deps.db, ctx.companyId, id);
   if (!record) {
-    throw new NotFoundError('Customer', id);
+    throw new NotFoundError('customer', id);
   }
   const { customer } = record;
   const company = await getCompany(deps, ctx.companyId);
@@ -339,9 +342,10 @@ export async function listCustomers(
 ): Promise<TCustomerPage> {
   requirePermission(ctx, 'customers:read');
   const company = await getCompany(deps, ctx.companyId);
-  const { rows, total } = await listCustomerRows(deps.db, ctx.companyId, {
+  const { rows, total, totals } = await listCustomerRows(deps.db, ctx.companyId, {
     search: query.search || undefined,
     status: query.status,
+    collectorId: query.collectorId,
     sort: query.sort,
     order: query.order,
     limit: query.pageSize,
@@ -367,7 +371,25 @@ export async function listCustomers(
     total,
     page: query.page,
     pageSize: query.pageSize,
+    totals: totals.map((line) => ({
+      currency: line.currency,
+      openAmount: line.openCents,
+      overdueAmount: line.overdueCents,
+      customerCount: line.customerCount,
+      amountsCapped: line.amountsCapped,
+    })),
   };
+}
+
+/** Users a customer may be given to as its collector (the form's choices). */
+export async function listCollectorChoices(deps: Deps, ctx: Ctx): Promise<TAssignableUser[]> {
+  const users = await listAssignableUsers(deps, ctx);
+  return users.map((user) => ({
+    id: user.id,
+    displayName: user.displayName,
+    email: user.email,
+    role: user.role,
+  }));
 }
 
 /** The customer's timeline, newest first, read from the append-only event trail. */
@@ -379,6 +401,18 @@ export async function getCustomerTimeline(
 ): Promise<TTimelineEvent[]> {
   await requireCustomer(deps, ctx, customerId);
   const events = await readCustomerEvents(deps.db, ctx, customerId, limit);
+  return presentTimelineEvents(deps, ctx, events);
+}
+
+/**
+ * Audit events as a timeline shows them, each actor named (a user by its display
+ * name, the CLI by its operator): the customer's timeline and an invoice's.
+ */
+export async function presentTimelineEvents(
+  deps: Deps,
+  ctx: Ctx,
+  events: readonly StoredEvent[],
+): Promise<TTimelineEvent[]> {
   const names = await findUserDisplayNames(
     deps,
     ctx,

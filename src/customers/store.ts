@@ -333,6 +333,7 @@ export type CustomerListRow = {
 export type CustomerListQuery = {
   search?: string | undefined;
   status?: CustomerStatus | undefined;
+  collectorId?: string | undefined;
   sort: (typeof CUSTOMER_SORTS)[number];
   order: 'asc' | 'desc';
   limit: number;
@@ -343,10 +344,14 @@ export type CustomerListQuery = {
 
 type ListSql = RawBuilder<unknown>;
 
-/** The customer columns a list row shows, with its balance `b` and collector `u`. */
+/**
+ * The customer columns a list row shows, with its open items `b`, its unapplied cash
+ * `pc` and its collector `u`. `open_cents` is the encours (docs/formulas.md).
+ */
 const LIST_COLUMNS = sql`c.id, c.code, c.legal_name, c.status, c.billing_city, c.risk_category,
         u.id AS collector_id, u.display_name AS collector_name,
-        b.open_cents, b.overdue_cents, b.oldest_overdue`;
+        (coalesce(b.open_cents, 0) - coalesce(pc.unapplied_cents, 0))::text AS open_cents,
+        b.overdue_cents, b.oldest_overdue`;
 
 /** pg_trgm's unit: a search needs at least this many characters to use its index. */
 const TRIGRAM_LENGTH = 3;
@@ -389,7 +394,8 @@ type SegmentCondition = (key: ListSql) => ListSql;
  * result is the order of `ORDER BY coalesce(key, 0) <direction>, code` (oldest date:
  * nulls last), page for page.
  *
- * The open amount is read from `customer_open_balance`, kept by triggers on `invoice`.
+ * The open amount (the encours) is `customer_open_balance.balance_cents`, kept by
+ * triggers on `invoice` and `payment`.
  * Overdue amounts and dates depend on `today`, so they are summed once over the
  * company's overdue items only (`k`).
  */
@@ -405,12 +411,12 @@ function pageByBalance(
         AND i.kind = 'invoice' AND i.due_date < ${query.today}`;
   // Not a CTE for the open amount: each segment reads the balance index in its own order.
   const keySource = isOpenAmount
-    ? sql`(SELECT b.customer_id, b.open_cents AS key FROM customer_open_balance b
+    ? sql`(SELECT b.customer_id, b.balance_cents AS key FROM customer_open_balance b
           WHERE b.company_id = ${companyId} AND b.currency = ${query.currency})`
     : sql`k`;
   const hasKey = isOpenAmount
     ? sql`EXISTS (SELECT 1 FROM customer_open_balance b WHERE b.company_id = ${companyId}
-          AND b.customer_id = c.id AND b.currency = ${query.currency} AND b.open_cents <> 0)`
+          AND b.customer_id = c.id AND b.currency = ${query.currency} AND b.balance_cents <> 0)`
     : sql`EXISTS (SELECT 1 FROM invoice i WHERE ${overdueItems} AND i.customer_id = c.id)`;
   // Overdue sums are numeric: a sort key past bigint must not fail the list (ADR 9).
   const keyType =
@@ -474,14 +480,15 @@ export async function listCustomerRows(
   q: Queryable,
   companyId: string,
   query: CustomerListQuery,
-): Promise<{ rows: CustomerListRow[]; total: number }> {
+): Promise<{ rows: CustomerListRow[]; total: number; totals: CustomerListTotal[] }> {
   const pattern = query.search ? `%${query.search.replace(/[\\%_]/g, '\\$&')}%` : null;
   const filters = sql`c.company_id = ${companyId}
       ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren::text LIKE ${pattern} OR customer_name_key(c.billing_city) LIKE customer_name_key(${pattern}))`}
-      ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}`;
+      ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}
+      ${query.collectorId === undefined ? sql`` : sql`AND c.collector_user_id = ${query.collectorId}`}`;
   const balance = sql`
       SELECT
-        sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END)::text AS open_cents,
+        sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END) AS open_cents,
         coalesce(sum(i.open_cents) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}), 0)::text AS overdue_cents,
         min(i.due_date) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}) AS oldest_overdue
       FROM invoice i
@@ -489,21 +496,29 @@ export async function listCustomerRows(
   const byName = query.sort === 'code' || query.sort === 'legal_name';
   const { ctes, page, order } = byName
     ? pageByName(query, filters)
-    : pageByBalance(companyId, query, filters, pattern !== null || query.status !== undefined);
+    : pageByBalance(
+        companyId,
+        query,
+        filters,
+        pattern !== null || query.status !== undefined || query.collectorId !== undefined,
+      );
   const pageSql = sql`
       WITH ${ctes} p AS (${page})
       SELECT ${LIST_COLUMNS}
       FROM p
       JOIN customer c ON c.company_id = ${companyId} AND c.code = p.code
       LEFT JOIN LATERAL (${balance}) b ON true
+      LEFT JOIN LATERAL (
+        SELECT sum(p.unapplied_cents) AS unapplied_cents FROM payment p
+        WHERE p.company_id = ${companyId} AND p.customer_id = c.id AND p.unapplied_cents > 0
+          AND p.currency = ${query.currency}
+      ) pc ON true
       LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.collector_user_id
       ORDER BY ${order}`;
 
-  const [result, count] = await Promise.all([
+  const [result, summary] = await Promise.all([
     pageSql.execute(q),
-    sql<{
-      total: number;
-    }>`SELECT count(*)::bigint AS total FROM customer c WHERE ${filters}`.execute(q),
+    summarizeCustomers(q, companyId, filters, query.today),
   ]);
   const rows = (result.rows as Record<string, unknown>[]).map((row) => {
     const oldest = row['oldest_overdue'] as CalendarDate | null;
@@ -526,7 +541,77 @@ export async function listCustomerRows(
       oldestOverdueDays: oldest === null ? null : daysBetween(oldest, query.today),
     };
   });
-  return { rows, total: count.rows[0]?.total ?? 0 };
+  return { rows, ...summary };
+}
+
+/** The rows matching a list's filters, all pages together, in one currency. */
+export type CustomerListTotal = {
+  currency: string;
+  openCents: Cents;
+  overdueCents: Cents;
+  customerCount: number;
+  amountsCapped: boolean;
+};
+
+/**
+ * How many customers match `filters`, and their encours and overdue amounts per
+ * currency, in one statement whose text is the same for any number of customers.
+ * The encours is read from the kept balance (`balance_cents`, one row per customer and
+ * currency); overdue amounts depend on `today`, so they are summed from the company's
+ * overdue items, through the covering index `invoice_open_due_date_idx`. Sums are
+ * numeric, then capped (`capTotal`), never summed across currencies.
+ */
+async function summarizeCustomers(
+  q: Queryable,
+  companyId: string,
+  filters: ListSql,
+  today: CalendarDate,
+): Promise<{ total: number; totals: CustomerListTotal[] }> {
+  const result = await sql<{
+    currency: string | null;
+    open_cents: string | null;
+    overdue_cents: string | null;
+    customers: number;
+  }>`
+    WITH m AS MATERIALIZED (SELECT c.id FROM customer c WHERE ${filters}),
+    figures AS (
+      SELECT b.customer_id, b.currency, b.balance_cents::numeric AS open_cents, 0::numeric AS overdue_cents
+      FROM customer_open_balance b JOIN m ON m.id = b.customer_id
+      WHERE b.company_id = ${companyId} AND b.balance_cents <> 0
+      UNION ALL
+      SELECT i.customer_id, i.currency, 0, i.open_cents
+      FROM invoice i JOIN m ON m.id = i.customer_id
+      WHERE i.company_id = ${companyId} AND i.open_cents > 0 AND i.kind = 'invoice'
+        AND i.due_date < ${today}
+    ),
+    per_customer AS (
+      SELECT currency, sum(open_cents) AS open_cents, sum(overdue_cents) AS overdue_cents
+      FROM figures GROUP BY customer_id, currency
+    )
+    SELECT currency, sum(open_cents)::text AS open_cents, sum(overdue_cents)::text AS overdue_cents,
+      count(*)::int AS customers
+    FROM per_customer GROUP BY currency
+    UNION ALL
+    SELECT NULL, NULL, NULL, count(*)::int FROM m
+    ORDER BY 1 NULLS FIRST`.execute(q);
+  let total = 0;
+  const totals: CustomerListTotal[] = [];
+  for (const row of result.rows) {
+    if (row.currency === null) {
+      total = row.customers;
+      continue;
+    }
+    const open = capTotal(BigInt(row.open_cents ?? '0'));
+    const overdue = capTotal(BigInt(row.overdue_cents ?? '0'));
+    totals.push({
+      currency: row.currency,
+      openCents: open.amount,
+      overdueCents: overdue.amount,
+      customerCount: row.customers,
+      amountsCapped: open.isCapped || overdue.isCapped,
+    });
+  }
+  return { total, totals };
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
+import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';
 
 /**
  * The embedded database belongs to one process at a time (ADR 8). PGlite is a
@@ -43,27 +44,26 @@ export class DatabaseInUseError extends DomainError {
   readonly lockPath: string;
 
   constructor(dir: string, lockPath: string, holder: LockHolder | undefined) {
-    super('database_in_use', inUseMessage(dir, lockPath, holder));
+    super('database_in_use', ...inUseMessage(dir, lockPath, holder));
     this.name = 'DatabaseInUseError';
     this.holder = holder;
     this.lockPath = lockPath;
   }
 }
 
-function inUseMessage(dir: string, lockPath: string, holder: LockHolder | undefined): string {
-  const advice =
-    'The embedded database belongs to one process at a time: stop that process first, ' +
-    'or make the change through the web UI or the API of the running server; ' +
-    'to run several processes on one database, use PostgreSQL (--db postgres://…).';
+function inUseMessage(
+  dir: string,
+  lockPath: string,
+  holder: LockHolder | undefined,
+): [MessageCode, MessageParams] {
   if (holder === undefined) {
-    return `The embedded database in ${dir} is locked by ${lockPath}, which cannot be read: if no other process uses this database, delete that file.\n${advice}`;
+    return ['database_locked_unreadable', { dir, lockPath }];
   }
-  const who = `process ${holder.pid} on ${holder.hostname} (${holder.command}), since ${holder.since}`;
-  const elsewhere =
-    holder.hostname === hostname()
-      ? ''
-      : `\nThis host cannot tell whether that process still runs: if it does not, delete ${lockPath}.`;
-  return `The embedded database in ${dir} is in use by ${who}.${elsewhere}\n${advice}`;
+  const { pid, hostname: host, command, since } = holder;
+  return [
+    host === hostname() ? 'database_in_use_here' : 'database_in_use_elsewhere',
+    { dir, lockPath, pid, hostname: host, command, since },
+  ];
 }
 
 /** Nonces of the lock files this process holds: a lock with our own pid but not listed here is a former life's. */

@@ -1,4 +1,5 @@
-import { ConflictError, InvalidError, type DomainError } from '../shared/errors.ts';
+import { ConflictError, fieldIssue, InvalidError, type DomainError } from '../shared/errors.ts';
+import type { MessageCode } from '../shared/messages/catalogue.ts';
 import { MAX_AMOUNT_CENTS, MAX_TOTAL_CENTS, toDecimalString } from '../shared/money.ts';
 
 /**
@@ -15,27 +16,17 @@ const CHECK_VIOLATION = '23514';
  * at fault and what to say. Services check these bounds first, with the line or the
  * field; the database's constraints catch any writer that did not (or two racing).
  */
-const BOUNDS: Readonly<Record<string, { field: string; message: string }>> = {
-  invoice_amount_cents_max_check: {
-    field: 'amount',
-    message: `An invoice or credit note amount is above the largest accepted, ${toDecimalString(MAX_AMOUNT_CENTS)}`,
-  },
-  payment_amount_cents_max_check: {
-    field: 'amount',
-    message: `A payment amount is above the largest accepted, ${toDecimalString(MAX_AMOUNT_CENTS)}`,
-  },
-  allocation_amount_cents_max_check: {
-    field: 'amount',
-    message: `An allocation amount is above the largest accepted, ${toDecimalString(MAX_AMOUNT_CENTS)}`,
-  },
-  customer_credit_limit_cents_max_check: {
-    field: 'creditLimit',
-    message: `The credit limit is above the largest amount accepted, ${toDecimalString(MAX_AMOUNT_CENTS)}`,
-  },
-  customer_open_balance_open_cents_check: {
-    field: 'amount',
-    message: `A customer's open balance would pass the largest total accepted, ${toDecimalString(MAX_TOTAL_CENTS)}`,
-  },
+const BOUNDS: Readonly<Record<string, { field: string; reason: MessageCode }>> = {
+  invoice_amount_cents_max_check: { field: 'amount', reason: 'invoice_amount_too_large' },
+  payment_amount_cents_max_check: { field: 'amount', reason: 'payment_amount_too_large' },
+  allocation_amount_cents_max_check: { field: 'amount', reason: 'allocation_amount_too_large' },
+  customer_credit_limit_cents_max_check: { field: 'creditLimit', reason: 'credit_limit_too_large' },
+  customer_open_balance_open_cents_check: { field: 'amount', reason: 'open_balance_too_large' },
+};
+
+/** The largest accepted figure of each bound, as its message names it. */
+const BOUND_MAXIMUMS: Readonly<Record<string, string>> = {
+  customer_open_balance_open_cents_check: toDecimalString(MAX_TOTAL_CENTS),
 };
 
 type DatabaseErrorFields = { code?: unknown; table?: unknown; detail?: unknown };
@@ -78,19 +69,14 @@ export function conflictFromUniqueViolation(error: unknown): ConflictError | und
   const entity = typeof table === 'string' ? table.replace(/_/g, ' ') : 'row';
   const key = typeof detail === 'string' ? duplicateKey(detail) : undefined;
   if (!key) {
-    return new ConflictError(`This ${entity} already exists`, [], { cause: error });
+    return new ConflictError('record_exists', { entity }, [], { cause: error });
   }
   const described = key.columns.map((column, index) => `${column} ${key.values[index]}`).join(', ');
-  const article = /^[aeiou]/.test(entity) ? 'An' : 'A';
   return new ConflictError(
-    `${article} ${entity} with ${described} already exists`,
-    [
-      {
-        field: key.columns.at(-1) ?? 'key',
-        code: 'duplicate',
-        message: `${described} is already used`,
-      },
-    ],
+    'already_exists',
+    // The article is English only: the French sentence does not say it.
+    { article: /^[aeiou]/.test(entity) ? 'An' : 'A', entity, key: described },
+    [fieldIssue(key.columns.at(-1) ?? 'key', 'duplicate', { key: described })],
     { cause: error },
   );
 }
@@ -117,7 +103,8 @@ export function domainErrorOfDatabase(error: unknown): DomainError | undefined {
   if (bound === undefined) {
     return undefined;
   }
-  return new InvalidError(bound.message, [
-    { field: bound.field, code: 'amount_too_large', message: bound.message },
+  const max = BOUND_MAXIMUMS[constraint as string] ?? toDecimalString(MAX_AMOUNT_CENTS);
+  return new InvalidError(bound.reason, { max }, [
+    fieldIssue(bound.field, 'amount_too_large', { max }),
   ]);
 }

@@ -174,6 +174,9 @@ export type CustomerOpenBalanceTable = {
   customer_id: string;
   currency: string;
   open_cents: number;
+  /** Unapplied payments (202612011600); `balance_cents` = open_cents − unapplied_cents. */
+  unapplied_cents: Generated<number>;
+  balance_cents: GeneratedAlways<number>;
 };
 
 export type SchemaMigrationTable = {

@@ -83,9 +83,7 @@ export async function writeDemoFiles(
   }));
   for (const file of files) {
     if (await exists(file.path)) {
-      throw new ConflictError(
-        `${file.path} already exists: remove it or export into another directory`,
-      );
+      throw new ConflictError('export_file_exists', { path: file.path });
     }
   }
   const writers = new Map<ImportKind, TableWriter>();

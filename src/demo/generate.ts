@@ -15,7 +15,7 @@
  * even though the stream goes customer by customer. Only per-day counters are kept.
  */
 import { calendarDate, toDayNumber, type CalendarDate } from '../shared/calendar-date.ts';
-import { InvalidError } from '../shared/errors.ts';
+import { fieldIssue, InvalidError, type Issue } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
 import { cents, type Cents } from '../shared/money.ts';
 import { makeCompanyIdentity, type DemoContactRole } from './company-identity.ts';
@@ -160,36 +160,32 @@ export type DemoBatch = {
 };
 
 function assertOptions(options: DemoOptions): void {
-  const issues = [];
+  const issues: Issue[] = [];
   if (!Object.hasOwn(DEMO_SIZES, options.size)) {
-    issues.push({ field: 'size', code: 'invalid_size', message: 'Size must be S, M or L' });
+    issues.push(fieldIssue('size', 'invalid_size'));
   }
   if (!Number.isSafeInteger(options.seed)) {
-    issues.push({ field: 'seed', code: 'invalid_seed', message: 'Seed must be an integer' });
+    issues.push(fieldIssue('seed', 'invalid_seed'));
   }
   if (
     options.customers !== undefined &&
     !(Number.isSafeInteger(options.customers) && options.customers > 0)
   ) {
-    issues.push({
-      field: 'customers',
-      code: 'invalid_customers',
-      message: 'The customer count must be a positive integer',
-    });
+    issues.push(fieldIssue('customers', 'invalid_customers'));
   }
   try {
     calendarDate(options.today);
   } catch {
-    issues.push({ field: 'today', code: 'invalid_date', message: 'Today must be YYYY-MM-DD' });
+    issues.push(fieldIssue('today', 'invalid_date', { context: 'today' }));
   }
   if (!isUuid(options.companyId)) {
-    issues.push({ field: 'companyId', code: 'invalid_uuid', message: 'Company id must be a UUID' });
+    issues.push(fieldIssue('companyId', 'invalid_uuid'));
   }
   if (options.currency !== 'EUR') {
-    issues.push({ field: 'currency', code: 'invalid_currency', message: 'The demo is in EUR' });
+    issues.push(fieldIssue('currency', 'invalid_currency'));
   }
   if (issues.length > 0) {
-    throw new InvalidError('Invalid demo options', issues);
+    throw new InvalidError('demo_options_invalid', {}, issues);
   }
 }
 

@@ -114,9 +114,7 @@ export async function loadDemo(
 ): Promise<DemoResult> {
   const existing = await findCompanies(deps);
   if (existing.some((company) => company.code === DEMO_COMPANY_CODE)) {
-    throw new ConflictError(
-      'The demo company already exists in this database; use a fresh --db to make another',
-    );
+    throw new ConflictError('demo_exists');
   }
   const company = await createCompany(deps, {
     code: DEMO_COMPANY_CODE,

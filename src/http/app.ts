@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { z } from 'zod';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -101,6 +102,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas given an id (`.meta({ id })`) become components.schemas, referenced by $ref;
+    // a request body's is named with `Input` (its shape before defaults apply).
+    transformObject: jsonSchemaTransformObject,
   });
 
   const { deps } = options;

@@ -20,7 +20,7 @@ export async function authenticateRequest(
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) {
-      throw new UnauthorizedError('Authorization must be "Bearer <API token>"');
+      throw new UnauthorizedError('bearer_malformed');
     }
     const { company: _company, ...ctx } = await authenticateApiToken(deps, match[1]);
     request.ctx = ctx;
@@ -28,11 +28,11 @@ export async function authenticateRequest(
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) {
-    throw new UnauthorizedError('Sign in first');
+    throw new UnauthorizedError();
   }
   const session = await authenticateSession(deps, token);
   if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-    throw new ForbiddenError('Missing or wrong x-csrf-token header (cross-site request refused)');
+    throw new ForbiddenError('csrf_refused');
   }
   request.ctx = userContext(session.user);
   return session;

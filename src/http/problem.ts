@@ -3,42 +3,114 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
+  type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
 import { domainErrorOfDatabase } from '../db/errors.ts';
-import { DomainError, ERROR_CODES, RateLimitedError, type Issue } from '../shared/errors.ts';
+import {
+  DomainError,
+  ERROR_CODES,
+  fieldIssue,
+  issueMessage,
+  RateLimitedError,
+  type ErrorCode,
+  type Issue,
+} from '../shared/errors.ts';
+import { languageOfAcceptLanguage, type Language } from '../shared/language.ts';
+import {
+  messageOf,
+  problemTitle,
+  type MessageCode,
+  type MessageParams,
+} from '../shared/messages/catalogue.ts';
 import type { TProblem } from '../shared/schemas.ts';
+import { zodIssueMessage } from '../shared/zod-messages.ts';
 
 const PROBLEM_BASE = 'https://encaisse.dev/problems/';
 
-function send(reply: FastifyReply, problem: TProblem): FastifyReply {
-  return reply.code(problem.status).type('application/problem+json').send(problem);
+/** The language a request asked for (Accept-Language), French by default. */
+export function requestLanguage(request: FastifyRequest): Language {
+  return languageOfAcceptLanguage(request.headers['accept-language']);
 }
 
-function problemOf(
-  code: keyof typeof ERROR_CODES,
-  detail: string,
-  issues?: readonly Issue[],
-): TProblem {
-  const { httpStatus, title } = ERROR_CODES[code];
+function send(reply: FastifyReply, language: Language, problem: TProblem): FastifyReply {
+  return reply
+    .code(problem.status)
+    .header('content-language', language)
+    .header('vary', 'Accept-Language')
+    .type('application/problem+json')
+    .send(problem);
+}
+
+type ProblemSource = {
+  code: ErrorCode;
+  reason: MessageCode;
+  params: MessageParams;
+  issues: readonly Issue[];
+};
+
+function problemOf(language: Language, source: ProblemSource): TProblem {
+  const { code, reason, params, issues } = source;
   return {
     type: `${PROBLEM_BASE}${code}`,
-    title,
-    status: httpStatus,
-    detail,
+    title: problemTitle(language, code),
+    status: ERROR_CODES[code].httpStatus,
+    detail: messageOf(language, reason, params),
     code,
-    ...(issues && issues.length > 0 ? { issues: [...issues] } : {}),
+    reason,
+    params: { ...params },
+    ...(issues.length > 0
+      ? { issues: issues.map((issue) => ({ ...issue, message: issueMessage(language, issue) })) }
+      : {}),
   };
 }
 
 /** A request refused before our code saw it: by Node's parser, Fastify's router or body limits. */
-export function requestProblem(status: number, detail: string, code = 'bad_request'): TProblem {
+export function requestProblem(
+  status: number,
+  detail: string,
+  code = 'bad_request',
+  language: Language = 'en',
+): TProblem {
   return {
     type: `${PROBLEM_BASE}bad_request`,
-    title: STATUS_CODES[status] ?? 'Bad request',
+    title:
+      language === 'en'
+        ? (STATUS_CODES[status] ?? 'Bad request')
+        : problemTitle(language, 'bad_request'),
     status,
     detail,
     code,
   };
+}
+
+/**
+ * The issues of a request its schema refused, worded in `language`: zod's own
+ * translations for its checks, our catalogue for the sentences we wrote.
+ */
+function validationIssues(
+  error: { validation: ZodFastifySchemaValidationError[] },
+  where: string,
+  language: Language,
+): Issue[] {
+  return error.validation.flatMap((issue): Issue[] => {
+    const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (issue.keyword === 'unrecognized_keys') {
+      // One issue per parameter or property the request should not carry, named.
+      const keys = (issue.params['keys'] as string[] | undefined) ?? [];
+      const code = where === 'querystring' ? 'unknown_parameter' : 'unknown_field';
+      return keys.map((key) => ({
+        ...fieldIssue(path === '' ? key : `${path}.${key}`, code, { name: key }),
+        message: messageOf(language, code, { name: key }),
+      }));
+    }
+    return [
+      {
+        field: path === '' ? where : path,
+        code: issue.keyword,
+        message: `${path || where}: ${zodIssueMessage({ ...issue.params, code: issue.keyword, message: issue.message }, language)}`,
+      },
+    ];
+  });
 }
 
 /**
@@ -54,38 +126,23 @@ export function handleError(
   if (error instanceof RateLimitedError) {
     reply.header('retry-after', String(error.retryAfterSeconds));
   }
+  const language = requestLanguage(request);
   const domainError = error instanceof DomainError ? error : domainErrorOfDatabase(error);
   if (domainError !== undefined) {
-    return send(reply, problemOf(domainError.code, domainError.message, domainError.issues));
+    return send(reply, language, problemOf(language, domainError));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const issues: Issue[] = error.validation.flatMap((issue): Issue[] => {
-      const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      if (issue.keyword === 'unrecognized_keys') {
-        // One issue per parameter or property the request should not carry, named.
-        const keys = (issue.params['keys'] as string[] | undefined) ?? [];
-        return keys.map((key) => ({
-          field: path === '' ? key : `${path}.${key}`,
-          code: where === 'querystring' ? 'unknown_parameter' : 'unknown_field',
-          message: `${key}: not a ${where === 'querystring' ? 'parameter' : 'field'} of this request`,
-        }));
-      }
-      return [
-        {
-          field: path === '' ? where : path,
-          code: issue.keyword,
-          message: `${path || where}: ${issue.message ?? 'invalid'}`,
-        },
-      ];
+    const issues = validationIssues(error, where, language);
+    const problem = problemOf(language, {
+      code: 'invalid',
+      reason: 'request_invalid',
+      params: { part: where },
+      issues,
     });
-    return send(reply, {
-      ...problemOf(
-        'invalid',
-        `The request ${where} is not valid: ${issues.map((i) => i.message).join('; ')}`,
-        issues,
-      ),
-      status: 400,
+    return send(reply, language, {
+      ...problem,
+      detail: `${problem.detail}: ${issues.map((i) => i.message).join('; ')}`,
     });
   }
   if (
@@ -94,21 +151,32 @@ export function handleError(
     error.statusCode >= 400 &&
     error.statusCode < 500
   ) {
-    return send(reply, requestProblem(error.statusCode, error.message, error.code));
+    return send(
+      reply,
+      language,
+      requestProblem(error.statusCode, error.message, error.code, language),
+    );
   }
   request.log.error({ err: error }, 'unexpected error');
-  return send(reply, {
+  return send(reply, language, {
     type: `${PROBLEM_BASE}internal`,
-    title: 'Internal error',
+    title: problemTitle(language, 'internal'),
     status: 500,
-    detail: 'Something went wrong on our side; it has been logged.',
+    detail: messageOf(language, 'internal'),
     code: 'internal',
   });
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const language = requestLanguage(request);
   return send(
     reply,
-    problemOf('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`),
+    language,
+    problemOf(language, {
+      code: 'not_found',
+      reason: 'route_not_found',
+      params: { method: request.method, path: request.url.split('?')[0] ?? '' },
+      issues: [],
+    }),
   );
 }

@@ -145,6 +145,7 @@ describe('mapColumns', () => {
         code: 'missing_column',
         message:
           'Required column "amount" is missing (accepted names: amount, montant_ttc, montant, total_ttc, ttc); name another column with --map amount=<column>.',
+        params: { column: 'amount', accepted: 'amount, montant_ttc, montant, total_ttc, ttc' },
       },
     ],
     [
@@ -156,6 +157,7 @@ describe('mapColumns', () => {
         code: 'ambiguous_column',
         message:
           'Columns "montant" and "montant_ttc" could all be "amount"; choose one with --map amount=<column>.',
+        params: { first: 'montant', second: 'montant_ttc', column: 'amount' },
       },
     ],
     [
@@ -167,6 +169,7 @@ describe('mapColumns', () => {
         code: 'duplicate_column',
         message:
           'The file has more than one column named "montant"; rename one, or choose with --map.',
+        params: { name: 'montant' },
       },
     ],
     [
@@ -178,6 +181,12 @@ describe('mapColumns', () => {
         code: 'missing_column',
         message:
           '--map amount=Montant TTC: the file has no column "Montant TTC" (it has: numero, code_client, date_facture, montant).',
+        params: {
+          column: 'amount',
+          fileColumn: 'Montant TTC',
+          header: 'numero, code_client, date_facture, montant',
+          context: 'mapped',
+        },
       },
     ],
     [
@@ -189,6 +198,11 @@ describe('mapColumns', () => {
         code: 'unknown_column',
         message:
           '--map: "total" is not a column of invoices files (expected one of: number, customer_code, issue_date, due_date, amount, currency, kind).',
+        params: {
+          key: 'total',
+          columns: 'number, customer_code, issue_date, due_date, amount, currency, kind',
+          context: 'invoices_file',
+        },
       },
     ],
   ])('refuses the file for %s', (_label, csv, options, issue) => {
@@ -226,20 +240,30 @@ describe('parseMappingOption', () => {
   });
 
   it.each([
-    ['amount', '--map: "amount" is not of the form column=File column (e.g. amount=Montant TTC).'],
+    [
+      'amount',
+      '--map: "amount" is not of the form column=File column (e.g. amount=Montant TTC).',
+      { entry: 'amount', context: 'form' },
+    ],
     [
       '=Montant',
       '--map: "=Montant" is not of the form column=File column (e.g. amount=Montant TTC).',
+      { entry: '=Montant', context: 'form' },
     ],
     [
       'amount=',
       '--map: "amount=" is not of the form column=File column (e.g. amount=Montant TTC).',
+      { entry: 'amount=', context: 'form' },
     ],
-    ['amount=A,amount=B', '--map: "amount" is mapped twice.'],
-  ])('refuses %j', (text, message) => {
+    [
+      'amount=A,amount=B',
+      '--map: "amount" is mapped twice.',
+      { column: 'amount', context: 'twice' },
+    ],
+  ])('refuses %j', (text, message, params) => {
     expect(parseMappingOption(text)).toEqual({
       ok: false,
-      issues: [{ field: 'mapping', code: 'invalid_mapping', message }],
+      issues: [{ field: 'mapping', code: 'invalid_mapping', message, params }],
     });
   });
 });

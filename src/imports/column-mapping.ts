@@ -4,7 +4,7 @@
  * by an explicit `--map amount=Montant TTC`. The result is records keyed by
  * canonical column, so row parsers never see the file's own names.
  */
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { normalizeHeaderName, type Table } from './read-table.ts';
 
 /** What an import file holds. */
@@ -295,13 +295,12 @@ export function parseMappingOption(text: string): ParseMappingResult {
     const fileColumn = equals < 0 ? '' : unquote(entry.slice(equals + 1).trim());
     if (canonical === '' || fileColumn === '') {
       issues.push(
-        mappingIssue(
-          'invalid_mapping',
-          `"${entry.trim()}" is not of the form column=File column (e.g. amount=Montant TTC).`,
-        ),
+        fieldIssue('mapping', 'invalid_mapping', { entry: entry.trim(), context: 'form' }),
       );
     } else if (Object.hasOwn(mapping, canonical)) {
-      issues.push(mappingIssue('invalid_mapping', `"${canonical}" is mapped twice.`));
+      issues.push(
+        fieldIssue('mapping', 'invalid_mapping', { column: canonical, context: 'twice' }),
+      );
     } else {
       mapping[canonical] = fileColumn;
     }
@@ -332,10 +331,6 @@ function unquote(text: string): string {
   return text.length >= 2 && text.startsWith('"') && text.endsWith('"')
     ? text.slice(1, -1).trim()
     : text;
-}
-
-function mappingIssue(code: string, message: string): Issue {
-  return { field: 'mapping', code, message: `--map: ${message}` };
 }
 
 /**
@@ -385,17 +380,21 @@ export function mapColumns<C extends string>(
     const index = header.indexOf(wanted);
     if (canonical === undefined) {
       errors.push(
-        mappingIssue(
-          'unknown_column',
-          `"${key}" is not a column of ${spec.kind} files (expected one of: ${spec.columns.join(', ')}).`,
-        ),
+        fieldIssue('mapping', 'unknown_column', {
+          key,
+          columns: spec.columns.join(', '),
+          context: `${spec.kind}_file`,
+        }),
       );
     } else if (index < 0) {
-      errors.push({
-        field: canonical,
-        code: 'missing_column',
-        message: `--map ${canonical}=${fileColumn}: the file has no column "${fileColumn}" (it has: ${listHeader(header)}).`,
-      });
+      errors.push(
+        fieldIssue(canonical, 'missing_column', {
+          column: canonical,
+          fileColumn,
+          header: listHeader(header),
+          context: 'mapped',
+        }),
+      );
     } else {
       source.set(canonical, index);
       claimed.add(wanted);
@@ -414,11 +413,16 @@ export function mapColumns<C extends string>(
     const exact = candidates.find((name) => name === column);
     const chosen = exact ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (chosen === undefined && candidates.length > 1) {
-      errors.push({
-        field: column,
-        code: 'ambiguous_column',
-        message: `Columns ${candidates.map((name) => `"${name}"`).join(' and ')} could all be "${column}"; choose one with --map ${column}=<column>.`,
-      });
+      const [first = '', second = ''] = candidates;
+      errors.push(
+        fieldIssue(
+          column,
+          'ambiguous_column',
+          candidates.length === 2
+            ? { first, second, column }
+            : { names: candidates.join(', '), column, context: 'many_names' },
+        ),
+      );
       continue;
     }
     if (chosen === undefined) {
@@ -427,22 +431,14 @@ export function mapColumns<C extends string>(
     source.set(column, header.indexOf(chosen));
     claimed.add(chosen);
     if (chosen !== column) {
-      notices.push({
-        field: column,
-        code: 'alias_column',
-        message: `Column "${chosen}" is read as "${column}".`,
-      });
+      notices.push(fieldIssue(column, 'alias_column', { name: chosen, column }));
     }
   }
 
   for (const [column, index] of source) {
     const name = header[index] ?? '';
     if (header.indexOf(name) !== header.lastIndexOf(name)) {
-      errors.push({
-        field: column,
-        code: 'duplicate_column',
-        message: `The file has more than one column named "${name}"; rename one, or choose with --map.`,
-      });
+      errors.push(fieldIssue(column, 'duplicate_column', { name }));
     }
   }
 
@@ -452,21 +448,13 @@ export function mapColumns<C extends string>(
         column,
         ...Object.keys(spec.aliases).filter((alias) => spec.aliases[alias] === column),
       ];
-      errors.push({
-        field: column,
-        code: 'missing_column',
-        message: `Required column "${column}" is missing (accepted names: ${accepted.join(', ')}); name another column with --map ${column}=<column>.`,
-      });
+      errors.push(fieldIssue(column, 'missing_column', { column, accepted: accepted.join(', ') }));
     }
   }
 
   for (const name of unique(header)) {
     if (name !== '' && !claimed.has(name)) {
-      notices.push({
-        field: name,
-        code: 'ignored_column',
-        message: `Column "${name}" is ignored (not a column of ${spec.kind} files).`,
-      });
+      notices.push(fieldIssue(name, 'ignored_column', { name, context: `${spec.kind}_file` }));
     }
   }
 

@@ -130,6 +130,7 @@ describe('parseCustomerRows', () => {
         code: 'payment_terms_exceed_legal_maximum',
         message:
           'payment_terms "90 jours" can give due dates past the legal maximum (60 days, or 45 days end of month).',
+        params: { value: '90 jours' },
       },
     ]);
   });
@@ -166,19 +167,20 @@ describe('parseCustomerRows', () => {
     expect(read).toBe(expected);
   });
 
-  it.each([
-    ['code', 'required', 'code is required.', ';Acme'],
-    ['name', 'required', 'name is required.', 'C1;'],
+  it.each<[string, string, string, string, Record<string, unknown>]>([
+    ['code', 'required', 'code is required.', ';Acme', { field: 'code', context: 'cell' }],
+    ['name', 'required', 'name is required.', 'C1;', { field: 'name', context: 'cell' }],
     [
       'code',
       'too_long',
       `code "${'X'.repeat(41)}" has 41 characters; at most 40 are allowed.`,
       `${'X'.repeat(41)};Acme`,
+      { value: 'X'.repeat(41), length: 41, max: 40 },
     ],
-  ])('refuses line 2 on %s (%s)', (field, code, message, line) => {
+  ])('refuses line 2 on %s (%s)', (field, code, message, line, params) => {
     const result = parseCustomerRows(table(`code;name\n${line}`));
 
-    expect(result.errors).toEqual([{ line: 2, field, code, message }]);
+    expect(result.errors).toEqual([{ line: 2, field, code, message, params }]);
   });
 
   it.each([
@@ -187,91 +189,131 @@ describe('parseCustomerRows', () => {
       '123456789',
       'invalid_siren',
       'siren: SIREN "123456789" is not valid (9 digits, Luhn key).',
+      { value: '123456789', field: 'siren', context: 'cell' },
     ],
     [
       'siret',
       '73282932000075',
       'invalid_siret',
       'siret: SIRET "73282932000075" is not valid (14 digits, Luhn key).',
+      { value: '73282932000075', field: 'siret', context: 'cell' },
     ],
     [
       'vat_number',
       'FR00732829320',
       'invalid_vat_number',
       'vat_number: VAT number "FR00732829320" is not valid.',
+      { value: 'FR00732829320', field: 'vat_number', context: 'cell' },
     ],
     [
       'payment_terms',
       'quand il peut',
       'invalid_payment_terms',
       'payment_terms "quand il peut" are not understood (e.g. "30 jours net", "45 jours fin de mois", "net:30", "eom:45").',
+      { value: 'quand il peut', context: 'cell' },
     ],
     [
       'payment_method',
       'troc',
       'invalid_payment_method',
       'payment_method "troc" is not one of: transfer, sepa_direct_debit, lcr, card, cheque, cash.',
+      {
+        field: 'payment_method',
+        value: 'troc',
+        choices: 'transfer, sepa_direct_debit, lcr, card, cheque, cash',
+      },
     ],
     [
       'country',
       'Gaule',
       'invalid_country',
       'country "Gaule" is not a country (expected an ISO 3166 two-letter code such as FR, BE, DE).',
+      { value: 'Gaule' },
     ],
-    ['email', 'compta@', 'invalid_email', 'email "compta@" is not an e-mail address.'],
+    [
+      'email',
+      'compta@',
+      'invalid_email',
+      'email "compta@" is not an e-mail address.',
+      { field: 'email', value: 'compta@' },
+    ],
     [
       'collector_email',
       'anne.encaisse.test',
       'invalid_email',
       'collector_email "anne.encaisse.test" is not an e-mail address.',
+      { field: 'collector_email', value: 'anne.encaisse.test' },
     ],
     [
       'status',
       'dormant',
       'invalid_status',
       'status "dormant" is not one of: prospect, active, on_hold, in_litigation, closed.',
+      {
+        field: 'status',
+        value: 'dormant',
+        choices: 'prospect, active, on_hold, in_litigation, closed',
+      },
     ],
     [
       'status',
       'constructor',
       'invalid_status',
       'status "constructor" is not one of: prospect, active, on_hold, in_litigation, closed.',
+      {
+        field: 'status',
+        value: 'constructor',
+        choices: 'prospect, active, on_hold, in_litigation, closed',
+      },
     ],
     [
       'risk_category',
       'moyen',
       'invalid_risk_category',
       'risk_category "moyen" is not one of: low, standard, high, critical.',
+      { field: 'risk_category', value: 'moyen', choices: 'low, standard, high, critical' },
     ],
     [
       'credit_limit',
       '-500',
       'negative_amount',
       'credit_limit "-500" is negative; use 0 for "no credit".',
+      { value: '-500', context: 'credit_limit' },
     ],
     [
       'credit_limit',
       'illimité',
       'invalid_amount',
       'credit_limit "illimité" is not a valid EUR amount ("illimité" is not a number).',
+      {
+        field: 'credit_limit',
+        value: 'illimité',
+        currency: 'EUR',
+        figure: 'illimité',
+        digits: 2,
+        max: '99999999999.99',
+        context: 'not_number',
+      },
     ],
     [
       'deposit_percent',
       '100,01',
       'invalid_percent',
       'deposit_percent "100,01" is not a percentage between 0 and 100 with at most 2 decimals.',
+      { value: '100,01' },
     ],
     [
       'deposit_percent',
       '12,345',
       'invalid_percent',
       'deposit_percent "12,345" is not a percentage between 0 and 100 with at most 2 decimals.',
+      { value: '12,345' },
     ],
-  ])('refuses %s %j with %s', (column, value, code, message) => {
+  ])('refuses %s %j with %s', (column, value, code, message, params) => {
     const result = parseColumn(column, value);
 
     expect(result.rows).toEqual([]);
-    expect(result.errors).toEqual([{ line: 2, field: column, code, message }]);
+    expect(result.errors).toEqual([{ line: 2, field: column, code, message, params }]);
   });
 
   it.each([
@@ -281,6 +323,7 @@ describe('parseCustomerRows', () => {
       'siret',
       'siret_siren_mismatch',
       'siret: SIRET "55210055400005" does not start with the SIREN 732829320.',
+      { value: '55210055400005', siren: '732829320', field: 'siret', context: 'cell' },
     ],
     [
       'siren;vat_number',
@@ -288,13 +331,20 @@ describe('parseCustomerRows', () => {
       'vat_number',
       'vat_number_siren_mismatch',
       'vat_number: VAT number "FR96552100554" does not match the SIREN 732829320 (expected FR44732829320).',
+      {
+        value: 'FR96552100554',
+        siren: '732829320',
+        expected: 'FR44732829320',
+        field: 'vat_number',
+        context: 'cell',
+      },
     ],
   ])(
     'refuses identifiers that contradict each other (%s)',
-    (columns, values, field, code, message) => {
+    (columns, values, field, code, message, params) => {
       const result = parseCustomerRows(table(`code;name;${columns}\nC1;Acme;${values}`));
 
-      expect(result.errors).toEqual([{ line: 2, field, code, message }]);
+      expect(result.errors).toEqual([{ line: 2, field, code, message, params }]);
     },
   );
 
@@ -314,6 +364,7 @@ describe('parseCustomerRows', () => {
         field: 'code',
         code: 'duplicate_in_file',
         message: 'Customer code "C1" already appears on line 2.',
+        params: { value: 'C1', firstLine: 2, context: 'customer_code' },
       },
     ]);
   });
@@ -328,6 +379,7 @@ describe('parseCustomerRows', () => {
         field: 'code',
         code: 'duplicate_in_file',
         message: 'Customer code "A001" already appears on line 2.',
+        params: { value: 'A001', firstLine: 2, context: 'customer_code' },
       },
     ]);
   });
@@ -342,6 +394,11 @@ describe('parseCustomerRows', () => {
         code: 'missing_column',
         message:
           'Required column "name" is missing (accepted names: name, raison_sociale, nom, nom_client, intitule, societe, denomination, legal_name); name another column with --map name=<column>.',
+        params: {
+          column: 'name',
+          accepted:
+            'name, raison_sociale, nom, nom_client, intitule, societe, denomination, legal_name',
+        },
       },
     ]);
   });

@@ -25,7 +25,8 @@ import {
   PAYMENT_TERMS_EXCEED_LEGAL_MAXIMUM,
   termsExceedLegalMaximum,
 } from '../customers/payment-terms.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
+import type { MessageCode } from '../shared/messages/catalogue.ts';
 import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '../shared/money.ts';
 import {
   CUSTOMER_COLUMN_SPEC,
@@ -163,8 +164,8 @@ export function parseCustomerRows(
           : {
               column: 'code',
               key: row.code,
-              describe: (firstLine) =>
-                `Customer code ${quote(row.code ?? '')} already appears on line ${firstLine}.`,
+              variant: 'customer_code',
+              value: row.code,
             },
       complete: (row) => completeRow(row),
     },
@@ -243,12 +244,11 @@ function readCode(context: RowContext, value: string): string | undefined {
   const text = requireText(context, 'code', value);
   const code = text === undefined ? undefined : normalizeCustomerCode(text);
   if (code !== undefined && code.length > MAX_CUSTOMER_CODE_LENGTH) {
-    addIssue(
-      context,
-      'code',
-      'too_long',
-      `code ${quote(code)} has ${code.length} characters; at most ${MAX_CUSTOMER_CODE_LENGTH} are allowed.`,
-    );
+    addIssue(context, 'code', 'too_long', {
+      value: quote(code),
+      length: code.length,
+      max: MAX_CUSTOMER_CODE_LENGTH,
+    });
     return undefined;
   }
   return code;
@@ -280,7 +280,12 @@ function readIdentifiers(
   });
   for (const issue of issues) {
     const column = IDENTIFIER_COLUMNS[issue.field] ?? issue.field;
-    addIssue(context, column, issue.code, `${column}: ${issue.message}.`);
+    // The customers rule's code and values, said with the column: `siren: SIREN "…" is not valid.`
+    addIssue(context, column, issue.code as MessageCode, {
+      ...issue.params,
+      field: column,
+      context: 'cell',
+    });
   }
   const siret = cell('siret') === '' ? undefined : normalizeSiret(cell('siret'));
   const siren = cell('siren') === '' ? siret?.slice(0, 9) : normalizeSiren(cell('siren'));
@@ -298,23 +303,23 @@ function readPaymentTerms(
   }
   const terms = parsePaymentTermsText(value);
   if (terms === undefined) {
-    addIssue(
-      context,
-      'payment_terms',
-      'invalid_payment_terms',
-      `payment_terms ${quote(value)} are not understood (e.g. "30 jours net", "45 jours fin de mois", "net:30", "eom:45").`,
-    );
+    addIssue(context, 'payment_terms', 'invalid_payment_terms', {
+      value: quote(value),
+      context: 'cell',
+    });
     return undefined;
   }
   // Accepted with a notice: the customer exists and must be collected; the terms
   // are the seller's compliance problem (C. com. L441-10 I, fine under L441-16).
   if (termsExceedLegalMaximum(terms)) {
-    notices.push({
-      line: context.line,
-      field: 'payment_terms',
-      code: PAYMENT_TERMS_EXCEED_LEGAL_MAXIMUM,
-      message: `payment_terms ${quote(value)} can give due dates past the legal maximum (60 days, or 45 days end of month).`,
-    });
+    notices.push(
+      fieldIssue(
+        'payment_terms',
+        PAYMENT_TERMS_EXCEED_LEGAL_MAXIMUM,
+        { value: quote(value) },
+        context.line,
+      ),
+    );
   }
   return formatPaymentTermsCode(terms);
 }
@@ -329,12 +334,10 @@ function readCreditLimit(
     return undefined;
   }
   if (amount < 0) {
-    addIssue(
-      context,
-      'credit_limit',
-      'negative_amount',
-      `credit_limit ${quote(value)} is negative; use 0 for "no credit".`,
-    );
+    addIssue(context, 'credit_limit', 'negative_amount', {
+      value: quote(value),
+      context: 'credit_limit',
+    });
     return undefined;
   }
   return { amount, currency };
@@ -347,12 +350,7 @@ function readCreditLimit(
 function readDepositBps(context: RowContext, value: string): number | undefined {
   const parsed = parseAmount(value.replace(/\s*%$/, ''), 2, amountOptions(context));
   if (!parsed.ok || parsed.value < 0 || parsed.value > 10_000) {
-    addIssue(
-      context,
-      'deposit_percent',
-      'invalid_percent',
-      `deposit_percent ${quote(value)} is not a percentage between 0 and 100 with at most 2 decimals.`,
-    );
+    addIssue(context, 'deposit_percent', 'invalid_percent', { value: quote(value) });
     return undefined;
   }
   return parsed.value;
@@ -365,7 +363,7 @@ function readEmail(context: RowContext, field: string, value: string): string | 
     return undefined;
   }
   if (!ZEmail.safeParse(value).success) {
-    addIssue(context, field, 'invalid_email', `${field} ${quote(value)} is not an e-mail address.`);
+    addIssue(context, field, 'invalid_email', { field, value: quote(value) });
     return undefined;
   }
   return value;
@@ -430,12 +428,7 @@ function countryLookup(): Map<string, string> {
 function readCountry(context: RowContext, value: string): string | undefined {
   const country = countryLookup().get(choiceKey(value));
   if (country === undefined) {
-    addIssue(
-      context,
-      'country',
-      'invalid_country',
-      `country ${quote(value)} is not a country (expected an ISO 3166 two-letter code such as FR, BE, DE).`,
-    );
+    addIssue(context, 'country', 'invalid_country', { value: quote(value) });
   }
   return country;
 }

@@ -46,6 +46,7 @@ describe('decodeText', () => {
         code: 'bad_encoding',
         message:
           '"clients.csv" is not valid UTF-8: byte 0xE9 on line 3. It was probably saved by Excel in Windows-1252; import it again with --encoding windows-1252, or save it as "CSV UTF-8".',
+        params: { file: 'clients.csv', byte: 'E9', line: 3 },
       },
     });
   });
@@ -99,6 +100,7 @@ describe('decodeText', () => {
         code: 'bad_encoding',
         message:
           '"a.csv" looks like UTF-16 text without a byte-order mark; import it again with --encoding utf-16le, or save it as "CSV UTF-8".',
+        params: { file: 'a.csv', context: 'no_bom' },
       },
     });
   });
@@ -115,12 +117,27 @@ describe('decodeText', () => {
 
 describe('decodeText refuses text that is not text', () => {
   it.each([
-    ['after a UTF-8 BOM', [0xef, 0xbb, 0xbf, ...utf8('code;name\nC1;NUL\u0000X')], undefined],
-    ['with --encoding latin1', utf8('code;name\nC1;NUL\u0000X'), 'latin1'],
-    ['with --encoding windows-1252', utf8('code;name\nC1;NUL\u0000X'), 'windows-1252'],
-    ['with --encoding utf-16le', utf16le('code;name\nC1;NUL\u0000X'), 'utf-16le'],
-    ['after a UTF-16BE BOM', [0xfe, 0xff, ...utf16be('code;name\nC1;NUL\u0000X')], undefined],
-  ] as const)('refuses a NUL character %s, with its line', (_label, bytes, encoding) => {
+    [
+      'after a UTF-8 BOM',
+      [0xef, 0xbb, 0xbf, ...utf8('code;name\nC1;NUL\u0000X')],
+      undefined,
+      'UTF-8',
+    ],
+    ['with --encoding latin1', utf8('code;name\nC1;NUL\u0000X'), 'latin1', 'LATIN1'],
+    [
+      'with --encoding windows-1252',
+      utf8('code;name\nC1;NUL\u0000X'),
+      'windows-1252',
+      'WINDOWS-1252',
+    ],
+    ['with --encoding utf-16le', utf16le('code;name\nC1;NUL\u0000X'), 'utf-16le', 'UTF-16LE'],
+    [
+      'after a UTF-16BE BOM',
+      [0xfe, 0xff, ...utf16be('code;name\nC1;NUL\u0000X')],
+      undefined,
+      'UTF-16BE',
+    ],
+  ] as const)('refuses a NUL character %s, with its line', (_label, bytes, encoding, named) => {
     const result = decodeText(new Uint8Array(bytes), 'a.csv', { encoding });
 
     expect(result).toEqual({
@@ -132,6 +149,7 @@ describe('decodeText refuses text that is not text', () => {
         message: expect.stringMatching(
           /^"a\.csv" contains a NUL character \(U\+0000\) on line 2, which no text holds: /,
         ) as unknown,
+        params: { file: 'a.csv', codePoint: 'U+0000', line: 2, encoding: named, context: 'nul' },
       },
     });
   });
@@ -147,6 +165,13 @@ describe('decodeText refuses text that is not text', () => {
         code: 'bad_encoding',
         message:
           '"a.csv" is not valid UTF-16LE text: a lone surrogate (U+D800) on line 3. Check the --encoding option, or save the file as "CSV UTF-8".',
+        params: {
+          file: 'a.csv',
+          encoding: 'UTF-16LE',
+          line: 3,
+          codePoint: 'U+D800',
+          context: 'lone_unit',
+        },
       },
     });
   });
@@ -162,6 +187,7 @@ describe('decodeText refuses text that is not text', () => {
         code: 'bad_encoding',
         message:
           '"a.csv" is not valid UTF-16LE text: an odd number of bytes, the last character cut on line 3. Check the --encoding option, or save the file as "CSV UTF-8".',
+        params: { file: 'a.csv', encoding: 'UTF-16LE', line: 3, context: 'odd_bytes' },
       },
     });
   });

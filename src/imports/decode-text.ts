@@ -8,7 +8,7 @@
  * invalid UTF-8 is refused with the line of the first bad byte and the option that
  * fixes it, and the user names the encoding.
  */
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { findUnstorableCharacter } from '../shared/text.ts';
 
 /** Encodings a user may name with `--encoding`. */
@@ -118,12 +118,18 @@ function checkedText(
   const line = lineNumberAt(found.index, (index) => text.charCodeAt(index));
   return {
     ok: false,
-    issue: {
+    issue: fieldIssue(
+      'file',
+      'bad_encoding',
+      {
+        file: fileName,
+        codePoint: found.codePoint,
+        line,
+        encoding: encoding.toUpperCase(),
+        context: found.codePoint === 'U+0000' ? 'nul' : 'surrogate',
+      },
       line,
-      field: 'file',
-      code: 'bad_encoding',
-      message: `"${fileName}" contains ${found.description} on line ${line}, which no text holds: the file is damaged or not ${encoding.toUpperCase()} text. Check the --encoding option, or save the file as "CSV UTF-8".`,
-    },
+    ),
   };
 }
 
@@ -172,26 +178,24 @@ function invalidBytesIssue(
     };
     const offset = findInvalidUtf16Offset(bytes, unitAt);
     const line = lineNumberAt(offset, unitAt);
-    const what =
+    const params = { file: fileName, encoding: encoding.toUpperCase(), line };
+    return fieldIssue(
+      'file',
+      'bad_encoding',
       offset * 2 + 1 === bytes.length
-        ? `an odd number of bytes, the last character cut on line ${line}`
-        : `a lone surrogate (U+${unitAt(offset).toString(16).toUpperCase()}) on line ${line}`;
-    return {
+        ? { ...params, context: 'odd_bytes' }
+        : {
+            ...params,
+            codePoint: `U+${unitAt(offset).toString(16).toUpperCase()}`,
+            context: 'lone_unit',
+          },
       line,
-      field: 'file',
-      code: 'bad_encoding',
-      message: `"${fileName}" is not valid ${encoding.toUpperCase()} text: ${what}. Check the --encoding option, or save the file as "CSV UTF-8".`,
-    };
+    );
   }
   const offset = findInvalidUtf8Offset(bytes) ?? 0;
   const line = lineNumberAt(offset, (index) => bytes[index] ?? 0);
   const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  return {
-    line,
-    field: 'file',
-    code: 'bad_encoding',
-    message: `"${fileName}" is not valid UTF-8: byte 0x${byte} on line ${line}. It was probably saved by Excel in Windows-1252; import it again with --encoding windows-1252, or save it as "CSV UTF-8".`,
-  };
+  return fieldIssue('file', 'bad_encoding', { file: fileName, byte, line }, line);
 }
 
 /**
@@ -208,17 +212,9 @@ function nulBytesIssue(bytes: Uint8Array, fileName: string): Issue {
     }
   }
   if (oddNuls * 2 >= sample.length / 2) {
-    return {
-      field: 'file',
-      code: 'bad_encoding',
-      message: `"${fileName}" looks like UTF-16 text without a byte-order mark; import it again with --encoding utf-16le, or save it as "CSV UTF-8".`,
-    };
+    return fieldIssue('file', 'bad_encoding', { file: fileName, context: 'no_bom' });
   }
-  return {
-    field: 'file',
-    code: 'unsupported_format',
-    message: `"${fileName}" is not a text file: expected CSV (UTF-8, Windows-1252 or UTF-16) or an Excel .xlsx workbook.`,
-  };
+  return fieldIssue('file', 'unsupported_format', { file: fileName, context: 'not_text' });
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { finished } from 'node:stream/promises';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
+import type { MessageParams } from '../shared/messages/catalogue.ts';
 import {
   COMPRESSION_RATIO_FLOOR_BYTES,
   formatMebibytes,
@@ -16,8 +17,14 @@ import {
   MAX_WORKBOOK_UNZIPPED_BYTES,
 } from './limits.ts';
 
-/** Why an archive is refused: it could not be read, or it expands too far. */
-export type ZipProblem = { kind: 'unreadable' | 'too_large'; reason: string };
+/**
+ * Why an archive is refused: it could not be read (`reason` is the ZIP reader's own
+ * words, in English), or it expands too far (`context` names the `file_too_large`
+ * variant of the catalogue that says how, with its `params`).
+ */
+export type ZipProblem =
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'too_large'; context: string; params: MessageParams };
 
 /** The first reason not to unzip `bytes`, or `undefined` when exceljs may read it. */
 export async function findZipProblem(bytes: Uint8Array): Promise<ZipProblem | undefined> {
@@ -29,7 +36,7 @@ export async function findZipProblem(bytes: Uint8Array): Promise<ZipProblem | un
       strictFileNames: false,
     });
   } catch (error) {
-    return { kind: 'unreadable', reason: messageOf(error) };
+    return { kind: 'unreadable', reason: errorText(error) };
   }
   try {
     const entries: Entry[] = [];
@@ -39,7 +46,7 @@ export async function findZipProblem(bytes: Uint8Array): Promise<ZipProblem | un
       declared += entry.uncompressedSize;
       const problem = declaredSizeProblem(entry, entries.length, declared);
       if (problem !== undefined) {
-        return { kind: 'too_large', reason: problem };
+        return problem;
       }
     }
     for (const entry of entries) {
@@ -50,22 +57,35 @@ export async function findZipProblem(bytes: Uint8Array): Promise<ZipProblem | un
     }
     return undefined;
   } catch (error) {
-    return { kind: 'unreadable', reason: messageOf(error) };
+    return { kind: 'unreadable', reason: errorText(error) };
   } finally {
     zip.close();
   }
 }
 
-function declaredSizeProblem(entry: Entry, parts: number, declared: number): string | undefined {
+function tooLarge(context: string, params: MessageParams): ZipProblem {
+  return { kind: 'too_large', context, params };
+}
+
+function declaredSizeProblem(
+  entry: Entry,
+  parts: number,
+  declared: number,
+): ZipProblem | undefined {
   if (parts > MAX_WORKBOOK_PARTS) {
-    return `it has more than ${MAX_WORKBOOK_PARTS.toLocaleString('en')} parts`;
+    return tooLarge('zip_parts', { max: MAX_WORKBOOK_PARTS });
   }
   if (declared > MAX_WORKBOOK_UNZIPPED_BYTES) {
-    return `it unzips to more than ${formatMebibytes(MAX_WORKBOOK_UNZIPPED_BYTES)}, the most a workbook may hold (save it as CSV, or split it)`;
+    return tooLarge('zip_size', { max: formatMebibytes(MAX_WORKBOOK_UNZIPPED_BYTES) });
   }
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > COMPRESSION_RATIO_FLOOR_BYTES && ratio > MAX_COMPRESSION_RATIO) {
-    return `its part ${entry.fileName} expands ${Math.round(ratio).toLocaleString('en')} times (to ${formatMebibytes(entry.uncompressedSize)}), where a spreadsheet expands at most ${MAX_COMPRESSION_RATIO} times: it looks like a ZIP bomb`;
+    return tooLarge('zip_bomb', {
+      part: entry.fileName,
+      ratio: Math.round(ratio),
+      size: formatMebibytes(entry.uncompressedSize),
+      maxRatio: MAX_COMPRESSION_RATIO,
+    });
   }
   return undefined;
 }
@@ -78,18 +98,15 @@ async function inflatedSizeProblem(zip: ZipFile, entry: Entry): Promise<ZipProbl
     stream.resume();
     await finished(stream);
   } catch (error) {
-    const reason = messageOf(error);
+    const reason = errorText(error);
     if (/too many bytes/.test(reason)) {
-      return {
-        kind: 'too_large',
-        reason: `its part ${entry.fileName} expands past the ${entry.uncompressedSize.toLocaleString('en')} bytes it declares: it is damaged or built to exhaust memory`,
-      };
+      return tooLarge('zip_liar', { part: entry.fileName, declared: entry.uncompressedSize });
     }
     return { kind: 'unreadable', reason };
   }
   return undefined;
 }
 
-function messageOf(error: unknown): string {
+function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

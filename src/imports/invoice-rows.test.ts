@@ -29,6 +29,18 @@ function parse(...lines: string[]) {
   return parseInvoiceRows(table([HEADER, ...lines].join('\n')), { defaultCurrency: EUR });
 }
 
+/** The parameters of a `required` issue on a cell. */
+function required(field: string) {
+  return { field, context: 'cell' };
+}
+
+/** The parameters of an `invalid_amount` issue on the amount column. */
+function amountParams(value: string, code: string, context: string) {
+  const digits = code === 'JPY' ? 0 : 2;
+  const max = digits === 0 ? '9999999999999' : '99999999999.99';
+  return { field: 'amount', value, currency: code, figure: value, digits, max, context };
+}
+
 describe('parseInvoiceRows', () => {
   it('reads a French ";" file with "1 234,56" amounts and DD/MM/YYYY dates', () => {
     const csv = [
@@ -90,77 +102,99 @@ describe('parseInvoiceRows', () => {
     expect(parse(`F1;C1;2025-01-01;;10;;${kind}`).rows.map((row) => row.kind)).toEqual([expected]);
   });
 
-  it.each([
-    ['number', ';C1;2025-01-01;;10;;', 'required', 'number is required.'],
-    ['customer_code', 'F1;;2025-01-01;;10;;', 'required', 'customer_code is required.'],
-    ['issue_date', 'F1;C1;;;10;;', 'required', 'issue_date is required.'],
-    ['amount', 'F1;C1;2025-01-01;;;;', 'required', 'amount is required.'],
+  it.each<[string, string, string, string, Record<string, unknown>]>([
+    ['number', ';C1;2025-01-01;;10;;', 'required', 'number is required.', required('number')],
+    [
+      'customer_code',
+      'F1;;2025-01-01;;10;;',
+      'required',
+      'customer_code is required.',
+      required('customer_code'),
+    ],
+    ['issue_date', 'F1;C1;;;10;;', 'required', 'issue_date is required.', required('issue_date')],
+    ['amount', 'F1;C1;2025-01-01;;;;', 'required', 'amount is required.', required('amount')],
     [
       'issue_date',
       'F1;C1;31/02/2025;;10;;',
       'invalid_date',
       'issue_date "31/02/2025" is not a valid date (expected YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).',
+      { field: 'issue_date', value: '31/02/2025' },
     ],
     [
       'due_date',
       'F1;C1;2025-01-01;2025-13-01;10;;',
       'invalid_date',
       'due_date "2025-13-01" is not a valid date (expected YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).',
+      { field: 'due_date', value: '2025-13-01' },
     ],
     [
       'due_date',
       'F1;C1;15/01/2025;14/01/2025;10;;',
       'due_before_issue',
       'due_date "14/01/2025" is before issue_date "15/01/2025".',
+      { value: '14/01/2025', issueDate: '15/01/2025' },
     ],
     [
       'amount',
       'F1;C1;2025-01-01;;douze;;',
       'invalid_amount',
       'amount "douze" is not a valid EUR amount ("douze" is not a number).',
+      amountParams('douze', 'EUR', 'not_number'),
     ],
     [
       'amount',
       'F1;C1;2025-01-01;;12,3456;EUR;',
       'invalid_amount',
       'amount "12,3456" is not a valid EUR amount ("12,3456" has more than 2 decimal places).',
+      amountParams('12,3456', 'EUR', 'decimals'),
     ],
     [
       'amount',
       'F1;C1;2025-01-01;;1.234;EUR;',
       'invalid_amount',
       'amount "1.234" is not a valid EUR amount ("1.234" is ambiguous: write it without a thousands separator or with all decimals (1234 or 1.234,00)).',
+      amountParams('1.234', 'EUR', 'ambiguous_mark'),
     ],
     [
       'amount',
       'F1;C1;2025-01-01;;12,5;JPY;',
       'invalid_amount',
       'amount "12,5" is not a valid JPY amount ("12,5" has more than 0 decimal places).',
+      amountParams('12,5', 'JPY', 'decimals'),
     ],
     [
       'amount',
       'F1;C1;2025-01-01;;-10,00;;invoice',
       'negative_amount',
       'amount "-10,00" is negative on an invoice; import a credit note with kind=credit_note (or "avoir") and a positive amount.',
+      { value: '-10,00', context: 'for_invoice' },
     ],
-    ['amount', 'F1;C1;2025-01-01;;0,00;;', 'zero_amount', 'amount "0,00" is zero.'],
+    [
+      'amount',
+      'F1;C1;2025-01-01;;0,00;;',
+      'zero_amount',
+      'amount "0,00" is zero.',
+      { value: '0,00' },
+    ],
     [
       'currency',
       'F1;C1;2025-01-01;;10;EUX;',
       'unknown_currency',
       'currency "EUX" is not an ISO 4217 currency code (e.g. EUR, USD, CHF).',
+      { value: 'EUX', context: 'cell' },
     ],
     [
       'kind',
       'F1;C1;2025-01-01;;10;;proforma',
       'invalid_kind',
       'kind "proforma" is not one of: invoice, credit_note.',
+      { field: 'kind', value: 'proforma', choices: 'invoice, credit_note' },
     ],
-  ])('refuses line 2 on %s (%s)', (field, line, code, message) => {
+  ])('refuses line 2 on %s (%s)', (field, line, code, message, params) => {
     const result = parse(line);
 
     expect(result.rows).toEqual([]);
-    expect(result.errors).toEqual([{ line: 2, field, code, message }]);
+    expect(result.errors).toEqual([{ line: 2, field, code, message, params }]);
   });
 
   it('names the customer by its code in capitals, as codes are stored', () => {
@@ -195,6 +229,7 @@ describe('parseInvoiceRows', () => {
         field: 'number',
         code: 'duplicate_in_file',
         message: 'Invoice number "F1" already appears on line 2.',
+        params: { value: 'F1', firstLine: 2, context: 'invoice_number' },
       },
     ]);
   });
@@ -211,6 +246,7 @@ describe('parseInvoiceRows', () => {
         field: 'currency',
         code: 'required',
         message: 'currency is required (no default currency is set).',
+        params: { field: 'currency', context: 'no_default' },
       },
     ]);
   });
@@ -237,6 +273,13 @@ describe('parseInvoiceRows', () => {
         code: 'payment_terms_exceed_legal_maximum',
         message:
           'due_date 2025-06-30 is 90 days past the legal maximum (2025-04-01) for an invoice issued on 2025-01-31.',
+        params: {
+          dueDate: '2025-06-30',
+          excessDays: 90,
+          maximumDueDate: '2025-04-01',
+          issueDate: '2025-01-31',
+          context: 'due_date',
+        },
       },
     ]);
   });

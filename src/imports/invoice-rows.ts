@@ -5,7 +5,7 @@
  */
 import { checkLegalMaximum } from '../customers/payment-terms.ts';
 import { compareDates, type CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { cents, type Cents, type CurrencyCode } from '../shared/money.ts';
 import {
   INVOICE_COLUMN_SPEC,
@@ -96,8 +96,8 @@ export function parseInvoiceRows(
           : {
               column: 'number',
               key: `${row.kind}\u0000${row.number}`,
-              describe: (firstLine) =>
-                `${row.kind === 'invoice' ? 'Invoice' : 'Credit note'} number ${quote(row.number ?? '')} already appears on line ${firstLine}.`,
+              variant: row.kind === 'invoice' ? 'invoice_number' : 'credit_note_number',
+              value: row.number,
             },
       complete: (row, notices) => {
         const complete = completeRow(row);
@@ -123,12 +123,19 @@ function legalMaximumNotice(row: InvoiceImportRow): Issue | undefined {
   }
   const warning = checkLegalMaximum(row.issueDate, row.dueDate);
   return (
-    warning && {
-      line: row.line,
-      field: 'due_date',
-      code: warning.code,
-      message: `due_date ${row.dueDate} is ${warning.excessDays} days past the legal maximum (${warning.maximumDueDate}) for an invoice issued on ${row.issueDate}.`,
-    }
+    warning &&
+    fieldIssue(
+      'due_date',
+      warning.code,
+      {
+        dueDate: row.dueDate,
+        excessDays: warning.excessDays,
+        maximumDueDate: warning.maximumDueDate,
+        issueDate: row.issueDate,
+        context: 'due_date',
+      },
+      row.line,
+    )
   );
 }
 
@@ -169,12 +176,10 @@ function readInvoiceRow(
       : readDate(context, 'issue_date', cell('issue_date'));
   const dueDate = readDate(context, 'due_date', cell('due_date'));
   if (issueDate !== undefined && dueDate !== undefined && compareDates(dueDate, issueDate) < 0) {
-    addIssue(
-      context,
-      'due_date',
-      'due_before_issue',
-      `due_date ${quote(cell('due_date'))} is before issue_date ${quote(cell('issue_date'))}.`,
-    );
+    addIssue(context, 'due_date', 'due_before_issue', {
+      value: quote(cell('due_date')),
+      issueDate: quote(cell('issue_date')),
+    });
   }
   const currency = readCurrency(context, cell('currency'), defaultCurrency);
   const amount = readInvoiceAmount(context, cell('amount'), currency, kind);
@@ -201,16 +206,14 @@ function readInvoiceAmount(
     return undefined;
   }
   if (amount === 0) {
-    addIssue(context, 'amount', 'zero_amount', `amount ${quote(value)} is zero.`);
+    addIssue(context, 'amount', 'zero_amount', { value: quote(value) });
     return undefined;
   }
   if (amount < 0 && kind === 'invoice') {
-    addIssue(
-      context,
-      'amount',
-      'negative_amount',
-      `amount ${quote(value)} is negative on an invoice; import a credit note with kind=credit_note (or "avoir") and a positive amount.`,
-    );
+    addIssue(context, 'amount', 'negative_amount', {
+      value: quote(value),
+      context: 'for_invoice',
+    });
     return undefined;
   }
   return cents(Math.abs(amount));

@@ -53,6 +53,7 @@ describe('parseImportFile', () => {
             code: 'bad_encoding',
             message:
               '"invoices-fr-windows-1252.csv" is not valid UTF-8: byte 0xE9 on line 3. It was probably saved by Excel in Windows-1252; import it again with --encoding windows-1252, or save it as "CSV UTF-8".',
+            params: { file: 'invoices-fr-windows-1252.csv', byte: 'E9', line: 3 },
           },
         ],
         notices: [],
@@ -108,6 +109,7 @@ describe('parseImportFile', () => {
           field: 'libelle',
           code: 'ignored_column',
           message: 'Column "libelle" is ignored (not a column of invoices files).',
+          params: { name: 'libelle', context: 'invoices_file' },
         },
       ]);
     });
@@ -185,6 +187,7 @@ describe('parseImportFile', () => {
         field: 'email',
         code: 'invalid_email',
         message: 'email "pas-un-email" is not an e-mail address.',
+        params: { field: 'email', value: 'pas-un-email' },
       },
     ]);
   });
@@ -257,6 +260,7 @@ describe('parseImportFile', () => {
         code: 'negative_amount',
         message:
           'amount "-5" is negative on an invoice; import a credit note with kind=credit_note (or "avoir") and a positive amount.',
+        params: { value: '-5', context: 'for_invoice' },
       },
     ]);
   });
@@ -313,6 +317,11 @@ describe('parseImportFile', () => {
         code: 'missing_column',
         message:
           'Required column "date" is missing (accepted names: date, date_paiement, date_de_paiement, date_reglement, date_de_reglement, date_encaissement); name another column with --map date=<column>.',
+        params: {
+          column: 'date',
+          accepted:
+            'date, date_paiement, date_de_paiement, date_reglement, date_de_reglement, date_encaissement',
+        },
       },
     ]);
   });
@@ -325,6 +334,7 @@ describe('parseImportFile', () => {
         field: 'file',
         code: 'unsupported_format',
         message: '"clients.pdf" is neither a CSV file nor an Excel .xlsx workbook.',
+        params: { file: 'clients.pdf', context: 'not_table' },
       },
     ]);
   });
@@ -351,6 +361,7 @@ describe('parseImportFile on characters no text holds', () => {
         field: 'name',
         code: 'invalid_character',
         message: 'name contains a NUL character (U+0000) at position 4, which cannot be stored.',
+        params: { field: 'name', codePoint: 'U+0000', position: 4, context: 'nul' },
       },
       {
         line: 3,
@@ -358,6 +369,7 @@ describe('parseImportFile on characters no text holds', () => {
         code: 'invalid_character',
         message:
           'city contains a lone surrogate (U+D800, not a Unicode character) at position 2, which cannot be stored.',
+        params: { field: 'city', codePoint: 'U+D800', position: 2, context: 'surrogate' },
       },
     ]);
   });

@@ -17,17 +17,22 @@ import {
   addIssue,
   createDuplicateDetector,
   orderByColumn,
+  quote,
   sortIssues,
   type DecimalMark,
   type DuplicateDetector,
   type RowContext,
 } from './row-fields.ts';
 
-/** A row's business key and how to name it when it repeats. */
+/**
+ * A row's business key and how to name it when it repeats: the `duplicate_in_file`
+ * variant that says what the key is (`customer_code`, `invoice_number`…) and its text.
+ */
 export type RowKey<Column extends string> = {
   column: Column;
   key: string;
-  describe: (firstLine: number) => string;
+  variant: string;
+  value: string;
 };
 
 export type RowKind<Column extends string, Partial, Row> = {
@@ -82,7 +87,11 @@ export function parseRows<Column extends string, Partial, Row>(
     const key = kind.keyOf(row);
     const firstLine = key && firstLineOf(key.key, record.line);
     if (key && firstLine !== undefined) {
-      addIssue(context, key.column, 'duplicate_in_file', key.describe(firstLine));
+      addIssue(context, key.column, 'duplicate_in_file', {
+        value: quote(key.value),
+        firstLine,
+        context: key.variant,
+      });
     }
     if (context.errors.length > 0) {
       errors.push(...orderByColumn(context.errors, kind.spec.columns));
@@ -106,12 +115,12 @@ function refuseUnstorableCells<Column extends string>(
   for (const column of columns) {
     const found = findUnstorableCharacter(record.cell(column));
     if (found !== undefined) {
-      addIssue(
-        context,
-        column,
-        'invalid_character',
-        `${column} contains ${found.description} at position ${found.index + 1}, which cannot be stored.`,
-      );
+      addIssue(context, column, 'invalid_character', {
+        field: column,
+        codePoint: found.codePoint,
+        position: found.index + 1,
+        context: found.codePoint === 'U+0000' ? 'nul' : 'surrogate',
+      });
     }
   }
 }

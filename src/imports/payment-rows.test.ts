@@ -88,47 +88,82 @@ describe('parsePaymentRows', () => {
     ]);
   });
 
-  it.each([
-    ['reference', ';C1;2026-01-05;10;;;', 'required', 'reference is required.'],
-    ['customer_code', 'P1;;2026-01-05;10;;;', 'required', 'customer_code is required.'],
-    ['date', 'P1;C1;;10;;;', 'required', 'date is required.'],
-    ['amount', 'P1;C1;2026-01-05;;;;', 'required', 'amount is required.'],
+  it.each<[string, string, string, string, Record<string, unknown>]>([
+    [
+      'reference',
+      ';C1;2026-01-05;10;;;',
+      'required',
+      'reference is required.',
+      { field: 'reference', context: 'cell' },
+    ],
+    [
+      'customer_code',
+      'P1;;2026-01-05;10;;;',
+      'required',
+      'customer_code is required.',
+      { field: 'customer_code', context: 'cell' },
+    ],
+    ['date', 'P1;C1;;10;;;', 'required', 'date is required.', { field: 'date', context: 'cell' }],
+    [
+      'amount',
+      'P1;C1;2026-01-05;;;;',
+      'required',
+      'amount is required.',
+      { field: 'amount', context: 'cell' },
+    ],
     [
       'date',
       'P1;C1;29/02/2025;10;;;',
       'invalid_date',
       'date "29/02/2025" is not a valid date (expected YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).',
+      { field: 'date', value: '29/02/2025' },
     ],
     [
       'amount',
       'P1;C1;2026-01-05;10 EUR;;;',
       'invalid_amount',
       'amount "10 EUR" is not a valid EUR amount ("10 EUR" is not a number).',
+      {
+        field: 'amount',
+        value: '10 EUR',
+        currency: 'EUR',
+        figure: '10 EUR',
+        digits: 2,
+        max: '99999999999.99',
+        context: 'not_number',
+      },
     ],
     [
       'amount',
       'P1;C1;2026-01-05;-10;;;',
       'negative_amount',
       'amount "-10" is negative; a payment is money received (a refund to the customer is not imported as a payment).',
+      { value: '-10', context: 'payment' },
     ],
-    ['amount', 'P1;C1;2026-01-05;0;;;', 'zero_amount', 'amount "0" is zero.'],
+    ['amount', 'P1;C1;2026-01-05;0;;;', 'zero_amount', 'amount "0" is zero.', { value: '0' }],
     [
       'currency',
       'P1;C1;2026-01-05;10;euros;;',
       'unknown_currency',
       'currency "euros" is not an ISO 4217 currency code (e.g. EUR, USD, CHF).',
+      { value: 'euros', context: 'cell' },
     ],
     [
       'method',
       'P1;C1;2026-01-05;10;;;bitcoin',
       'invalid_payment_method',
       'method "bitcoin" is not one of: transfer, sepa_direct_debit, lcr, card, cheque, cash.',
+      {
+        field: 'method',
+        value: 'bitcoin',
+        choices: 'transfer, sepa_direct_debit, lcr, card, cheque, cash',
+      },
     ],
-  ])('refuses line 2 on %s (%s)', (field, line, code, message) => {
+  ])('refuses line 2 on %s (%s)', (field, line, code, message, params) => {
     const result = parse(line);
 
     expect(result.rows).toEqual([]);
-    expect(result.errors).toEqual([{ line: 2, field, code, message }]);
+    expect(result.errors).toEqual([{ line: 2, field, code, message, params }]);
   });
 
   it('refuses a second line with the same reference, naming the first', () => {
@@ -145,6 +180,7 @@ describe('parsePaymentRows', () => {
         field: 'reference',
         code: 'duplicate_in_file',
         message: 'Payment reference "P1" already appears on line 2.',
+        params: { value: 'P1', firstLine: 2, context: 'payment_reference' },
       },
     ]);
   });

@@ -82,8 +82,8 @@ export function parsePaymentRows(
           : {
               column: 'reference',
               key: row.reference,
-              describe: (firstLine) =>
-                `Payment reference ${quote(row.reference ?? '')} already appears on line ${firstLine}.`,
+              variant: 'payment_reference',
+              value: row.reference,
             },
       complete: (row) => completeRow(row),
     },
@@ -133,16 +133,11 @@ function readPositiveAmount(
     return undefined;
   }
   if (amount === 0) {
-    addIssue(context, 'amount', 'zero_amount', `amount ${quote(value)} is zero.`);
+    addIssue(context, 'amount', 'zero_amount', { value: quote(value) });
     return undefined;
   }
   if (amount < 0) {
-    addIssue(
-      context,
-      'amount',
-      'negative_amount',
-      `amount ${quote(value)} is negative; a payment is money received (a refund to the customer is not imported as a payment).`,
-    );
+    addIssue(context, 'amount', 'negative_amount', { value: quote(value), context: 'payment' });
     return undefined;
   }
   return amount;

@@ -17,16 +17,12 @@ import {
 import type { Queryable } from '../db/client.ts';
 import { refuseOpenTotalOverflows } from '../ledger/open-totals.ts';
 import { planInvoiceUpserts, planPaymentUpserts, type UpsertPlan } from '../ledger/upsert-items.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { cents } from '../shared/money.ts';
 import type { CustomerColumn } from './column-mapping.ts';
 import type { CustomerImportRow } from './customer-rows.ts';
 import type { InvoiceImportRow } from './invoice-rows.ts';
 import type { PaymentImportRow } from './payment-rows.ts';
-
-function rowIssue(line: number, field: string, code: string, message: string): Issue {
-  return { line, field, code, message };
-}
 
 /** Which customer fields each column of a file sets: an update touches only the file's columns. */
 const CUSTOMER_FIELD_SETTERS: Partial<
@@ -108,11 +104,11 @@ export async function planCustomers(
       row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
     if (collectorId === undefined) {
       issues.push(
-        rowIssue(
-          row.line,
+        fieldIssue(
           'collector_email',
           'unknown_user',
-          `No user with e-mail "${row.collectorEmail}" in this company`,
+          { email: row.collectorEmail ?? '', context: 'by_email' },
+          row.line,
         ),
       );
       continue;
@@ -171,12 +167,7 @@ async function withCustomers<Row extends { line: number; customerCode: string }>
     const customer = customers.get(row.customerCode);
     if (!customer) {
       issues.push(
-        rowIssue(
-          row.line,
-          'customer_code',
-          'unknown_customer',
-          `Customer "${row.customerCode}" does not exist`,
-        ),
+        fieldIssue('customer_code', 'unknown_customer', { code: row.customerCode }, row.line),
       );
       return [];
     }

@@ -34,6 +34,14 @@ describe('readTable on files built to exhaust memory', () => {
             message: expect.stringMatching(
               /^"bomb\.xlsx" is not read: its part xl\/sharedStrings\.xml expands 1,0\d\d times \(to 301 MiB\), where a spreadsheet expands at most 100 times: it looks like a ZIP bomb\.$/,
             ) as unknown,
+            params: {
+              file: 'bomb.xlsx',
+              part: 'xl/sharedStrings.xml',
+              ratio: expect.any(Number) as unknown,
+              size: '301 MiB',
+              maxRatio: 100,
+              context: 'zip_bomb',
+            },
           },
         ],
       });
@@ -57,6 +65,7 @@ describe('readTable on files built to exhaust memory', () => {
             code: 'file_too_large',
             message:
               '"bomb.xlsx" is not read: it unzips to more than 384 MiB, the most a workbook may hold (save it as CSV, or split it).',
+            params: { file: 'bomb.xlsx', max: '384 MiB', context: 'zip_size' },
           },
         ],
       });
@@ -78,6 +87,12 @@ describe('readTable on files built to exhaust memory', () => {
             code: 'file_too_large',
             message:
               '"liar.xlsx" is not read: its part xl/sharedStrings.xml expands past the 1,000 bytes it declares: it is damaged or built to exhaust memory.',
+            params: {
+              file: 'liar.xlsx',
+              part: 'xl/sharedStrings.xml',
+              declared: 1000,
+              context: 'zip_liar',
+            },
           },
         ],
       });
@@ -95,6 +110,7 @@ describe('readTable on files built to exhaust memory', () => {
           field: 'file',
           code: 'file_too_large',
           message: '"huge.csv" is 257 MiB: an import reads files of at most 256 MiB. Split it.',
+          params: { file: 'huge.csv', size: '257 MiB', max: '256 MiB' },
         },
       ],
     });
@@ -114,6 +130,7 @@ describe('cells longer than a spreadsheet cell holds', () => {
           code: 'cell_too_long',
           message:
             '"clients.csv": line 3 has a value of 40,000 characters, more than the 32,767 a spreadsheet cell holds (a quote opened and closed much later?).',
+          params: { file: 'clients.csv', line: 3, length: 40_000, max: 32_767, context: 'in_csv' },
         },
       ],
     });
@@ -136,6 +153,7 @@ describe('cells longer than a spreadsheet cell holds', () => {
           code: 'cell_too_long',
           message:
             '"clients.xlsx": line 2 has a value of 32,768 characters, more than the 32,767 a spreadsheet cell holds.',
+          params: { file: 'clients.xlsx', line: 2, length: 32_768, max: 32_767 },
         },
       ],
     });

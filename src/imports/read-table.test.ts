@@ -118,6 +118,7 @@ describe('readCsvText', () => {
         code: 'too_many_values',
         message:
           'Line 2 has 4 values but the header has 3 columns (an unquoted "," inside a value?).',
+        params: { line: 2, values: 4, columns: 3, delimiter: ',' },
       },
     ]);
   });
@@ -161,13 +162,21 @@ describe('readTable', () => {
   });
 
   it.each([
-    ['an empty file', [], 'c.csv', 'empty_file', '"c.csv" is empty: a header row is required.'],
+    [
+      'an empty file',
+      [],
+      'c.csv',
+      'empty_file',
+      '"c.csv" is empty: a header row is required.',
+      { file: 'c.csv' },
+    ],
     [
       'an Excel 97-2003 workbook',
       [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0],
       'c.xls',
       'unsupported_format',
       '"c.xls" is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx or as CSV.',
+      { file: 'c.xls', context: 'xls' },
     ],
     [
       'a PDF',
@@ -175,6 +184,7 @@ describe('readTable', () => {
       'c.csv',
       'unsupported_format',
       '"c.csv" is neither a CSV file nor an Excel .xlsx workbook.',
+      { file: 'c.csv', context: 'not_table' },
     ],
     [
       'text named .xlsx',
@@ -182,11 +192,12 @@ describe('readTable', () => {
       'c.xlsx',
       'unsupported_format',
       '"c.xlsx" is neither a CSV file nor an Excel .xlsx workbook.',
+      { file: 'c.xlsx', context: 'not_table' },
     ],
-  ])('refuses %s', async (_label, bytes, fileName, code, message) => {
+  ])('refuses %s', async (_label, bytes, fileName, code, message, params) => {
     expect(await readWholeTable(new Uint8Array(bytes), fileName)).toEqual({
       ok: false,
-      issues: [{ field: 'file', code, message }],
+      issues: [{ field: 'file', code, message, params }],
     });
   });
 

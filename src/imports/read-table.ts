@@ -7,7 +7,8 @@
 import type { CellValue } from 'exceljs';
 import Papa from 'papaparse';
 
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
+import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { findZipProblem } from './inspect-zip.ts';
 import { formatMebibytes, MAX_CELL_LENGTH, MAX_IMPORT_FILE_BYTES } from './limits.ts';
@@ -76,25 +77,19 @@ export async function readTable(
   options: ReadTableOptions = {},
 ): Promise<ReadTableResult> {
   if (bytes.length === 0) {
-    return refuse('empty_file', `"${fileName}" is empty: a header row is required.`);
+    return refuse('empty_file', { file: fileName });
   }
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    return refuse('file_too_large', fileTooLargeMessage(fileName, bytes.length));
+    return refuse('file_too_large', fileTooLargeParams(fileName, bytes.length));
   }
   if (startsWith(bytes, ZIP_SIGNATURE)) {
     return readXlsx(bytes, fileName);
   }
   if (startsWith(bytes, OLE2_SIGNATURE)) {
-    return refuse(
-      'unsupported_format',
-      `"${fileName}" is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx or as CSV.`,
-    );
+    return refuse('unsupported_format', { file: fileName, context: 'xls' });
   }
   if (startsWith(bytes, PDF_SIGNATURE) || /\.(xlsx|xlsm|xls|ods|pdf)$/i.test(fileName)) {
-    return refuse(
-      'unsupported_format',
-      `"${fileName}" is neither a CSV file nor an Excel .xlsx workbook.`,
-    );
+    return refuse('unsupported_format', { file: fileName, context: 'not_table' });
   }
   const decoded = decodeText(bytes, fileName, { encoding: options.encoding });
   if (!decoded.ok) {
@@ -190,19 +185,19 @@ export function readCsvText(
     // In a CSV file this is nearly always a stray quote that swallowed the lines after it.
     return refuse(
       'cell_too_long',
-      cellTooLongMessage(fileName, scan.longCell, ' (a quote opened and closed much later?)'),
+      { ...cellTooLongParams(fileName, scan.longCell), context: 'in_csv' },
       scan.longCell.line,
     );
   }
   if (scan.unclosedQuoteLine !== undefined) {
     return refuse(
       'malformed_csv',
-      `"${fileName}": a quoted field opened on line ${scan.unclosedQuoteLine} is never closed (a stray " ?).`,
+      { file: fileName, line: scan.unclosedQuoteLine },
       scan.unclosedQuoteLine,
     );
   }
   if (scan.header === undefined) {
-    return refuse('empty_file', `"${fileName}" has no header row: the file is empty.`);
+    return refuse('empty_file', { file: fileName, context: 'no_header' });
   }
   const header = scan.header.map(normalizeHeaderName);
   const { starts } = scan;
@@ -320,12 +315,14 @@ function shapedBatch(
   for (const row of rows) {
     const extra = row.fields.slice(header.length).filter((field) => field.trim() !== '');
     if (extra.length > 0) {
-      issues.push({
-        line: row.line,
-        field: 'row',
-        code: 'too_many_values',
-        message: `Line ${row.line} has ${row.fields.length} values but the header has ${header.length} columns (an unquoted "${delimiter}" inside a value?).`,
-      });
+      issues.push(
+        fieldIssue(
+          'row',
+          'too_many_values',
+          { line: row.line, values: row.fields.length, columns: header.length, delimiter },
+          row.line,
+        ),
+      );
       continue;
     }
     records.push({ line: row.line, values: valuesByHeader(header, row.fields) });
@@ -369,10 +366,14 @@ function valuesByHeader(
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
   const problem = await findZipProblem(bytes);
   if (problem?.kind === 'too_large') {
-    return refuse('file_too_large', `"${fileName}" is not read: ${problem.reason}.`);
+    return refuse('file_too_large', {
+      file: fileName,
+      ...problem.params,
+      context: problem.context,
+    });
   }
   if (problem !== undefined) {
-    return refuse('unsupported_format', notAWorkbookMessage(fileName, problem.reason));
+    return refuse('unsupported_format', notAWorkbookParams(fileName, problem.reason));
   }
   // Loaded on first use: exceljs takes ~0.5 s to import, which every CLI command paid.
   const { default: ExcelJS } = await import('exceljs');
@@ -382,11 +383,11 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return refuse('unsupported_format', notAWorkbookMessage(fileName, reason));
+    return refuse('unsupported_format', notAWorkbookParams(fileName, reason));
   }
   const sheet = workbook.worksheets[0];
   if (sheet === undefined) {
-    return refuse('empty_file', `"${fileName}" has no worksheet.`);
+    return refuse('empty_file', { file: fileName, context: 'no_worksheet' });
   }
   const is1904 = workbook.properties.date1904;
   const rows: { line: number; fields: string[] }[] = [];
@@ -401,15 +402,12 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     .map((row) => ({ line: row.line, length: longestCell(row.fields) }))
     .find((row) => row.length > MAX_CELL_LENGTH);
   if (longCell !== undefined) {
-    return refuse('cell_too_long', cellTooLongMessage(fileName, longCell, ''), longCell.line);
+    return refuse('cell_too_long', cellTooLongParams(fileName, longCell), longCell.line);
   }
   const nonEmpty = rows.filter((row) => !isBlank(row.fields));
   const [headerRow, ...dataRows] = nonEmpty;
   if (headerRow === undefined) {
-    return refuse(
-      'empty_file',
-      `"${fileName}": the first worksheet is empty; a header row is required.`,
-    );
+    return refuse('empty_file', { file: fileName, context: 'empty_sheet' });
   }
   const header = headerRow.fields.map(normalizeHeaderName);
   // The workbook is in memory whole anyway (exceljs has no random access to a
@@ -532,29 +530,32 @@ function longestCell(fields: readonly string[]): number {
   return fields.reduce((longest, field) => Math.max(longest, field.length), 0);
 }
 
-/** Why a file is too large to read; also said by the CLI, which checks before reading it. */
-export function fileTooLargeMessage(fileName: string, size: number): string {
-  return `"${fileName}" is ${formatMebibytes(size)}: an import reads files of at most ${formatMebibytes(MAX_IMPORT_FILE_BYTES)}. Split it.`;
+/** The parameters of the `file_too_large` message; also said by the CLI, which checks first. */
+export function fileTooLargeParams(fileName: string, size: number): MessageParams {
+  return {
+    file: fileName,
+    size: formatMebibytes(size),
+    max: formatMebibytes(MAX_IMPORT_FILE_BYTES),
+  };
 }
 
-function cellTooLongMessage(
+function cellTooLongParams(
   fileName: string,
   cell: { line: number; length: number },
-  hint: string,
-): string {
-  return `"${fileName}": line ${cell.line} has a value of ${cell.length.toLocaleString('en')} characters, more than the ${MAX_CELL_LENGTH.toLocaleString('en')} a spreadsheet cell holds${hint}.`;
+): MessageParams {
+  return { file: fileName, line: cell.line, length: cell.length, max: MAX_CELL_LENGTH };
 }
 
-function notAWorkbookMessage(fileName: string, reason: string): string {
-  return `"${fileName}" is a ZIP archive but not a readable Excel .xlsx workbook (${reason}); save it as .xlsx or as CSV.`;
+/** `reason` is exceljs's or the ZIP reader's own words, in English: they have no code. */
+function notAWorkbookParams(fileName: string, reason: string): MessageParams {
+  return { file: fileName, reason, context: 'not_workbook' };
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
-function refuse(code: string, message: string, line?: number): ReadTableResult {
-  const issue: Issue =
-    line === undefined ? { field: 'file', code, message } : { line, field: 'file', code, message };
-  return { ok: false, issues: [issue] };
+/** The whole file refused: the catalogue's `code` said with `params`, at `line` if known. */
+function refuse(code: MessageCode, params: MessageParams, line?: number): ReadTableResult {
+  return { ok: false, issues: [fieldIssue('file', code, params, line)] };
 }

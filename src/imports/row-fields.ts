@@ -6,11 +6,15 @@
  */
 import { normalizeCustomerCode, type PaymentMethod } from '../customers/model.ts';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
+import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';
 import {
+  MAX_AMOUNT_CENTS,
   minorDigits,
   parseAmount,
   parseCurrencyCode,
+  toDecimalString,
+  type AmountProblem,
   type Cents,
   type CurrencyCode,
   type ParseAmountOptions,
@@ -45,20 +49,31 @@ export type RowParseOptions = {
   firstLineOf?: DuplicateDetector | undefined;
 };
 
-/** Appends an issue for `field` on the context's line. */
-export function addIssue(context: RowContext, field: string, code: string, message: string): void {
-  context.errors.push({ line: context.line, field, code, message });
+/**
+ * Appends an issue for `field` on the context's line: the catalogue's `code` said with
+ * `params` (a `context` parameter picks the code's variant, see imports.en.ts).
+ */
+export function addIssue(
+  context: RowContext,
+  field: string,
+  code: MessageCode,
+  params: MessageParams = {},
+): void {
+  context.errors.push(fieldIssue(field, code, params, context.line));
 }
 
-/** A value quoted for a message, with escapes so that `"` or a newline in it stays readable. */
+/**
+ * A cell's text for a message, which writes it between quotes: the escapes of a JSON
+ * string (without its quotes), so that a `"` or a newline in it stays readable.
+ */
 export function quote(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).slice(1, -1);
 }
 
 /** The cell, or `undefined` (and a `required` issue) when it is empty. */
 export function requireText(context: RowContext, field: string, value: string): string | undefined {
   if (value === '') {
-    addIssue(context, field, 'required', `${field} is required.`);
+    addIssue(context, field, 'required', { field, context: 'cell' });
     return undefined;
   }
   return value;
@@ -86,12 +101,7 @@ export function readDate(
   }
   const date = parseCalendarDate(value);
   if (date === undefined) {
-    addIssue(
-      context,
-      field,
-      'invalid_date',
-      `${field} ${quote(value)} is not a valid date (expected YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).`,
-    );
+    addIssue(context, field, 'invalid_date', { field, value: quote(value) });
   }
   return date;
 }
@@ -104,24 +114,14 @@ export function readCurrency(
 ): CurrencyCode | undefined {
   if (value === '') {
     if (defaultCurrency === undefined) {
-      addIssue(
-        context,
-        'currency',
-        'required',
-        'currency is required (no default currency is set).',
-      );
+      addIssue(context, 'currency', 'required', { field: 'currency', context: 'no_default' });
     }
     return defaultCurrency;
   }
   // "€" is what a French spreadsheet puts in a currency column more often than "EUR".
   const currency = value === '€' ? parseCurrencyCode('EUR') : parseCurrencyCode(value);
   if (currency === undefined) {
-    addIssue(
-      context,
-      'currency',
-      'unknown_currency',
-      `currency ${quote(value)} is not an ISO 4217 currency code (e.g. EUR, USD, CHF).`,
-    );
+    addIssue(context, 'currency', 'unknown_currency', { value: quote(value), context: 'cell' });
   }
   return currency;
 }
@@ -142,18 +142,33 @@ export function readAmount(
     return undefined;
   }
   const figure = currency === 'EUR' ? value.replace(/^€\s*|\s*€$/g, '') : value;
-  const parsed = parseAmount(figure, minorDigits(currency), amountOptions(context));
+  const digits = minorDigits(currency);
+  const parsed = parseAmount(figure, digits, amountOptions(context));
   if (!parsed.ok) {
-    addIssue(
-      context,
+    addIssue(context, field, 'invalid_amount', {
       field,
-      'invalid_amount',
-      `${field} ${quote(value)} is not a valid ${currency} amount (${parsed.reason}).`,
-    );
+      value: quote(value),
+      currency,
+      // `parseAmount` quotes the figure as it read it, after the `€` is dropped.
+      figure,
+      digits,
+      max: toDecimalString(MAX_AMOUNT_CENTS, digits),
+      context: AMOUNT_PROBLEM_VARIANTS[parsed.problem],
+    });
     return undefined;
   }
   return parsed.value;
 }
+
+/** The variant of `invalid_amount` that says each of `parseAmount`'s reasons. */
+const AMOUNT_PROBLEM_VARIANTS: Readonly<Record<AmountProblem, string>> = {
+  empty: 'empty_text',
+  not_number: 'not_number',
+  ambiguous: 'ambiguous_mark',
+  ill_formed: 'ill_formed',
+  decimals: 'decimals',
+  too_large: 'above_max',
+};
 
 /** `parseAmount`'s options for this file: the decimal mark when the user gave one. */
 export function amountOptions(context: RowContext): ParseAmountOptions {
@@ -184,7 +199,7 @@ export function readChoice<T extends string>(
   field: string,
   value: string,
   spellings: Readonly<Record<string, T>>,
-  code: string,
+  code: MessageCode,
 ): T | undefined {
   if (value === '') {
     return undefined;
@@ -194,7 +209,7 @@ export function readChoice<T extends string>(
   const choice = Object.hasOwn(spellings, key) ? spellings[key] : undefined;
   if (choice === undefined) {
     const canonical = [...new Set(Object.values(spellings))].join(', ');
-    addIssue(context, field, code, `${field} ${quote(value)} is not one of: ${canonical}.`);
+    addIssue(context, field, code, { field, value: quote(value), choices: canonical });
   }
   return choice;
 }

@@ -106,22 +106,22 @@ export async function allocateInTx(
     paymentIds: request.paymentId ? [request.paymentId] : [],
   });
   if (!parties.invoices.has(request.invoiceId)) {
-    throw new NotFoundError('Invoice', request.invoiceId);
+    throw new NotFoundError('invoice', request.invoiceId);
   }
   if (request.paymentId !== undefined && !parties.payments.has(request.paymentId)) {
-    throw new NotFoundError('Payment', request.paymentId);
+    throw new NotFoundError('payment', request.paymentId);
   }
   if (
     request.paymentId === undefined &&
     parties.invoices.get(request.creditNoteId ?? '')?.kind !== 'credit_note'
   ) {
-    throw new NotFoundError('Credit note', request.creditNoteId ?? '(none)');
+    throw new NotFoundError('credit_note', request.creditNoteId ?? '');
   }
   const plan = planAllocations([request], parties, () => deps.ids.newId());
   const issues = plan.rejected.flatMap((rejected) => rejected.issues);
   const [allocation] = plan.allocations;
   if (issues.length > 0 || !allocation) {
-    throw new InvalidError(issues.map((issue) => issue.message).join('; '), issues);
+    throw new InvalidError('allocation_refused', {}, issues);
   }
   await writeAllocationPlan(deps, tx, ctx, parties, plan);
   return allocation;

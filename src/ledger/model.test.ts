@@ -173,11 +173,11 @@ describe('planAllocations', () => {
     );
     expect(plan.rejected.map((r) => r.issues.map((issue) => [issue.field, issue.code]))).toEqual([
       [
-        ['invoiceId', 'not_found'],
-        ['paymentId', 'not_found'],
+        ['invoiceId', 'invoice_not_found'],
+        ['paymentId', 'payment_not_found'],
       ],
       [
-        ['invoiceId', 'not_found'],
+        ['invoiceId', 'invoice_not_found'],
         ['paymentId', 'one_source'],
       ],
     ]);

@@ -1,13 +1,6 @@
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
-import {
-  cents,
-  formatMoney,
-  MAX_TOTAL_CENTS,
-  minCents,
-  type Cents,
-  type CurrencyCode,
-} from '../shared/money.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
+import { cents, MAX_TOTAL_CENTS, minCents, type Cents } from '../shared/money.ts';
 
 export type InvoiceKind = 'invoice' | 'credit_note';
 export type InvoiceStatus = 'open' | 'partially_paid' | 'paid';
@@ -74,6 +67,7 @@ export type AllocationSource = {
   availableCents: Cents;
   /** The payment's receipt date or the credit note's issue date. */
   date: CalendarDate;
+  /** The payment's reference or the credit note's number, as messages name it. */
   label: string;
 };
 
@@ -89,55 +83,48 @@ export function checkAllocation(
   allocatedOn: CalendarDate,
 ): Issue[] {
   const issues: Issue[] = [];
-  const money = (value: Cents) => formatMoney(value, invoice.currency as CurrencyCode, 'en');
+  const isPayment = source.kind === 'payment';
+  const named = {
+    number: invoice.number,
+    source: source.label,
+    currency: invoice.currency,
+    context: source.kind,
+  };
   if (invoice.kind !== 'invoice') {
-    issues.push({
-      field: 'invoiceId',
-      code: 'not_an_invoice',
-      message: `${invoice.number} is a credit note, not an invoice`,
-    });
+    issues.push(fieldIssue('invoiceId', 'not_an_invoice', { number: invoice.number }));
   }
   if (source.customerId !== invoice.customerId) {
-    issues.push({
-      field: source.kind === 'payment' ? 'paymentId' : 'creditNoteId',
-      code: 'other_customer',
-      message: `${source.label} belongs to another customer than invoice ${invoice.number}`,
-    });
+    issues.push(fieldIssue(isPayment ? 'paymentId' : 'creditNoteId', 'other_customer', named));
   }
   if (source.currency !== invoice.currency) {
-    issues.push({
-      field: 'amount',
-      code: 'currency_mismatch',
-      message: `${source.label} is in ${source.currency}, invoice ${invoice.number} in ${invoice.currency}`,
-    });
+    issues.push(
+      fieldIssue('amount', 'currency_mismatch', { ...named, sourceCurrency: source.currency }),
+    );
   }
   if (amount <= 0) {
-    issues.push({
-      field: 'amount',
-      code: 'not_positive',
-      message: 'The amount to allocate must be positive',
-    });
+    issues.push(fieldIssue('amount', 'not_positive'));
   }
   if (amount > invoice.openCents) {
-    issues.push({
-      field: 'amount',
-      code: 'exceeds_open_amount',
-      message: `${money(amount)} is more than the ${money(invoice.openCents)} still open on invoice ${invoice.number}`,
-    });
+    issues.push(
+      fieldIssue('amount', 'exceeds_open_amount', { ...named, amount, open: invoice.openCents }),
+    );
   }
   if (amount > source.availableCents) {
-    issues.push({
-      field: 'amount',
-      code: 'exceeds_available',
-      message: `${money(amount)} is more than the ${money(source.availableCents)} left on ${source.label}`,
-    });
+    issues.push(
+      fieldIssue('amount', 'exceeds_available', {
+        ...named,
+        amount,
+        available: source.availableCents,
+      }),
+    );
   }
   if (allocatedOn < source.date || allocatedOn < invoice.issueDate) {
-    issues.push({
-      field: 'allocatedOn',
-      code: 'date_too_early',
-      message: `An allocation cannot be dated before the documents it links (${source.date}, ${invoice.issueDate})`,
-    });
+    issues.push(
+      fieldIssue('allocatedOn', 'date_too_early', {
+        sourceDate: source.date,
+        issueDate: invoice.issueDate,
+      }),
+    );
   }
   return issues;
 }
@@ -225,21 +212,17 @@ export function reviseInvoice(before: Invoice, input: InvoiceRevision): Revision
   ) {
     return {
       outcome: 'refused',
-      issue: {
-        field: 'customer_code',
-        code: 'allocated_item_moved',
-        message: `${input.number} already has allocations: its customer and currency cannot change`,
-      },
+      issue: fieldIssue('customer_code', 'allocated_item_moved', { number: input.number }),
     };
   }
   if (input.amountCents < allocated) {
     return {
       outcome: 'refused',
-      issue: {
-        field: 'amount',
-        code: 'amount_below_allocated',
-        message: `${input.number}: the new amount is below the ${allocated} cents already allocated`,
-      },
+      issue: fieldIssue('amount', 'amount_below_allocated', {
+        number: input.number,
+        allocated,
+        currency: input.currency,
+      }),
     };
   }
   const openCents = cents(input.amountCents - allocated);
@@ -287,8 +270,12 @@ export type AllocationPlan = {
   skipped: number[];
 };
 
-function notFound(field: string, what: string): Issue {
-  return { field, code: 'not_found', message: `${what} not found` };
+function notFound(
+  field: string,
+  entity: 'invoice' | 'payment' | 'credit_note',
+  key: string,
+): Issue {
+  return fieldIssue(field, `${entity}_not_found`, { key });
 }
 
 /** What a request draws on, or why it cannot be found among the parties. */
@@ -298,11 +285,7 @@ function sourceOf(
   creditNote: Invoice | undefined,
 ): AllocationSource | Issue {
   if ((request.paymentId === undefined) === (request.creditNoteId === undefined)) {
-    return {
-      field: 'paymentId',
-      code: 'one_source',
-      message: 'Give either a payment or a credit note',
-    };
+    return fieldIssue('paymentId', 'one_source');
   }
   if (request.paymentId !== undefined) {
     return payment
@@ -312,9 +295,9 @@ function sourceOf(
           currency: payment.currency,
           availableCents: payment.unappliedCents,
           date: payment.receivedOn,
-          label: `payment ${payment.reference}`,
+          label: payment.reference,
         }
-      : notFound('paymentId', `Payment ${request.paymentId}`);
+      : notFound('paymentId', 'payment', request.paymentId);
   }
   return creditNote?.kind === 'credit_note'
     ? {
@@ -323,9 +306,9 @@ function sourceOf(
         currency: creditNote.currency,
         availableCents: creditNote.openCents,
         date: creditNote.issueDate,
-        label: `credit note ${creditNote.number}`,
+        label: creditNote.number,
       }
-    : notFound('creditNoteId', `Credit note ${request.creditNoteId}`);
+    : notFound('creditNoteId', 'credit_note', request.creditNoteId ?? '');
 }
 
 /**
@@ -357,7 +340,7 @@ export function planAllocations(
       request.creditNoteId === undefined ? undefined : invoiceOf(request.creditNoteId);
     const source = sourceOf(request, payment, creditNote);
     const missing = [
-      ...(invoice ? [] : [notFound('invoiceId', `Invoice ${request.invoiceId}`)]),
+      ...(invoice ? [] : [notFound('invoiceId', 'invoice', request.invoiceId)]),
       ...('code' in source ? [source] : []),
     ];
     if (!invoice || 'code' in source) {

@@ -1,10 +1,15 @@
+import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
+import { answer, problems } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
-import { ZId, ZProblem } from '../shared/schemas.ts';
+import { ZTimeline } from '../customers/schemas.ts';
+import { ZId } from '../shared/schemas.ts';
 import {
   ZAllocation,
+  ZAllocationList,
   ZCreateAllocationRequest,
+  ZExportInvoicesQuery,
   ZInvoice,
   ZInvoicePage,
   ZListInvoicesQuery,
@@ -15,47 +20,137 @@ import {
 import {
   allocate,
   getInvoice,
+  getInvoiceTimeline,
   getPayment,
+  listInvoiceAllocations,
   listInvoices,
   listPayments,
   undoAllocation,
 } from './service.ts';
+import { exportInvoices } from './export-invoices.ts';
 
 const ZIdParams = z.object({ id: ZId });
+/** A file answer: bytes streamed as they are, never serialised. */
+const ZExportFile = z.string().meta({ format: 'binary' });
 
 export function registerLedgerRoutes(app: App, deps: Deps): void {
   app.get(
     '/invoices',
     {
       schema: {
+        operationId: 'listInvoices',
         tags: ['invoices'],
-        summary: 'Invoices and credit notes, filtered',
+        summary:
+          'Invoices and credit notes, filtered (unpaid ones unless `status` says otherwise), with the totals of every matching row per currency',
         querystring: ZListInvoicesQuery,
-        response: { 200: ZInvoicePage },
+        response: {
+          200: answer(
+            'A page of invoices and credit notes, with totals per currency',
+            ZInvoicePage,
+          ),
+          ...problems(400, 401),
+        },
       },
     },
     async (request) => listInvoices(deps, request.ctx, request.query),
   );
   app.get(
+    '/invoices/export',
+    {
+      schema: {
+        operationId: 'exportInvoices',
+        tags: ['invoices'],
+        summary:
+          'The invoice list as filtered and sorted, every matching row, as a CSV or XLSX file',
+        querystring: ZExportInvoicesQuery,
+        response: {
+          200: {
+            description: 'The file, sent as an attachment (`factures-YYYY-MM-DD.csv` or `.xlsx`)',
+            content: {
+              'text/csv': { schema: ZExportFile },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: ZExportFile,
+              },
+            },
+          },
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportInvoices(deps, request.ctx, request.query);
+      const stream = createReadStream(file.path);
+      stream.once('close', () => void file.remove());
+      return (
+        reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store')
+          // Typed as the documented bytes (a string); Fastify streams a Readable as it is.
+          .send(stream as unknown as string)
+      );
+    },
+  );
+  app.get(
     '/invoices/:id',
     {
       schema: {
+        operationId: 'getInvoice',
         tags: ['invoices'],
         summary: 'One invoice or credit note',
         params: ZIdParams,
-        response: { 200: ZInvoice, 404: ZProblem },
+        response: {
+          200: answer('The invoice or credit note', ZInvoice),
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request) => getInvoice(deps, request.ctx, request.params.id),
   );
   app.get(
+    '/invoices/:id/allocations',
+    {
+      schema: {
+        operationId: 'listInvoiceAllocations',
+        tags: ['invoices'],
+        summary:
+          'Allocations that settled an invoice or used a credit note, undone ones included, newest first',
+        params: ZIdParams,
+        response: {
+          200: answer('The allocations, newest first', ZAllocationList),
+          ...problems(400, 401, 404),
+        },
+      },
+    },
+    async (request) => listInvoiceAllocations(deps, request.ctx, request.params.id),
+  );
+  app.get(
+    '/invoices/:id/events',
+    {
+      schema: {
+        operationId: 'listInvoiceEvents',
+        tags: ['invoices'],
+        summary: "An invoice's audit events and its allocations', newest first",
+        params: ZIdParams,
+        response: {
+          200: answer('The invoice’s events, newest first', ZTimeline),
+          ...problems(400, 401, 404),
+        },
+      },
+    },
+    async (request) => ({
+      items: await getInvoiceTimeline(deps, request.ctx, request.params.id),
+    }),
+  );
+  app.get(
     '/payments',
     {
       schema: {
+        operationId: 'listPayments',
         tags: ['payments'],
         summary: 'Payments received',
         querystring: ZListPaymentsQuery,
-        response: { 200: ZPaymentPage },
+        response: { 200: answer('A page of payments', ZPaymentPage), ...problems(400, 401) },
       },
     },
     async (request) => listPayments(deps, request.ctx, request.query),
@@ -64,10 +159,14 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
     '/payments/:id',
     {
       schema: {
+        operationId: 'getPayment',
         tags: ['payments'],
         summary: 'One payment with its unapplied amount',
         params: ZIdParams,
-        response: { 200: ZPayment, 404: ZProblem },
+        response: {
+          200: answer('The payment', ZPayment),
+          ...problems(400, 401, 404),
+        },
       },
     },
     async (request) => getPayment(deps, request.ctx, request.params.id),
@@ -76,10 +175,14 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
     '/allocations',
     {
       schema: {
+        operationId: 'createAllocation',
         tags: ['allocations'],
         summary: 'Apply a payment or credit note to an invoice (lettrage)',
         body: ZCreateAllocationRequest,
-        response: { 201: ZAllocation, 404: ZProblem, 409: ZProblem, 400: ZProblem },
+        response: {
+          201: answer('The allocation, recorded', ZAllocation),
+          ...problems(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await allocate(deps, request.ctx, request.body)),
@@ -88,10 +191,14 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
     '/allocations/:id',
     {
       schema: {
+        operationId: 'undoAllocation',
         tags: ['allocations'],
         summary: 'Undo an allocation (kept in the history as undone)',
         params: ZIdParams,
-        response: { 200: ZAllocation, 404: ZProblem, 409: ZProblem },
+        response: {
+          200: answer('The allocation, marked undone', ZAllocation),
+          ...problems(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) => undoAllocation(deps, request.ctx, request.params.id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ZAmount,
+  ZAmountsCapped,
   ZCalendarDate,
   ZCents,
   ZCurrency,
@@ -14,29 +15,51 @@ export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid'] as const;
 export const ZInvoiceKind = z.enum(INVOICE_KINDS);
 export const ZInvoiceStatus = z.enum(INVOICE_STATUSES);
 
-export const ZInvoice = z.object({
-  id: ZId,
-  kind: ZInvoiceKind,
-  number: z.string(),
-  customerId: ZId,
-  customerCode: z.string(),
-  customerName: z.string(),
-  issueDate: ZCalendarDate,
-  dueDate: ZCalendarDate,
-  amount: ZCents,
-  openAmount: ZCents,
-  currency: ZCurrency,
-  status: ZInvoiceStatus,
-  /** Days past the due date at the company's today; 0 when not yet due or settled. */
-  daysLate: z.number().int(),
-});
+export const ZInvoice = z
+  .object({
+    id: ZId,
+    kind: ZInvoiceKind,
+    number: z.string(),
+    customerId: ZId,
+    customerCode: z.string(),
+    customerName: z.string(),
+    issueDate: ZCalendarDate,
+    dueDate: ZCalendarDate,
+    amount: ZCents,
+    openAmount: ZCents,
+    currency: ZCurrency,
+    status: ZInvoiceStatus,
+    /** Days past the due date at the company's today; 0 when not yet due or settled. */
+    daysLate: z.number().int(),
+  })
+  .meta({ id: 'Invoice' });
 export type TInvoice = z.infer<typeof ZInvoice>;
+
+/**
+ * The statuses a list asks for: `unpaid` = open or partially paid; `overdue` = unpaid
+ * and past due; `all` = every status.
+ */
+export const INVOICE_STATUS_FILTERS = [...INVOICE_STATUSES, 'unpaid', 'overdue', 'all'] as const;
+export const ZInvoiceStatusFilter = z.enum(INVOICE_STATUS_FILTERS);
+export type TInvoiceStatusFilter = z.infer<typeof ZInvoiceStatusFilter>;
+/**
+ * What a list opens on when no status is given (the API, the CLI and the web list):
+ * what is still to collect. With the default sort (due date ascending) the oldest
+ * overdue item comes first. `status=all` asks for every status.
+ */
+export const DEFAULT_INVOICE_STATUS_FILTER = 'unpaid' satisfies TInvoiceStatusFilter;
 
 export const ZListInvoicesQuery = ZPageQuery.extend({
   customerId: ZId.optional(),
+  /** A customer's code, compared as codes are stored (trimmed, in capitals). */
+  customerCode: z.string().trim().max(40).optional(),
+  /** Part of the invoice or credit note number, in any case. */
+  search: z.string().trim().max(100).optional(),
   kind: ZInvoiceKind.optional(),
-  /** `unpaid` = open or partially paid; `overdue` = unpaid and past due. */
-  status: z.enum([...INVOICE_STATUSES, 'unpaid', 'overdue']).optional(),
+  status: ZInvoiceStatusFilter.default(DEFAULT_INVOICE_STATUS_FILTER).meta({
+    description:
+      'unpaid (the default) = open or partially paid; overdue = unpaid and past due; all = every status',
+  }),
   issuedFrom: ZCalendarDate.optional(),
   issuedTo: ZCalendarDate.optional(),
   dueFrom: ZCalendarDate.optional(),
@@ -45,21 +68,53 @@ export const ZListInvoicesQuery = ZPageQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type TListInvoicesQuery = z.infer<typeof ZListInvoicesQuery>;
-export const ZInvoicePage = pageOf(ZInvoice);
+
+/** The file formats of an export (src/exports/table-writer.ts `EXPORT_FORMATS`). */
+export const INVOICE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** The list as filtered and sorted, every matching row, as a file. */
+export const ZExportInvoicesQuery = ZListInvoicesQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(INVOICE_EXPORT_FORMATS).default('csv'),
+});
+export type TExportInvoicesQuery = z.infer<typeof ZExportInvoicesQuery>;
+/**
+ * The rows matching a list's filters, summed per currency (never across currencies),
+ * every page included. Credit notes count negative, as the list shows them.
+ */
+export const ZInvoiceTotal = z
+  .object({
+    currency: ZCurrency,
+    count: z.number().int(),
+    /** Invoices minus credit notes. */
+    amount: ZCents,
+    /** Still open: invoices minus credit notes. */
+    openAmount: ZCents,
+    /** Open invoices past their due date at the company's today. */
+    overdueAmount: ZCents,
+    amountsCapped: ZAmountsCapped,
+  })
+  .meta({ id: 'InvoiceTotal' });
+export type TInvoiceTotal = z.infer<typeof ZInvoiceTotal>;
+export const ZInvoicePage = pageOf(ZInvoice)
+  .extend({
+    totals: z.array(ZInvoiceTotal),
+  })
+  .meta({ id: 'InvoicePage' });
 export type TInvoicePage = z.infer<typeof ZInvoicePage>;
 
-export const ZPayment = z.object({
-  id: ZId,
-  reference: z.string(),
-  customerId: ZId,
-  customerCode: z.string(),
-  customerName: z.string(),
-  receivedOn: ZCalendarDate,
-  amount: ZCents,
-  unappliedAmount: ZCents,
-  currency: ZCurrency,
-  method: z.string(),
-});
+export const ZPayment = z
+  .object({
+    id: ZId,
+    reference: z.string(),
+    customerId: ZId,
+    customerCode: z.string(),
+    customerName: z.string(),
+    receivedOn: ZCalendarDate,
+    amount: ZCents,
+    unappliedAmount: ZCents,
+    currency: ZCurrency,
+    method: z.string(),
+  })
+  .meta({ id: 'Payment' });
 export type TPayment = z.infer<typeof ZPayment>;
 
 export const ZListPaymentsQuery = ZPageQuery.extend({
@@ -69,24 +124,28 @@ export const ZListPaymentsQuery = ZPageQuery.extend({
   hasUnapplied: z.enum(['true', 'false']).optional(),
 });
 export type TListPaymentsQuery = z.infer<typeof ZListPaymentsQuery>;
-export const ZPaymentPage = pageOf(ZPayment);
+export const ZPaymentPage = pageOf(ZPayment).meta({ id: 'PaymentPage' });
 export type TPaymentPage = z.infer<typeof ZPaymentPage>;
 
-export const ZAllocation = z.object({
-  id: ZId,
-  invoiceId: ZId,
-  invoiceNumber: z.string(),
-  paymentId: ZId.nullable(),
-  paymentReference: z.string().nullable(),
-  creditNoteId: ZId.nullable(),
-  creditNoteNumber: z.string().nullable(),
-  amount: ZCents,
-  currency: ZCurrency,
-  allocatedOn: ZCalendarDate,
-  undoneAt: z.string().nullable(),
-});
+export const ZAllocation = z
+  .object({
+    id: ZId,
+    invoiceId: ZId,
+    invoiceNumber: z.string(),
+    paymentId: ZId.nullable(),
+    paymentReference: z.string().nullable(),
+    creditNoteId: ZId.nullable(),
+    creditNoteNumber: z.string().nullable(),
+    amount: ZCents,
+    currency: ZCurrency,
+    allocatedOn: ZCalendarDate,
+    undoneAt: z.string().nullable(),
+  })
+  .meta({ id: 'Allocation' });
 export type TAllocation = z.infer<typeof ZAllocation>;
-export const ZAllocationList = z.object({ items: z.array(ZAllocation) });
+export const ZAllocationList = z
+  .object({ items: z.array(ZAllocation) })
+  .meta({ id: 'AllocationList' });
 export type TAllocationList = z.infer<typeof ZAllocationList>;
 
 export const ZCreateAllocationRequest = z
@@ -100,5 +159,6 @@ export const ZCreateAllocationRequest = z
   .refine((value) => (value.paymentId === undefined) !== (value.creditNoteId === undefined), {
     message: 'Give either paymentId or creditNoteId',
     path: ['paymentId'],
-  });
+  })
+  .meta({ id: 'CreateAllocationRequest' });
 export type TCreateAllocationRequest = z.infer<typeof ZCreateAllocationRequest>;

@@ -1,12 +1,15 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { recordEvents } from '../audit/service.ts';
+import { readEntityEvents, recordEvents } from '../audit/service.ts';
 import { requirePermission } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
+import { normalizeCustomerCode } from '../customers/model.ts';
+import type { TTimelineEvent } from '../customers/schemas.ts';
+import { presentTimelineEvents } from '../customers/service.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
-import { cents, type Cents } from '../shared/money.ts';
+import { capTotal, cents, type Cents } from '../shared/money.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { allocateInTx, lockAllocationParties } from './allocations.ts';
 import { daysLate, invoiceStatus, type Invoice } from './model.ts';
@@ -16,6 +19,7 @@ import type {
   TCreateAllocationRequest,
   TInvoice,
   TInvoicePage,
+  TInvoiceTotal,
   TListInvoicesQuery,
   TListPaymentsQuery,
   TPayment,
@@ -29,7 +33,9 @@ import {
   markAllocationUndone,
   setInvoiceOpenAmounts,
   setPaymentsUnapplied,
+  sumInvoiceRows,
   type AllocationListRow,
+  type InvoiceListTotal,
   type InvoiceListRow,
   type PaymentListRow,
 } from './store.ts';
@@ -57,12 +63,56 @@ function presentInvoice(row: InvoiceListRow, today: CalendarDate): TInvoice {
   };
 }
 
-export type InvoiceFilter = Omit<TListInvoicesQuery, 'page' | 'pageSize'> & {
+export type InvoiceFilter = Omit<TListInvoicesQuery, 'page' | 'pageSize' | 'status'> & {
+  /**
+   * `undefined` and `all`: every status. The API and the CLI parse their query with
+   * `ZListInvoicesQuery`, whose default is `DEFAULT_INVOICE_STATUS_FILTER`.
+   */
+  status?: TListInvoicesQuery['status'] | undefined;
   page: number;
   /** `undefined` returns every matching row (CLI without `--limit`). */
   pageSize: number | undefined;
 };
 
+/**
+ * A list's filters as the store reads them: the customer code in its stored form
+ * (capitals, ADR 12), an empty search as none, and the day overdue is measured on.
+ */
+export function toInvoiceListFilter<T extends Pick<TListInvoicesQuery, 'customerCode' | 'search'>>(
+  query: T,
+  today: CalendarDate,
+): T & { today: CalendarDate } {
+  return {
+    ...query,
+    customerCode:
+      query.customerCode === undefined || query.customerCode === ''
+        ? undefined
+        : normalizeCustomerCode(query.customerCode),
+    search: query.search || undefined,
+    today,
+  };
+}
+
+/** A list's totals in the API's form: each capped at its bound, flagged if it was. */
+function presentInvoiceTotal(total: InvoiceListTotal): TInvoiceTotal {
+  const amount = capTotal(total.amount);
+  const openAmount = capTotal(total.openAmount);
+  const overdueAmount = capTotal(total.overdueAmount);
+  return {
+    currency: total.currency,
+    count: total.count,
+    amount: amount.amount,
+    openAmount: openAmount.amount,
+    overdueAmount: overdueAmount.amount,
+    amountsCapped: amount.isCapped || openAmount.isCapped || overdueAmount.isCapped,
+  };
+}
+
+/**
+ * A page of invoices and credit notes with the totals of every row the filters
+ * match (all pages), per currency. The page and the totals are two statements run
+ * at once; the totals' counts give the list's total.
+ */
 export async function listInvoices(
   deps: Deps,
   ctx: Ctx,
@@ -70,24 +120,29 @@ export async function listInvoices(
 ): Promise<TInvoicePage> {
   requirePermission(ctx, 'ledger:read');
   const today = await companyToday(deps, ctx);
-  const { rows, total } = await listInvoiceRows(deps.db, ctx.companyId, {
-    ...query,
-    limit: query.pageSize,
-    offset: query.pageSize === undefined ? 0 : (query.page - 1) * query.pageSize,
-    today,
-  });
+  const filter = toInvoiceListFilter(query, today);
+  const [rows, totals] = await Promise.all([
+    listInvoiceRows(deps.db, ctx.companyId, {
+      ...filter,
+      limit: query.pageSize,
+      offset: query.pageSize === undefined ? 0 : (query.page - 1) * query.pageSize,
+    }),
+    sumInvoiceRows(deps.db, ctx.companyId, filter),
+  ]);
+  const total = totals.reduce((count, row) => count + row.count, 0);
   return {
     items: rows.map((row) => presentInvoice(row, today)),
     total,
     page: query.page,
     pageSize: query.pageSize ?? total,
+    totals: totals.map(presentInvoiceTotal),
   };
 }
 
 export async function getInvoice(deps: Deps, ctx: Ctx, id: string): Promise<TInvoice> {
   requirePermission(ctx, 'ledger:read');
   const today = await companyToday(deps, ctx);
-  const { rows } = await listInvoiceRows(deps.db, ctx.companyId, {
+  const [row] = await listInvoiceRows(deps.db, ctx.companyId, {
     id,
     sort: 'number',
     order: 'asc',
@@ -95,9 +150,8 @@ export async function getInvoice(deps: Deps, ctx: Ctx, id: string): Promise<TInv
     offset: 0,
     today,
   });
-  const row = rows[0];
   if (!row) {
-    throw new NotFoundError('Invoice', id);
+    throw new NotFoundError('invoice', id);
   }
   return presentInvoice(row, today);
 }
@@ -139,7 +193,7 @@ export async function getPayment(deps: Deps, ctx: Ctx, id: string): Promise<TPay
   const { rows } = await listPaymentRows(deps.db, ctx.companyId, { id, limit: 1, offset: 0 });
   const row = rows[0];
   if (!row) {
-    throw new NotFoundError('Payment', id);
+    throw new NotFoundError('payment', id);
   }
   return presentPayment(row);
 }
@@ -170,6 +224,47 @@ export async function listAllocations(
   return { items: rows.map(presentAllocation) };
 }
 
+/**
+ * The allocations that settled an invoice, or that used a credit note, undone ones
+ * included (marked), newest first. NotFound for an invoice of another company.
+ */
+export async function listInvoiceAllocations(
+  deps: Deps,
+  ctx: Ctx,
+  invoiceId: string,
+): Promise<TAllocationList> {
+  await getInvoice(deps, ctx, invoiceId);
+  const rows = await listAllocationRows(deps.db, ctx.companyId, { invoiceId });
+  return { items: rows.map(presentAllocation) };
+}
+
+/**
+ * An invoice's audit events, newest first: its own (created, updated) and those of
+ * every allocation that touched it (made, undone), from the company's audit trail.
+ */
+export async function getInvoiceTimeline(
+  deps: Deps,
+  ctx: Ctx,
+  invoiceId: string,
+  limit = 200,
+): Promise<TTimelineEvent[]> {
+  await getInvoice(deps, ctx, invoiceId);
+  const allocations = await listAllocationRows(deps.db, ctx.companyId, { invoiceId });
+  const events = await readEntityEvents(
+    deps.db,
+    ctx,
+    [
+      { entityType: 'invoice', entityId: invoiceId },
+      ...allocations.map((allocation) => ({
+        entityType: 'allocation',
+        entityId: allocation.id,
+      })),
+    ],
+    limit,
+  );
+  return presentTimelineEvents(deps, ctx, events);
+}
+
 async function presentAllocationById(
   q: Queryable,
   ctx: Ctx,
@@ -177,7 +272,7 @@ async function presentAllocationById(
 ): Promise<TAllocation> {
   const [row] = await listAllocationRows(q, ctx.companyId, { allocationId });
   if (!row) {
-    throw new NotFoundError('Allocation', allocationId);
+    throw new NotFoundError('allocation', allocationId);
   }
   return presentAllocation(row);
 }
@@ -189,7 +284,7 @@ async function presentAllocationById(
 function moveOpenAmount(item: Invoice, delta: Cents): Invoice {
   const openCents = cents(item.openCents + delta);
   if (openCents < 0 || openCents > item.amountCents) {
-    throw new ConflictError(`The open amount of ${item.number} would leave its bounds`);
+    throw new ConflictError('open_amount_out_of_bounds', { number: item.number });
   }
   return { ...item, openCents, status: invoiceStatus(item.amountCents, openCents) };
 }
@@ -222,10 +317,10 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
   return inTransaction(deps.db, async (tx) => {
     const allocation = await findAllocationForUpdate(tx, ctx.companyId, id);
     if (!allocation) {
-      throw new NotFoundError('Allocation', id);
+      throw new NotFoundError('allocation', id);
     }
     if (allocation.undoneAt !== null) {
-      throw new ConflictError(`Allocation ${id} was already undone`);
+      throw new ConflictError('allocation_already_undone', { id });
     }
     const parties = await lockAllocationParties(tx, ctx, {
       invoiceIds: [
@@ -236,7 +331,7 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     });
     const invoice = parties.invoices.get(allocation.invoiceId);
     if (!invoice) {
-      throw new NotFoundError('Invoice', allocation.invoiceId);
+      throw new NotFoundError('invoice', allocation.invoiceId);
     }
     const now = deps.clock.now();
     const reopened = [moveOpenAmount(invoice, allocation.amountCents)];
@@ -244,7 +339,7 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     if (allocation.paymentId) {
       const payment = parties.payments.get(allocation.paymentId);
       if (!payment) {
-        throw new NotFoundError('Payment', allocation.paymentId);
+        throw new NotFoundError('payment', allocation.paymentId);
       }
       await setPaymentsUnapplied(tx, ctx.companyId, [
         { id: payment.id, unappliedCents: cents(payment.unappliedCents + allocation.amountCents) },

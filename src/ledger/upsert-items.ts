@@ -12,7 +12,7 @@ import { requirePermission } from '../auth/service.ts';
 import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
 import { lockAllocationParties, writeAllocationPlan } from './allocations.ts';
 import {
@@ -232,11 +232,7 @@ function checkPaymentInput(
       before.currency === input.currency);
   if (!isSame) {
     // A bank payment is a fact: a different amount under the same reference is a mistake to look at.
-    return {
-      field: 'reference',
-      code: 'payment_differs',
-      message: `Payment ${input.reference} already exists with other values; it is not changed`,
-    };
+    return fieldIssue('reference', 'payment_differs', { reference: input.reference });
   }
   return undefined;
 }

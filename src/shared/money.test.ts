@@ -227,8 +227,26 @@ describe('parseAmount', () => {
       '"10000000000000" is above the largest amount accepted, 9999999999999',
     ],
   ])('refuses %j with %i digits and %j', (text, digits, options, reason) => {
-    expect(parseAmount(text, digits, options)).toEqual({ ok: false, reason });
+    expect(parseAmount(text, digits, options)).toEqual({
+      ok: false,
+      reason,
+      problem: expect.any(String),
+    });
   });
+
+  it.each([
+    ['', 'empty', {}],
+    ['12a', 'not_number', {}],
+    ['1.234', 'ambiguous', {}],
+    ['12 34,56', 'ill_formed', {}],
+    ['12,345', 'decimals', { decimalMark: ',' }],
+    ['100 000 000 000,00', 'too_large', {}],
+  ] satisfies [string, string, ParseAmountOptions][])(
+    'says why %j is refused with a code: %s',
+    (text, problem, options) => {
+      expect(parseAmount(text, 2, options)).toMatchObject({ ok: false, problem });
+    },
+  );
 
   it.each([-1, 1.5, 7])('throws on %s minor digits (a programming error, not data)', (digits) => {
     expect(() => parseAmount('1', digits)).toThrow(RangeError);
@@ -390,6 +408,7 @@ describe('the largest amount', () => {
     expect(parseAmount('100 000 000 000,00')).toEqual({
       ok: false,
       reason: '"100 000 000 000,00" is above the largest amount accepted, 99999999999.99',
+      problem: 'too_large',
     });
   });
 });

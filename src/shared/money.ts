@@ -127,8 +127,22 @@ export function minorDigits(currency: CurrencyCode): number {
   return maximumFractionDigits;
 }
 
-/** What `parseAmount` returns: the amount, or why the text was refused (errors as data, §6). */
-export type ParseAmountResult = { ok: true; value: Cents } | { ok: false; reason: string };
+/** Why `parseAmount` refused a text, as a stable code (for the import messages). */
+export type AmountProblem =
+  | 'empty'
+  | 'not_number'
+  | 'ambiguous'
+  | 'ill_formed'
+  | 'decimals'
+  | 'too_large';
+
+/**
+ * What `parseAmount` returns: the amount, or why the text was refused (errors as data, §6):
+ * `reason` in English, `problem` its code.
+ */
+export type ParseAmountResult =
+  | { ok: true; value: Cents }
+  | { ok: false; reason: string; problem: AmountProblem };
 
 /** Options of `parseAmount`. */
 export type ParseAmountOptions = {
@@ -183,14 +197,14 @@ export function parseAmount(
   }
   const trimmed = text.trim();
   if (trimmed === '') {
-    return { ok: false, reason: 'empty amount' };
+    return { ok: false, reason: 'empty amount', problem: 'empty' };
   }
   const first = trimmed.charAt(0);
   const isNegative = MINUS_SIGNS.has(first);
   const unsigned = isNegative || first === '+' ? trimmed.slice(1).trimStart() : trimmed;
   const body = unsigned.replace(SPACE_GROUP, ' ');
   if (!/^\d(?:[\d., ]*\d)?$/.test(body)) {
-    return { ok: false, reason: `"${text}" is not a number` };
+    return { ok: false, reason: `"${text}" is not a number`, problem: 'not_number' };
   }
 
   const split = splitDecimal(body, options.decimalMark);
@@ -198,22 +212,28 @@ export function parseAmount(
     return {
       ok: false,
       reason: `"${text}" is ambiguous: write it without a thousands separator or with all decimals (1234 or 1.234,00)`,
+      problem: 'ambiguous',
     };
   }
   if (split === undefined || !isWellGrouped(split.integer)) {
-    return { ok: false, reason: `"${text}" is not a well-formed amount` };
+    return { ok: false, reason: `"${text}" is not a well-formed amount`, problem: 'ill_formed' };
   }
 
   // Surplus decimals are harmless only when they are zeros (`1234,560`).
   const fraction = split.fraction.replace(/0+$/, '');
   if (fraction.length > digits) {
-    return { ok: false, reason: `"${text}" has more than ${digits} decimal places` };
+    return {
+      ok: false,
+      reason: `"${text}" has more than ${digits} decimal places`,
+      problem: 'decimals',
+    };
   }
   const minorUnits = BigInt(split.integer.replace(/\D/g, '') + fraction.padEnd(digits, '0'));
   if (minorUnits > BigInt(MAX_AMOUNT_CENTS)) {
     return {
       ok: false,
       reason: `"${text}" is above the largest amount accepted, ${toDecimalString(MAX_AMOUNT_CENTS, digits)}`,
+      problem: 'too_large',
     };
   }
   const value = Number(minorUnits);

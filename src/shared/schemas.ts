@@ -30,6 +30,8 @@ export const ZCalendarDate = z
   .string()
   .refine((text) => parseIsoDate(text) !== undefined, {
     message: 'must be a real date written YYYY-MM-DD',
+    // The catalogue's code for this sentence, so each edge says it in its reader's language.
+    params: { code: 'calendar_date' },
   })
   .meta({ description: 'Calendar date YYYY-MM-DD', format: 'date' });
 export const ZId = z.uuid();
@@ -48,22 +50,35 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
-export const ZProblemIssue = z.object({
-  field: z.string(),
-  code: z.string(),
-  message: z.string(),
-  line: z.number().int().optional(),
-});
+/** The values a problem's or an issue's sentence names, for a client that words it itself. */
+const ZMessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const ZProblemIssue = z
+  .object({
+    field: z.string(),
+    code: z.string(),
+    message: z.string(),
+    line: z.number().int().optional(),
+    params: ZMessageParams.optional(),
+  })
+  .meta({ id: 'Issue' });
 
 /** RFC 9457 problem details, as every error answers. */
-export const ZProblem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string(),
-  issues: z.array(ZProblemIssue).optional(),
-});
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    reason: z.string().optional().meta({
+      description:
+        'The precise, stable reason (`customer_not_found`, `wrong_credentials`); `detail` says it in the language asked for (Accept-Language)',
+    }),
+    params: ZMessageParams.optional(),
+    issues: z.array(ZProblemIssue).optional(),
+  })
+  .meta({ id: 'Problem' });
 export type TProblem = z.infer<typeof ZProblem>;
 
 export const ROLES = [

@@ -26,8 +26,8 @@ const onPostgres = describeTestDatabase() === 'postgres';
 
 function someEvents(count: number, label: string): EventInput[] {
   return Array.from({ length: count }, (_, index) => ({
-    action: 'note.added',
-    entityType: 'note',
+    action: 'customer.updated',
+    entityType: 'customer',
     entityId: deps.ids.newId(),
     customerId: null,
     data: { label, index },
@@ -469,7 +469,7 @@ describe('size', () => {
   it('chains a batch of 100,000 events in one transaction, with a fixed number of statements per 10,000', async () => {
     const { ctx } = await makeCompany(deps);
     const events = Array.from({ length: 100_000 }, (_, index) => ({
-      action: 'invoice.imported',
+      action: 'invoice.created' as const,
       entityType: 'invoice',
       entityId: deps.ids.newId(),
       customerId: deps.ids.newId(),

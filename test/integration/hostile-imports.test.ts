@@ -88,6 +88,15 @@ describe('imports of hostile files', () => {
         code: 'invalid_amount',
         message:
           'amount "73282932000074" is not a valid EUR amount ("73282932000074" is above the largest amount accepted, 99999999999.99).',
+        params: {
+          field: 'amount',
+          value: '73282932000074',
+          currency: 'EUR',
+          figure: '73282932000074',
+          digits: 2,
+          max: '99999999999.99',
+          context: 'above_max',
+        },
       })),
     );
     const { items } = await listCustomers(deps, ctx, byCode);
@@ -172,11 +181,14 @@ describe('imports of hostile files', () => {
 
     expect(domainErrorOfDatabase(failure)).toMatchObject({
       code: 'invalid',
+      reason: 'invoice_amount_too_large',
+      message: 'An invoice or credit note amount is above the largest accepted, 99999999999.99',
       issues: [
         {
           field: 'amount',
           code: 'amount_too_large',
-          message: 'An invoice or credit note amount is above the largest accepted, 99999999999.99',
+          message: 'The amount is above the largest accepted, 99999999999.99',
+          params: { max: '99999999999.99' },
         },
       ],
     });

@@ -105,7 +105,11 @@ async function send(
   body: unknown,
   signal?: AbortSignal,
 ): Promise<Response> {
-  const headers = new Headers({ accept: 'application/json' });
+  // The server words its problems in the interface's language (i18n.ts keeps <html lang>).
+  const headers = new Headers({
+    accept: 'application/json',
+    'accept-language': document.documentElement.lang || 'fr',
+  });
   if (body !== undefined) {
     headers.set('content-type', 'application/json');
   }
@@ -158,6 +162,12 @@ async function readProblem(response: Response): Promise<TProblem> {
     detail: stringOr(fields['detail'], ''),
     code: stringOr(fields['code'], 'http_error'),
   };
+  if (typeof fields['reason'] === 'string') {
+    problem.reason = fields['reason'];
+  }
+  if (isParams(fields['params'])) {
+    problem.params = fields['params'];
+  }
   const issues = fields['issues'];
   if (Array.isArray(issues)) {
     problem.issues = issues.filter(isIssue);
@@ -175,7 +185,15 @@ function isIssue(value: unknown): value is TProblemIssue {
     typeof value['field'] === 'string' &&
     typeof value['code'] === 'string' &&
     typeof value['message'] === 'string' &&
-    (value['line'] === undefined || typeof value['line'] === 'number')
+    (value['line'] === undefined || typeof value['line'] === 'number') &&
+    (value['params'] === undefined || isParams(value['params']))
+  );
+}
+
+function isParams(value: unknown): value is Record<string, string | number> {
+  return (
+    isRecord(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string' || typeof entry === 'number')
   );
 }
 

@@ -8,7 +8,7 @@ import { AuditTrailBrokenError, invalidField } from '../../shared/errors.ts';
 import { operatingSystemUser } from '../operator.ts';
 import { parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
-import { withRuntime, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZVerifyOptions = z.object({
   expect: z
@@ -50,10 +50,14 @@ export function registerAuditCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const { expect, json } = parseOptions(ZVerifyOptions, raw);
+      const { expect, json } = parseOptions(
+        ZVerifyOptions,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       const global = command.optsWithGlobals<GlobalOptions>();
       if (expect !== undefined && global.company === undefined) {
-        throw invalidField('--expect', 'A head belongs to one company: give --company too');
+        throw invalidField('--expect', 'audit_expect_needs_company');
       }
       await withRuntime(global, async ({ deps }) => {
         const companies =
@@ -79,9 +83,7 @@ export function registerAuditCommands(program: Command): void {
           }
         }
         if (broken.length > 0) {
-          throw new AuditTrailBrokenError(
-            `The audit trail of ${broken.map((result) => result.company).join(', ')} is broken`,
-          );
+          throw new AuditTrailBrokenError(broken.map((result) => result.company));
         }
       });
     });

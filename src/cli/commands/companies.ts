@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createCompany, findCompanies } from '../../companies/service.ts';
 import { parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
-import { withRuntime, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZCompanyOptions = z.object({
   code: z.string(),
@@ -30,7 +30,11 @@ export function registerCompanyCommands(program: Command): void {
     .option('--time-zone <zone>', 'IANA time zone of the business day', 'Europe/Paris')
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const options = parseOptions(ZCompanyOptions, raw);
+      const options = parseOptions(
+        ZCompanyOptions,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps }) => {
         const company = await createCompany(deps, {
           code: options.code,

@@ -16,7 +16,7 @@ import { todayIn } from '../../shared/calendar-date.ts';
 import { parseOptions } from '../options.ts';
 import { operatingSystemUser } from '../operator.ts';
 import { printJson } from '../output.ts';
-import { fixedNow, withRuntime, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, fixedNow, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZDemoOptions = z
   .object({
@@ -30,6 +30,7 @@ const ZDemoOptions = z
   .refine((options) => options.exportCsv === undefined || options.exportXlsx === undefined, {
     path: ['exportXlsx'],
     message: 'cannot be combined with --export-csv: export one format at a time',
+    params: { code: 'demo_export_one_format' },
   })
   .refine(
     (options) =>
@@ -38,6 +39,7 @@ const ZDemoOptions = z
     {
       path: ['ifEmpty'],
       message: 'applies to loading a database, not to an export (which touches no database)',
+      params: { code: 'demo_if_empty_not_for_export' },
     },
   );
 
@@ -122,7 +124,11 @@ export function registerDemoCommand(program: Command): void {
     .option('--export-xlsx <dir>', 'the same as Excel workbooks (.xlsx)')
     .option('--json', 'print the result as JSON')
     .action(async (raw: unknown, command: Command) => {
-      const options = parseOptions(ZDemoOptions, raw);
+      const options = parseOptions(
+        ZDemoOptions,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       const exportDir = options.exportCsv ?? options.exportXlsx;
       if (exportDir !== undefined) {
         await exportDemoFiles({

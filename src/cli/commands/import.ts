@@ -4,11 +4,17 @@ import { importFile, type ImportReport } from '../../imports/service.ts';
 import { parseMappingOption, type ImportKind } from '../../imports/column-mapping.ts';
 import { isTextEncodingName, type TextEncodingName } from '../../imports/decode-text.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../../imports/limits.ts';
-import { fileTooLargeMessage } from '../../imports/read-table.ts';
-import { InvalidError, invalidField } from '../../shared/errors.ts';
+import { fileTooLargeParams } from '../../imports/read-table.ts';
+import { InvalidError, invalidField, issueMessage } from '../../shared/errors.ts';
+import type { Language } from '../../shared/language.ts';
+import {
+  importReportWord,
+  type ImportReportWord,
+  type MessageParams,
+} from '../../shared/messages/catalogue.ts';
 import { printJson } from '../output.ts';
 import { readInputFile } from '../read-input.ts';
-import { withCompany, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, withCompany, type GlobalOptions } from '../runtime.ts';
 
 type ImportFlags = {
   dryRun?: boolean;
@@ -26,37 +32,49 @@ export function importExitCode(report: ImportReport): number {
   return report.committed ? 3 : 2;
 }
 
-function printReport(report: ImportReport): void {
-  const verdict = report.committed
-    ? 'saved'
-    : report.dryRun
-      ? 'dry run: nothing saved'
-      : 'refused: nothing saved';
+function printReport(report: ImportReport, language: Language): void {
+  const say = (key: ImportReportWord, params?: MessageParams) =>
+    importReportWord(language, key, params);
+  const verdict = say(report.committed ? 'saved' : report.dryRun ? 'dryRun' : 'refused');
   // Counts of an import that saved nothing say what it would have done; a file
   // refused as a whole (its encoding, a missing column) has none to give.
-  const counts = `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`;
+  const counts = say('counts', {
+    created: say('created', { count: report.created }),
+    updated: say('updated', { count: report.updated }),
+    unchanged: say('unchanged', { count: report.unchanged }),
+    rejected: say('rejected', { count: report.rejected }),
+  });
   const isFileRefused = !report.committed && report.rows === 0 && report.errors.length > 0;
   console.log(
     isFileRefused
-      ? `${report.file}: the file is refused (${verdict})`
-      : `${report.file}: ${report.rows} rows — ${report.committed ? counts : `would be ${counts}`} (${verdict})`,
+      ? say('fileRefused', { file: report.file, verdict })
+      : say('summary', {
+          file: report.file,
+          count: report.rows,
+          counts: report.committed ? counts : say('wouldBe', { counts }),
+          verdict,
+        }),
   );
   for (const issue of report.errors) {
-    // Parse messages already name their column ("siren: …"); service messages may not.
-    const where = issue.line === undefined ? 'file' : `line ${issue.line}`;
-    const message = issue.message.startsWith(`${issue.field}:`)
-      ? issue.message
-      : `${issue.field}: ${issue.message}`;
-    console.error(`  ${where}, ${message}`);
+    // Parse messages may already name their column ("siren: …"); service messages may not.
+    const where = issue.line === undefined ? say('file') : say('line', { line: issue.line });
+    const text = issueMessage(language, issue);
+    const message = isNamedBy(text, issue.field)
+      ? text
+      : say('fieldMessage', { field: issue.field, message: text });
+    console.error(say('issue', { where, message }));
   }
   for (const notice of report.notices) {
-    console.log(`  note: ${notice.message}`);
+    console.log(say('note', { message: issueMessage(language, notice) }));
   }
   if (!report.committed && !report.dryRun && report.rejected > 0) {
-    console.error(
-      'Fix the lines above and import again, or use --partial to save the other lines.',
-    );
+    console.error(say('fixLines'));
   }
+}
+
+/** Whether a message starts by naming `field` (`siren: …`, or `siren : …` in French). */
+function isNamedBy(message: string, field: string): boolean {
+  return message.startsWith(`${field}:`) || message.startsWith(`${field} :`);
 }
 
 export function registerImportCommands(program: Command): void {
@@ -81,16 +99,13 @@ export function registerImportCommands(program: Command): void {
       .option('--json', 'print the report as JSON')
       .action(async (file: string, flags: ImportFlags, command: Command) => {
         if (flags.encoding !== undefined && !isTextEncodingName(flags.encoding)) {
-          throw invalidField(
-            'encoding',
-            `Unknown encoding "${flags.encoding}": use utf-8, windows-1252, latin1 or utf-16le`,
-          );
+          throw invalidField('encoding', 'unknown_encoding', { encoding: flags.encoding });
         }
         const mapping = flags.map === undefined ? undefined : parseMappingOption(flags.map);
         if (mapping !== undefined && !mapping.ok) {
-          throw new InvalidError('The --map option is not valid', mapping.issues);
+          throw new InvalidError('mapping_invalid', {}, mapping.issues);
         }
-        const bytes = await readInputFile(file, MAX_IMPORT_FILE_BYTES, fileTooLargeMessage);
+        const bytes = await readInputFile(file, MAX_IMPORT_FILE_BYTES, fileTooLargeParams);
         const report = await withCompany(
           command.optsWithGlobals<GlobalOptions>(),
           ({ deps, ctx }) =>
@@ -107,7 +122,7 @@ export function registerImportCommands(program: Command): void {
         if (flags.json) {
           printJson(report);
         } else {
-          printReport(report);
+          printReport(report, cliLanguage(command.optsWithGlobals<GlobalOptions>()));
         }
         process.exitCode = importExitCode(report);
       });

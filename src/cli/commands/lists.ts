@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { ZListCustomersQuery } from '../../customers/schemas.ts';
+import { getUserByEmail } from '../../auth/service.ts';
+import { ZListCustomersQuery, type TCustomerPage } from '../../customers/schemas.ts';
 import { listCustomers } from '../../customers/service.ts';
 import { listInvoices } from '../../ledger/service.ts';
-import { ZListInvoicesQuery } from '../../ledger/schemas.ts';
+import { ZListInvoicesQuery, type TInvoiceTotal } from '../../ledger/schemas.ts';
 import { normalizeCustomerCode } from '../../customers/model.ts';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import { formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
@@ -11,11 +12,20 @@ import { NotFoundError } from '../../shared/errors.ts';
 import { formatMoney, type Cents, type CurrencyCode } from '../../shared/money.ts';
 import { dateArgument, DATE_OPTION_FORMS, parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
-import { withCompany, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, withCompany, type GlobalOptions } from '../runtime.ts';
+import type { Language } from '../../shared/language.ts';
+import { cliWord, type CliWord, type MessageParams } from '../../shared/messages/catalogue.ts';
 
-const money = (amount: number, currency: string) =>
-  formatMoney(amount as Cents, currency as CurrencyCode);
-const NOT_A_LIMIT = 'expected a whole number of rows, 1 or more';
+/** The words and amounts of one command's output, all in its language (`--lang`). */
+function speaker(language: Language) {
+  return {
+    say: (key: CliWord, params?: MessageParams) => cliWord(language, key, params),
+    money: (amount: number, currency: string) =>
+      formatMoney(amount as Cents, currency as CurrencyCode, language),
+  };
+}
+// A catalogue code: parseOptions says it in the command's language.
+const NOT_A_LIMIT = 'row_limit';
 const limitOption = z.coerce
   .number({ error: NOT_A_LIMIT })
   .int({ error: NOT_A_LIMIT })
@@ -49,6 +59,7 @@ export function registerListCommands(program: Command): void {
     .description('List customers with their open and overdue amounts')
     .option('--search <text>', 'code, name or SIREN contains')
     .option('--status <status>', 'prospect, active, on_hold, in_litigation, closed')
+    .option('--collector <email>', "only this collector's customers (the user's e-mail)")
     .option(
       '--sort <column>',
       'code, legal_name, open_amount, overdue_amount, oldest_overdue_days',
@@ -58,33 +69,69 @@ export function registerListCommands(program: Command): void {
     .option('--limit <n>', 'at most this many rows (default: all)')
     .option('--json', 'print JSON (amounts in minor units)')
     .action(async (raw: Record<string, unknown>, command: Command) => {
-      const { limit, json, ...filters } = parseOptions(
-        ZListCustomersQuery.omit({ page: true, pageSize: true }).extend({
+      const { limit, json, collector, ...filters } = parseOptions(
+        ZListCustomersQuery.omit({ page: true, pageSize: true, collectorId: true }).extend({
+          collector: z.string().trim().min(1).optional(),
           limit: limitOption,
           json: z.boolean().optional(),
         }),
         raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
       );
-      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
-        const result = await collectAll(limit, (page, pageSize) =>
-          listCustomers(deps, ctx, { ...filters, page, pageSize }),
-        );
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withCompany(globals, async ({ deps, ctx }) => {
+        let collectorId: string | undefined;
+        if (collector !== undefined) {
+          collectorId = (await getUserByEmail(deps, ctx, collector)).id;
+        }
+        // Every page answers the same totals: those of all the rows the filters match.
+        let totals: TCustomerPage['totals'] = [];
+        const rows = await collectAll(limit, async (page, pageSize) => {
+          const answer = await listCustomers(deps, ctx, {
+            ...filters,
+            collectorId,
+            page,
+            pageSize,
+          });
+          totals = answer.totals;
+          return answer;
+        });
+        const result = { ...rows, totals };
         if (json) {
           printJson(result);
           return;
         }
+        const { say, money } = speaker(cliLanguage(globals));
         printTable(
-          ['Code', 'Raison sociale', 'Statut', 'Encours', 'Échu', 'Retard max'],
+          [
+            say('columnCode'),
+            say('columnLegalName'),
+            say('columnStatus'),
+            say('columnBalance'),
+            say('columnOverdue'),
+            say('columnOldestOverdue'),
+          ],
           result.items.map((c) => [
             c.code,
             c.legalName,
-            c.status,
+            say(`status_${c.status}`),
             money(c.openAmount, c.currency),
             money(c.overdueAmount, c.currency),
-            c.oldestOverdueDays === null ? '' : `${c.oldestOverdueDays} j`,
+            c.oldestOverdueDays === null ? '' : say('days', { count: c.oldestOverdueDays }),
           ]),
         );
-        console.log(`${result.items.length} of ${result.total} customers`);
+        console.log(say('customersShown', { shown: result.items.length, count: result.total }));
+        // Encours = open invoices − open credit notes − unapplied payments (docs/formulas.md).
+        for (const line of result.totals) {
+          console.log(
+            say('customerTotals', {
+              currency: line.currency,
+              balance: money(line.openAmount, line.currency),
+              overdue: money(line.overdueAmount, line.currency),
+              count: line.customerCount,
+            }),
+          );
+        }
       });
     });
 
@@ -94,7 +141,11 @@ export function registerListCommands(program: Command): void {
     .command('list')
     .description('List invoices and credit notes')
     .option('--customer <code>', 'only this customer (its code)')
-    .option('--status <status>', 'open, partially_paid, paid, unpaid, overdue')
+    .option('--search <text>', 'number contains (any case)')
+    .option(
+      '--status <status>',
+      'unpaid (default: open or partially paid), overdue, open, partially_paid, paid, all',
+    )
     .option('--kind <kind>', 'invoice or credit_note')
     .option(
       '--issued-from <date>',
@@ -120,36 +171,68 @@ export function registerListCommands(program: Command): void {
           json: z.boolean().optional(),
         }),
         raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
       );
-      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withCompany(globals, async ({ deps, ctx }) => {
         let customerId: string | undefined;
         if (customer !== undefined) {
           const code = normalizeCustomerCode(customer);
           customerId = (await findCustomerIdsByCodes(deps.db, ctx, [code])).get(code)?.id;
           if (customerId === undefined) {
-            throw new NotFoundError('Customer', customer);
+            throw new NotFoundError('customer', customer);
           }
         }
-        const result = await collectAll(limit, (page, pageSize) =>
-          listInvoices(deps, ctx, { ...filters, customerId, page, pageSize }),
-        );
+        // Every page carries the totals of all matching rows, so any one of them will do.
+        let totals: TInvoiceTotal[] = [];
+        const result = await collectAll(limit, async (page, pageSize) => {
+          const answer = await listInvoices(deps, ctx, { ...filters, customerId, page, pageSize });
+          totals = answer.totals;
+          return answer;
+        });
         if (json) {
-          printJson(result);
+          printJson({ ...result, totals });
           return;
         }
+        const signed = (i: { kind: string }, amount: number) =>
+          i.kind === 'credit_note' ? -amount : amount;
+        const { say, money } = speaker(cliLanguage(globals));
         printTable(
-          ['Numéro', 'Client', 'Émise', 'Échéance', 'Montant', 'Reste dû', 'Retard'],
-          result.items.map((i) => [
-            i.kind === 'credit_note' ? `${i.number} (avoir)` : i.number,
-            i.customerCode,
-            formatDate(i.issueDate as CalendarDate),
-            formatDate(i.dueDate as CalendarDate),
-            money(i.amount, i.currency),
-            money(i.openAmount, i.currency),
-            i.daysLate > 0 ? `${i.daysLate} j` : '',
-          ]),
+          [
+            say('columnNumber'),
+            say('columnCustomer'),
+            say('columnIssued'),
+            say('columnDue'),
+            say('columnAmount'),
+            say('columnOpen'),
+            say('columnOverdue'),
+            say('columnDaysLate'),
+          ],
+          [
+            ...result.items.map((i) => [
+              i.kind === 'credit_note' ? say('creditNote', { number: i.number }) : i.number,
+              i.customerCode,
+              formatDate(i.issueDate as CalendarDate),
+              formatDate(i.dueDate as CalendarDate),
+              money(signed(i, i.amount), i.currency),
+              money(signed(i, i.openAmount), i.currency),
+              i.daysLate > 0 && i.kind === 'invoice' ? money(i.openAmount, i.currency) : '',
+              i.daysLate > 0 ? say('days', { count: i.daysLate }) : '',
+            ]),
+            // The footer: every matching row, not only those printed (--limit).
+            ...totals.map((total) => [
+              say('total', { currency: total.currency }),
+              say('documents', { count: total.count }),
+              '',
+              '',
+              money(total.amount, total.currency),
+              money(total.openAmount, total.currency),
+              money(total.overdueAmount, total.currency),
+              '',
+            ]),
+          ],
         );
-        console.log(`${result.items.length} of ${result.total} invoices`);
+        console.log(say('invoicesShown', { shown: result.items.length, count: result.total }));
       });
     });
 }

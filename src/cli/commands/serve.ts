@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { ZTrustedProxies } from '../../http/trusted-proxies.ts';
 import { parseOptions } from '../options.ts';
-import { withRuntime, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZServeOptions = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -44,6 +44,7 @@ export function registerServeCommand(program: Command): void {
       const { port, host, trustedProxies, secureCookies, logFormat } = parseOptions(
         ZServeOptions,
         raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
       );
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
         // Loaded here: the HTTP stack is the heaviest import, and only `serve` needs it.

@@ -10,7 +10,7 @@ import { ZId, ZRole } from '../../shared/schemas.ts';
 import { parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 import { readStandardInput } from '../read-input.ts';
-import { withCompany, type GlobalOptions } from '../runtime.ts';
+import { cliLanguage, withCompany, type GlobalOptions } from '../runtime.ts';
 
 /** A password typed or piped in: passwords are at most 200 characters, 4 bytes each in UTF-8. */
 async function readStdin(): Promise<string> {
@@ -53,7 +53,11 @@ function registerAccessChange(
     .action(async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const [email = '', ...rest] = command.args;
-      const { json } = parseOptions(ZJsonOption, command.opts());
+      const { json } = parseOptions(
+        ZJsonOption,
+        command.opts(),
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       const change = changeOf(rest);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const user = await getUserByEmail(deps, ctx, email);
@@ -80,7 +84,11 @@ export function registerUserCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const { email, name, role, json } = parseOptions(ZUserOptions, raw);
+      const { email, name, role, json } = parseOptions(
+        ZUserOptions,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const { user, password } = await createUser(deps, ctx, { email, displayName: name, role });
         if (json) {
@@ -116,7 +124,11 @@ export function registerUserCommands(program: Command): void {
     .description('The users of the company, active or not')
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const { json } = parseOptions(ZJsonOption, raw);
+      const { json } = parseOptions(
+        ZJsonOption,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const found = await listUsers(deps, ctx);
         if (json) {
@@ -165,7 +177,11 @@ export function registerUserCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const { name, role, expiresInDays, json } = parseOptions(ZTokenOptions, raw);
+      const { name, role, expiresInDays, json } = parseOptions(
+        ZTokenOptions,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const { token, apiToken } = await createApiToken(deps, ctx, { name, role, expiresInDays });
         if (json) {
@@ -182,7 +198,11 @@ export function registerUserCommands(program: Command): void {
     .description("The company's API tokens, newest first (never their secret)")
     .option('--json', 'print JSON')
     .action(async (raw: unknown, command: Command) => {
-      const { json } = parseOptions(ZJsonOption, raw);
+      const { json } = parseOptions(
+        ZJsonOption,
+        raw,
+        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+      );
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const now = deps.clock.now();
         const items = (await listApiTokens(deps, ctx)).map((token) => presentApiToken(token, now));

@@ -1,24 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp, WEB_DIR } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
 import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
-
-const SCREENSHOTS = 'test-results/screenshots';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import {
+  fillSignIn,
+  openBrowserHarness,
+  openSignedIn,
+  SCREENSHOTS,
+  type BrowserHarness,
+} from './browser-harness.ts';
 
 let handle: DbHandle;
-let app: App;
-let baseUrl: string;
-let context: BrowserContext;
-let profileDir: string;
-let user: { email: string; password: string };
+let browser: BrowserHarness;
+let user: { email: string; password: string; id: string };
 let prospect: { id: string };
 let settled: { id: string };
 
@@ -31,11 +27,14 @@ beforeAll(async () => {
     await makeCustomer(deps, ctx, {
       code: `K${String(index).padStart(3, '0')}`,
       legalName: `Client témoin ${index} SARL`,
+      // The collector's own customers: "Mes clients" is where a collector's list opens.
+      collectorUserId: user.id,
     });
   }
   const customer = await makeCustomer(deps, ctx, {
     code: 'MARTIN',
     legalName: 'Boulangerie Martin SARL',
+    collectorUserId: user.id,
     siren: '732829320',
     paymentTerms: '45 jours fin de mois',
     billingAddress: { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' },
@@ -61,8 +60,16 @@ beforeAll(async () => {
     invoiceNumber: 'FA-2026-0003',
   });
 
-  prospect = await makeCustomer(deps, ctx, { code: 'PROSPECT', legalName: 'Prospect Durand SAS' });
-  settled = await makeCustomer(deps, ctx, { code: 'SOLDE', legalName: 'Client Soldé SARL' });
+  prospect = await makeCustomer(deps, ctx, {
+    code: 'PROSPECT',
+    legalName: 'Prospect Durand SAS',
+    collectorUserId: user.id,
+  });
+  settled = await makeCustomer(deps, ctx, {
+    code: 'SOLDE',
+    legalName: 'Client Soldé SARL',
+    collectorUserId: user.id,
+  });
   await makeInvoices(deps, ctx, settled.id, [
     { number: 'FA-2026-0100', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 10_000 },
   ]);
@@ -73,48 +80,22 @@ beforeAll(async () => {
     invoiceNumber: 'FA-2026-0100',
   });
 
-  app = await buildApp({ deps, webDir: WEB_DIR });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  profileDir = mkdtempSync(join(tmpdir(), 'encaisse-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'fr-FR',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await openBrowserHarness(deps);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await app?.close();
+  await browser?.close();
   await handle?.close();
-  rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/customers`);
-  await fillSignIn(page);
-}
-
-async function fillSignIn(page: Page): Promise<void> {
-  await page.getByTestId('login-email').fill(user.email);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-submit').click();
+  await page.goto(`${browser.baseUrl}/customers`);
+  await fillSignIn(page, user);
 }
 
 describe('a collector in the browser', () => {
   it('signs in, finds a customer, opens its page and sees its open items in French formats', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await signIn(page);
     await expect
       .poll(() => page.getByTestId('customer-row').count(), { timeout: 20_000 })
@@ -152,7 +133,7 @@ describe('a collector in the browser', () => {
   });
 
   it('tells a prospect without any invoice from a customer whose account is settled', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await openCustomer(page, prospect.id);
     await expect
       .poll(() => page.getByTestId('open-items-nothing-yet').textContent(), { timeout: 10_000 })
@@ -168,11 +149,5 @@ describe('a collector in the browser', () => {
 
 /** Opens a customer's page, signing in first if this browser has no session yet. */
 async function openCustomer(page: Page, id: string): Promise<void> {
-  await page.goto(`${baseUrl}/customers/${id}`);
-  const signInForm = page.getByTestId('login-email');
-  await signInForm.or(page.getByTestId('customer-name')).first().waitFor({ timeout: 20_000 });
-  if (await signInForm.isVisible()) {
-    await fillSignIn(page);
-  }
-  await page.getByTestId('customer-name').waitFor({ timeout: 20_000 });
+  await openSignedIn(page, browser, user, `/customers/${id}`, 'customer-name');
 }

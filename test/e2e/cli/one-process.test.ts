@@ -33,6 +33,7 @@ const childEnv = {
   ...process.env,
   DATABASE_URL: '',
   ENCAISSE_NOW: TEST_NOW.toISOString(),
+  ENCAISSE_LANG: 'en',
   LOG_LEVEL: 'warn',
 };
 

@@ -11,7 +11,7 @@ export const CLI_NOW = '2026-03-15T11:00:00Z';
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /**
- * Runs `encaisse ...args` in a child process, the clock at `CLI_NOW`, with `env`
+ * Runs `encaisse ...args` in a child process, the clock at `CLI_NOW`, in English, with `env`
  * added to the environment; never throws on a non-zero exit.
  */
 export async function runCli(
@@ -20,7 +20,9 @@ export async function runCli(
 ): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: '', ENCAISSE_NOW: CLI_NOW, ...env },
+      // English unless a test asks otherwise: most assertions were written in it. The CLI's
+      // default, French, is proven by the tests that pass `ENCAISSE_LANG: ''`.
+      env: { ...process.env, DATABASE_URL: '', ENCAISSE_NOW: CLI_NOW, ENCAISSE_LANG: 'en', ...env },
       maxBuffer: 256 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

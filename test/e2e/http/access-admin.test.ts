@@ -125,7 +125,7 @@ describe('API tokens', () => {
       revokedAt: TEST_NOW.toISOString(),
     });
     const refused = await app.inject({ url: '/api/customers', headers: bearer(created.token) });
-    expect(expectProblem(refused, 401).detail).toBe('The API token is unknown or revoked');
+    expect(expectProblem(refused, 401).detail).toBe("Le jeton d'API est inconnu ou révoqué");
     const again = await app.inject({
       method: 'DELETE',
       url: `/api/api-tokens/${created.apiToken.id}`,
@@ -162,7 +162,7 @@ describe('API tokens', () => {
       clock.advance(1);
       const expired = await app.inject({ url: '/api/customers', headers: bearer(created.token) });
       expect(expectProblem(expired, 401).detail).toBe(
-        'The API token expired on 2026-04-14T11:00:00.000Z',
+        "Le jeton d'API a expiré le 2026-04-14T11:00:00.000Z",
       );
       // The session of 30 days ago has ended too: sign in again to look.
       const later = await signIn(app, admin.email, admin.password);
@@ -329,7 +329,7 @@ describe('users', () => {
     const { company, admin, ctx, session } = await seed();
     const alone = await patchUser(session, admin.id, { isActive: false });
     expect(expectProblem(alone, 409).detail).toBe(
-      'The company must keep at least one active admin',
+      'La société doit garder au moins un administrateur actif',
     );
     expectProblem(await patchUser(session, admin.id, { role: 'collector' }), 409);
 

@@ -75,7 +75,8 @@ describe('HTTP API', () => {
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({
       code: customer.code,
-      openAmount: 133_456,
+      // The encours: 1 234,56 + 100,00 open, less the 50,00 received and not yet allocated.
+      openAmount: 128_456,
       overdueAmount: 123_456,
       oldestOverdueDays: 34,
     });
@@ -233,7 +234,8 @@ describe('HTTP API', () => {
         {
           field: 'limit',
           code: 'unknown_parameter',
-          message: 'limit: not a parameter of this request',
+          message: "limit : ce paramètre n'existe pas pour cette requête",
+          params: { name: 'limit' },
         },
       ]);
     }
@@ -333,7 +335,9 @@ describe('HTTP API', () => {
       );
     }
     expect(attempts.slice(0, 5).map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401]);
-    expect(expectProblem(attempts[0] as never, 401).detail).toBe('E-mail or password is wrong');
+    expect(expectProblem(attempts[0] as never, 401).detail).toBe(
+      "L'adresse e-mail ou le mot de passe est incorrect",
+    );
     expectProblem(attempts[5] as never, 429);
     const unknown = await app.inject({
       method: 'POST',
@@ -341,7 +345,9 @@ describe('HTTP API', () => {
       payload: { email: 'nobody@example.test', password: 'whatever-123' },
       remoteAddress: '10.9.9.8',
     });
-    expect(expectProblem(unknown, 401).detail).toBe('E-mail or password is wrong');
+    expect(expectProblem(unknown, 401).detail).toBe(
+      "L'adresse e-mail ou le mot de passe est incorrect",
+    );
   });
 
   it('changes a password and closes the old session', async () => {

@@ -45,11 +45,20 @@ describe('conflicts over HTTP', () => {
       expect(String(response.headers['content-type'])).toContain('application/problem+json');
       expect(ZProblem.parse(response.json())).toEqual({
         type: 'https://encaisse.dev/problems/conflict',
-        title: 'Conflict',
+        title: 'Conflit',
         status: 409,
         code: 'conflict',
-        detail: 'A customer with code RACE1 already exists',
-        issues: [{ field: 'code', code: 'duplicate', message: 'code RACE1 is already used' }],
+        reason: 'already_exists',
+        params: { article: 'A', entity: 'customer', key: 'code RACE1' },
+        detail: 'Déjà enregistré : code RACE1',
+        issues: [
+          {
+            field: 'code',
+            code: 'duplicate',
+            message: 'code RACE1 est déjà utilisé',
+            params: { key: 'code RACE1' },
+          },
+        ],
       });
     }
   });

@@ -126,7 +126,7 @@ describe('text that cannot be stored', () => {
       {
         field: 'creditLimit',
         code: 'too_big',
-        message: 'creditLimit: Too big: expected number to be <=9999999999999',
+        message: 'creditLimit: Trop grand : nombre doit être <=9999999999999',
       },
     ]);
   });

@@ -1,7 +1,7 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../i18n/i18n.ts';
-import { isLanguage, toLanguage } from '../i18n/language.ts';
+import { isLanguage, toLanguage } from '../../../src/shared/language.ts';
 
 /** FR / EN, remembered on this browser. */
 export function LanguageSwitch() {

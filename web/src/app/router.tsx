@@ -4,6 +4,7 @@ import { RequireSession } from '../features/auth/require-session.tsx';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
 import { CustomersPage } from '../features/customers/customers-page.tsx';
+import { InvoicePage } from '../features/invoices/invoice-page.tsx';
 import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { COMING_SOON_AREAS } from './areas.ts';
@@ -24,6 +25,7 @@ export function createRouter() {
         { path: 'customers', element: <CustomersPage /> },
         { path: 'customers/:customerId', element: <CustomerPage /> },
         { path: 'invoices', element: <InvoicesPage /> },
+        { path: 'invoices/:invoiceId', element: <InvoicePage /> },
         ...COMING_SOON_AREAS.map((area) => ({
           path: area.path.slice(1),
           element: <ComingSoonPage area={area.id} />,

@@ -2,7 +2,7 @@ import { createInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { fr, type Messages } from './fr.ts';
-import { LANGUAGES, toLanguage, type Language } from './language.ts';
+import { LANGUAGES, toLanguage, type Language } from '../../../src/shared/language.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,6 +1,10 @@
 import { Alert, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { toLanguage } from '../../../src/shared/language.ts';
+import { findMessage } from '../../../src/shared/messages/catalogue.ts';
+import type { TProblem } from '../../../src/shared/schemas.ts';
 import { ApiContractError, ApiError } from '../api.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 type ErrorAlertProps = {
   error: unknown;
@@ -8,14 +12,17 @@ type ErrorAlertProps = {
   title?: string;
 };
 
-/** Shows the server's problem `detail` as is; a network failure gets a plain sentence. */
+/**
+ * Says what went wrong in the interface's language. "Réessayer" is offered only when
+ * trying again can help: the network failed or the server did; a refusal (4xx) stays one.
+ */
 export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
   const { t } = useTranslation();
   return (
     <Alert color="red" variant="light" title={title ?? t('errors.title')} role="alert">
       <Group justify="space-between" align="center" wrap="nowrap">
         <span>{describeError(error, t)}</span>
-        {onRetry === undefined ? null : (
+        {onRetry === undefined || !isWorthRetrying(error) ? null : (
           <Button size="xs" variant="white" color="red" onClick={onRetry}>
             {t('errors.retry')}
           </Button>
@@ -27,14 +34,40 @@ export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
+/** Whether the same request may succeed later: not when the server refused it (4xx). */
+export function isWorthRetrying(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status >= 500;
+}
+
+/**
+ * A problem said from its stable code and parameters, with the server's own catalogue,
+ * in the interface's language; the server's `detail` (already in that language, from
+ * Accept-Language) when the code is one this build does not know.
+ */
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
-    return error.problem.detail === ''
-      ? t('errors.http', { status: error.status })
-      : error.problem.detail;
+    const { reason, params, detail, issues = [] } = error.problem;
+    const worded =
+      reason === undefined ? undefined : findMessage(toLanguage(i18n.language), reason, params);
+    if (worded === undefined) {
+      return detail === '' ? t('errors.http', { status: error.status }) : detail;
+    }
+    // The headline, then why: each issue, as the server's detail also lists them.
+    return issues.length === 0
+      ? worded
+      : t('errors.withIssues', { headline: worded, issues: issues.map(describeIssue).join(' ; ') });
   }
   if (error instanceof ApiContractError) {
     return t('errors.contract', { technical: error.message });
   }
   return t('errors.network');
+}
+
+/** An issue of a problem in the interface's language, like `describeError`. */
+export function describeIssue(issue: NonNullable<TProblem['issues']>[number]): string {
+  const worded =
+    issue.params === undefined
+      ? undefined
+      : findMessage(toLanguage(i18n.language), issue.code, issue.params);
+  return worded ?? issue.message;
 }

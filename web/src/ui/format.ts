@@ -11,7 +11,7 @@ import {
   parseCurrencyCode,
   toDecimalString,
 } from '../../../src/shared/money.ts';
-import { toLanguage, type Language } from '../i18n/language.ts';
+import { toLanguage, type Language } from '../../../src/shared/language.ts';
 
 export function formatAmount(amount: number, currency: string, language: Language): string {
   const code = parseCurrencyCode(currency);

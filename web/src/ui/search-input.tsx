@@ -9,6 +9,8 @@ type SearchInputProps = {
   label: string;
   placeholder: string;
   clearLabel: string;
+  /** The box's width; a search of names wants room, a code less. */
+  width?: { base: string | number; sm: string | number };
   'data-testid'?: string;
 };
 
@@ -24,6 +26,7 @@ export function SearchInput({
   label,
   placeholder,
   clearLabel,
+  width = { base: '100%', sm: 340 },
   'data-testid': testId,
 }: SearchInputProps) {
   const [draft, setDraft] = useState(value);
@@ -77,7 +80,7 @@ export function SearchInput({
           />
         )
       }
-      w={{ base: '100%', sm: 340 }}
+      w={width}
       data-testid={testId}
     />
   );

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ZSessionInfo, type TLoginRequest } from '../../../../src/auth/schemas.ts';
 import { ApiError, apiSend } from '../../api.ts';
-import { describeError } from '../../ui/error-alert.tsx';
+import { describeError, describeIssue } from '../../ui/error-alert.tsx';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { safeNextPage } from './next-page.ts';
 import { storeSession, useSessionQuery } from './session.ts';
@@ -26,7 +26,8 @@ function fieldError(error: unknown, field: keyof TLoginRequest): string | undefi
   if (!(error instanceof ApiError)) {
     return undefined;
   }
-  return error.problem.issues?.find((issue) => issue.field === field)?.message;
+  const issue = error.problem.issues?.find((candidate) => candidate.field === field);
+  return issue === undefined ? undefined : describeIssue(issue);
 }
 
 export function LoginPage() {

@@ -1,6 +1,6 @@
 /**
- * Share of the credit limit in use. Exposure is the net balance for now (open invoices −
- * credit notes − unapplied cash); validated orders not yet invoiced will add to it when
+ * Share of the credit limit in use. Exposure is the encours (open invoices − open credit
+ * notes − unapplied cash, docs/formulas.md), as in the list; validated orders not yet invoiced will add to it when
  * orders exist. A zero limit with money owed counts as exceeded.
  */
 export function creditUsage(netBalance: number, creditLimit: number): number {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { customerListCodec, toCustomerQuery } from './customer-list-params.ts';
+import {
+  customerListCodec,
+  customerListCodecFor,
+  defaultScopeFor,
+  toCustomerQuery,
+} from './customer-list-params.ts';
 
 const parse = (query: string) => customerListCodec.parse(new URLSearchParams(query));
 
@@ -8,6 +13,7 @@ describe('customer list URL state', () => {
     expect(parse('')).toEqual({
       search: '',
       status: undefined,
+      scope: 'all',
       sort: 'legal_name',
       order: 'asc',
       page: 1,
@@ -31,10 +37,26 @@ describe('customer list URL state', () => {
     expect(toCustomerQuery(parse('page=4'))).toEqual({
       search: '',
       status: undefined,
+      collectorId: undefined,
       sort: 'legal_name',
       order: 'asc',
       page: 4,
       pageSize: 50,
+    });
+  });
+
+  it("opens a collector's list on their own customers and keeps another choice in the URL", () => {
+    expect(defaultScopeFor('collector')).toBe('mine');
+    expect(defaultScopeFor('credit_manager')).toBe('all');
+    const collectorCodec = customerListCodecFor('mine');
+    const mine = collectorCodec.parse(new URLSearchParams(''));
+    expect(mine.scope).toBe('mine');
+    expect(collectorCodec.serialize(mine).toString()).toBe('');
+    expect(collectorCodec.serialize({ ...mine, scope: 'all' }).toString()).toBe('scope=all');
+    expect(parse('scope=mine').scope).toBe('mine');
+    expect(toCustomerQuery(mine, 'u-1')).toMatchObject({ collectorId: 'u-1' });
+    expect(toCustomerQuery({ ...mine, scope: 'all' }, 'u-1')).toMatchObject({
+      collectorId: undefined,
     });
   });
 });

@@ -19,9 +19,14 @@ export const DESCENDING_FIRST: ReadonlySet<CustomerSort> = new Set([
   'oldest_overdue_days',
 ]);
 
+/** "Mes clients" (the signed-in user's, as their collector) or every customer. */
+export const CUSTOMER_SCOPES = ['mine', 'all'] as const;
+export type CustomerScope = (typeof CUSTOMER_SCOPES)[number];
+
 export type CustomerListParams = {
   search: string;
   status: CustomerStatus | undefined;
+  scope: CustomerScope;
   sort: CustomerSort;
   order: SortOrder;
   page: number;
@@ -29,10 +34,39 @@ export type CustomerListParams = {
 
 const DEFAULT_SORT: CustomerSort = 'legal_name';
 
-export const customerListCodec: ListParamsCodec<CustomerListParams> = {
+/**
+ * The list's URL state. The scope's default depends on who looks: a collector opens on
+ * their own customers, everybody else on all of them (`defaultScopeFor`); only a scope
+ * other than that default is written in the URL.
+ */
+export function customerListCodecFor(
+  defaultScope: CustomerScope,
+): ListParamsCodec<CustomerListParams> {
+  return {
+    parse: (search) => ({
+      ...baseCodec.parse(search),
+      scope: pickOne(search.get('scope'), CUSTOMER_SCOPES) ?? defaultScope,
+    }),
+    serialize: (params) => {
+      const search = baseCodec.serialize(params);
+      if (params.scope !== defaultScope) {
+        search.set('scope', params.scope);
+      }
+      return search;
+    },
+  };
+}
+
+/** A collector's list opens on "Mes clients". */
+export function defaultScopeFor(role: string): CustomerScope {
+  return role === 'collector' ? 'mine' : 'all';
+}
+
+const baseCodec: ListParamsCodec<CustomerListParams> = {
   parse: (search) => ({
     search: (search.get('search') ?? '').trim(),
     status: pickOne(search.get('status'), CUSTOMER_STATUSES),
+    scope: 'all',
     sort: pickOne(search.get('sort'), CUSTOMER_SORTS) ?? DEFAULT_SORT,
     order: search.get('order') === 'desc' ? 'desc' : 'asc',
     page: parsePage(search.get('page')),
@@ -56,10 +90,14 @@ export const customerListCodec: ListParamsCodec<CustomerListParams> = {
   },
 };
 
-export function toCustomerQuery(params: CustomerListParams): QueryParams {
+/** The codec for a user whose list opens on every customer. */
+export const customerListCodec = customerListCodecFor('all');
+
+export function toCustomerQuery(params: CustomerListParams, userId?: string): QueryParams {
   return {
     search: params.search,
     status: params.status,
+    collectorId: params.scope === 'mine' ? userId : undefined,
     sort: params.sort,
     order: params.order,
     page: params.page,

@@ -101,7 +101,7 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
  */
 function NoOpenItem({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const anyItem = useInvoicePage({ customerId, page: 1, pageSize: 1 });
+  const anyItem = useInvoicePage({ customerId, status: 'all', page: 1, pageSize: 1 });
   if (anyItem.isError) {
     return <ErrorAlert error={anyItem.error} onRetry={() => void anyItem.refetch()} />;
   }
@@ -121,7 +121,7 @@ function OpenItemRow({ item }: { item: TInvoice }) {
   const isCreditNote = item.kind === 'credit_note';
   return (
     <Table.Tr data-testid="open-item-row">
-      <InvoiceNumberCell number={item.number} />
+      <InvoiceNumberCell number={item.number} invoiceId={item.id} />
       <Table.Td>
         {isCreditNote ? (
           <CreditNoteBadge />

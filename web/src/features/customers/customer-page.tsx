@@ -1,10 +1,14 @@
-import { Anchor, Stack, Tabs } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Tabs } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { pickOne } from '../../ui/use-list-params.ts';
+import { useCurrentSession } from '../auth/session.ts';
 import { CustomerAllocations } from './customer-allocations.tsx';
+import { CustomerFormModal } from './customer-form.tsx';
+import { canWriteCustomers } from './customer-form-model.ts';
 import { CustomerHeader, CustomerHeaderSkeleton } from './customer-header.tsx';
 import { CustomerIdentity } from './customer-identity.tsx';
 import { CustomerKeyFigures } from './customer-key-figures.tsx';
@@ -32,6 +36,8 @@ export function CustomerPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const tab: CustomerTab = pickOne(searchParams.get('tab'), TABS) ?? 'open-items';
   const customer = useCustomer(customerId);
+  const session = useCurrentSession();
+  const [isEditing, setEditing] = useState(false);
   const backTo = `/customers${hasListSearch(location.state) ? location.state.listSearch : ''}`;
 
   const selectTab = (value: string | null) => {
@@ -61,7 +67,24 @@ export function CustomerPage() {
       ) : null}
       {customer.data === undefined ? null : (
         <>
-          <CustomerHeader customer={customer.data} />
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <CustomerHeader customer={customer.data} />
+            {canWriteCustomers(session.user.role) ? (
+              <Button
+                variant="default"
+                onClick={() => setEditing(true)}
+                data-testid="customer-edit"
+              >
+                {t('customer.edit')}
+              </Button>
+            ) : null}
+          </Group>
+          <CustomerFormModal
+            opened={isEditing}
+            customer={customer.data}
+            onClose={() => setEditing(false)}
+            onSaved={() => setEditing(false)}
+          />
           <CustomerKeyFigures customer={customer.data} />
           <Tabs
             key={customer.data.id}

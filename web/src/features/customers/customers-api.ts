@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZCustomerDetail, ZCustomerPage, ZTimeline } from '../../../../src/customers/schemas.ts';
+import {
+  ZAssignableUserList,
+  ZCustomerDetail,
+  ZCustomerPage,
+  ZTimeline,
+  type TCreateCustomerRequest,
+  type TUpdateCustomerRequest,
+} from '../../../../src/customers/schemas.ts';
 import { ZAllocation, ZAllocationList } from '../../../../src/ledger/schemas.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { invoiceKeys } from '../invoices/invoices-api.ts';
@@ -8,7 +15,9 @@ import { toCustomerQuery, type CustomerListParams } from './customer-list-params
 
 export const customerKeys = {
   all: ['customers'] as const,
-  list: (params: CustomerListParams) => ['customers', 'list', params] as const,
+  list: (params: CustomerListParams, userId: string) =>
+    ['customers', 'list', params, userId] as const,
+  collectors: ['customers', 'collectors'] as const,
   detail: (id: string) => ['customers', 'detail', id] as const,
   events: (id: string) => ['customers', 'detail', id, 'events'] as const,
   allocations: (id: string) => ['customers', 'detail', id, 'allocations'] as const,
@@ -19,12 +28,48 @@ function customerPath(id: string, rest = ''): string {
 }
 
 /** One page of customers; the server searches, sorts and counts, so 100 000 stay fast. */
-export function useCustomerPage(params: CustomerListParams) {
+export function useCustomerPage(params: CustomerListParams, userId: string) {
   return useQuery({
-    queryKey: customerKeys.list(params),
+    queryKey: customerKeys.list(params, userId),
     queryFn: ({ signal }) =>
-      apiGet('/api/customers', ZCustomerPage, toCustomerQuery(params), signal),
+      apiGet('/api/customers', ZCustomerPage, toCustomerQuery(params, userId), signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Who a customer may be given to as its collector (readable by credit managers). */
+export function useCollectors(enabled: boolean) {
+  return useQuery({
+    queryKey: customerKeys.collectors,
+    queryFn: ({ signal }) => apiGet('/api/collectors', ZAssignableUserList, undefined, signal),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** Creating a customer adds a row to the lists; the answer is its page's data. */
+export function useCreateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateCustomerRequest) =>
+      apiSend('POST', '/api/customers', ZCustomerDetail, body),
+    onSuccess: async (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    },
+  });
+}
+
+/** A change shows at once on the page (the answer is the new customer) and in the lists. */
+export function useUpdateCustomer(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TUpdateCustomerRequest) =>
+      apiSend('PATCH', customerPath(id), ZCustomerDetail, body),
+    onSuccess: async (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    },
   });
 }
 

@@ -1,5 +1,7 @@
-import { Group, Loader, Paper, Select, Text } from '@mantine/core';
+import { Button, Group, Loader, Paper, SegmentedControl, Select, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
@@ -7,7 +9,16 @@ import { Pager } from '../../ui/pager.tsx';
 import { SearchInput } from '../../ui/search-input.tsx';
 import { useListParams } from '../../ui/use-list-params.ts';
 import { CUSTOMER_STATUSES } from '../../../../src/customers/schemas.ts';
-import { CUSTOMER_PAGE_SIZE, customerListCodec } from './customer-list-params.ts';
+import { useCurrentSession } from '../auth/session.ts';
+import { CustomerFormModal } from './customer-form.tsx';
+import { canWriteCustomers } from './customer-form-model.ts';
+import {
+  CUSTOMER_PAGE_SIZE,
+  CUSTOMER_SCOPES,
+  customerListCodecFor,
+  defaultScopeFor,
+} from './customer-list-params.ts';
+import { CustomerTotals } from './customer-totals.tsx';
 import { CustomersTable } from './customers-table.tsx';
 import { useCustomerPage } from './customers-api.ts';
 
@@ -16,22 +27,58 @@ const ALL = 'all';
 export function CustomersPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [params, update] = useListParams(customerListCodec);
-  const customers = useCustomerPage(params);
+  const navigate = useNavigate();
+  const session = useCurrentSession();
+  const defaultScope = defaultScopeFor(session.user.role);
+  const codec = useMemo(() => customerListCodecFor(defaultScope), [defaultScope]);
+  const [params, update] = useListParams(codec);
+  const customers = useCustomerPage(params, session.user.id);
+  const [isCreating, setCreating] = useState(false);
   const total = customers.data?.total;
-  const hasFilters = params.search !== '' || params.status !== undefined;
+  const hasFilters =
+    params.search !== '' || params.status !== undefined || params.scope !== defaultScope;
 
   return (
     <>
       <PageTitle title={t('customers.title')}>
-        {total === undefined ? null : (
-          <Text size="sm" c="dimmed" data-testid="customer-count">
-            {t('customers.count', { count: total, formatted: format.integer(total) })}
-          </Text>
-        )}
+        <Group gap="md">
+          {total === undefined ? null : (
+            <Text size="sm" c="dimmed" data-testid="customer-count">
+              {t('customers.count', { count: total, formatted: format.integer(total) })}
+            </Text>
+          )}
+          {canWriteCustomers(session.user.role) ? (
+            <Button size="sm" onClick={() => setCreating(true)} data-testid="customer-new">
+              {t('customers.new')}
+            </Button>
+          ) : null}
+        </Group>
       </PageTitle>
+      <CustomerFormModal
+        opened={isCreating}
+        onClose={() => setCreating(false)}
+        onSaved={(customer) => {
+          setCreating(false);
+          void navigate(`/customers/${customer.id}`);
+        }}
+      />
       <Paper withBorder radius="md" p="md">
         <Group mb="md" gap="sm" align="center">
+          <SegmentedControl
+            value={params.scope}
+            onChange={(value) => {
+              const scope = CUSTOMER_SCOPES.find((known) => known === value);
+              if (scope !== undefined) {
+                update({ scope });
+              }
+            }}
+            data={[
+              { value: 'mine', label: t('customers.scope.mine') },
+              { value: 'all', label: t('customers.scope.all') },
+            ]}
+            aria-label={t('customers.scope.label')}
+            data-testid="customer-scope"
+          />
           <SearchInput
             value={params.search}
             onSearch={(search) => update({ search })}
@@ -71,9 +118,12 @@ export function CustomersPage() {
               isStale={customers.isPlaceholderData}
               hasFilters={hasFilters}
               onSort={(sort) => update(sort)}
-              onClearFilters={() => update({ search: '', status: undefined })}
+              onClearFilters={() => update({ search: '', status: undefined, scope: defaultScope })}
               onFirstPage={() => update({ page: 1 })}
             />
+            {customers.data === undefined ? null : (
+              <CustomerTotals totals={customers.data.totals} count={customers.data.total} />
+            )}
             <Pager
               page={params.page}
               pageSize={customers.data?.pageSize ?? CUSTOMER_PAGE_SIZE}

@@ -1,20 +1,30 @@
 import type { ParseKeys } from 'i18next';
+import type { AuditAction } from '../../../../src/audit/schemas.ts';
 
 /** The audit trail's actions, as people say them. Unknown actions show as recorded. */
 const ACTION_LABELS = {
   'customer.created': 'customer.timeline.actions.customerCreated',
   'customer.updated': 'customer.timeline.actions.customerUpdated',
-  'customer.imported': 'customer.timeline.actions.customerImported',
-  'invoice.imported': 'customer.timeline.actions.invoiceImported',
   'invoice.created': 'customer.timeline.actions.invoiceCreated',
-  'credit_note.imported': 'customer.timeline.actions.creditNoteImported',
+  'invoice.updated': 'customer.timeline.actions.invoiceUpdated',
+  'credit_note.created': 'customer.timeline.actions.creditNoteCreated',
+  'credit_note.updated': 'customer.timeline.actions.creditNoteUpdated',
   'payment.recorded': 'customer.timeline.actions.paymentRecorded',
-  'payment.imported': 'customer.timeline.actions.paymentImported',
   'allocation.created': 'customer.timeline.actions.allocationCreated',
   'allocation.undone': 'customer.timeline.actions.allocationUndone',
-} as const satisfies Record<string, ParseKeys>;
+  'import.completed': 'customer.timeline.actions.importCompleted',
+  'demo.loaded': 'customer.timeline.actions.demoLoaded',
+  'user.created': 'customer.timeline.actions.userCreated',
+  'user.signed_in': 'customer.timeline.actions.userSignedIn',
+  'user.password_changed': 'customer.timeline.actions.userPasswordChanged',
+  'user.role_changed': 'customer.timeline.actions.userRoleChanged',
+  'user.deactivated': 'customer.timeline.actions.userDeactivated',
+  'user.reactivated': 'customer.timeline.actions.userReactivated',
+  'api_token.created': 'customer.timeline.actions.apiTokenCreated',
+  'api_token.revoked': 'customer.timeline.actions.apiTokenRevoked',
+} as const satisfies Record<AuditAction, ParseKeys>;
 
-type KnownAction = keyof typeof ACTION_LABELS;
+type KnownAction = AuditAction;
 
 function isKnownAction(action: string): action is KnownAction {
   return Object.hasOwn(ACTION_LABELS, action);

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CalendarDateInput } from '../../ui/calendar-date-input.tsx';
+import { SearchInput } from '../../ui/search-input.tsx';
 import {
   INVOICE_KIND_FILTERS,
   INVOICE_STATUS_FILTERS,
@@ -25,6 +26,23 @@ export function InvoiceFilters({ params, onChange }: InvoiceFiltersProps) {
   );
   return (
     <Group gap="md" align="flex-end" mb="md">
+      <SearchInput
+        value={params.search}
+        onSearch={(search) => onChange({ search })}
+        label={t('invoices.search')}
+        placeholder={t('invoices.searchPlaceholder')}
+        clearLabel={t('invoices.clearSearch')}
+        data-testid="invoice-search"
+      />
+      <SearchInput
+        value={params.customerCode}
+        onSearch={(customerCode) => onChange({ customerCode })}
+        label={t('invoices.customerCode')}
+        placeholder={t('invoices.customerCodePlaceholder')}
+        clearLabel={t('invoices.clearCustomerCode')}
+        width={{ base: '100%', sm: 180 }}
+        data-testid="invoice-customer-code"
+      />
       <SegmentedControl
         size="xs"
         aria-label={t('invoices.status')}

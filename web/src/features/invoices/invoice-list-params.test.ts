@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceListCodec, toInvoiceQuery } from './invoice-list-params.ts';
+import { hasInvoiceFilters, invoiceListCodec, toInvoiceQuery } from './invoice-list-params.ts';
 
 const parse = (query: string) => invoiceListCodec.parse(new URLSearchParams(query));
 
@@ -9,9 +9,11 @@ describe('invoice list URL state', () => {
     expect([params.dueFrom, params.dueTo, params.issuedFrom]).toEqual(['2025-09-01', '', '']);
   });
 
-  it('sends "all" as no filter at all', () => {
+  it('opens on the unpaid items, as the server does, and writes "all" out', () => {
     expect(toInvoiceQuery(parse(''))).toEqual({
-      status: undefined,
+      search: '',
+      customerCode: '',
+      status: 'unpaid',
       kind: undefined,
       issuedFrom: '',
       issuedTo: '',
@@ -22,6 +24,17 @@ describe('invoice list URL state', () => {
       page: 1,
       pageSize: 50,
     });
+    expect(invoiceListCodec.serialize(parse('status=unpaid')).toString()).toBe('');
+    expect(invoiceListCodec.serialize(parse('status=all')).toString()).toBe('status=all');
+    expect(hasInvoiceFilters(parse(''))).toBe(false);
+    expect(hasInvoiceFilters(parse('status=all'))).toBe(true);
+  });
+
+  it('keeps the number search and the customer code in the URL', () => {
+    const params = parse('search=%20FA-2026%20&customerCode=beta');
+    expect([params.search, params.customerCode]).toEqual(['FA-2026', 'beta']);
+    expect(invoiceListCodec.serialize(params).toString()).toBe('search=FA-2026&customerCode=beta');
+    expect(hasInvoiceFilters(params)).toBe(true);
   });
 
   it('round-trips the overdue view of one period', () => {

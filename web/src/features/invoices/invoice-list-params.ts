@@ -1,5 +1,6 @@
 import { parseIsoDate } from '../../../../src/shared/calendar-date.ts';
 import {
+  DEFAULT_INVOICE_STATUS_FILTER,
   ZListInvoicesQuery,
   type TInvoice,
   type TListInvoicesQuery,
@@ -12,8 +13,13 @@ export type InvoiceSort = TListInvoicesQuery['sort'];
 export type InvoiceKind = TInvoice['kind'];
 
 /** The four views a collector asks for; `unpaid` = open or partly paid. */
-export const INVOICE_STATUS_FILTERS = ['all', 'unpaid', 'overdue', 'paid'] as const;
+export const INVOICE_STATUS_FILTERS = ['unpaid', 'overdue', 'paid', 'all'] as const;
 export type InvoiceStatusFilter = (typeof INVOICE_STATUS_FILTERS)[number];
+/**
+ * The server's default (what is still to collect), shown selected and left out of the
+ * URL; `all` is written out, as the API asks for it.
+ */
+export const DEFAULT_STATUS: InvoiceStatusFilter = DEFAULT_INVOICE_STATUS_FILTER;
 export const INVOICE_KIND_FILTERS = ['all', 'invoice', 'credit_note'] as const;
 export type InvoiceKindFilter = (typeof INVOICE_KIND_FILTERS)[number];
 
@@ -27,6 +33,10 @@ export const DATE_FILTERS = ['issuedFrom', 'issuedTo', 'dueFrom', 'dueTo'] as co
 export type DateFilter = (typeof DATE_FILTERS)[number];
 
 export type InvoiceListParams = {
+  /** Part of the number. */
+  search: string;
+  /** A customer's code, as typed (the server compares it in capitals). */
+  customerCode: string;
   status: InvoiceStatusFilter;
   kind: InvoiceKindFilter;
   sort: InvoiceSort;
@@ -42,7 +52,9 @@ function parseDate(text: string | null): string {
 
 export const invoiceListCodec: ListParamsCodec<InvoiceListParams> = {
   parse: (search) => ({
-    status: pickOne(search.get('status'), INVOICE_STATUS_FILTERS) ?? 'all',
+    search: (search.get('search') ?? '').trim(),
+    customerCode: (search.get('customerCode') ?? '').trim(),
+    status: pickOne(search.get('status'), INVOICE_STATUS_FILTERS) ?? DEFAULT_STATUS,
     kind: pickOne(search.get('kind'), INVOICE_KIND_FILTERS) ?? 'all',
     issuedFrom: parseDate(search.get('issuedFrom')),
     issuedTo: parseDate(search.get('issuedTo')),
@@ -54,7 +66,13 @@ export const invoiceListCodec: ListParamsCodec<InvoiceListParams> = {
   }),
   serialize: (params) => {
     const search = new URLSearchParams();
-    if (params.status !== 'all') {
+    if (params.search !== '') {
+      search.set('search', params.search);
+    }
+    if (params.customerCode !== '') {
+      search.set('customerCode', params.customerCode);
+    }
+    if (params.status !== DEFAULT_STATUS) {
       search.set('status', params.status);
     }
     if (params.kind !== 'all') {
@@ -76,9 +94,23 @@ export const invoiceListCodec: ListParamsCodec<InvoiceListParams> = {
   },
 };
 
+/** Every filter back to its default; the sort stays. */
+export const CLEARED_FILTERS = {
+  search: '',
+  customerCode: '',
+  status: DEFAULT_STATUS,
+  kind: 'all',
+  issuedFrom: '',
+  issuedTo: '',
+  dueFrom: '',
+  dueTo: '',
+} as const satisfies Partial<InvoiceListParams>;
+
 export function hasInvoiceFilters(params: InvoiceListParams): boolean {
   return (
-    params.status !== 'all' ||
+    params.search !== '' ||
+    params.customerCode !== '' ||
+    params.status !== DEFAULT_STATUS ||
     params.kind !== 'all' ||
     DATE_FILTERS.some((filter) => params[filter] !== '')
   );
@@ -86,7 +118,9 @@ export function hasInvoiceFilters(params: InvoiceListParams): boolean {
 
 export function toInvoiceQuery(params: InvoiceListParams): QueryParams {
   return {
-    status: params.status === 'all' ? undefined : params.status,
+    search: params.search,
+    customerCode: params.customerCode,
+    status: params.status,
     kind: params.kind === 'all' ? undefined : params.kind,
     issuedFrom: params.issuedFrom,
     issuedTo: params.issuedTo,

@@ -5,14 +5,17 @@ import { useFormatters } from '../../ui/format.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { useListParams } from '../../ui/use-list-params.ts';
+import { InvoiceExportMenu } from './invoice-export-menu.tsx';
 import { InvoiceFilters } from './invoice-filters.tsx';
 import {
+  CLEARED_FILTERS,
   hasInvoiceFilters,
   INVOICE_PAGE_SIZE,
   invoiceListCodec,
   toInvoiceQuery,
 } from './invoice-list-params.ts';
 import { useInvoicePage } from './invoices-api.ts';
+import { InvoiceTotals } from './invoice-totals.tsx';
 import { InvoicesTable } from './invoices-table.tsx';
 
 export function InvoicesPage() {
@@ -33,6 +36,7 @@ export function InvoicesPage() {
               {t('invoices.count', { count: total, formatted: format.integer(total) })}
             </Text>
           )}
+          <InvoiceExportMenu params={params} />
         </Group>
       </PageTitle>
       <Paper withBorder radius="md" p="md">
@@ -41,6 +45,7 @@ export function InvoicesPage() {
           <ErrorAlert error={invoices.error} onRetry={() => void invoices.refetch()} />
         ) : (
           <>
+            <InvoiceTotals totals={invoices.data?.totals} />
             <InvoicesTable
               page={invoices.data}
               params={params}
@@ -48,16 +53,7 @@ export function InvoicesPage() {
               hasFilters={hasInvoiceFilters(params)}
               onSort={(sort) => update(sort)}
               onFirstPage={() => update({ page: 1 })}
-              onClearFilters={() =>
-                update({
-                  status: 'all',
-                  kind: 'all',
-                  issuedFrom: '',
-                  issuedTo: '',
-                  dueFrom: '',
-                  dueTo: '',
-                })
-              }
+              onClearFilters={() => update(CLEARED_FILTERS)}
             />
             <Pager
               page={params.page}

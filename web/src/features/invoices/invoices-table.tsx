@@ -1,4 +1,5 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TInvoice, TInvoicePage } from '../../../../src/ledger/schemas.ts';
@@ -16,13 +17,8 @@ import {
   type InvoiceListParams,
   type InvoiceSort,
 } from './invoice-list-params.ts';
-import { CreditNoteBadge, InvoiceNumberCell } from './invoice-cells.tsx';
-
-const STATUS_COLORS: Readonly<Record<TInvoice['status'], string>> = {
-  open: 'blue',
-  partially_paid: 'yellow',
-  paid: 'teal',
-};
+import { InvoiceCards } from './invoice-cards.tsx';
+import { CreditNoteBadge, INVOICE_STATUS_COLORS, InvoiceNumberCell } from './invoice-cells.tsx';
 
 type InvoicesTableProps = {
   page: TInvoicePage | undefined;
@@ -49,6 +45,8 @@ export function InvoicesTable({
     order: params.order,
     onSort: (column: InvoiceSort) => onSort(nextSort(params, column, DESCENDING_FIRST)),
   };
+  // Phones (below Mantine's `sm`): cards, so number, open amount and days late stay in view.
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   if (page !== undefined && page.items.length === 0) {
     return (
       <EmptyList
@@ -61,6 +59,9 @@ export function InvoicesTable({
         onClearFilters={onClearFilters}
       />
     );
+  }
+  if (isPhone) {
+    return <InvoiceCards page={page} isStale={isStale} />;
   }
   return (
     <Table.ScrollContainer minWidth={1000}>
@@ -117,7 +118,7 @@ function InvoiceRow({ invoice }: { invoice: TInvoice }) {
   const isCreditNote = invoice.kind === 'credit_note';
   return (
     <Table.Tr data-testid="invoice-row">
-      <InvoiceNumberCell number={invoice.number} />
+      <InvoiceNumberCell number={invoice.number} invoiceId={invoice.id} />
       <Table.Td>{isCreditNote ? <CreditNoteBadge /> : t('invoiceKind.invoice')}</Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/customers/${invoice.customerId}`} size="sm">
@@ -145,7 +146,7 @@ function InvoiceRow({ invoice }: { invoice: TInvoice }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLORS[invoice.status]} variant="dot" size="sm">
+        <Badge color={INVOICE_STATUS_COLORS[invoice.status]} variant="dot" size="sm">
           {t(`invoiceStatus.${invoice.status}`)}
         </Badge>
       </Table.Td>

@@ -1,0 +1,124 @@
+/**
+ * The server's words, by stable code, in every language we speak (DESIGN.md: "codes in
+ * the API, words at the edge"). Errors carry a code and its parameters; HTTP, the CLI
+ * and the web turn them into a sentence here, in the reader's language. The web merges
+ * these resources into its own i18next instance, so a code reads the same everywhere.
+ */
+import { createInstance } from 'i18next';
+import { toLanguage, type Language } from '../language.ts';
+import { cents, formatMoney, isCurrencyCode } from '../money.ts';
+import { errorsEn } from './errors.en.ts';
+import { errorsFr } from './errors.fr.ts';
+import { importReportEn, importsEn, type ImportVariant } from './imports.en.ts';
+import { importReportFr, importsFr } from './imports.fr.ts';
+
+/** The resources of the `server` namespace, by language: one flat `codes` for every part. */
+export const SERVER_MESSAGES = {
+  fr: { ...errorsFr, codes: { ...errorsFr.codes, ...importsFr }, importReport: importReportFr },
+  en: { ...errorsEn, codes: { ...errorsEn.codes, ...importsEn }, importReport: importReportEn },
+} as const;
+export type ServerMessages = (typeof SERVER_MESSAGES)['en'];
+
+/** The parameters a message is written with: values only, never markup. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Suffixes i18next picks by parameter: `_one`/`_other` by `count`, `_payment`/`_credit_note`
+ * by `context` (what an allocation draws on), so one stable code has several sentences.
+ */
+type Variant = 'one' | 'other' | 'payment' | 'credit_note' | ImportVariant;
+type VariantBase<K> = K extends `${infer Base}_${Variant}` ? Base : never;
+type CodeKey = keyof ServerMessages['codes'];
+/** Every code an error or an issue may carry. */
+export type MessageCode = Exclude<CodeKey, `${string}_${Variant}`> | VariantBase<CodeKey>;
+export type ProblemTitleCode = keyof ServerMessages['titles'];
+/** The words of the CLI's own output (its headings, footers, labels). */
+export type CliWord =
+  | Exclude<keyof ServerMessages['cli'], `${string}_${Variant}`>
+  | VariantBase<keyof ServerMessages['cli']>;
+
+const translator = createInstance();
+void translator.init({
+  resources: {
+    fr: { server: SERVER_MESSAGES.fr },
+    en: { server: SERVER_MESSAGES.en },
+  },
+  lng: 'fr',
+  fallbackLng: 'fr',
+  ns: ['server'],
+  defaultNS: 'server',
+  // Resources are in the bundle: ready at once, so a message can be built anywhere.
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+// `{{amount, money}}`: minor units said in the reader's format, in the `currency` parameter.
+translator.services.formatter?.add('money', (value: unknown, language, options) => {
+  const currency = (options as { currency?: unknown }).currency;
+  return typeof value === 'number' && typeof currency === 'string' && isCurrencyCode(currency)
+    ? formatMoney(cents(value), currency, toLanguage(language))
+    : String(value);
+});
+
+// Keys are built from codes at run time, so the typed overloads of `t` do not apply.
+const say = translator.t.bind(translator) as (
+  key: string,
+  options: Record<string, unknown>,
+) => string;
+
+/** The sentence for `code` in `language`, or `undefined` when the catalogue has none. */
+export function findMessage(
+  language: Language,
+  code: string,
+  params: MessageParams = {},
+): string | undefined {
+  const key = `codes.${code}`;
+  const { count, context } = params;
+  const variant = {
+    ...(typeof count === 'number' ? { count } : {}),
+    ...(typeof context === 'string' ? { context } : {}),
+  };
+  if (!translator.exists(key, { lng: language, ...variant })) {
+    return undefined;
+  }
+  return say(key, { lng: language, ...params });
+}
+
+/** The sentence for a code the catalogue holds (checked by the type). */
+export function messageOf(
+  language: Language,
+  code: MessageCode,
+  params: MessageParams = {},
+): string {
+  return findMessage(language, code, params) ?? code;
+}
+
+/** The short title of a problem type (`not_found` → « Introuvable »). */
+export function problemTitle(language: Language, code: ProblemTitleCode): string {
+  return say(`titles.${code}`, { lng: language });
+}
+
+/** One of the CLI's words in `language`. */
+export function cliWord(language: Language, key: CliWord, params: MessageParams = {}): string {
+  return say(`cli.${key}`, { lng: language, ...params });
+}
+
+/** A line of the report `encaisse import` prints (`summary` takes a `count` of rows). */
+export type ImportReportWord =
+  | Exclude<keyof ServerMessages['importReport'], `${string}_${Variant}`>
+  | VariantBase<keyof ServerMessages['importReport']>;
+
+/** One of the import report's words in `language`. */
+export function importReportWord(
+  language: Language,
+  key: ImportReportWord,
+  params: MessageParams = {},
+): string {
+  return say(`importReport.${key}`, { lng: language, ...params });
+}
+
+/** Whether `code` names a problem type with a title. */
+export function isProblemTitleCode(code: string): code is ProblemTitleCode {
+  return Object.hasOwn(SERVER_MESSAGES.en.titles, code);
+}
