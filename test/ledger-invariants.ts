@@ -19,7 +19,8 @@ export type LedgerInconsistency = {
  * - a payment's `unapplied_cents = amount_cents − Σ live allocations drawn from it`,
  *   never below 0;
  * - `customer_open_balance` (ADR 6) equals the open invoices minus the open credit
- *   notes of each customer and currency.
+ *   notes of each customer and currency, and its `unapplied_cents` the unapplied
+ *   cash of the customer's payments in that currency (202612011600).
  * An empty list means the ledger holds together; tests assert exactly that.
  */
 export async function findLedgerInconsistencies(
@@ -62,6 +63,20 @@ export async function findLedgerInconsistencies(
         FROM customer_open_balance WHERE company_id = ${companyId} GROUP BY customer_id
       ) b ON b.customer_id = c.id
       WHERE c.company_id = ${companyId}
+    ),
+    unapplied AS (
+      SELECT (SELECT c.code FROM customer c WHERE c.company_id = ${companyId}
+                AND c.id = coalesce(s.customer_id, b.customer_id))
+          || ' ' || coalesce(s.currency, b.currency) AS key,
+        coalesce(b.unapplied_cents, 0) AS stored, coalesce(s.unapplied_cents, 0) AS expected
+      FROM (
+        SELECT customer_id, currency, sum(unapplied_cents) AS unapplied_cents
+        FROM payment WHERE company_id = ${companyId} GROUP BY customer_id, currency
+      ) s
+      FULL JOIN (
+        SELECT customer_id, currency, unapplied_cents
+        FROM customer_open_balance WHERE company_id = ${companyId}
+      ) b ON b.customer_id = s.customer_id AND b.currency = s.currency
     )
     SELECT entity, key, open_cents::bigint AS stored, expected::bigint AS expected,
       CASE WHEN expected < 0 THEN 'allocated beyond its amount'
@@ -80,6 +95,10 @@ export async function findLedgerInconsistencies(
     SELECT 'customer_open_balance', key, stored::bigint, expected::bigint,
       'kept balance differs from the open items'
     FROM balance WHERE stored <> expected
+    UNION ALL
+    SELECT 'customer_open_balance', key, stored::bigint, expected::bigint,
+      'kept unapplied cash differs from the payments'
+    FROM unapplied WHERE stored <> expected
     ORDER BY 1, 2`.execute(q);
   return result.rows;
 }

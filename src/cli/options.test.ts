@@ -9,7 +9,7 @@ describe('parseOptions', () => {
   it('refuses an option value holding a NUL or a lone surrogate, naming the flag', () => {
     const refusal = (() => {
       try {
-        parseOptions(schema, { search: 'a\u0000b', dueFrom: '\udfff' });
+        parseOptions(schema, { search: 'a\u0000b', dueFrom: '\udfff' }, 'en');
       } catch (error) {
         return error;
       }

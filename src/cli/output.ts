@@ -1,7 +1,12 @@
 import { domainErrorOfDatabase } from '../db/errors.ts';
 import { DomainError, ERROR_CODES, errorMessage, issueMessage } from '../shared/errors.ts';
 import type { Language } from '../shared/language.ts';
-import { cliWord, type CliWord, type MessageParams } from '../shared/messages/catalogue.ts';
+import {
+  cliWord,
+  labelled,
+  type CliWord,
+  type MessageParams,
+} from '../shared/messages/catalogue.ts';
 
 /** One JSON document on stdout (DESIGN.md: amounts in minor units, dates YYYY-MM-DD). */
 export function printJson(value: unknown): void {
@@ -47,9 +52,7 @@ export function reportError(error: unknown, language: Language): number {
         issue.line === undefined
           ? issue.field
           : say('lineField', { line: issue.line, field: issue.field });
-      process.stderr.write(
-        `  - ${say('issue', { where, message: issueMessage(language, issue) })}\n`,
-      );
+      process.stderr.write(`  - ${labelled(language, where, issueMessage(language, issue))}\n`);
     }
     return ERROR_CODES[domainError.code].exitCode;
   }

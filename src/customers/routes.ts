@@ -9,7 +9,9 @@ import {
   ZAssignableUserList,
   ZCreateCustomerRequest,
   ZCustomerDetail,
+  ZCustomerListTotals,
   ZCustomerPage,
+  ZCustomerTotalsQuery,
   ZListCustomersQuery,
   ZTimeline,
   ZUpdateCustomerRequest,
@@ -20,6 +22,7 @@ import {
   getCustomerTimeline,
   listCollectorChoices,
   listCustomers,
+  summarizeCustomers,
   requireCustomer,
   updateCustomer,
 } from './service.ts';
@@ -37,12 +40,29 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
         summary: 'Customers with open and overdue amounts',
         querystring: ZListCustomersQuery,
         response: {
-          200: answer('A page of customers, with totals per currency', ZCustomerPage),
+          200: answer('A page of customers', ZCustomerPage),
           ...problems(400, 401),
         },
       },
     },
     async (request) => listCustomers(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/customers/totals',
+    {
+      schema: {
+        operationId: 'summarizeCustomers',
+        tags,
+        summary:
+          'The encours and overdue amounts of every customer the filters match, per currency (all pages)',
+        querystring: ZCustomerTotalsQuery,
+        response: {
+          200: answer('The totals per currency', ZCustomerListTotals),
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request) => summarizeCustomers(deps, request.ctx, request.query),
   );
   app.get(
     '/collectors',

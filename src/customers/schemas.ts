@@ -122,13 +122,27 @@ export const ZCustomerListTotal = z
   .meta({ id: 'CustomerListTotal' });
 export type TCustomerListTotal = z.infer<typeof ZCustomerListTotal>;
 
-export const ZCustomerPage = pageOf(ZCustomerSummary)
-  .extend({
-    /** One line per currency, never summed across currencies; `total` counts the rows. */
-    totals: z.array(ZCustomerListTotal),
-  })
-  .meta({ id: 'CustomerPage' });
+export const ZCustomerPage = pageOf(ZCustomerSummary).meta({ id: 'CustomerPage' });
 export type TCustomerPage = z.infer<typeof ZCustomerPage>;
+
+/** The filters of a customer list, without its paging or order: what its totals cover. */
+export const ZCustomerTotalsQuery = ZListCustomersQuery.omit({
+  page: true,
+  pageSize: true,
+  sort: true,
+  order: true,
+});
+export type TCustomerTotalsQuery = z.infer<typeof ZCustomerTotalsQuery>;
+
+/**
+ * The totals of every customer a list's filters match (all pages), one line per currency,
+ * never summed across currencies. Asked apart from the pages: they cost a read of every
+ * matching customer, which a page does not.
+ */
+export const ZCustomerListTotals = z
+  .object({ totals: z.array(ZCustomerListTotal) })
+  .meta({ id: 'CustomerListTotals' });
+export type TCustomerListTotals = z.infer<typeof ZCustomerListTotals>;
 
 export const ZCustomerBalance = z
   .object({

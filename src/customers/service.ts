@@ -33,7 +33,9 @@ import type {
   TAssignableUser,
   TCreateCustomerRequest,
   TCustomerDetail,
+  TCustomerListTotals,
   TCustomerPage,
+  TCustomerTotalsQuery,
   TListCustomersQuery,
   TTimelineEvent,
   TUpdateCustomerRequest,
@@ -45,6 +47,7 @@ import {
   findCustomerTermsByCodes,
   insertCustomers,
   listCustomerRows,
+  sumCustomerRows,
   updateCustomerRows,
 } from './store.ts';
 
@@ -342,7 +345,7 @@ export async function listCustomers(
 ): Promise<TCustomerPage> {
   requirePermission(ctx, 'customers:read');
   const company = await getCompany(deps, ctx.companyId);
-  const { rows, total, totals } = await listCustomerRows(deps.db, ctx.companyId, {
+  const { rows, total } = await listCustomerRows(deps.db, ctx.companyId, {
     search: query.search || undefined,
     status: query.status,
     collectorId: query.collectorId,
@@ -371,6 +374,27 @@ export async function listCustomers(
     total,
     page: query.page,
     pageSize: query.pageSize,
+  };
+}
+
+/**
+ * The encours and overdue amounts of every customer the filters match, per currency
+ * (docs/formulas.md): what the list's footer shows, whatever page is on screen.
+ */
+export async function summarizeCustomers(
+  deps: Deps,
+  ctx: Ctx,
+  query: TCustomerTotalsQuery,
+): Promise<TCustomerListTotals> {
+  requirePermission(ctx, 'customers:read');
+  const company = await getCompany(deps, ctx.companyId);
+  const totals = await sumCustomerRows(
+    deps.db,
+    ctx.companyId,
+    { search: query.search || undefined, status: query.status, collectorId: query.collectorId },
+    deps.clock.today(company.timeZone),
+  );
+  return {
     totals: totals.map((line) => ({
       currency: line.currency,
       openAmount: line.openCents,

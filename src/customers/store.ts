@@ -480,12 +480,8 @@ export async function listCustomerRows(
   q: Queryable,
   companyId: string,
   query: CustomerListQuery,
-): Promise<{ rows: CustomerListRow[]; total: number; totals: CustomerListTotal[] }> {
-  const pattern = query.search ? `%${query.search.replace(/[\\%_]/g, '\\$&')}%` : null;
-  const filters = sql`c.company_id = ${companyId}
-      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren::text LIKE ${pattern} OR customer_name_key(c.billing_city) LIKE customer_name_key(${pattern}))`}
-      ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}
-      ${query.collectorId === undefined ? sql`` : sql`AND c.collector_user_id = ${query.collectorId}`}`;
+): Promise<{ rows: CustomerListRow[]; total: number }> {
+  const { filters, isFiltered } = customerListFilters(companyId, query);
   const balance = sql`
       SELECT
         sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END) AS open_cents,
@@ -496,12 +492,7 @@ export async function listCustomerRows(
   const byName = query.sort === 'code' || query.sort === 'legal_name';
   const { ctes, page, order } = byName
     ? pageByName(query, filters)
-    : pageByBalance(
-        companyId,
-        query,
-        filters,
-        pattern !== null || query.status !== undefined || query.collectorId !== undefined,
-      );
+    : pageByBalance(companyId, query, filters, isFiltered);
   const pageSql = sql`
       WITH ${ctes} p AS (${page})
       SELECT ${LIST_COLUMNS}
@@ -509,16 +500,18 @@ export async function listCustomerRows(
       JOIN customer c ON c.company_id = ${companyId} AND c.code = p.code
       LEFT JOIN LATERAL (${balance}) b ON true
       LEFT JOIN LATERAL (
-        SELECT sum(p.unapplied_cents) AS unapplied_cents FROM payment p
-        WHERE p.company_id = ${companyId} AND p.customer_id = c.id AND p.unapplied_cents > 0
-          AND p.currency = ${query.currency}
+        SELECT sum(pay.unapplied_cents) AS unapplied_cents FROM payment pay
+        WHERE pay.company_id = ${companyId} AND pay.customer_id = c.id AND pay.unapplied_cents > 0
+          AND pay.currency = ${query.currency}
       ) pc ON true
       LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.collector_user_id
       ORDER BY ${order}`;
 
-  const [result, summary] = await Promise.all([
+  const [result, count] = await Promise.all([
     pageSql.execute(q),
-    summarizeCustomers(q, companyId, filters, query.today),
+    sql<{ total: number }>`SELECT count(*)::int AS total FROM customer c WHERE ${filters}`.execute(
+      q,
+    ),
   ]);
   const rows = (result.rows as Record<string, unknown>[]).map((row) => {
     const oldest = row['oldest_overdue'] as CalendarDate | null;
@@ -541,7 +534,26 @@ export async function listCustomerRows(
       oldestOverdueDays: oldest === null ? null : daysBetween(oldest, query.today),
     };
   });
-  return { rows, ...summary };
+  return { rows, total: count.rows[0]?.total ?? 0 };
+}
+
+/** Which customers a list shows, and whether anything but the company narrows it. */
+export type CustomerListFilter = Pick<CustomerListQuery, 'search' | 'status' | 'collectorId'>;
+
+/** The WHERE of a customer list over `customer c`: its page, its count and its totals. */
+function customerListFilters(
+  companyId: string,
+  query: CustomerListFilter,
+): { filters: ListSql; isFiltered: boolean } {
+  const pattern = query.search ? `%${query.search.replace(/[\\%_]/g, '\\$&')}%` : null;
+  const filters = sql`c.company_id = ${companyId}
+      ${pattern === null ? sql`` : sql`AND (c.name_key LIKE customer_name_key(${pattern}) OR c.code ILIKE ${pattern} OR c.siren::text LIKE ${pattern} OR customer_name_key(c.billing_city) LIKE customer_name_key(${pattern}))`}
+      ${query.status === undefined ? sql`` : sql`AND c.status = ${query.status}`}
+      ${query.collectorId === undefined ? sql`` : sql`AND c.collector_user_id = ${query.collectorId}`}`;
+  return {
+    filters,
+    isFiltered: pattern !== null || query.status !== undefined || query.collectorId !== undefined,
+  };
 }
 
 /** The rows matching a list's filters, all pages together, in one currency. */
@@ -554,23 +566,26 @@ export type CustomerListTotal = {
 };
 
 /**
- * How many customers match `filters`, and their encours and overdue amounts per
- * currency, in one statement whose text is the same for any number of customers.
+ * The encours and overdue amounts of the customers a list's filters match, all pages
+ * together, per currency, in one statement whose text is the same for any number of
+ * customers. It reads every matching customer's figures (~120 ms for 100,000 customers
+ * at size L), so it is its own request, asked once per set of filters, never per page.
  * The encours is read from the kept balance (`balance_cents`, one row per customer and
  * currency); overdue amounts depend on `today`, so they are summed from the company's
  * overdue items, through the covering index `invoice_open_due_date_idx`. Sums are
  * numeric, then capped (`capTotal`), never summed across currencies.
  */
-async function summarizeCustomers(
+export async function sumCustomerRows(
   q: Queryable,
   companyId: string,
-  filters: ListSql,
+  filter: CustomerListFilter,
   today: CalendarDate,
-): Promise<{ total: number; totals: CustomerListTotal[] }> {
+): Promise<CustomerListTotal[]> {
+  const { filters } = customerListFilters(companyId, filter);
   const result = await sql<{
-    currency: string | null;
-    open_cents: string | null;
-    overdue_cents: string | null;
+    currency: string;
+    open_cents: string;
+    overdue_cents: string;
     customers: number;
   }>`
     WITH m AS MATERIALIZED (SELECT c.id FROM customer c WHERE ${filters}),
@@ -591,27 +606,18 @@ async function summarizeCustomers(
     SELECT currency, sum(open_cents)::text AS open_cents, sum(overdue_cents)::text AS overdue_cents,
       count(*)::int AS customers
     FROM per_customer GROUP BY currency
-    UNION ALL
-    SELECT NULL, NULL, NULL, count(*)::int FROM m
-    ORDER BY 1 NULLS FIRST`.execute(q);
-  let total = 0;
-  const totals: CustomerListTotal[] = [];
-  for (const row of result.rows) {
-    if (row.currency === null) {
-      total = row.customers;
-      continue;
-    }
-    const open = capTotal(BigInt(row.open_cents ?? '0'));
-    const overdue = capTotal(BigInt(row.overdue_cents ?? '0'));
-    totals.push({
+    ORDER BY currency`.execute(q);
+  return result.rows.map((row) => {
+    const open = capTotal(BigInt(row.open_cents));
+    const overdue = capTotal(BigInt(row.overdue_cents));
+    return {
       currency: row.currency,
       openCents: open.amount,
       overdueCents: overdue.amount,
       customerCount: row.customers,
       amountsCapped: open.isCapped || overdue.isCapped,
-    });
-  }
-  return { total, totals };
+    };
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { z } from 'zod';
 import {
   jsonSchemaTransform,
@@ -70,7 +70,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       options.trustedProxies && options.trustedProxies.length > 0
         ? [...options.trustedProxies]
         : false,
-    disableRequestLogging: isPretty,
+    // Pretty logs write one line per request themselves (request-log.ts).
+    logController: new LogController({ disableRequestLogging: isPretty }),
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();

@@ -17,6 +17,8 @@ import {
 } from '../shared/errors.ts';
 import { languageOfAcceptLanguage, type Language } from '../shared/language.ts';
 import {
+  joinSentences,
+  labelled,
   messageOf,
   problemTitle,
   type MessageCode,
@@ -26,6 +28,18 @@ import type { TProblem } from '../shared/schemas.ts';
 import { zodIssueMessage } from '../shared/zod-messages.ts';
 
 const PROBLEM_BASE = 'https://encaisse.dev/problems/';
+
+/**
+ * What Fastify refuses itself before a route runs (its codes, stable since v4), said in
+ * the reader's language; any other of its 4xx keeps Fastify's English words.
+ */
+const FRAMEWORK_REASONS: Readonly<Record<string, MessageCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_json_body',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json_body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body_length_mismatch',
+};
 
 /** The language a request asked for (Accept-Language), French by default. */
 export function requestLanguage(request: FastifyRequest): Language {
@@ -107,7 +121,14 @@ function validationIssues(
       {
         field: path === '' ? where : path,
         code: issue.keyword,
-        message: `${path || where}: ${zodIssueMessage({ ...issue.params, code: issue.keyword, message: issue.message }, language)}`,
+        message: labelled(
+          language,
+          path || where,
+          zodIssueMessage(
+            { ...issue.params, code: issue.keyword, message: issue.message },
+            language,
+          ),
+        ),
       },
     ];
   });
@@ -142,7 +163,14 @@ export function handleError(
     });
     return send(reply, language, {
       ...problem,
-      detail: `${problem.detail}: ${issues.map((i) => i.message).join('; ')}`,
+      detail: labelled(
+        language,
+        problem.detail,
+        joinSentences(
+          language,
+          issues.map((i) => i.message),
+        ),
+      ),
     });
   }
   if (
@@ -151,10 +179,18 @@ export function handleError(
     error.statusCode >= 400 &&
     error.statusCode < 500
   ) {
+    const reason = Object.hasOwn(FRAMEWORK_REASONS, error.code)
+      ? FRAMEWORK_REASONS[error.code]
+      : undefined;
     return send(
       reply,
       language,
-      requestProblem(error.statusCode, error.message, error.code, language),
+      reason === undefined
+        ? requestProblem(error.statusCode, error.message, error.code, language)
+        : {
+            ...requestProblem(error.statusCode, messageOf(language, reason), error.code, language),
+            reason,
+          },
     );
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../auth/service.ts';
-import { getCompany } from '../companies/service.ts';
 import { openCsvWriter } from '../exports/csv-writer.ts';
 import type { ExportColumn, ExportRow, TableWriter } from '../exports/table-writer.ts';
 import { openXlsxWriter } from '../exports/xlsx-writer.ts';
@@ -18,7 +17,7 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import { daysLate } from './model.ts';
 import { minorDigits, parseCurrencyCode, toDecimalString, type Cents } from '../shared/money.ts';
 import type { TExportInvoicesQuery } from './schemas.ts';
-import { toInvoiceListFilter } from './service.ts';
+import { companyToday, toInvoiceListFilter } from './service.ts';
 import { listInvoiceRows, type InvoiceListRow } from './store.ts';
 
 const BATCH_ROWS = 2_000;
@@ -79,8 +78,7 @@ export async function exportInvoices(
   query: TExportInvoicesQuery,
 ): Promise<InvoiceExport> {
   requirePermission(ctx, 'ledger:read');
-  const company = await getCompany(deps, ctx.companyId);
-  const today = deps.clock.today(company.timeZone);
+  const today = await companyToday(deps, ctx);
   const { format, ...filters } = query;
   const filter = toInvoiceListFilter(filters, today);
   const dir = await mkdtemp(join(tmpdir(), 'encaisse-export-'));

@@ -94,12 +94,26 @@ export const ZInvoiceTotal = z
   })
   .meta({ id: 'InvoiceTotal' });
 export type TInvoiceTotal = z.infer<typeof ZInvoiceTotal>;
-export const ZInvoicePage = pageOf(ZInvoice)
-  .extend({
-    totals: z.array(ZInvoiceTotal),
-  })
-  .meta({ id: 'InvoicePage' });
+export const ZInvoicePage = pageOf(ZInvoice).meta({ id: 'InvoicePage' });
 export type TInvoicePage = z.infer<typeof ZInvoicePage>;
+
+/** The filters of an invoice list, without its paging or order: what its totals cover. */
+export const ZInvoiceTotalsQuery = ZListInvoicesQuery.omit({
+  page: true,
+  pageSize: true,
+  sort: true,
+  order: true,
+});
+export type TInvoiceTotalsQuery = z.infer<typeof ZInvoiceTotalsQuery>;
+
+/**
+ * The totals of every row a list's filters match (all pages), per currency. Asked apart
+ * from the pages: they read every matching row, which a page does not.
+ */
+export const ZInvoiceListTotals = z
+  .object({ totals: z.array(ZInvoiceTotal) })
+  .meta({ id: 'InvoiceListTotals' });
+export type TInvoiceListTotals = z.infer<typeof ZInvoiceListTotals>;
 
 export const ZPayment = z
   .object({

@@ -19,7 +19,9 @@ import type {
   TCreateAllocationRequest,
   TInvoice,
   TInvoicePage,
+  TInvoiceListTotals,
   TInvoiceTotal,
+  TInvoiceTotalsQuery,
   TListInvoicesQuery,
   TListPaymentsQuery,
   TPayment,
@@ -33,6 +35,7 @@ import {
   markAllocationUndone,
   setInvoiceOpenAmounts,
   setPaymentsUnapplied,
+  countInvoiceRows,
   sumInvoiceRows,
   type AllocationListRow,
   type InvoiceListTotal,
@@ -40,7 +43,8 @@ import {
   type PaymentListRow,
 } from './store.ts';
 
-async function companyToday(deps: Deps, ctx: Ctx): Promise<CalendarDate> {
+/** The company's business date (its time zone), which days late are counted at. */
+export async function companyToday(deps: Deps, ctx: Ctx): Promise<CalendarDate> {
   const company = await getCompany(deps, ctx.companyId);
   return deps.clock.today(company.timeZone);
 }
@@ -108,11 +112,7 @@ function presentInvoiceTotal(total: InvoiceListTotal): TInvoiceTotal {
   };
 }
 
-/**
- * A page of invoices and credit notes with the totals of every row the filters
- * match (all pages), per currency. The page and the totals are two statements run
- * at once; the totals' counts give the list's total.
- */
+/** A page of invoices and credit notes, and how many rows the filters match. */
 export async function listInvoices(
   deps: Deps,
   ctx: Ctx,
@@ -121,22 +121,35 @@ export async function listInvoices(
   requirePermission(ctx, 'ledger:read');
   const today = await companyToday(deps, ctx);
   const filter = toInvoiceListFilter(query, today);
-  const [rows, totals] = await Promise.all([
+  const [rows, total] = await Promise.all([
     listInvoiceRows(deps.db, ctx.companyId, {
       ...filter,
       limit: query.pageSize,
       offset: query.pageSize === undefined ? 0 : (query.page - 1) * query.pageSize,
     }),
-    sumInvoiceRows(deps.db, ctx.companyId, filter),
+    countInvoiceRows(deps.db, ctx.companyId, filter),
   ]);
-  const total = totals.reduce((count, row) => count + row.count, 0);
   return {
     items: rows.map((row) => presentInvoice(row, today)),
     total,
     page: query.page,
     pageSize: query.pageSize ?? total,
-    totals: totals.map(presentInvoiceTotal),
   };
+}
+
+/**
+ * The totals of every row the filters match (all pages), per currency: amount, open and
+ * overdue, credit notes counted negative. One aggregate statement, whatever the rows.
+ */
+export async function summarizeInvoices(
+  deps: Deps,
+  ctx: Ctx,
+  query: TInvoiceTotalsQuery,
+): Promise<TInvoiceListTotals> {
+  requirePermission(ctx, 'ledger:read');
+  const filter = toInvoiceListFilter(query, await companyToday(deps, ctx));
+  const totals = await sumInvoiceRows(deps.db, ctx.companyId, filter);
+  return { totals: totals.map(presentInvoiceTotal) };
 }
 
 export async function getInvoice(deps: Deps, ctx: Ctx, id: string): Promise<TInvoice> {

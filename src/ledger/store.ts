@@ -351,6 +351,18 @@ export async function listInvoiceRows(
   }));
 }
 
+/** How many invoices and credit notes a list's filters match, all pages together. */
+export async function countInvoiceRows(
+  q: Queryable,
+  companyId: string,
+  filter: InvoiceListFilter,
+): Promise<number> {
+  const result = await sql<{ total: number }>`
+    SELECT count(*)::int AS total FROM invoice i
+    WHERE ${invoiceListConditions(companyId, filter)}`.execute(q);
+  return result.rows[0]?.total ?? 0;
+}
+
 export type InvoiceListTotal = {
   currency: string;
   count: number;

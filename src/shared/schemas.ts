@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from './calendar-date.ts';
 import { MAX_AMOUNT_CENTS, MAX_TOTAL_CENTS, toDecimalString } from './money.ts';
+import { messageOf } from './messages/catalogue.ts';
 import { findUnstorableCharacter } from './text.ts';
 
 /** Integer minor units (cents). */
@@ -124,10 +125,17 @@ export const ZStorableText = z.unknown().superRefine((input, ctx) => {
   for (const { path, text } of stringsOf(input)) {
     const found = findUnstorableCharacter(text);
     if (found !== undefined) {
+      const params = {
+        codePoint: found.codePoint,
+        position: found.index + 1,
+        context: found.codePoint === 'U+0000' ? 'nul' : 'surrogate',
+      };
       ctx.addIssue({
         code: 'custom',
         path,
-        message: `contains ${found.description} at position ${found.index + 1}`,
+        message: messageOf('en', 'unstorable_text', params),
+        // The catalogue's code and values, so each edge says it in its reader's language.
+        params: { code: 'unstorable_text', ...params },
       });
     }
   }

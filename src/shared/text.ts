@@ -13,8 +13,6 @@ export type UnstorableCharacter = {
   index: number;
   /** `U+0000` or the surrogate's code point. */
   codePoint: string;
-  /** Says what the character is, for a message: `a NUL character (U+0000)`. */
-  description: string;
 };
 
 // A NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
@@ -28,12 +26,5 @@ export function findUnstorableCharacter(text: string): UnstorableCharacter | und
   }
   const unit = match[0].charCodeAt(0);
   const codePoint = `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
-  return {
-    index: match.index,
-    codePoint,
-    description:
-      unit === 0
-        ? `a NUL character (${codePoint})`
-        : `a lone surrogate (${codePoint}, not a Unicode character)`,
-  };
+  return { index: match.index, codePoint };
 }

@@ -4,7 +4,7 @@
  */
 import { en as zodEnglish, fr as zodFrench } from 'zod/locales';
 import type { Language } from './language.ts';
-import { findMessage } from './messages/catalogue.ts';
+import { findMessage, type MessageParams } from './messages/catalogue.ts';
 
 /** zod's own sentences for its checks, in each of our languages. */
 const ZOD_LOCALES = { fr: zodFrench(), en: zodEnglish() } as const;
@@ -24,13 +24,14 @@ export type ZodIssueFields = {
 
 /**
  * A zod check's sentence in `language`. A custom check naming a catalogue code
- * (`params: { code }`), or a check whose `error` is one, is said from the catalogue; any other custom check words its own
- * message, in English, which zod cannot translate.
+ * (`params: { code, ...its parameters }`), or a check whose `error` is one, is said from
+ * the catalogue; any other custom check words its own message, in English, which zod
+ * cannot translate.
  */
 export function zodIssueMessage(issue: ZodIssueFields, language: Language): string {
-  const ours = (issue.params as { code?: unknown } | undefined)?.code;
+  const { code: ours, ...params } = (issue.params ?? {}) as { code?: unknown } & MessageParams;
   if (typeof ours === 'string') {
-    return findMessage(language, ours) ?? issue.message ?? 'invalid';
+    return findMessage(language, ours, params) ?? issue.message ?? 'invalid';
   }
   // A schema's own `error` may be a catalogue code (`{ error: 'row_limit' }`): said from it.
   const coded = issue.message === undefined ? undefined : findMessage(language, issue.message);

@@ -9,6 +9,7 @@ import { loadAsOnlyCompany } from '../../src/db/rebuilt-indexes.ts';
 import { loadDemo, type DemoProgress } from '../../src/demo/load-demo.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeCustomer } from '../factories.ts';
+import { findLedgerInconsistencies } from '../ledger-invariants.ts';
 
 const opened: DbHandle[] = [];
 
@@ -95,6 +96,8 @@ describe('loading the demo', () => {
     expect(counts.find((row) => row.table === 'payment')?.rows).toBe(demo.counts.payments);
     expect(counts.find((row) => row.table === 'allocation')?.rows).toBe(demo.counts.allocations);
     expect(demo.counts.invoices).toBeGreaterThan(5_000);
+    // The kept balances (open items and unapplied cash) hold after a load with triggers on.
+    expect(await findLedgerInconsistencies(handle.db, demo.company.id)).toEqual([]);
     // Its customers' creation, the team (6) and the load itself, numbered and chained.
     expect(await verifyAuditTrail(deps, cliContext(demo.company.id, 'tester'))).toMatchObject({
       ok: true,
@@ -123,6 +126,7 @@ describe('loading the demo', () => {
 
     expect(phases).not.toContain('indexes');
     expect(batched.counts).toEqual(whole.counts);
+    expect(await findLedgerInconsistencies(shared.handle.db, batched.company.id)).toEqual([]);
     expect(await fingerprintOf(shared.handle, batched.company.id)).toEqual(
       await fingerprintOf(empty.handle, whole.company.id),
     );

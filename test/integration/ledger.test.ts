@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
@@ -15,6 +16,7 @@ import { DomainError } from '../../src/shared/errors.ts';
 import { cents } from '../../src/shared/money.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment } from '../factories.ts';
+import { findLedgerInconsistencies } from '../ledger-invariants.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -365,5 +367,41 @@ describe('ledger', () => {
       'C-CREDIT',
     ]);
     expect((await codes('open_amount', 'desc'))[1]).toEqual(['A-OWES', 0]);
+  });
+});
+
+describe('the kept unapplied cash', () => {
+  it('follows payments and allocations, and the invariant check reports it once it drifts', async () => {
+    const { ctx } = await makeCompany(deps);
+    const customer = await makeCustomer(deps, ctx, { code: 'CASH1', legalName: 'Caisse SARL' });
+    await makeInvoices(deps, ctx, customer.id, [
+      { number: 'FA-1', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 40_000 },
+    ]);
+    await makePayment(deps, ctx, customer.id, {
+      reference: 'VIR-1',
+      receivedOn: '2026-01-20',
+      amount: 100_000,
+      invoiceNumber: 'FA-1',
+    });
+    const kept = () =>
+      sql<{ unapplied: number }>`
+        SELECT unapplied_cents::int AS unapplied FROM customer_open_balance
+        WHERE company_id = ${ctx.companyId} AND customer_id = ${customer.id}`.execute(handle.db);
+
+    // 1 000,00 received, 400,00 of it on FA-1: 600,00 unapplied, and an encours of -600,00.
+    expect((await kept()).rows).toEqual([{ unapplied: 60_000 }]);
+    expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([]);
+
+    await sql`UPDATE customer_open_balance SET unapplied_cents = unapplied_cents + 1
+      WHERE company_id = ${ctx.companyId} AND customer_id = ${customer.id}`.execute(handle.db);
+    expect(await findLedgerInconsistencies(handle.db, ctx.companyId)).toEqual([
+      {
+        entity: 'customer_open_balance',
+        key: 'CASH1 EUR',
+        stored: 60_001,
+        expected: 60_000,
+        problem: 'kept unapplied cash differs from the payments',
+      },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { InvalidError, invalidField, issueMessage } from '../../shared/errors.ts
 import type { Language } from '../../shared/language.ts';
 import {
   importReportWord,
+  labelled,
   type ImportReportWord,
   type MessageParams,
 } from '../../shared/messages/catalogue.ts';
@@ -59,9 +60,7 @@ function printReport(report: ImportReport, language: Language): void {
     // Parse messages may already name their column ("siren: …"); service messages may not.
     const where = issue.line === undefined ? say('file') : say('line', { line: issue.line });
     const text = issueMessage(language, issue);
-    const message = isNamedBy(text, issue.field)
-      ? text
-      : say('fieldMessage', { field: issue.field, message: text });
+    const message = isNamedBy(text, issue.field) ? text : labelled(language, issue.field, text);
     console.error(say('issue', { where, message }));
   }
   for (const notice of report.notices) {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { getUserByEmail } from '../../auth/service.ts';
-import { ZListCustomersQuery, type TCustomerPage } from '../../customers/schemas.ts';
-import { listCustomers } from '../../customers/service.ts';
-import { listInvoices } from '../../ledger/service.ts';
-import { ZListInvoicesQuery, type TInvoiceTotal } from '../../ledger/schemas.ts';
+import { ZListCustomersQuery } from '../../customers/schemas.ts';
+import { listCustomers, summarizeCustomers } from '../../customers/service.ts';
+import { listInvoices, summarizeInvoices } from '../../ledger/service.ts';
+import { ZListInvoicesQuery } from '../../ledger/schemas.ts';
 import { normalizeCustomerCode } from '../../customers/model.ts';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import { formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
@@ -84,18 +84,11 @@ export function registerListCommands(program: Command): void {
         if (collector !== undefined) {
           collectorId = (await getUserByEmail(deps, ctx, collector)).id;
         }
-        // Every page answers the same totals: those of all the rows the filters match.
-        let totals: TCustomerPage['totals'] = [];
-        const rows = await collectAll(limit, async (page, pageSize) => {
-          const answer = await listCustomers(deps, ctx, {
-            ...filters,
-            collectorId,
-            page,
-            pageSize,
-          });
-          totals = answer.totals;
-          return answer;
-        });
+        const rows = await collectAll(limit, (page, pageSize) =>
+          listCustomers(deps, ctx, { ...filters, collectorId, page, pageSize }),
+        );
+        // The totals of every matching row, not only those printed (--limit).
+        const { totals } = await summarizeCustomers(deps, ctx, { ...filters, collectorId });
         const result = { ...rows, totals };
         if (json) {
           printJson(result);
@@ -183,13 +176,11 @@ export function registerListCommands(program: Command): void {
             throw new NotFoundError('customer', customer);
           }
         }
-        // Every page carries the totals of all matching rows, so any one of them will do.
-        let totals: TInvoiceTotal[] = [];
-        const result = await collectAll(limit, async (page, pageSize) => {
-          const answer = await listInvoices(deps, ctx, { ...filters, customerId, page, pageSize });
-          totals = answer.totals;
-          return answer;
-        });
+        const result = await collectAll(limit, (page, pageSize) =>
+          listInvoices(deps, ctx, { ...filters, customerId, page, pageSize }),
+        );
+        // The totals of every matching row, not only those printed (--limit).
+        const { totals } = await summarizeInvoices(deps, ctx, { ...filters, customerId });
         if (json) {
           printJson({ ...result, totals });
           return;

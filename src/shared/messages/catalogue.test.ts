@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMessage, importReportWord, messageOf, SERVER_MESSAGES } from './catalogue.ts';
+import { errorsEn } from './errors.en.ts';
+import { importsEn } from './imports.en.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -55,6 +57,12 @@ const FRENCH_OMITS: Readonly<Record<string, readonly string[]>> = {
 };
 
 describe('the server message catalogue', () => {
+  it('merges its parts without one code hiding another', () => {
+    const shared = Object.keys(errorsEn.codes).filter((code) => Object.hasOwn(importsEn, code));
+
+    expect(shared).toEqual([]);
+  });
+
   it('has the same keys in French and in English', () => {
     expect([...FR.keys()].sort()).toEqual([...EN.keys()].sort());
   });

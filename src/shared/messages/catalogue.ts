@@ -1,8 +1,8 @@
 /**
  * The server's words, by stable code, in every language we speak (DESIGN.md: "codes in
  * the API, words at the edge"). Errors carry a code and its parameters; HTTP, the CLI
- * and the web turn them into a sentence here, in the reader's language. The web merges
- * these resources into its own i18next instance, so a code reads the same everywhere.
+ * and the web turn them into a sentence here, in the reader's language (the web calls
+ * `findMessage` itself), so a code reads the same everywhere.
  */
 import { createInstance } from 'i18next';
 import { toLanguage, type Language } from '../language.ts';
@@ -116,6 +116,16 @@ export function importReportWord(
   params: MessageParams = {},
 ): string {
   return say(`importReport.${key}`, { lng: language, ...params });
+}
+
+/** `label: text`, with the reader's typography (French spaces the colon). */
+export function labelled(language: Language, label: string, text: string): string {
+  return say('phrases.labelled', { lng: language, label, text });
+}
+
+/** Sentences one after the other, separated as the reader's language does (`;`). */
+export function joinSentences(language: Language, sentences: readonly string[]): string {
+  return sentences.join(say('phrases.separator', { lng: language }));
 }
 
 /** Whether `code` names a problem type with a title. */

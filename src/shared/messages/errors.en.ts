@@ -16,10 +16,13 @@ export const errorsEn = {
     bad_request: 'Bad request',
     internal: 'Internal error',
   },
+  phrases: {
+    labelled: '{{label}}: {{text}}',
+    separator: '; ',
+  },
   cli: {
     error: 'error: {{message}}',
     lineField: 'line {{line}}, {{field}}',
-    issue: '{{where}}: {{message}}',
     columnCode: 'Code',
     columnLegalName: 'Legal name',
     columnStatus: 'Status',
@@ -123,12 +126,20 @@ export const errorsEn = {
     unknown_encoding:
       'Unknown encoding "{{encoding}}": use utf-8, windows-1252, latin1 or utf-16le',
     audit_expect_needs_company: 'A head belongs to one company: give --company too',
+    body_too_large: 'The request body is too large',
+    unsupported_media_type: 'The request body is of a type this operation does not read',
+    empty_json_body: 'The request says it sends JSON but its body is empty',
+    invalid_json_body: 'The request body is not valid JSON',
+    body_length_mismatch: 'The request body does not have the length its Content-Length says',
     internal: 'Something went wrong on our side; it has been logged.',
     // One field refused.
     required: '{{field}} is required',
     unknown_parameter: '{{name}}: not a parameter of this request',
     unknown_field: '{{name}}: not a field of this request',
     calendar_date: 'must be a real date written YYYY-MM-DD',
+    unstorable_text_nul: 'contains a NUL character ({{codePoint}}) at position {{position}}',
+    unstorable_text_surrogate:
+      'contains a lone surrogate ({{codePoint}}, not a Unicode character) at position {{position}}',
     duplicate: '{{key}} is already used',
     amount_too_large: 'The amount is above the largest accepted, {{max}}',
     ambiguous_company: 'Choose a company with --company',

@@ -15,10 +15,14 @@ export const errorsFr = {
     bad_request: 'Requête refusée',
     internal: 'Erreur interne',
   },
+  // French typography: a space before the colon and the semicolon.
+  phrases: {
+    labelled: '{{label}} : {{text}}',
+    separator: ' ; ',
+  },
   cli: {
     error: 'erreur : {{message}}',
     lineField: 'ligne {{line}}, {{field}}',
-    issue: '{{where}} : {{message}}',
     columnCode: 'Code',
     columnLegalName: 'Raison sociale',
     columnStatus: 'Statut',
@@ -121,11 +125,19 @@ export const errorsFr = {
       'Encodage « {{encoding}} » inconnu : utilisez utf-8, windows-1252, latin1 ou utf-16le',
     audit_expect_needs_company:
       'Une tête appartient à une seule société : indiquez aussi --company',
+    body_too_large: 'Le corps de la requête est trop volumineux',
+    unsupported_media_type: "Le corps de la requête est d'un type que cette opération ne lit pas",
+    empty_json_body: 'La requête annonce du JSON mais son corps est vide',
+    invalid_json_body: "Le corps de la requête n'est pas du JSON valide",
+    body_length_mismatch: "Le corps de la requête n'a pas la longueur annoncée par Content-Length",
     internal: 'Une erreur est survenue de notre côté ; elle a été journalisée.',
     required: '{{field}} est obligatoire',
     unknown_parameter: "{{name}} : ce paramètre n'existe pas pour cette requête",
     unknown_field: "{{name}} : ce champ n'existe pas pour cette requête",
     calendar_date: 'doit être une date réelle écrite AAAA-MM-JJ',
+    unstorable_text_nul: 'contient un caractère NUL ({{codePoint}}) en position {{position}}',
+    unstorable_text_surrogate:
+      "contient une moitié de paire UTF-16 isolée ({{codePoint}}, qui n'est pas un caractère Unicode) en position {{position}}",
     duplicate: '{{key}} est déjà utilisé',
     amount_too_large: 'Le montant dépasse le plus grand accepté, {{max}}',
     ambiguous_company: 'Choisissez une société avec --company',

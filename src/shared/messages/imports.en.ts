@@ -218,7 +218,6 @@ export const importReportEn = {
   fileRefused: '{{file}}: the file is refused ({{verdict}})',
   file: 'file',
   line: 'line {{line}}',
-  fieldMessage: '{{field}}: {{message}}',
   issue: '  {{where}}, {{message}}',
   note: '  note: {{message}}',
   fixLines: 'Fix the lines above and import again, or use --partial to save the other lines.',

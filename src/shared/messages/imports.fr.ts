@@ -171,7 +171,6 @@ export const importReportFr = {
   fileRefused: '{{file}} : le fichier est refusé ({{verdict}})',
   file: 'fichier',
   line: 'ligne {{line}}',
-  fieldMessage: '{{field}} : {{message}}',
   issue: '  {{where}}, {{message}}',
   note: '  remarque : {{message}}',
   fixLines:

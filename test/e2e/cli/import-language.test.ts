@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useCli } from './harness.ts';
+import type { CliResult } from './run-cli.ts';
 
 const { encaisse, encaisseWithEnv, file } = useCli();
 
@@ -15,6 +16,11 @@ const BAD_CUSTOMERS = [
   '',
 ].join('\n');
 
+/** What a refused run gives: exit code 2, and these lines (joined by newlines) on each stream. */
+function refusal(output: { stdout: string[]; stderr: string[] }): CliResult {
+  return { code: 2, stdout: output.stdout.join('\n'), stderr: output.stderr.join('\n') };
+}
+
 describe('encaisse import speaks the language of the command', () => {
   it('reports a refused file in French by default: counts, issues, notes and footer', async () => {
     expect((await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME')).code).toBe(
@@ -24,28 +30,27 @@ describe('encaisse import speaks the language of the command', () => {
 
     const french = await encaisseWithEnv(DEFAULT_LANGUAGE, 'import', 'customers', customers);
 
-    expect(french.code).toBe(2);
-    expect(french.stdout).toBe(
-      [
-        "clients.csv : 3 lignes — prévu : 0 créé, 0 mis à jour, 0 inchangé, 3 rejetés (refusé : rien n'est enregistré)",
-        '  remarque : La colonne « raison_sociale » est lue comme « name ».',
-        '  remarque : La colonne « ville » est lue comme « city ».',
-        '  remarque : La colonne « plafond » est lue comme « credit_limit ».',
-        "  remarque : La colonne « commentaire » est ignorée (ce n'est pas une colonne des fichiers de clients).",
-        '',
-      ].join('\n'),
-    );
-    expect(french.stderr).toBe(
-      [
-        "  ligne 2, siren : le SIREN « 123456789 » n'est pas valide (9 chiffres, clé de Luhn).",
-        "  ligne 2, email : email « compta@ » n'est pas une adresse e-mail.",
-        "  ligne 2, credit_limit : credit_limit « 1.234 » n'est pas un montant valide en EUR (« 1.234 » est ambigu : écrivez-le sans séparateur de milliers ou avec toutes ses décimales, 1234 ou 1.234,00).",
-        '  ligne 3, name : La colonne name doit être renseignée.',
-        '  ligne 4, code : Le code client « C1 » figure déjà à la ligne 2.',
-        '  ligne 4, credit_limit : credit_limit « -5 » est négatif ; indiquez 0 pour « aucun encours autorisé ».',
-        'Corrigez les lignes ci-dessus et importez à nouveau, ou utilisez --partial pour enregistrer les autres lignes.',
-        '',
-      ].join('\n'),
+    expect(french).toEqual(
+      refusal({
+        stdout: [
+          "clients.csv : 3 lignes — prévu : 0 créé, 0 mis à jour, 0 inchangé, 3 rejetés (refusé : rien n'est enregistré)",
+          '  remarque : La colonne « raison_sociale » est lue comme « name ».',
+          '  remarque : La colonne « ville » est lue comme « city ».',
+          '  remarque : La colonne « plafond » est lue comme « credit_limit ».',
+          "  remarque : La colonne « commentaire » est ignorée (ce n'est pas une colonne des fichiers de clients).",
+          '',
+        ],
+        stderr: [
+          "  ligne 2, siren : le SIREN « 123456789 » n'est pas valide (9 chiffres, clé de Luhn).",
+          "  ligne 2, email : email « compta@ » n'est pas une adresse e-mail.",
+          "  ligne 2, credit_limit : credit_limit « 1.234 » n'est pas un montant valide en EUR (« 1.234 » est ambigu : écrivez-le sans séparateur de milliers ou avec toutes ses décimales, 1234 ou 1.234,00).",
+          '  ligne 3, name : La colonne name doit être renseignée.',
+          '  ligne 4, code : Le code client « C1 » figure déjà à la ligne 2.',
+          '  ligne 4, credit_limit : credit_limit « -5 » est négatif ; indiquez 0 pour « aucun encours autorisé ».',
+          'Corrigez les lignes ci-dessus et importez à nouveau, ou utilisez --partial pour enregistrer les autres lignes.',
+          '',
+        ],
+      }),
     );
   });
 
@@ -61,28 +66,27 @@ describe('encaisse import speaks the language of the command', () => {
       customers,
     );
 
-    expect(english.code).toBe(2);
-    expect(english.stdout).toBe(
-      [
-        'clients-en.csv: 3 rows — would be 0 created, 0 updated, 0 unchanged, 3 rejected (refused: nothing saved)',
-        '  note: Column "raison_sociale" is read as "name".',
-        '  note: Column "ville" is read as "city".',
-        '  note: Column "plafond" is read as "credit_limit".',
-        '  note: Column "commentaire" is ignored (not a column of customers files).',
-        '',
-      ].join('\n'),
-    );
-    expect(english.stderr).toBe(
-      [
-        '  line 2, siren: SIREN "123456789" is not valid (9 digits, Luhn key).',
-        '  line 2, email: email "compta@" is not an e-mail address.',
-        '  line 2, credit_limit: credit_limit "1.234" is not a valid EUR amount ("1.234" is ambiguous: write it without a thousands separator or with all decimals (1234 or 1.234,00)).',
-        '  line 3, name: name is required.',
-        '  line 4, code: Customer code "C1" already appears on line 2.',
-        '  line 4, credit_limit: credit_limit "-5" is negative; use 0 for "no credit".',
-        'Fix the lines above and import again, or use --partial to save the other lines.',
-        '',
-      ].join('\n'),
+    expect(english).toEqual(
+      refusal({
+        stdout: [
+          'clients-en.csv: 3 rows — would be 0 created, 0 updated, 0 unchanged, 3 rejected (refused: nothing saved)',
+          '  note: Column "raison_sociale" is read as "name".',
+          '  note: Column "ville" is read as "city".',
+          '  note: Column "plafond" is read as "credit_limit".',
+          '  note: Column "commentaire" is ignored (not a column of customers files).',
+          '',
+        ],
+        stderr: [
+          '  line 2, siren: SIREN "123456789" is not valid (9 digits, Luhn key).',
+          '  line 2, email: email "compta@" is not an e-mail address.',
+          '  line 2, credit_limit: credit_limit "1.234" is not a valid EUR amount ("1.234" is ambiguous: write it without a thousands separator or with all decimals (1234 or 1.234,00)).',
+          '  line 3, name: name is required.',
+          '  line 4, code: Customer code "C1" already appears on line 2.',
+          '  line 4, credit_limit: credit_limit "-5" is negative; use 0 for "no credit".',
+          'Fix the lines above and import again, or use --partial to save the other lines.',
+          '',
+        ],
+      }),
     );
   });
 
@@ -91,21 +95,20 @@ describe('encaisse import speaks the language of the command', () => {
 
     const refused = await encaisseWithEnv(DEFAULT_LANGUAGE, 'import', 'invoices', invoices);
 
-    expect(refused.code).toBe(2);
-    expect(refused.stdout).toBe(
-      [
-        "factures.csv : le fichier est refusé (refusé : rien n'est enregistré)",
-        '  remarque : La colonne « numero » est lue comme « number ».',
-        '  remarque : La colonne « client » est lue comme « customer_code ».',
-        '',
-      ].join('\n'),
-    );
-    expect(refused.stderr).toBe(
-      [
-        '  fichier, issue_date : La colonne obligatoire « issue_date » est absente (noms acceptés : issue_date, date_facture, date_de_facture, date_emission, date_d_emission, date_piece, date, invoice_date) ; désignez une autre colonne avec --map issue_date=<colonne>.',
-        '  fichier, amount : La colonne obligatoire « amount » est absente (noms acceptés : amount, montant_ttc, montant, total_ttc, ttc) ; désignez une autre colonne avec --map amount=<colonne>.',
-        '',
-      ].join('\n'),
+    expect(refused).toEqual(
+      refusal({
+        stdout: [
+          "factures.csv : le fichier est refusé (refusé : rien n'est enregistré)",
+          '  remarque : La colonne « numero » est lue comme « number ».',
+          '  remarque : La colonne « client » est lue comme « customer_code ».',
+          '',
+        ],
+        stderr: [
+          '  fichier, issue_date : La colonne obligatoire « issue_date » est absente (noms acceptés : issue_date, date_facture, date_de_facture, date_emission, date_d_emission, date_piece, date, invoice_date) ; désignez une autre colonne avec --map issue_date=<colonne>.',
+          '  fichier, amount : La colonne obligatoire « amount » est absente (noms acceptés : amount, montant_ttc, montant, total_ttc, ttc) ; désignez une autre colonne avec --map amount=<colonne>.',
+          '',
+        ],
+      }),
     );
 
     const saved = await encaisse(
@@ -134,15 +137,16 @@ describe('encaisse import speaks the language of the command', () => {
       'amount,x=y,x=z',
     );
 
-    expect(refused.code).toBe(2);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe(
-      [
-        "erreur : L'option --map n'est pas valide",
-        "  - mapping : --map : « amount » n'est pas de la forme colonne=Colonne du fichier (par exemple amount=Montant TTC).",
-        '  - mapping : --map : « x » est associée deux fois.',
-        '',
-      ].join('\n'),
+    expect(refused).toEqual(
+      refusal({
+        stdout: [],
+        stderr: [
+          "erreur : L'option --map n'est pas valide",
+          "  - mapping : --map : « amount » n'est pas de la forme colonne=Colonne du fichier (par exemple amount=Montant TTC).",
+          '  - mapping : --map : « x » est associée deux fois.',
+          '',
+        ],
+      }),
     );
   });
 

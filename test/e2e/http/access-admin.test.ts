@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeps, type Deps } from '../../../src/app/deps.ts';
+import { describe, expect, it } from 'vitest';
 import {
   ZApiTokenList,
   ZApiTokenSummary,
@@ -10,33 +9,25 @@ import {
 import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { userContext } from '../../../src/auth/service.ts';
 import { changeUserAccess, listUsers } from '../../../src/auth/user-access.ts';
-import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
 import { ZCustomerDetail } from '../../../src/customers/schemas.ts';
-import { movableClock, openTestRuntime, TEST_NOW } from '../../db.ts';
+import { movableClock, TEST_NOW } from '../../db.ts';
 import { makeCompany, makeUser } from '../../factories.ts';
-import { expectProblem, postLogin, signIn, writeHeaders, type Session } from './http-helpers.ts';
+import {
+  expectProblem,
+  postLogin,
+  signIn,
+  writeHeaders,
+  type Session,
+  useHttpApp,
+} from './http-helpers.ts';
 
-let handle: DbHandle;
-let deps: Deps;
-let app: App;
 const clock = movableClock(TEST_NOW);
-
-beforeAll(async () => {
-  ({ handle } = await openTestRuntime());
-  deps = createDeps(handle.db, { clock });
-  app = await buildApp({ deps, webDir: '/nonexistent' });
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
+const http = useHttpApp({ clock });
 
 async function seed() {
-  const { company, ctx } = await makeCompany(deps);
-  const admin = await makeUser(deps, ctx, 'admin');
-  const session = await signIn(app, admin.email, admin.password);
+  const { company, ctx } = await makeCompany(http.deps);
+  const admin = await makeUser(http.deps, ctx, 'admin');
+  const session = await signIn(http.app, admin.email, admin.password);
   return { company, ctx, admin, session };
 }
 
@@ -45,7 +36,7 @@ function bearer(token: string) {
 }
 
 async function createToken(session: Session, payload: Record<string, unknown>) {
-  const response = await app.inject({
+  const response = await http.app.inject({
     method: 'POST',
     url: '/api/api-tokens',
     headers: writeHeaders(session),
@@ -56,7 +47,7 @@ async function createToken(session: Session, payload: Record<string, unknown>) {
 }
 
 async function listTokens(session: Session) {
-  const response = await app.inject({
+  const response = await http.app.inject({
     url: '/api/api-tokens',
     headers: { cookie: session.cookie },
   });
@@ -65,7 +56,7 @@ async function listTokens(session: Session) {
 }
 
 function patchUser(session: Session, id: string, payload: Record<string, unknown>) {
-  return app.inject({
+  return http.app.inject({
     method: 'PATCH',
     url: `/api/users/${id}`,
     headers: writeHeaders(session),
@@ -74,7 +65,7 @@ function patchUser(session: Session, id: string, payload: Record<string, unknown
 }
 
 async function eventsOf(companyId: string, entityId: string) {
-  const rows = await deps.db
+  const rows = await http.deps.db
     .selectFrom('event')
     .select(['action', 'actor_type', 'actor_id', 'data'])
     .where('company_id', '=', companyId)
@@ -106,7 +97,7 @@ describe('API tokens', () => {
       revokedAt: null,
     });
     expect(
-      (await app.inject({ url: '/api/customers', headers: bearer(created.token) })).statusCode,
+      (await http.app.inject({ url: '/api/customers', headers: bearer(created.token) })).statusCode,
     ).toBe(200);
 
     const { list, body } = await listTokens(session);
@@ -114,7 +105,7 @@ describe('API tokens', () => {
     expect(body).not.toContain(created.token);
     expect(body).not.toContain(created.token.slice(4));
 
-    const revoked = await app.inject({
+    const revoked = await http.app.inject({
       method: 'DELETE',
       url: `/api/api-tokens/${created.apiToken.id}`,
       headers: writeHeaders(session),
@@ -124,9 +115,12 @@ describe('API tokens', () => {
       status: 'revoked',
       revokedAt: TEST_NOW.toISOString(),
     });
-    const refused = await app.inject({ url: '/api/customers', headers: bearer(created.token) });
+    const refused = await http.app.inject({
+      url: '/api/customers',
+      headers: bearer(created.token),
+    });
     expect(expectProblem(refused, 401).detail).toBe("Le jeton d'API est inconnu ou révoqué");
-    const again = await app.inject({
+    const again = await http.app.inject({
       method: 'DELETE',
       url: `/api/api-tokens/${created.apiToken.id}`,
       headers: writeHeaders(session),
@@ -157,21 +151,25 @@ describe('API tokens', () => {
     try {
       clock.advance(30 * 86_400 - 1);
       expect(
-        (await app.inject({ url: '/api/customers', headers: bearer(created.token) })).statusCode,
+        (await http.app.inject({ url: '/api/customers', headers: bearer(created.token) }))
+          .statusCode,
       ).toBe(200);
       clock.advance(1);
-      const expired = await app.inject({ url: '/api/customers', headers: bearer(created.token) });
+      const expired = await http.app.inject({
+        url: '/api/customers',
+        headers: bearer(created.token),
+      });
       expect(expectProblem(expired, 401).detail).toBe(
         "Le jeton d'API a expiré le 2026-04-14T11:00:00.000Z",
       );
       // The session of 30 days ago has ended too: sign in again to look.
-      const later = await signIn(app, admin.email, admin.password);
+      const later = await signIn(http.app, admin.email, admin.password);
       expect((await listTokens(later)).list.items.map((item) => item.status)).toEqual(['expired']);
     } finally {
       clock.advance(-30 * 86_400);
     }
     for (const expiresInDays of [0, 731, 1.5]) {
-      const refused = await app.inject({
+      const refused = await http.app.inject({
         method: 'POST',
         url: '/api/api-tokens',
         headers: writeHeaders(session),
@@ -188,14 +186,14 @@ describe('API tokens', () => {
       (await listTokens(session)).list.items.find((item) => item.id === apiToken.id)?.lastUsedAt;
     const start = clock.now().getTime();
     try {
-      await app.inject({ url: '/api/customers', headers: bearer(token) });
+      await http.app.inject({ url: '/api/customers', headers: bearer(token) });
       expect(await lastUse()).toBe(TEST_NOW.toISOString());
       clock.advance(59);
-      await app.inject({ url: '/api/customers', headers: bearer(token) });
+      await http.app.inject({ url: '/api/customers', headers: bearer(token) });
       expect(await lastUse()).toBe(TEST_NOW.toISOString());
       clock.advance(1);
       // A refused request (a role without the right) was still a use of the token.
-      await app.inject({
+      await http.app.inject({
         method: 'POST',
         url: '/api/customers',
         headers: bearer(token),
@@ -213,31 +211,34 @@ describe('API tokens', () => {
     const theirToken = await createToken(theirs.session, { name: 'Their ERP' });
     expect((await listTokens(mine.session)).list.items).toEqual([]);
     expectProblem(
-      await app.inject({
+      await http.app.inject({
         method: 'DELETE',
         url: `/api/api-tokens/${theirToken.apiToken.id}`,
         headers: writeHeaders(mine.session),
       }),
       404,
     );
-    const manager = await makeUser(deps, mine.ctx, 'credit_manager');
-    const managerSession = await signIn(app, manager.email, manager.password);
+    const manager = await makeUser(http.deps, mine.ctx, 'credit_manager');
+    const managerSession = await signIn(http.app, manager.email, manager.password);
     expectProblem(
-      await app.inject({ url: '/api/api-tokens', headers: { cookie: managerSession.cookie } }),
+      await http.app.inject({ url: '/api/api-tokens', headers: { cookie: managerSession.cookie } }),
       403,
     );
     // Even an admin token: a leaked integration secret must not mint or revoke credentials.
-    const { token } = await createApiToken(deps, mine.ctx, { name: 'Admin script', role: 'admin' });
-    expectProblem(await app.inject({ url: '/api/api-tokens', headers: bearer(token) }), 403);
-    expectProblem(await app.inject({ url: '/api/users', headers: bearer(token) }), 403);
+    const { token } = await createApiToken(http.deps, mine.ctx, {
+      name: 'Admin script',
+      role: 'admin',
+    });
+    expectProblem(await http.app.inject({ url: '/api/api-tokens', headers: bearer(token) }), 403);
+    expectProblem(await http.app.inject({ url: '/api/users', headers: bearer(token) }), 403);
   });
 });
 
 describe('users', () => {
   it('deactivates a user: sessions closed at once, sign-in refused, tokens they made kept', async () => {
     const { company, admin, ctx, session } = await seed();
-    const other = await makeUser(deps, ctx, 'admin');
-    const otherSession = await signIn(app, other.email, other.password);
+    const other = await makeUser(http.deps, ctx, 'admin');
+    const otherSession = await signIn(http.app, other.email, other.password);
     const theirToken = await createToken(otherSession, { name: 'Made by the other admin' });
 
     const deactivated = await patchUser(session, other.id, { isActive: false });
@@ -248,17 +249,18 @@ describe('users', () => {
       role: 'admin',
     });
     expectProblem(
-      await app.inject({ url: '/api/auth/me', headers: { cookie: otherSession.cookie } }),
+      await http.app.inject({ url: '/api/auth/me', headers: { cookie: otherSession.cookie } }),
       401,
     );
-    expectProblem(await postLogin(app, other.email, other.password), 401);
+    expectProblem(await postLogin(http.app, other.email, other.password), 401);
     // The company's integration keeps working; the list says who made it, to revoke it if need be.
     expect(
-      (await app.inject({ url: '/api/customers', headers: bearer(theirToken.token) })).statusCode,
+      (await http.app.inject({ url: '/api/customers', headers: bearer(theirToken.token) }))
+        .statusCode,
     ).toBe(200);
 
     const users = ZUserList.parse(
-      (await app.inject({ url: '/api/users', headers: { cookie: session.cookie } })).json(),
+      (await http.app.inject({ url: '/api/users', headers: { cookie: session.cookie } })).json(),
     );
     expect(users.items.map((user) => [user.email, user.isActive])).toEqual(
       expect.arrayContaining([
@@ -270,7 +272,7 @@ describe('users', () => {
 
     const reactivated = await patchUser(session, other.id, { isActive: true });
     expect(ZUserSummary.parse(reactivated.json()).isActive).toBe(true);
-    await signIn(app, other.email, other.password);
+    await signIn(http.app, other.email, other.password);
 
     expect(await eventsOf(company.id, other.id)).toEqual(
       expect.arrayContaining([
@@ -292,10 +294,10 @@ describe('users', () => {
 
   it('changes a role: the open session acts with the new role from its next request', async () => {
     const { company, admin, ctx, session } = await seed();
-    const manager = await makeUser(deps, ctx, 'credit_manager');
-    const managerSession = await signIn(app, manager.email, manager.password);
+    const manager = await makeUser(http.deps, ctx, 'credit_manager');
+    const managerSession = await signIn(http.app, manager.email, manager.password);
     const create = (code: string) =>
-      app.inject({
+      http.app.inject({
         method: 'POST',
         url: '/api/customers',
         headers: writeHeaders(managerSession),
@@ -306,7 +308,7 @@ describe('users', () => {
     const changed = await patchUser(session, manager.id, { role: 'read_only' });
     expect(ZUserSummary.parse(changed.json()).role).toBe('read_only');
     expectProblem(await create('N2'), 403);
-    const me = await app.inject({
+    const me = await http.app.inject({
       url: '/api/auth/me',
       headers: { cookie: managerSession.cookie },
     });
@@ -335,7 +337,7 @@ describe('users', () => {
 
     // Two admins demoting each other at once, both already past authentication: the lock on
     // the admins' rows lets one through and the other then sees a single admin left.
-    const second = await makeUser(deps, ctx, 'admin');
+    const second = await makeUser(http.deps, ctx, 'admin');
     const asAdmin = (id: string) =>
       userContext({
         companyId: company.id,
@@ -346,15 +348,15 @@ describe('users', () => {
         isActive: true,
       });
     const outcomes = await Promise.allSettled([
-      changeUserAccess(deps, asAdmin(admin.id), second.id, { role: 'collector' }),
-      changeUserAccess(deps, asAdmin(second.id), admin.id, { role: 'collector' }),
+      changeUserAccess(http.deps, asAdmin(admin.id), second.id, { role: 'collector' }),
+      changeUserAccess(http.deps, asAdmin(second.id), admin.id, { role: 'collector' }),
     ]);
     expect(
       outcomes
         .map((o) => (o.status === 'fulfilled' ? 'changed' : (o.reason as { code: string }).code))
         .sort(),
     ).toEqual(['changed', 'conflict']);
-    const users = await listUsers(deps, ctx);
+    const users = await listUsers(http.deps, ctx);
     expect(users.filter((user) => user.role === 'admin' && user.isActive)).toHaveLength(1);
   });
 
@@ -364,21 +366,23 @@ describe('users', () => {
     expectProblem(await patchUser(mine.session, theirs.admin.id, { isActive: false }), 404);
     expectProblem(await patchUser(mine.session, theirs.admin.id, { role: 'read_only' }), 404);
     const users = ZUserList.parse(
-      (await app.inject({ url: '/api/users', headers: { cookie: mine.session.cookie } })).json(),
+      (
+        await http.app.inject({ url: '/api/users', headers: { cookie: mine.session.cookie } })
+      ).json(),
     );
     expect(users.items.map((user) => user.id)).toEqual([mine.admin.id]);
-    const collector = await makeUser(deps, mine.ctx, 'collector');
-    const collectorSession = await signIn(app, collector.email, collector.password);
+    const collector = await makeUser(http.deps, mine.ctx, 'collector');
+    const collectorSession = await signIn(http.app, collector.email, collector.password);
     expectProblem(await patchUser(collectorSession, mine.admin.id, { isActive: false }), 403);
     expectProblem(
-      await app.inject({ url: '/api/users', headers: { cookie: collectorSession.cookie } }),
+      await http.app.inject({ url: '/api/users', headers: { cookie: collectorSession.cookie } }),
       403,
     );
     expectProblem(await patchUser(mine.session, collector.id, {}), 400);
   });
 
   it('publishes the access endpoints in the OpenAPI document', async () => {
-    const document = (await app.inject({ url: '/api/openapi.json' })).json<{
+    const document = (await http.app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, unknown>>;
     }>();
     expect(Object.keys(document.paths)).toEqual(

@@ -1,53 +1,36 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../../src/app/deps.ts';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
 import { ZCustomerDetail, ZCustomerPage, ZTimeline } from '../../../src/customers/schemas.ts';
-import type { DbHandle } from '../../../src/db/client.ts';
 import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
 import { ZAllocation, ZInvoicePage, ZPaymentPage } from '../../../src/ledger/schemas.ts';
-import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
-import { expectProblem, signIn as signInTo } from './http-helpers.ts';
+import { expectProblem, signIn as signInTo, useHttpApp } from './http-helpers.ts';
 
-let handle: DbHandle;
-let deps: Deps;
-let app: App;
-
-beforeAll(async () => {
-  ({ handle, deps } = await openTestRuntime());
-  app = await buildApp({
-    deps,
-    webDir: '/nonexistent',
-    passwordAttemptLimits: {
-      perAddress: { max: 5, windowSeconds: 60 },
-      perAccount: { max: 5, windowSeconds: 60 },
-    },
-  });
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
+const http = useHttpApp({
+  passwordAttemptLimits: {
+    perAddress: { max: 5, windowSeconds: 60 },
+    perAccount: { max: 5, windowSeconds: 60 },
+  },
 });
 
 function signIn(email: string, password: string, ip?: string) {
-  return signInTo(app, email, password, ip);
+  return signInTo(http.app, email, password, ip);
 }
 
 async function seedCompany() {
-  const { company, ctx } = await makeCompany(deps);
-  const admin = await makeUser(deps, ctx, 'admin');
-  const customer = await makeCustomer(deps, ctx, {
+  const { company, ctx } = await makeCompany(http.deps);
+  const admin = await makeUser(http.deps, ctx, 'admin');
+  const customer = await makeCustomer(http.deps, ctx, {
     legalName: 'Boulangerie Martin SARL',
     siren: '732829320',
   });
-  await makeInvoices(deps, ctx, customer.id, [
+  await makeInvoices(http.deps, ctx, customer.id, [
     { number: 'FA-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 123_456 },
     { number: 'FA-2', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 10_000 },
   ]);
-  await makePayment(deps, ctx, customer.id, {
+  await makePayment(http.deps, ctx, customer.id, {
     reference: 'VIR-9',
     receivedOn: '2026-03-02',
     amount: 5_000,
@@ -60,13 +43,13 @@ describe('HTTP API', () => {
     const { admin, customer } = await seedCompany();
     const session = await signIn(admin.email, admin.password);
     const me = ZSessionInfo.parse(
-      (await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } })).json(),
+      (await http.app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } })).json(),
     );
     expect(me.company.today).toBe('2026-03-15');
 
     const list = ZCustomerPage.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: '/api/customers?search=boulangerie&sort=overdue_amount&order=desc',
           headers: { cookie: session.cookie },
         })
@@ -83,7 +66,7 @@ describe('HTTP API', () => {
 
     const detail = ZCustomerDetail.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/customers/${customer.id}`,
           headers: { cookie: session.cookie },
         })
@@ -98,7 +81,7 @@ describe('HTTP API', () => {
 
     const invoices = ZInvoicePage.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/invoices?customerId=${customer.id}&status=overdue`,
           headers: { cookie: session.cookie },
         })
@@ -112,7 +95,7 @@ describe('HTTP API', () => {
     const session = await signIn(admin.email, admin.password);
     const invoices = ZInvoicePage.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/invoices?customerId=${customer.id}`,
           headers: { cookie: session.cookie },
         })
@@ -120,7 +103,7 @@ describe('HTTP API', () => {
     );
     const payments = ZPaymentPage.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/payments?customerId=${customer.id}`,
           headers: { cookie: session.cookie },
         })
@@ -132,7 +115,7 @@ describe('HTTP API', () => {
       amount: 4_000,
     };
 
-    const forged = await app.inject({
+    const forged = await http.app.inject({
       method: 'POST',
       url: '/api/allocations',
       headers: { cookie: session.cookie },
@@ -140,7 +123,7 @@ describe('HTTP API', () => {
     });
     expect(expectProblem(forged, 403).code).toBe('forbidden');
 
-    const created = await app.inject({
+    const created = await http.app.inject({
       method: 'POST',
       url: '/api/allocations',
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
@@ -149,7 +132,7 @@ describe('HTTP API', () => {
     expect(created.statusCode).toBe(201);
     const allocation = ZAllocation.parse(created.json());
 
-    const tooMuch = await app.inject({
+    const tooMuch = await http.app.inject({
       method: 'POST',
       url: '/api/allocations',
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
@@ -158,7 +141,7 @@ describe('HTTP API', () => {
     const problem = expectProblem(tooMuch, 400);
     expect(problem.issues?.[0]).toMatchObject({ field: 'amount', code: 'exceeds_available' });
 
-    const undone = await app.inject({
+    const undone = await http.app.inject({
       method: 'DELETE',
       url: `/api/allocations/${allocation.id}`,
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
@@ -166,7 +149,7 @@ describe('HTTP API', () => {
     expect(ZAllocation.parse(undone.json()).undoneAt).not.toBeNull();
     const timeline = ZTimeline.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/customers/${customer.id}/events`,
           headers: { cookie: session.cookie },
         })
@@ -209,7 +192,7 @@ describe('HTTP API', () => {
       { method: 'GET', url: '/api/nothing-here', status: 404 },
     ] as const;
     for (const testCase of cases) {
-      const response = await app.inject({
+      const response = await http.app.inject({
         method: testCase.method,
         url: testCase.url,
         headers: { ...headers, 'content-type': 'application/json' },
@@ -228,7 +211,7 @@ describe('HTTP API', () => {
       '/api/customers?pageSize=10&limit=2',
       `/api/customers/${customer.id}?limit=2`,
     ]) {
-      const response = await app.inject({ url, headers: { cookie: session.cookie } });
+      const response = await http.app.inject({ url, headers: { cookie: session.cookie } });
       const problem = expectProblem(response, 400);
       expect(problem.issues).toEqual([
         {
@@ -240,7 +223,7 @@ describe('HTTP API', () => {
       ]);
     }
     // The parameters a route names still work.
-    const page = await app.inject({
+    const page = await http.app.inject({
       url: '/api/customers?page=1&pageSize=1',
       headers: { cookie: session.cookie },
     });
@@ -254,7 +237,7 @@ describe('HTTP API', () => {
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     const theirInvoices = ZInvoicePage.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/invoices?customerId=${theirs.customer.id}`,
           headers: { cookie: (await signIn(theirs.admin.email, theirs.admin.password)).cookie },
         })
@@ -264,7 +247,7 @@ describe('HTTP API', () => {
 
     const theirPayments = ZPaymentPage.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/payments?customerId=${theirs.customer.id}`,
           headers: { cookie: (await signIn(theirs.admin.email, theirs.admin.password)).cookie },
         })
@@ -277,17 +260,19 @@ describe('HTTP API', () => {
       `/api/customers/${theirs.customer.id}/allocations`,
       `/api/invoices/${theirInvoiceId}`,
     ]) {
-      expectProblem(await app.inject({ url, headers }), 404);
+      expectProblem(await http.app.inject({ url, headers }), 404);
     }
     const list = ZInvoicePage.parse(
-      (await app.inject({ url: `/api/invoices?customerId=${theirs.customer.id}`, headers })).json(),
+      (
+        await http.app.inject({ url: `/api/invoices?customerId=${theirs.customer.id}`, headers })
+      ).json(),
     );
     expect(list.total).toBe(0);
     const customers = ZCustomerPage.parse(
-      (await app.inject({ url: '/api/customers', headers })).json(),
+      (await http.app.inject({ url: '/api/customers', headers })).json(),
     );
     expect(customers.items.map((c) => c.id)).toEqual([mine.customer.id]);
-    const patch = await app.inject({
+    const patch = await http.app.inject({
       method: 'PATCH',
       url: `/api/customers/${theirs.customer.id}`,
       headers,
@@ -298,9 +283,9 @@ describe('HTTP API', () => {
 
   it('checks roles and API tokens', async () => {
     const { ctx, customer } = await seedCompany();
-    const reader = await makeUser(deps, ctx, 'read_only');
+    const reader = await makeUser(http.deps, ctx, 'read_only');
     const session = await signIn(reader.email, reader.password);
-    const create = await app.inject({
+    const create = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
@@ -308,17 +293,20 @@ describe('HTTP API', () => {
     });
     expectProblem(create, 403);
 
-    const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
-    const viaToken = await app.inject({
+    const { token } = await createApiToken(http.deps, ctx, { name: 'ERP', role: 'credit_manager' });
+    const viaToken = await http.app.inject({
       url: `/api/customers/${customer.id}`,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(viaToken.statusCode).toBe(200);
     expectProblem(
-      await app.inject({ url: '/api/customers', headers: { authorization: 'Bearer enc_wrong' } }),
+      await http.app.inject({
+        url: '/api/customers',
+        headers: { authorization: 'Bearer enc_wrong' },
+      }),
       401,
     );
-    expectProblem(await app.inject({ url: '/api/customers' }), 401);
+    expectProblem(await http.app.inject({ url: '/api/customers' }), 401);
   });
 
   it('rate-limits sign-in and never reveals which part was wrong', async () => {
@@ -326,7 +314,7 @@ describe('HTTP API', () => {
     const attempts = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
       attempts.push(
-        await app.inject({
+        await http.app.inject({
           method: 'POST',
           url: '/api/auth/login',
           payload: { email: admin.email, password: 'wrong password!' },
@@ -339,7 +327,7 @@ describe('HTTP API', () => {
       "L'adresse e-mail ou le mot de passe est incorrect",
     );
     expectProblem(attempts[5] as never, 429);
-    const unknown = await app.inject({
+    const unknown = await http.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: 'nobody@example.test', password: 'whatever-123' },
@@ -353,7 +341,7 @@ describe('HTTP API', () => {
   it('changes a password and closes the old session', async () => {
     const { admin } = await seedCompany();
     const session = await signIn(admin.email, admin.password, '10.1.1.1');
-    const changed = await app.inject({
+    const changed = await http.app.inject({
       method: 'POST',
       url: '/api/auth/password',
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
@@ -361,14 +349,14 @@ describe('HTTP API', () => {
     });
     expect(changed.statusCode).toBe(204);
     expectProblem(
-      await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } }),
+      await http.app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } }),
       401,
     );
     await signIn(admin.email, 'a much longer new secret', '10.1.1.2');
   });
 
   it('sets secure headers and publishes the OpenAPI document', async () => {
-    const response = await app.inject({ url: '/api/openapi.json' });
+    const response = await http.app.inject({ url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
     const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(document.openapi).toMatch(/^3\./);
@@ -390,7 +378,7 @@ describe('HTTP API', () => {
     const { admin } = await seedCompany();
     const { written, stream } = captured();
     const logged = await buildApp({
-      deps,
+      deps: http.deps,
       webDir: '/nonexistent',
       log: { level: 'info', stream, format: 'pretty' },
     });
@@ -414,10 +402,10 @@ describe('HTTP API', () => {
 
   it('logs requests without any password, session cookie or token', async () => {
     const { ctx, admin, customer } = await seedCompany();
-    const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'read_only' });
+    const { token } = await createApiToken(http.deps, ctx, { name: 'ERP', role: 'read_only' });
     const { written: lines, stream } = captured();
     const logged = await buildApp({
-      deps,
+      deps: http.deps,
       webDir: '/nonexistent',
       log: { level: 'trace', stream },
     });

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../../src/app/deps.ts';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { ZCustomerDetail } from '../../../src/customers/schemas.ts';
-import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
 import { ZProblem } from '../../../src/shared/schemas.ts';
-import { openTestRuntime } from '../../db.ts';
 import { makeCompany } from '../../factories.ts';
+import { useHttpApp } from './http-helpers.ts';
 
-let handle: DbHandle;
-let deps: Deps;
-let app: App;
-
-beforeAll(async () => {
-  ({ handle, deps } = await openTestRuntime());
-  app = await buildApp({ deps, webDir: '/nonexistent' });
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
+const http = useHttpApp();
 
 describe('conflicts over HTTP', () => {
   it('ten simultaneous creations of one customer code: one 201, nine 409 problems naming the code', async () => {
-    const { ctx } = await makeCompany(deps);
-    const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
+    const { ctx } = await makeCompany(http.deps);
+    const { token } = await createApiToken(http.deps, ctx, { name: 'ERP', role: 'credit_manager' });
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        app.inject({
+        http.app.inject({
           method: 'POST',
           url: '/api/customers',
           headers: { authorization: `Bearer ${token}` },

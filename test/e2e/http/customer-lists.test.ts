@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
-import type { Deps } from '../../../src/app/deps.ts';
 import {
   ZAssignableUserList,
   ZCustomerDetail,
+  ZCustomerListTotals,
   ZCustomerPage,
 } from '../../../src/customers/schemas.ts';
-import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
-import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
-import { expectProblem, signIn, writeHeaders, type Session } from './http-helpers.ts';
+import { expectProblem, signIn, writeHeaders, type Session, useHttpApp } from './http-helpers.ts';
 
-let handle: DbHandle;
-let deps: Deps;
-let app: App;
-
-beforeAll(async () => {
-  ({ handle, deps } = await openTestRuntime());
-  app = await buildApp({ deps, webDir: '/nonexistent' });
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
+const http = useHttpApp();
 
 async function getPage(session: Session, query: string) {
-  const response = await app.inject({
+  const response = await http.app.inject({
     url: `/api/customers?${query}`,
     headers: { cookie: session.cookie },
   });
@@ -35,24 +20,34 @@ async function getPage(session: Session, query: string) {
   return ZCustomerPage.parse(response.json());
 }
 
+/** The totals of every customer `query` matches (`GET /api/customers/totals`). */
+async function getTotals(session: Session, query: string) {
+  const response = await http.app.inject({
+    url: `/api/customers/totals?${query}`,
+    headers: { cookie: session.cookie },
+  });
+  expect(response.statusCode).toBe(200);
+  return ZCustomerListTotals.parse(response.json()).totals;
+}
+
 async function as(ctx: Ctx, role: 'credit_manager' | 'collector' | 'admin') {
-  const user = await makeUser(deps, ctx, role);
-  return { user, session: await signIn(app, user.email, user.password) };
+  const user = await makeUser(http.deps, ctx, role);
+  return { user, session: await signIn(http.app, user.email, user.password) };
 }
 
 describe('customers list: "my customers"', () => {
   it('keeps only the customers of the collector asked for', async () => {
-    const { ctx } = await makeCompany(deps);
+    const { ctx } = await makeCompany(http.deps);
     const { session } = await as(ctx, 'credit_manager');
-    const anne = await makeUser(deps, ctx, 'collector');
-    const bruno = await makeUser(deps, ctx, 'collector');
+    const anne = await makeUser(http.deps, ctx, 'collector');
+    const bruno = await makeUser(http.deps, ctx, 'collector');
     for (const [code, collector] of [
       ['A1', anne.id],
       ['A2', anne.id],
       ['B1', bruno.id],
       ['N1', null],
     ] as const) {
-      await makeCustomer(deps, ctx, { code, collectorUserId: collector });
+      await makeCustomer(http.deps, ctx, { code, collectorUserId: collector });
     }
 
     const mine = await getPage(session, `collectorId=${anne.id}&sort=code`);
@@ -63,7 +58,7 @@ describe('customers list: "my customers"', () => {
     expect(byBalance.items.map((item) => item.code)).toEqual(['B1']);
     expect((await getPage(session, 'sort=code')).total).toBe(4);
 
-    const refused = await app.inject({
+    const refused = await http.app.inject({
       url: '/api/customers?collectorId=anne',
       headers: { cookie: session.cookie },
     });
@@ -71,16 +66,16 @@ describe('customers list: "my customers"', () => {
   });
 
   it('lets a credit manager and a collector read who may collect, not the user admin list', async () => {
-    const { ctx } = await makeCompany(deps);
+    const { ctx } = await makeCompany(http.deps);
     const manager = await as(ctx, 'credit_manager');
     const collector = await as(ctx, 'collector');
-    const users = await app.inject({
+    const users = await http.app.inject({
       url: '/api/users',
       headers: { cookie: manager.session.cookie },
     });
     expectProblem(users, 403);
     for (const { session } of [manager, collector]) {
-      const response = await app.inject({
+      const response = await http.app.inject({
         url: '/api/collectors',
         headers: { cookie: session.cookie },
       });
@@ -90,24 +85,24 @@ describe('customers list: "my customers"', () => {
         [manager.user.id, collector.user.id].toSorted(),
       );
     }
-    expectProblem(await app.inject({ url: '/api/collectors' }), 401);
+    expectProblem(await http.app.inject({ url: '/api/collectors' }), 401);
   });
 });
 
 describe('customers list: totals of the rows matching the filters', () => {
   it('sums every matching page, per currency, never adding euros to dollars', async () => {
-    const { ctx } = await makeCompany(deps);
+    const { ctx } = await makeCompany(http.deps);
     const { session } = await as(ctx, 'credit_manager');
-    const anne = await makeUser(deps, ctx, 'collector');
+    const anne = await makeUser(http.deps, ctx, 'collector');
     // Five customers of Anne's (three pages of two), one of nobody's that must not count.
     const amounts = [100_000, 250_050, 12_345, 0, 7_000];
     for (const [index, amount] of amounts.entries()) {
-      const customer = await makeCustomer(deps, ctx, {
+      const customer = await makeCustomer(http.deps, ctx, {
         code: `T${index}`,
         collectorUserId: anne.id,
       });
       if (amount > 0) {
-        await makeInvoices(deps, ctx, customer.id, [
+        await makeInvoices(http.deps, ctx, customer.id, [
           // Due 28/02/2026, overdue at 15/03/2026.
           { number: `F${index}`, issueDate: '2026-01-29', dueDate: '2026-02-28', amount },
           // Due 30/04/2026, not yet due.
@@ -115,8 +110,8 @@ describe('customers list: totals of the rows matching the filters', () => {
         ]);
       }
     }
-    const dollars = await makeCustomer(deps, ctx, { code: 'T9', collectorUserId: anne.id });
-    await makeInvoices(deps, ctx, dollars.id, [
+    const dollars = await makeCustomer(http.deps, ctx, { code: 'T9', collectorUserId: anne.id });
+    await makeInvoices(http.deps, ctx, dollars.id, [
       {
         number: 'US-1',
         issueDate: '2026-01-10',
@@ -125,14 +120,14 @@ describe('customers list: totals of the rows matching the filters', () => {
         currency: 'USD',
       },
     ]);
-    await makePayment(deps, ctx, dollars.id, {
+    await makePayment(http.deps, ctx, dollars.id, {
       reference: 'WIRE-1',
       receivedOn: '2026-03-01',
       amount: 9_999,
       currency: 'USD',
     });
-    const other = await makeCustomer(deps, ctx, { code: 'Z1' });
-    await makeInvoices(deps, ctx, other.id, [
+    const other = await makeCustomer(http.deps, ctx, { code: 'Z1' });
+    await makeInvoices(http.deps, ctx, other.id, [
       { number: 'Z-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 500_000 },
     ]);
 
@@ -141,25 +136,25 @@ describe('customers list: totals of the rows matching the filters', () => {
     );
     for (const page of await Promise.all(pages)) {
       expect(page.total).toBe(6);
-      expect(page.totals).toEqual([
-        {
-          currency: 'EUR',
-          openAmount: 100_000 + 250_050 + 12_345 + 7_000 + 4 * 1_000,
-          overdueAmount: 100_000 + 250_050 + 12_345 + 7_000,
-          customerCount: 4,
-          amountsCapped: false,
-        },
-        {
-          currency: 'USD',
-          openAmount: 99_999 - 9_999,
-          overdueAmount: 99_999,
-          customerCount: 1,
-          amountsCapped: false,
-        },
-      ]);
     }
-    const searched = await getPage(session, `collectorId=${anne.id}&search=T1&sort=open_amount`);
-    expect(searched.totals).toEqual([
+    // Asked apart from the pages, with the same filters: every page of them counted.
+    expect(await getTotals(session, `collectorId=${anne.id}`)).toEqual([
+      {
+        currency: 'EUR',
+        openAmount: 100_000 + 250_050 + 12_345 + 7_000 + 4 * 1_000,
+        overdueAmount: 100_000 + 250_050 + 12_345 + 7_000,
+        customerCount: 4,
+        amountsCapped: false,
+      },
+      {
+        currency: 'USD',
+        openAmount: 99_999 - 9_999,
+        overdueAmount: 99_999,
+        customerCount: 1,
+        amountsCapped: false,
+      },
+    ]);
+    expect(await getTotals(session, `collectorId=${anne.id}&search=T1`)).toEqual([
       {
         currency: 'EUR',
         openAmount: 251_050,
@@ -169,16 +164,23 @@ describe('customers list: totals of the rows matching the filters', () => {
       },
     ]);
     const nobody = await getPage(session, `collectorId=${anne.id}&status=closed`);
-    expect(nobody).toMatchObject({ total: 0, totals: [] });
+    expect(nobody).toMatchObject({ total: 0 });
+    expect(await getTotals(session, `collectorId=${anne.id}&status=closed`)).toEqual([]);
+    // Totals have no page: a paging parameter is refused, not ignored.
+    const paged = await http.app.inject({
+      url: '/api/customers/totals?page=2',
+      headers: { cookie: session.cookie },
+    });
+    expect(expectProblem(paged, 400).issues?.[0]?.code).toBe('unknown_parameter');
   });
 });
 
 describe('one encours', () => {
   it('shows the same encours in the list, its totals and the customer page', async () => {
-    const { ctx } = await makeCompany(deps);
+    const { ctx } = await makeCompany(http.deps);
     const { session } = await as(ctx, 'credit_manager');
-    const customer = await makeCustomer(deps, ctx, { code: 'ENC' });
-    await makeInvoices(deps, ctx, customer.id, [
+    const customer = await makeCustomer(http.deps, ctx, { code: 'ENC' });
+    await makeInvoices(http.deps, ctx, customer.id, [
       { number: 'FA-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 7_272_550 },
       {
         number: 'AV-1',
@@ -189,14 +191,14 @@ describe('one encours', () => {
       },
     ]);
     // Received, not yet allocated: it lowers what the customer owes.
-    await makePayment(deps, ctx, customer.id, {
+    await makePayment(http.deps, ctx, customer.id, {
       reference: 'VIR-1',
       receivedOn: '2026-03-02',
       amount: 200_000,
     });
     const detail = ZCustomerDetail.parse(
       (
-        await app.inject({
+        await http.app.inject({
           url: `/api/customers/${customer.id}`,
           headers: { cookie: session.cookie },
         })
@@ -207,29 +209,29 @@ describe('one encours', () => {
     for (const sort of ['code', 'open_amount']) {
       const list = await getPage(session, `search=ENC&sort=${sort}`);
       expect(list.items[0]?.openAmount).toBe(encours);
-      expect(list.totals[0]?.openAmount).toBe(encours);
     }
+    expect((await getTotals(session, 'search=ENC'))[0]?.openAmount).toBe(encours);
   });
 
   it('sorts by the encours, unapplied cash included', async () => {
-    const { ctx } = await makeCompany(deps);
+    const { ctx } = await makeCompany(http.deps);
     const { session } = await as(ctx, 'credit_manager');
-    const paid = await makeCustomer(deps, ctx, { code: 'PAID' });
-    const owing = await makeCustomer(deps, ctx, { code: 'OWING' });
-    const credit = await makeCustomer(deps, ctx, { code: 'CREDIT' });
-    await makeInvoices(deps, ctx, paid.id, [
+    const paid = await makeCustomer(http.deps, ctx, { code: 'PAID' });
+    const owing = await makeCustomer(http.deps, ctx, { code: 'OWING' });
+    const credit = await makeCustomer(http.deps, ctx, { code: 'CREDIT' });
+    await makeInvoices(http.deps, ctx, paid.id, [
       { number: 'P-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 50_000 },
     ]);
-    await makePayment(deps, ctx, paid.id, {
+    await makePayment(http.deps, ctx, paid.id, {
       reference: 'P',
       receivedOn: '2026-03-01',
       amount: 45_000,
     });
-    await makeInvoices(deps, ctx, owing.id, [
+    await makeInvoices(http.deps, ctx, owing.id, [
       { number: 'O-1', issueDate: '2026-01-10', dueDate: '2026-02-09', amount: 20_000 },
     ]);
     // Cash with no invoice at all: a credit balance.
-    await makePayment(deps, ctx, credit.id, {
+    await makePayment(http.deps, ctx, credit.id, {
       reference: 'C',
       receivedOn: '2026-03-01',
       amount: 3_000,
@@ -240,31 +242,31 @@ describe('one encours', () => {
       ['PAID', 5_000],
       ['CREDIT', -3_000],
     ]);
-    expect(list.totals[0]?.openAmount).toBe(22_000);
+    expect((await getTotals(session, ''))[0]?.openAmount).toBe(22_000);
   });
 });
 
 describe('creating and changing a customer over HTTP', () => {
   it('refuses a bad SIREN by its field, and a collector may not write', async () => {
-    const { ctx } = await makeCompany(deps);
+    const { ctx } = await makeCompany(http.deps);
     const manager = await as(ctx, 'credit_manager');
     const collector = await as(ctx, 'collector');
     const body = { code: 'new1', legalName: 'Nouvelle SARL', siren: '732829321' };
-    const refused = await app.inject({
+    const refused = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: writeHeaders(manager.session),
       payload: body,
     });
     expect(expectProblem(refused, 400).issues?.map((issue) => issue.field)).toEqual(['siren']);
-    const forbidden = await app.inject({
+    const forbidden = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: writeHeaders(collector.session),
       payload: { ...body, siren: '732829320' },
     });
     expectProblem(forbidden, 403);
-    const created = await app.inject({
+    const created = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: writeHeaders(manager.session),

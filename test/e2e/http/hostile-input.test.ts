@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../../src/app/deps.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { ZCustomerDetail } from '../../../src/customers/schemas.ts';
-import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
 import { ZProblem } from '../../../src/shared/schemas.ts';
-import { openTestRuntime } from '../../db.ts';
 import { makeCompany } from '../../factories.ts';
+import { useHttpApp } from './http-helpers.ts';
 
-let handle: DbHandle;
-let deps: Deps;
-let app: App;
+const http = useHttpApp();
 let authorization: string;
 
 beforeAll(async () => {
-  ({ handle, deps } = await openTestRuntime());
-  app = await buildApp({ deps, webDir: '/nonexistent' });
-  const { ctx } = await makeCompany(deps);
-  const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
+  const { ctx } = await makeCompany(http.deps);
+  const { token } = await createApiToken(http.deps, ctx, { name: 'ERP', role: 'credit_manager' });
   authorization = `Bearer ${token}`;
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
 });
 
 function expectBadRequest(response: {
@@ -38,10 +26,10 @@ function expectBadRequest(response: {
 
 describe('text that cannot be stored', () => {
   it('refuses a NUL in a body field with 400, naming the field', async () => {
-    const response = await app.inject({
+    const response = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
-      headers: { authorization },
+      headers: { authorization, 'accept-language': 'en' },
       payload: { code: 'NUL\u0000X', legalName: 'Acme' },
     });
 
@@ -59,10 +47,10 @@ describe('text that cannot be stored', () => {
 
   it('refuses a lone surrogate, in a nested field too', async () => {
     // JSON.stringify writes the lone surrogate as the escape "\ud800", as a client would.
-    const response = await app.inject({
+    const response = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
-      headers: { authorization },
+      headers: { authorization, 'accept-language': 'en' },
       payload: {
         code: 'C1',
         legalName: 'a\ud800b',
@@ -86,9 +74,9 @@ describe('text that cannot be stored', () => {
   });
 
   it('refuses a NUL in the query string and in a path parameter', async () => {
-    const search = await app.inject({
+    const search = await http.app.inject({
       url: '/api/customers?search=a%00b',
-      headers: { authorization },
+      headers: { authorization, 'accept-language': 'en' },
     });
     expect(expectBadRequest(search).issues).toEqual([
       {
@@ -98,15 +86,18 @@ describe('text that cannot be stored', () => {
       },
     ]);
 
-    const param = await app.inject({ url: '/api/customers/a%00b', headers: { authorization } });
+    const param = await http.app.inject({
+      url: '/api/customers/a%00b',
+      headers: { authorization, 'accept-language': 'en' },
+    });
     expect(expectBadRequest(param).issues).toMatchObject([{ field: 'id', code: 'custom' }]);
   });
 
   it('still stores ordinary text, accents and emoji included', async () => {
-    const response = await app.inject({
+    const response = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
-      headers: { authorization },
+      headers: { authorization, 'accept-language': 'en' },
       payload: { code: 'C2', legalName: 'Société 😀 漢字' },
     });
 
@@ -115,7 +106,7 @@ describe('text that cannot be stored', () => {
   });
 
   it('refuses an amount above the largest accepted, naming the field', async () => {
-    const response = await app.inject({
+    const response = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { authorization },
@@ -126,7 +117,7 @@ describe('text that cannot be stored', () => {
       {
         field: 'creditLimit',
         code: 'too_big',
-        message: 'creditLimit: Trop grand : nombre doit être <=9999999999999',
+        message: 'creditLimit : Trop grand : nombre doit être <=9999999999999',
       },
     ]);
   });

@@ -1,7 +1,60 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createDeps, type Deps } from '../../../src/app/deps.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
+import type { DbHandle } from '../../../src/db/client.ts';
+import { buildApp, type AppOptions } from '../../../src/http/app.ts';
 import type { App } from '../../../src/http/types.ts';
+import type { Clock } from '../../../src/shared/clock.ts';
 import { ZProblem, type TProblem } from '../../../src/shared/schemas.ts';
+import { openTestRuntime } from '../../db.ts';
+
+/** `buildApp`'s options but `deps`, plus the clock of those deps (else fixed at TEST_NOW). */
+export type HttpAppOptions = Omit<AppOptions, 'deps'> & { clock?: Clock };
+
+/**
+ * For one test file: a fresh database and an app over it, opened before its tests and
+ * closed after, so each file need not repeat (or forget half of) that `beforeAll` and
+ * `afterAll`. Modelled on `useCli()`. They exist only once set up, hence getters: read
+ * them in hooks and tests, not at load. A file's own `beforeAll` runs after this one's.
+ * `webDir` defaults to a missing folder, so no SPA is served.
+ */
+export function useHttpApp(options: HttpAppOptions = {}): {
+  readonly app: App;
+  readonly deps: Deps;
+  readonly handle: DbHandle;
+} {
+  const { clock, ...appOptions } = options;
+  let handle: DbHandle | undefined;
+  let deps: Deps | undefined;
+  let app: App | undefined;
+  beforeAll(async () => {
+    const runtime = await openTestRuntime();
+    handle = runtime.handle;
+    deps = clock ? createDeps(handle.db, { clock }) : runtime.deps;
+    app = await buildApp({ webDir: '/nonexistent', ...appOptions, deps });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await handle?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) {
+      throw new Error('useHttpApp: read before its beforeAll ran');
+    }
+    return value;
+  };
+  return {
+    get app() {
+      return ready(app);
+    },
+    get deps() {
+      return ready(deps);
+    },
+    get handle() {
+      return ready(handle);
+    },
+  };
+}
 
 export type Session = { cookie: string; csrf: string };
 

@@ -1,9 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
-import { openTestRuntime } from '../../db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHttpApp } from './http-helpers.ts';
 
 type Schema = { $ref?: string };
 type Response = { description: string; content?: Record<string, { schema: Schema }> };
@@ -20,16 +17,12 @@ type Document = {
 };
 type Entry = { method: string; path: string; operation: Operation };
 
-let handle: DbHandle;
-let app: App;
+const http = useHttpApp();
 let document: Document;
 let operations: Entry[];
 
 beforeAll(async () => {
-  const runtime = await openTestRuntime();
-  handle = runtime.handle;
-  app = await buildApp({ deps: runtime.deps, webDir: '/nonexistent' });
-  const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const response = await http.app.inject({ method: 'GET', url: '/api/openapi.json' });
   if (response.statusCode !== 200) {
     throw new Error(`GET /api/openapi.json answered ${response.statusCode}: ${response.body}`);
   }
@@ -37,10 +30,6 @@ beforeAll(async () => {
   operations = Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, operation]) => ({ method, path, operation })),
   );
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
 });
 
 const name = ({ method, path }: Entry) => `${method.toUpperCase()} ${path}`;

@@ -1,36 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../../src/app/deps.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../../src/auth/api-tokens.ts';
-import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp } from '../../../src/http/app.ts';
-import type { App } from '../../../src/http/types.ts';
-import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeUser } from '../../factories.ts';
-import { expectProblem, postLogin } from './http-helpers.ts';
+import { expectProblem, postLogin, useHttpApp } from './http-helpers.ts';
 
-let handle: DbHandle;
-let deps: Deps;
-let app: App;
+const http = useHttpApp();
 let authorization: string;
 let email: string;
 
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
 
 beforeAll(async () => {
-  ({ handle, deps } = await openTestRuntime());
-  app = await buildApp({ deps, webDir: '/nonexistent' });
-  const { ctx } = await makeCompany(deps);
-  ({ email } = await makeUser(deps, ctx, 'collector'));
-  const { token } = await createApiToken(deps, ctx, { name: 'ERP', role: 'credit_manager' });
+  const { ctx } = await makeCompany(http.deps);
+  ({ email } = await makeUser(http.deps, ctx, 'collector'));
+  const { token } = await createApiToken(http.deps, ctx, { name: 'ERP', role: 'credit_manager' });
   authorization = `Bearer ${token}`;
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
 });
 
 function get(url: string, language?: string) {
-  return app.inject({
+  return http.app.inject({
     method: 'GET',
     url,
     headers: { authorization, ...(language === undefined ? {} : { 'accept-language': language }) },
@@ -53,7 +40,7 @@ describe('problems in the language asked for', () => {
     'a wrong password with Accept-Language %s is said in %s, with its stable code',
     async (header, language, detail, title) => {
       const response = await postLogin(
-        app,
+        http.app,
         email,
         'not the password at all',
         header === undefined ? {} : { headers: { 'accept-language': header } },
@@ -88,20 +75,24 @@ describe('problems in the language asked for', () => {
   it('words a refused request parameter in the reader language, zod checks and ours alike', async () => {
     const french = expectProblem(await get('/api/customers/not-a-uuid'), 400);
     expect(french.reason).toBe('request_invalid');
-    expect(french.detail).toBe("La requête n'est pas valide (params): id: UUID invalide");
+    expect(french.detail).toBe("La requête n'est pas valide (params) : id : UUID invalide");
     expect(french.issues).toEqual([
-      { field: 'id', code: 'invalid_format', message: 'id: UUID invalide' },
+      { field: 'id', code: 'invalid_format', message: 'id : UUID invalide' },
     ]);
     const english = expectProblem(await get('/api/invoices?dueFrom=2026-02-30', 'en'), 400);
     expect(english.detail).toBe(
       'The request querystring is not valid: dueFrom: must be a real date written YYYY-MM-DD',
     );
+    const unstorable = expectProblem(await get('/api/customers?search=a%00b'), 400);
+    expect(unstorable.issues?.[0]?.message).toBe(
+      'search : contient un caractère NUL (U+0000) en position 2',
+    );
     const date = expectProblem(await get('/api/invoices?dueFrom=2026-02-30'), 400);
-    expect(date.issues?.[0]?.message).toBe('dueFrom: doit être une date réelle écrite AAAA-MM-JJ');
+    expect(date.issues?.[0]?.message).toBe('dueFrom : doit être une date réelle écrite AAAA-MM-JJ');
   });
 
   it('says every issue of a refused customer in French, each with its code and parameters', async () => {
-    const response = await app.inject({
+    const response = await http.app.inject({
       method: 'POST',
       url: '/api/customers',
       headers: { authorization },

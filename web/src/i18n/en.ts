@@ -85,7 +85,6 @@ export const en: Messages = {
     network: 'The server does not answer. Check your connection and try again.',
     http: 'The server answered with error {{status}}.',
     retry: 'Try again',
-    withIssues: '{{headline}}: {{issues}}',
     contract: 'The server answered outside the API contract ({{technical}}).',
     notFoundTitle: 'Page not found',
     notFoundText: 'This address matches no page in Encaisse.',

@@ -87,7 +87,6 @@ export const fr = {
     network: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
     http: 'Le serveur a répondu par une erreur {{status}}.',
     retry: 'Réessayer',
-    withIssues: '{{headline}} : {{issues}}',
     contract: "La réponse du serveur ne correspond pas au contrat de l'API ({{technical}}).",
     notFoundTitle: 'Page introuvable',
     notFoundText: "Cette adresse ne correspond à aucune page d'Encaisse.",

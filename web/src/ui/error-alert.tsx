@@ -1,7 +1,7 @@
 import { Alert, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { toLanguage } from '../../../src/shared/language.ts';
-import { findMessage } from '../../../src/shared/messages/catalogue.ts';
+import { findMessage, joinSentences, labelled } from '../../../src/shared/messages/catalogue.ts';
 import type { TProblem } from '../../../src/shared/schemas.ts';
 import { ApiContractError, ApiError } from '../api.ts';
 import { i18n } from '../i18n/i18n.ts';
@@ -47,15 +47,15 @@ export function isWorthRetrying(error: unknown): boolean {
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     const { reason, params, detail, issues = [] } = error.problem;
-    const worded =
-      reason === undefined ? undefined : findMessage(toLanguage(i18n.language), reason, params);
+    const language = toLanguage(i18n.language);
+    const worded = reason === undefined ? undefined : findMessage(language, reason, params);
     if (worded === undefined) {
       return detail === '' ? t('errors.http', { status: error.status }) : detail;
     }
     // The headline, then why: each issue, as the server's detail also lists them.
     return issues.length === 0
       ? worded
-      : t('errors.withIssues', { headline: worded, issues: issues.map(describeIssue).join(' ; ') });
+      : labelled(language, worded, joinSentences(language, issues.map(describeIssue)));
   }
   if (error instanceof ApiContractError) {
     return t('errors.contract', { technical: error.message });

@@ -95,12 +95,19 @@ export const customerListCodec = customerListCodecFor('all');
 
 export function toCustomerQuery(params: CustomerListParams, userId?: string): QueryParams {
   return {
-    search: params.search,
-    status: params.status,
-    collectorId: params.scope === 'mine' ? userId : undefined,
+    ...toCustomerFilters(params, userId),
     sort: params.sort,
     order: params.order,
     page: params.page,
     pageSize: CUSTOMER_PAGE_SIZE,
+  };
+}
+
+/** The filters alone, without page or order: what the list's totals are asked with. */
+export function toCustomerFilters(params: CustomerListParams, userId?: string): QueryParams {
+  return {
+    search: params.search,
+    status: params.status,
+    collectorId: params.scope === 'mine' ? userId : undefined,
   };
 }

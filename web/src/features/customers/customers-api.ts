@@ -2,21 +2,27 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   ZAssignableUserList,
   ZCustomerDetail,
+  ZCustomerListTotals,
   ZCustomerPage,
   ZTimeline,
   type TCreateCustomerRequest,
   type TUpdateCustomerRequest,
 } from '../../../../src/customers/schemas.ts';
 import { ZAllocation, ZAllocationList } from '../../../../src/ledger/schemas.ts';
-import { apiGet, apiSend } from '../../api.ts';
+import { apiGet, apiSend, type QueryParams } from '../../api.ts';
 import { invoiceKeys } from '../invoices/invoices-api.ts';
 import { paymentKeys } from '../payments/payments-api.ts';
-import { toCustomerQuery, type CustomerListParams } from './customer-list-params.ts';
+import {
+  toCustomerFilters,
+  toCustomerQuery,
+  type CustomerListParams,
+} from './customer-list-params.ts';
 
 export const customerKeys = {
   all: ['customers'] as const,
   list: (params: CustomerListParams, userId: string) =>
     ['customers', 'list', params, userId] as const,
+  totals: (filters: QueryParams) => ['customers', 'totals', filters] as const,
   collectors: ['customers', 'collectors'] as const,
   detail: (id: string) => ['customers', 'detail', id] as const,
   events: (id: string) => ['customers', 'detail', id, 'events'] as const,
@@ -33,6 +39,19 @@ export function useCustomerPage(params: CustomerListParams, userId: string) {
     queryKey: customerKeys.list(params, userId),
     queryFn: ({ signal }) =>
       apiGet('/api/customers', ZCustomerPage, toCustomerQuery(params, userId), signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The totals of every customer the filters match: asked once per set of filters, so
+ * turning pages or sorting does not sum the whole list again.
+ */
+export function useCustomerTotals(params: CustomerListParams, userId: string) {
+  const filters = toCustomerFilters(params, userId);
+  return useQuery({
+    queryKey: customerKeys.totals(filters),
+    queryFn: ({ signal }) => apiGet('/api/customers/totals', ZCustomerListTotals, filters, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -20,7 +20,7 @@ import {
 } from './customer-list-params.ts';
 import { CustomerTotals } from './customer-totals.tsx';
 import { CustomersTable } from './customers-table.tsx';
-import { useCustomerPage } from './customers-api.ts';
+import { useCustomerPage, useCustomerTotals } from './customers-api.ts';
 
 const ALL = 'all';
 
@@ -33,6 +33,7 @@ export function CustomersPage() {
   const codec = useMemo(() => customerListCodecFor(defaultScope), [defaultScope]);
   const [params, update] = useListParams(codec);
   const customers = useCustomerPage(params, session.user.id);
+  const totals = useCustomerTotals(params, session.user.id);
   const [isCreating, setCreating] = useState(false);
   const total = customers.data?.total;
   const hasFilters =
@@ -121,8 +122,8 @@ export function CustomersPage() {
               onClearFilters={() => update({ search: '', status: undefined, scope: defaultScope })}
               onFirstPage={() => update({ page: 1 })}
             />
-            {customers.data === undefined ? null : (
-              <CustomerTotals totals={customers.data.totals} count={customers.data.total} />
+            {customers.data === undefined || totals.data === undefined ? null : (
+              <CustomerTotals totals={totals.data.totals} count={customers.data.total} />
             )}
             <Pager
               page={params.page}

@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { INVOICE_EXPORT_FORMATS } from '../../../../src/ledger/schemas.ts';
 import { buildUrl } from '../../api.ts';
-import { toInvoiceQuery, type InvoiceListParams } from './invoice-list-params.ts';
+import { toInvoiceOrder, type InvoiceListParams } from './invoice-list-params.ts';
 
 /**
  * Downloads the list as filtered and sorted (every page) from the server, which writes
@@ -10,7 +10,7 @@ import { toInvoiceQuery, type InvoiceListParams } from './invoice-list-params.ts
  */
 export function InvoiceExportMenu({ params }: { params: InvoiceListParams }) {
   const { t } = useTranslation();
-  const { page: _page, pageSize: _pageSize, ...filters } = toInvoiceQuery(params);
+  const filters = toInvoiceOrder(params);
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

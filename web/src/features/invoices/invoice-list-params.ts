@@ -117,6 +117,16 @@ export function hasInvoiceFilters(params: InvoiceListParams): boolean {
 }
 
 export function toInvoiceQuery(params: InvoiceListParams): QueryParams {
+  return { ...toInvoiceOrder(params), page: params.page, pageSize: INVOICE_PAGE_SIZE };
+}
+
+/** The filters and the order, without paging: what the export writes, every row. */
+export function toInvoiceOrder(params: InvoiceListParams): QueryParams {
+  return { ...toInvoiceFilters(params), sort: params.sort, order: params.order };
+}
+
+/** The filters alone: what the list's totals are asked with, once for all its pages. */
+export function toInvoiceFilters(params: InvoiceListParams): QueryParams {
   return {
     search: params.search,
     customerCode: params.customerCode,
@@ -126,9 +136,5 @@ export function toInvoiceQuery(params: InvoiceListParams): QueryParams {
     issuedTo: params.issuedTo,
     dueFrom: params.dueFrom,
     dueTo: params.dueTo,
-    sort: params.sort,
-    order: params.order,
-    page: params.page,
-    pageSize: INVOICE_PAGE_SIZE,
   };
 }

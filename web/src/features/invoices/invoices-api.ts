@@ -1,11 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ZTimeline } from '../../../../src/customers/schemas.ts';
-import { ZAllocationList, ZInvoice, ZInvoicePage } from '../../../../src/ledger/schemas.ts';
+import {
+  ZAllocationList,
+  ZInvoice,
+  ZInvoiceListTotals,
+  ZInvoicePage,
+} from '../../../../src/ledger/schemas.ts';
 import { apiGet, type QueryParams } from '../../api.ts';
 
 export const invoiceKeys = {
   all: ['invoices'] as const,
   page: (query: QueryParams) => ['invoices', 'page', query] as const,
+  totals: (filters: QueryParams) => ['invoices', 'totals', filters] as const,
   detail: (id: string) => ['invoices', 'detail', id] as const,
   allocations: (id: string) => ['invoices', 'detail', id, 'allocations'] as const,
   events: (id: string) => ['invoices', 'detail', id, 'events'] as const,
@@ -15,11 +21,23 @@ function invoicePath(id: string, rest = ''): string {
   return `/api/invoices/${encodeURIComponent(id)}${rest}`;
 }
 
-/** A page of invoices and credit notes, filtered, sorted and totalled by the server. */
+/** A page of invoices and credit notes, filtered and sorted by the server. */
 export function useInvoicePage(query: QueryParams) {
   return useQuery({
     queryKey: invoiceKeys.page(query),
     queryFn: ({ signal }) => apiGet('/api/invoices', ZInvoicePage, query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The totals of every row the filters match: asked once per set of filters, so turning
+ * pages or sorting does not sum the whole list again.
+ */
+export function useInvoiceTotals(filters: QueryParams) {
+  return useQuery({
+    queryKey: invoiceKeys.totals(filters),
+    queryFn: ({ signal }) => apiGet('/api/invoices/totals', ZInvoiceListTotals, filters, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -12,9 +12,10 @@ import {
   hasInvoiceFilters,
   INVOICE_PAGE_SIZE,
   invoiceListCodec,
+  toInvoiceFilters,
   toInvoiceQuery,
 } from './invoice-list-params.ts';
-import { useInvoicePage } from './invoices-api.ts';
+import { useInvoicePage, useInvoiceTotals } from './invoices-api.ts';
 import { InvoiceTotals } from './invoice-totals.tsx';
 import { InvoicesTable } from './invoices-table.tsx';
 
@@ -23,6 +24,7 @@ export function InvoicesPage() {
   const format = useFormatters();
   const [params, update] = useListParams(invoiceListCodec);
   const invoices = useInvoicePage(toInvoiceQuery(params));
+  const totals = useInvoiceTotals(toInvoiceFilters(params));
   const total = invoices.data?.total;
   return (
     <>
@@ -45,7 +47,7 @@ export function InvoicesPage() {
           <ErrorAlert error={invoices.error} onRetry={() => void invoices.refetch()} />
         ) : (
           <>
-            <InvoiceTotals totals={invoices.data?.totals} />
+            <InvoiceTotals totals={totals.data?.totals} />
             <InvoicesTable
               page={invoices.data}
               params={params}
