@@ -6,10 +6,14 @@ import { ZSessionInfo } from '../src/auth/schemas.ts';
 import { ZCustomerPage } from '../src/customers/schemas.ts';
 import { CUSTOMER_SORTS } from '../src/customers/schemas.ts';
 import { getCustomer, getCustomerTimeline } from '../src/customers/service.ts';
-import { listCustomerRows, type CustomerListQuery } from '../src/customers/store.ts';
+import {
+  countCustomerRows,
+  listCustomerRows,
+  type CustomerListQuery,
+} from '../src/customers/store.ts';
 import type { DbHandle } from '../src/db/client.ts';
 import type { DemoResult } from '../src/demo/load-demo.ts';
-import { buildApp } from '../src/http/app.ts';
+import { buildApp } from '../src/server/app.ts';
 import type { App } from '../src/http/types.ts';
 import { listAllocations, listInvoices, listPayments } from '../src/ledger/service.ts';
 import { measure, type Sample } from './timing.ts';
@@ -24,7 +28,7 @@ export type ListCase = {
   search?: string;
   /** The whole request through Fastify: session check, zod, service, SQL, JSON. */
   http: Sample;
-  /** `listCustomerRows` alone: the SQL and the driver. */
+  /** `listCustomerRows` and `countCustomerRows` alone: the SQL and the driver. */
   store: Sample;
   rows: number;
 };
@@ -134,13 +138,18 @@ async function benchList(
     };
     // Both paths must agree before either is timed.
     const page = ZCustomerPage.parse(await get(app, cookie, url));
-    const stored = await listCustomerRows(deps.db, demo.company.id, query);
+    const readPage = () =>
+      Promise.all([
+        listCustomerRows(deps.db, demo.company.id, query),
+        countCustomerRows(deps.db, demo.company.id, query),
+      ]);
+    const [stored] = await readPage();
     const httpIds = page.items.map((item) => item.id).join();
-    if (httpIds !== stored.rows.map((row) => row.id).join()) {
+    if (httpIds !== stored.map((row) => row.id).join()) {
       throw new Error(`${url}: the API and listCustomerRows disagree`);
     }
     const http = await measure(() => get(app, cookie, url), options);
-    const store = await measure(() => listCustomerRows(deps.db, demo.company.id, query), options);
+    const store = await measure(readPage, options);
     cases.push({ ...spec, http, store, rows: page.items.length });
     process.stderr.write(`\r  list ${cases.length} cases…`);
   }

@@ -107,7 +107,28 @@ describe('describeChainBreak', () => {
       'event 7 was changed after it was recorded: its fields no longer match its hash',
     ],
   ])('names the first broken event: %o', (broken, sentence) => {
-    expect(describeChainBreak(broken)).toBe(sentence);
+    expect(describeChainBreak(broken, 'en')).toBe(sentence);
+  });
+
+  it.each([
+    [{ kind: 'missing', from: 2, to: 2 } as const, "l'événement 2 manque (supprimé)"],
+    [{ kind: 'missing', from: 2, to: 5 } as const, 'les événements 2 à 5 manquent (supprimés)'],
+    [
+      { kind: 'altered', seq: 7, part: 'hash' } as const,
+      "l'événement 7 ne correspond pas à son hachage : son hachage (ou ses champs) a été modifié",
+    ],
+    [
+      { kind: 'head_missing', seq: 1 } as const,
+      "la tête de la chaîne manque : des événements existent, mais rien n'enregistre le dernier",
+    ],
+  ])('names it in French too: %o', (broken, sentence) => {
+    expect(describeChainBreak(broken, 'fr')).toBe(sentence);
+  });
+
+  it('keeps an event’s number as stored, not formatted as a count', () => {
+    expect(describeChainBreak({ kind: 'rewritten', seq: 12_345 }, 'fr')).toBe(
+      "l'événement 12345 n'a plus le hachage relevé auparavant : la chaîne a été réécrite",
+    );
   });
 });
 

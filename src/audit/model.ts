@@ -2,6 +2,8 @@
  * What an audit-trail check found, and how to say it. The chain itself is computed
  * by the database (migration 202612011200, ADR 14); this is its reading.
  */
+import type { Language } from '../shared/language.ts';
+import { cliOutputWord } from '../shared/messages/catalogue.ts';
 
 /** The first place where a company's chain does not hold, in seq order. */
 export type ChainBreak =
@@ -107,25 +109,28 @@ export function brokenSeq(broken: ChainBreak): number {
   return broken.kind === 'missing' ? broken.from : broken.seq;
 }
 
-/** One sentence for people (the CLI), naming the first broken event. */
-export function describeChainBreak(broken: ChainBreak): string {
+/**
+ * One sentence for people (the CLI, and the `message` of `audit verify --json`) in
+ * `language`, naming the first broken event.
+ */
+export function describeChainBreak(broken: ChainBreak, language: Language): string {
   switch (broken.kind) {
     case 'missing':
-      return broken.from === broken.to
-        ? `event ${broken.from} is missing (deleted)`
-        : `events ${broken.from} to ${broken.to} are missing (deleted)`;
+      return cliOutputWord(language, 'chainMissing', {
+        count: broken.to - broken.from + 1,
+        from: broken.from,
+        to: broken.to,
+      });
     case 'altered':
-      return broken.part === 'content'
-        ? `event ${broken.seq} was changed after it was recorded: its fields no longer match its hash`
-        : `event ${broken.seq} does not match its hash: its hash (or its fields) was changed`;
+      return cliOutputWord(language, `chainAltered_${broken.part}`, { seq: broken.seq });
     case 'unchained':
-      return `events from ${broken.seq} on were added outside the chain (after its head)`;
+      return cliOutputWord(language, 'chainUnchained', { seq: broken.seq });
     case 'head_mismatch':
-      return `event ${broken.seq} is the last one but its hash is not the head's: the chain was rewritten`;
+      return cliOutputWord(language, 'chainHeadMismatch', { seq: broken.seq });
     case 'head_missing':
-      return 'the chain head is missing: events exist but nothing records the last one';
+      return cliOutputWord(language, 'chainHeadMissing');
     case 'rewritten':
-      return `event ${broken.seq} no longer has the hash recorded earlier: the chain was rewritten`;
+      return cliOutputWord(language, 'chainRewritten', { seq: broken.seq });
   }
 }
 

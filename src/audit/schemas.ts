@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from '../shared/schemas.ts';
 
 /**
  * Every action the audit trail records. Writers may record only these, and the web
@@ -26,5 +27,21 @@ export const AUDIT_ACTIONS = [
   'api_token.created',
   'api_token.revoked',
 ] as const;
-export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export const ZAuditAction = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof ZAuditAction>;
+
+/** An audit event as a timeline (a customer's, an invoice's) shows it, its actor named. */
+export const ZTimelineEvent = z
+  .object({
+    /** The event's number in the company's audit trail (1, 2, 3…, in commit order). */
+    seq: z.number().int().positive(),
+    occurredAt: z.string(),
+    actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: ZId,
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEvent' });
+export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
+export const ZTimeline = z.object({ items: z.array(ZTimelineEvent) }).meta({ id: 'Timeline' });

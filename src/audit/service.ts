@@ -1,6 +1,6 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { can } from '../auth/model.ts';
+import { can } from '../app/permissions.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { ForbiddenError } from '../shared/errors.ts';
 import { checkKnownHead, judgeChain, type AuditVerification, type KnownHead } from './model.ts';

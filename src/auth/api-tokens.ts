@@ -3,7 +3,7 @@ import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents } from '../audit/service.ts';
 import type { Company } from '../companies/model.ts';
-import { findCompanyById } from '../companies/store.ts';
+import { findCompany } from '../companies/service.ts';
 import { ConflictError, NotFoundError, UnauthorizedError, invalidField } from '../shared/errors.ts';
 import type { TRole } from '../shared/schemas.ts';
 import {
@@ -138,7 +138,7 @@ export async function authenticateApiToken(
   secret: string,
 ): Promise<Ctx & { company: Company }> {
   const token = await findApiTokenByHash(deps.db, hashToken(secret));
-  const company = token && (await findCompanyById(deps.db, token.companyId));
+  const company = token && (await findCompany(deps, token.companyId));
   if (!token || token.revokedAt !== null || !company) {
     throw new UnauthorizedError('api_token_unknown');
   }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../app/deps.ts';
-import { authenticateRequest, SESSION_COOKIE } from '../http/authenticate.ts';
+import { authenticateRequest, SESSION_COOKIE } from './authenticate-request.ts';
 import { answer, noContent, problems } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
 import { UnauthorizedError } from '../shared/errors.ts';

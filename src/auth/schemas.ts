@@ -70,6 +70,7 @@ export const ZUpdateUserRequest = z
   })
   .refine((change) => change.role !== undefined || change.isActive !== undefined, {
     message: 'give role, isActive or both',
+    params: { code: 'user_change_empty' },
   })
   .meta({ id: 'UpdateUserRequest' });
 

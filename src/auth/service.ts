@@ -1,7 +1,8 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
+import { requirePermission } from '../app/permissions.ts';
 import { recordEvents } from '../audit/service.ts';
-import { findCompanyById } from '../companies/store.ts';
+import { findCompany } from '../companies/service.ts';
 import type { Company } from '../companies/model.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -13,14 +14,7 @@ import {
   invalidField,
 } from '../shared/errors.ts';
 import type { TRole } from '../shared/schemas.ts';
-import {
-  MIN_PASSWORD_LENGTH,
-  SESSION_HOURS,
-  can,
-  normaliseEmail,
-  type Permission,
-  type User,
-} from './model.ts';
+import { MIN_PASSWORD_LENGTH, SESSION_HOURS, normaliseEmail, type User } from './model.ts';
 import type { PasswordAttempts } from './password-attempts.ts';
 import { generatePassword, hashPassword, hashToken, newSecret, verifyPassword } from './secrets.ts';
 import {
@@ -40,13 +34,6 @@ import {
 } from './store.ts';
 
 export type Session = { user: User; company: Company; csrfToken: string; sessionId: string };
-
-/** Throws `Forbidden` unless the context's role grants `permission`. */
-export function requirePermission(ctx: Ctx, permission: Permission): void {
-  if (!can(ctx.role, permission)) {
-    throw new ForbiddenError('role_forbidden', { role: ctx.role, permission });
-  }
-}
 
 /**
  * Managing who gets in takes an admin in person, or the CLI on the server: an integration's
@@ -145,7 +132,7 @@ export async function login(
       return found;
     },
   );
-  const company = await findCompanyById(deps.db, user.companyId);
+  const company = await findCompany(deps, user.companyId);
   if (!company) {
     throw new UnauthorizedError('wrong_credentials');
   }
@@ -176,7 +163,7 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Se
     throw new UnauthorizedError('session_expired');
   }
   const user = await findUserById(deps.db, session.companyId, session.userId);
-  const company = await findCompanyById(deps.db, session.companyId);
+  const company = await findCompany(deps, session.companyId);
   if (!user || !user.isActive || !company) {
     throw new UnauthorizedError('session_expired');
   }
@@ -250,8 +237,9 @@ export async function findUserDisplayNames(
   deps: Deps,
   ctx: Ctx,
   ids: readonly string[],
+  q: Queryable = deps.db,
 ): Promise<Map<string, string>> {
-  return findUserNames(deps.db, ctx.companyId, [...new Set(ids)]);
+  return findUserNames(q, ctx.companyId, [...new Set(ids)]);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { InvalidArgumentError } from 'commander';
 import { InvalidError } from '../shared/errors.ts';
-import { parseOptions } from './options.ts';
+import { dateArgument, parseOptions } from './options.ts';
 
 const schema = z.object({ search: z.string().optional(), dueFrom: z.string().optional() });
 
@@ -32,6 +33,33 @@ describe('parseOptions', () => {
   });
 
   it('passes ordinary values through the schema', () => {
-    expect(parseOptions(schema, { search: 'Électricité' })).toEqual({ search: 'Électricité' });
+    expect(parseOptions(schema, { search: 'Électricité' }, 'fr')).toEqual({
+      search: 'Électricité',
+    });
+  });
+});
+
+describe('dateArgument', () => {
+  it('reads a date in the forms the imports read', () => {
+    expect(['31/12/2025', '2025-12-31', '20251231'].map(dateArgument('fr'))).toEqual([
+      '2025-12-31',
+      '2025-12-31',
+      '2025-12-31',
+    ]);
+  });
+
+  it('refuses anything else in the language of the command, leaving the option to commander', () => {
+    const refusal = (language: 'fr' | 'en') => () => dateArgument(language)('32/13/2025');
+
+    expect(refusal('fr')).toThrow(
+      new InvalidArgumentError(
+        "« 32/13/2025 » n'est pas une date : écrivez 31/12/2025, 2025-12-31 ou 20251231",
+      ),
+    );
+    expect(refusal('en')).toThrow(
+      new InvalidArgumentError(
+        '"32/13/2025" is not a date: write 31/12/2025, 2025-12-31 or 20251231',
+      ),
+    );
   });
 });

@@ -3,37 +3,36 @@ import type { z } from 'zod';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
 import { InvalidError } from '../shared/errors.ts';
 import type { Language } from '../shared/language.ts';
+import { messageOf } from '../shared/messages/catalogue.ts';
 import { ZStorableText } from '../shared/schemas.ts';
 import { zodIssueMessage } from '../shared/zod-messages.ts';
-import { cliLanguage } from './runtime.ts';
-
-/** The forms a date option takes: those the imports read (`parseCalendarDate`). */
-export const DATE_OPTION_FORMS = '31/12/2025, 2025-12-31 or 20251231';
 
 /**
- * Reads a date option as people type it, in the forms the imports read, for
- * commander's `.option(flags, description, dateArgument)`; commander names the
- * option in the refusal.
+ * Reads a date option as people type it, in the forms the imports read, for commander's
+ * `.option(flags, description, dateArgument(language))`. The refusal says why in
+ * `language`; commander's sentence around it (reworded by `LocalizedCommand`) names the
+ * option.
  */
-export function dateArgument(value: string): CalendarDate {
-  const date = parseCalendarDate(value);
-  if (date === undefined) {
-    throw new InvalidArgumentError(`"${value}" is not a date: write ${DATE_OPTION_FORMS}.`);
-  }
-  return date;
+export function dateArgument(language: Language): (value: string) => CalendarDate {
+  return (value) => {
+    const date = parseCalendarDate(value);
+    if (date === undefined) {
+      throw new InvalidArgumentError(messageOf(language, 'not_a_date', { value }));
+    }
+    return date;
+  };
 }
 
 /**
  * Validates a command's options with zod; a refusal names the flag as the user
- * typed it (`--due-from`) and says why, in `language` (zod's own translations; pass
- * `cliLanguage(command.optsWithGlobals())` so that `--lang` counts, else `ENCAISSE_LANG`
- * or French decide). Values that cannot be stored (a NUL, a lone surrogate:
- * `ZStorableText`) are refused first, as the HTTP edge does.
+ * typed it (`--due-from`) and says why, in `language` (zod's own translations).
+ * Values that cannot be stored (a NUL, a lone surrogate: `ZStorableText`) are
+ * refused first, as the HTTP edge does.
  */
 export function parseOptions<T extends z.ZodType>(
   schema: T,
   raw: unknown,
-  language: Language = cliLanguage({}),
+  language: Language,
 ): z.infer<T> {
   const parsed = ZStorableText.pipe(schema).safeParse(raw);
   if (parsed.success) {

@@ -2,11 +2,20 @@ import { domainErrorOfDatabase } from '../db/errors.ts';
 import { DomainError, ERROR_CODES, errorMessage, issueMessage } from '../shared/errors.ts';
 import type { Language } from '../shared/language.ts';
 import {
+  cliOutputWord,
   cliWord,
   labelled,
+  type CliOutputWord,
   type CliWord,
   type MessageParams,
 } from '../shared/messages/catalogue.ts';
+
+/** What a command prints in `language` (`cli-output.*.ts`): its lines and table headers. */
+export function outputWords(
+  language: Language,
+): (key: CliOutputWord, params?: MessageParams) => string {
+  return (key, params) => cliOutputWord(language, key, params);
+}
 
 /** One JSON document on stdout (DESIGN.md: amounts in minor units, dates YYYY-MM-DD). */
 export function printJson(value: unknown): void {

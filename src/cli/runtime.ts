@@ -19,6 +19,25 @@ export function cliLanguage(options: GlobalOptions): Language {
   return toLanguage(options.lang ?? process.env['ENCAISSE_LANG']);
 }
 
+/**
+ * `--lang` as a command line gives it (`--lang en` or `--lang=en`; the last one counts, none
+ * after `--`), read before commander parses the line so that its help and refusals speak
+ * that language too.
+ */
+export function langOption(args: readonly string[]): Pick<GlobalOptions, 'lang'> {
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  let lang: string | undefined;
+  options.forEach((arg, at) => {
+    if (arg === '--lang') {
+      lang = options[at + 1];
+    } else if (arg.startsWith('--lang=')) {
+      lang = arg.slice('--lang='.length);
+    }
+  });
+  return lang === undefined ? {} : { lang };
+}
+
 /** `--db`, else `DATABASE_URL`, else the embedded database in `./data`. */
 export function databaseLocation(options: GlobalOptions): string {
   // An empty DATABASE_URL counts as unset.

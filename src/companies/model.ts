@@ -1,7 +1,7 @@
 import { isTimeZone } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { isCurrencyCode } from '../shared/money.ts';
-import { isValidFrenchVatNumber, isValidSiren } from '../customers/identifiers.ts';
+import { isValidFrenchVatNumber, isValidSiren } from '../shared/identifiers.ts';
 
 export type Company = {
   id: string;

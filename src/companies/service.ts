@@ -28,8 +28,13 @@ export async function createCompany(
   return company;
 }
 
+/** The company, if it exists (sign-in and tokens refuse the others as unknown). */
+export function findCompany(deps: Deps, companyId: string): Promise<Company | undefined> {
+  return findCompanyById(deps.db, companyId);
+}
+
 export async function getCompany(deps: Deps, companyId: string): Promise<Company> {
-  const company = await findCompanyById(deps.db, companyId);
+  const company = await findCompany(deps, companyId);
   if (!company) {
     throw new NotFoundError('company', companyId);
   }

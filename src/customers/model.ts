@@ -1,12 +1,11 @@
-import type { CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
-import { checkCustomerIdentifiers } from './identifiers.ts';
+import { checkCustomerIdentifiers } from '../shared/identifiers.ts';
 import {
   parsePaymentTerms,
   parsePaymentTermsText,
   formatPaymentTermsCode,
-} from './payment-terms.ts';
+} from '../shared/payment-terms.ts';
 import type {
   CONTACT_ROLES,
   CUSTOMER_STATUSES,
@@ -77,16 +76,6 @@ export function normalizePaymentTerms(text: string): string | undefined {
   return terms && formatPaymentTermsCode(terms);
 }
 
-/**
- * A customer code as it is stored and compared: trimmed, in NFC, in capitals. Codes
- * are typed by people and exported by ERPs in whatever case each prefers; `a001`
- * and `A001` are one customer, never two (ADR 12). Sage and most French ERPs show
- * account codes in capitals, so that is the form kept.
- */
-export function normalizeCustomerCode(code: string): string {
-  return code.trim().normalize('NFC').toUpperCase();
-}
-
 /** Checks a customer before it is stored; returns every problem at once. */
 export function checkCustomer(customer: CustomerFields): Issue[] {
   const issues: Issue[] = [
@@ -136,16 +125,3 @@ export function diffCustomer(
 function stripContactId(contact: Contact): Omit<Contact, 'id'> {
   return { role: contact.role, name: contact.name, email: contact.email, phone: contact.phone };
 }
-
-/** A customer's position at a date, from its open items. */
-export type CustomerBalance = {
-  currency: string;
-  invoicesOpen: Cents;
-  overdue: Cents;
-  creditNotesOpen: Cents;
-  unappliedCash: Cents;
-  netBalance: Cents;
-  /** A figure passed `MAX_TOTAL_CENTS` and shows the bound (`capTotal`). */
-  amountsCapped: boolean;
-  oldestDueDate: CalendarDate | null;
-};

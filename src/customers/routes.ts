@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ZTimeline } from '../audit/schemas.ts';
 import type { Deps } from '../app/deps.ts';
-import { answer, problems } from '../http/openapi.ts';
+import { answer, exportAnswer, problems } from '../http/openapi.ts';
+import { sendExport } from '../http/send-export.ts';
 import type { App } from '../http/types.ts';
 import { ZAllocationList } from '../ledger/schemas.ts';
 import { listAllocations } from '../ledger/service.ts';
@@ -12,8 +14,8 @@ import {
   ZCustomerListTotals,
   ZCustomerPage,
   ZCustomerTotalsQuery,
+  ZExportCustomersQuery,
   ZListCustomersQuery,
-  ZTimeline,
   ZUpdateCustomerRequest,
 } from './schemas.ts';
 import {
@@ -26,6 +28,7 @@ import {
   requireCustomer,
   updateCustomer,
 } from './service.ts';
+import { exportCustomers } from './export-customers.ts';
 
 const ZCustomerParams = z.object({ id: ZId });
 const tags = ['customers'];
@@ -63,6 +66,26 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => summarizeCustomers(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/customers/export',
+    {
+      schema: {
+        operationId: 'exportCustomers',
+        tags,
+        summary:
+          'The customer list as filtered and sorted, every matching customer, as a CSV or XLSX file',
+        querystring: ZExportCustomersQuery,
+        response: {
+          200: exportAnswer(
+            'The file, sent as an attachment (`clients-YYYY-MM-DD.csv` or `.xlsx`)',
+          ),
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendExport(reply, await exportCustomers(deps, request.ctx, request.query)),
   );
   app.get(
     '/collectors',

@@ -4,6 +4,7 @@ import {
   ZAmountsCapped,
   ZCents,
   ZCurrency,
+  ZExportFormat,
   ZId,
   ZPageQuery,
   ZRole,
@@ -41,10 +42,10 @@ export const CUSTOMER_SORTS = [
   'oldest_overdue_days',
 ] as const;
 
-export const ZCustomerStatus = z.enum(CUSTOMER_STATUSES);
-export const ZPaymentMethod = z.enum(PAYMENT_METHODS);
-export const ZRiskCategory = z.enum(RISK_CATEGORIES);
-export const ZContactRole = z.enum(CONTACT_ROLES);
+export const ZCustomerStatus = z.enum(CUSTOMER_STATUSES).meta({ id: 'CustomerStatus' });
+export const ZPaymentMethod = z.enum(PAYMENT_METHODS).meta({ id: 'PaymentMethod' });
+export const ZRiskCategory = z.enum(RISK_CATEGORIES).meta({ id: 'RiskCategory' });
+export const ZContactRole = z.enum(CONTACT_ROLES).meta({ id: 'ContactRole' });
 
 export const ZAddress = z
   .object({
@@ -108,6 +109,13 @@ export const ZListCustomersQuery = ZPageQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type TListCustomersQuery = z.infer<typeof ZListCustomersQuery>;
+
+/** The list as filtered and sorted, every matching customer, as a file. */
+export const ZExportCustomersQuery = ZListCustomersQuery.omit({
+  page: true,
+  pageSize: true,
+}).extend({ format: ZExportFormat });
+export type TExportCustomersQuery = z.infer<typeof ZExportCustomersQuery>;
 
 /** The rows matching the filters, all pages together, summed in one currency. */
 export const ZCustomerListTotal = z
@@ -246,18 +254,3 @@ export type TAssignableUser = z.infer<typeof ZAssignableUser>;
 export const ZAssignableUserList = z
   .object({ items: z.array(ZAssignableUser) })
   .meta({ id: 'AssignableUserList' });
-
-export const ZTimelineEvent = z
-  .object({
-    /** The event's number in the company's audit trail (1, 2, 3…, in commit order). */
-    seq: z.number().int().positive(),
-    occurredAt: z.string(),
-    actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: ZId,
-    data: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'TimelineEvent' });
-export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
-export const ZTimeline = z.object({ items: z.array(ZTimelineEvent) }).meta({ id: 'Timeline' });

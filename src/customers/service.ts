@@ -1,24 +1,22 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { readCustomerEvents, recordEvents, type StoredEvent } from '../audit/service.ts';
-import {
-  assertUserInCompany,
-  findUserDisplayNames,
-  listAssignableUsers,
-  requirePermission,
-} from '../auth/service.ts';
+import type { TTimelineEvent } from '../audit/schemas.ts';
+import { readCustomerEvents, recordEvents } from '../audit/service.ts';
+import { timelineUserIds, toTimelineEvents } from '../audit/timeline.ts';
+import { requirePermission } from '../app/permissions.ts';
+import { assertUserInCompany, findUserDisplayNames, listAssignableUsers } from '../auth/service.ts';
 import { getCompany } from '../companies/service.ts';
+import { getCustomerBalance } from '../ledger/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { InvalidError, NotFoundError } from '../shared/errors.ts';
 import { cents } from '../shared/money.ts';
-import { normalizeSiren, normalizeSiret } from './identifiers.ts';
+import { normalizeCustomerCode, normalizeSiren, normalizeSiret } from '../shared/identifiers.ts';
 import {
   DEFAULT_PAYMENT_TERMS,
   checkCustomer,
   diffCustomer,
   emptyAddress,
-  normalizeCustomerCode,
   normalizePaymentTerms,
   type Address,
   type CustomerFields,
@@ -28,7 +26,7 @@ import {
   describePaymentTerms,
   parsePaymentTerms,
   termsExceedLegalMaximum,
-} from './payment-terms.ts';
+} from '../shared/payment-terms.ts';
 import type {
   TAssignableUser,
   TCreateCustomerRequest,
@@ -37,16 +35,17 @@ import type {
   TCustomerPage,
   TCustomerTotalsQuery,
   TListCustomersQuery,
-  TTimelineEvent,
   TUpdateCustomerRequest,
 } from './schemas.ts';
 import {
-  findCustomerBalance,
   findCustomerById,
   findCustomerRecord,
   findCustomerTermsByCodes,
   insertCustomers,
+  countCustomerRows,
   listCustomerRows,
+  type CustomerListFilter,
+  type CustomerListRow,
   sumCustomerRows,
   updateCustomerRows,
 } from './store.ts';
@@ -290,9 +289,7 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
     throw new NotFoundError('customer', id);
   }
   const { customer } = record;
-  const company = await getCompany(deps, ctx.companyId);
-  const today = deps.clock.today(company.timeZone);
-  const balance = await findCustomerBalance(deps.db, ctx.companyId, id, today, company.currency);
+  const balance = await getCustomerBalance(deps, ctx, id);
   const names = await findUserDisplayNames(
     deps,
     ctx,
@@ -338,6 +335,41 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
   };
 }
 
+/** Which customers a list's query shows: an empty search is no search. */
+export function toCustomerListFilter(query: TCustomerTotalsQuery): CustomerListFilter {
+  return {
+    search: query.search || undefined,
+    status: query.status,
+    collectorId: query.collectorId,
+  };
+}
+
+/** A list row and the collector it shows, named by the users' capability. */
+export type NamedCustomerRow = CustomerListRow & {
+  collector: { id: string; displayName: string } | null;
+};
+
+/**
+ * Names the collectors of a page or a batch of list rows, with one lookup, on `q`
+ * (an export's snapshot: on the embedded database it holds the only session).
+ */
+export async function nameCollectors(
+  deps: Deps,
+  ctx: Ctx,
+  rows: readonly CustomerListRow[],
+  q: Queryable = deps.db,
+): Promise<NamedCustomerRow[]> {
+  const ids = rows.flatMap((row) => (row.collectorUserId === null ? [] : [row.collectorUserId]));
+  const names = await findUserDisplayNames(deps, ctx, ids, q);
+  return rows.map((row) => ({
+    ...row,
+    collector:
+      row.collectorUserId === null
+        ? null
+        : { id: row.collectorUserId, displayName: names.get(row.collectorUserId) ?? '' },
+  }));
+}
+
 export async function listCustomers(
   deps: Deps,
   ctx: Ctx,
@@ -345,19 +377,22 @@ export async function listCustomers(
 ): Promise<TCustomerPage> {
   requirePermission(ctx, 'customers:read');
   const company = await getCompany(deps, ctx.companyId);
-  const { rows, total } = await listCustomerRows(deps.db, ctx.companyId, {
-    search: query.search || undefined,
-    status: query.status,
-    collectorId: query.collectorId,
-    sort: query.sort,
-    order: query.order,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-    today: deps.clock.today(company.timeZone),
-    currency: company.currency,
-  });
+  const filter = toCustomerListFilter(query);
+  const [rows, total] = await Promise.all([
+    listCustomerRows(deps.db, ctx.companyId, {
+      ...filter,
+      sort: query.sort,
+      order: query.order,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+      today: deps.clock.today(company.timeZone),
+      currency: company.currency,
+    }),
+    countCustomerRows(deps.db, ctx.companyId, filter),
+  ]);
+  const named = await nameCollectors(deps, ctx, rows);
   return {
-    items: rows.map((row) => ({
+    items: named.map((row) => ({
       id: row.id,
       code: row.code,
       legalName: row.legalName,
@@ -391,7 +426,7 @@ export async function summarizeCustomers(
   const totals = await sumCustomerRows(
     deps.db,
     ctx.companyId,
-    { search: query.search || undefined, status: query.status, collectorId: query.collectorId },
+    toCustomerListFilter(query),
     deps.clock.today(company.timeZone),
   );
   return {
@@ -425,43 +460,5 @@ export async function getCustomerTimeline(
 ): Promise<TTimelineEvent[]> {
   await requireCustomer(deps, ctx, customerId);
   const events = await readCustomerEvents(deps.db, ctx, customerId, limit);
-  return presentTimelineEvents(deps, ctx, events);
-}
-
-/**
- * Audit events as a timeline shows them, each actor named (a user by its display
- * name, the CLI by its operator): the customer's timeline and an invoice's.
- */
-export async function presentTimelineEvents(
-  deps: Deps,
-  ctx: Ctx,
-  events: readonly StoredEvent[],
-): Promise<TTimelineEvent[]> {
-  const names = await findUserDisplayNames(
-    deps,
-    ctx,
-    events
-      .filter((event) => event.actorType === 'user' && event.actorId !== null)
-      .map((event) => event.actorId as string),
-  );
-  return events.map((event) => ({
-    seq: event.seq,
-    occurredAt: event.occurredAt.toISOString(),
-    actor: {
-      type: event.actorType,
-      id: event.actorId,
-      name:
-        event.actorType === 'user' && event.actorId
-          ? (names.get(event.actorId) ?? null)
-          : event.actorType === 'cli'
-            ? event.actorId === null
-              ? 'CLI'
-              : `${event.actorId} (CLI)`
-            : null,
-    },
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    data: event.data,
-  }));
+  return toTimelineEvents(events, await findUserDisplayNames(deps, ctx, timelineUserIds(events)));
 }

@@ -2,6 +2,15 @@ import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import { anyOf, insertRows, updateRows, type ColumnTypes } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CustomerTable } from '../db/schema.ts';
+import {
+  figuresOf,
+  hasKeptEncours,
+  hasOverdueItems,
+  keptEncours,
+  openItemsOf,
+  overdueKeys,
+  unappliedCashOf,
+} from '../ledger/balance-sql.ts';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
 import { capTotal, cents, type Cents } from '../shared/money.ts';
 import type {
@@ -9,7 +18,6 @@ import type {
   Contact,
   ContactRole,
   Customer,
-  CustomerBalance,
   CustomerStatus,
   CustomerWithContacts,
   PaymentMethod,
@@ -322,7 +330,7 @@ export type CustomerListRow = {
   status: CustomerStatus;
   city: string | null;
   riskCategory: RiskCategory;
-  collector: { id: string; displayName: string } | null;
+  collectorUserId: string | null;
   openCents: Cents;
   overdueCents: Cents;
   /** A figure passed `MAX_TOTAL_CENTS` and shows the bound (`capTotal`). */
@@ -346,10 +354,11 @@ type ListSql = RawBuilder<unknown>;
 
 /**
  * The customer columns a list row shows, with its open items `b`, its unapplied cash
- * `pc` and its collector `u`. `open_cents` is the encours (docs/formulas.md).
+ * `pc`. `open_cents` is the encours (docs/formulas.md); collectors are named by the
+ * users' capability, not read here.
  */
 const LIST_COLUMNS = sql`c.id, c.code, c.legal_name, c.status, c.billing_city, c.risk_category,
-        u.id AS collector_id, u.display_name AS collector_name,
+        c.collector_user_id,
         (coalesce(b.open_cents, 0) - coalesce(pc.unapplied_cents, 0))::text AS open_cents,
         b.overdue_cents, b.oldest_overdue`;
 
@@ -407,17 +416,11 @@ function pageByBalance(
 ): { ctes: ListSql; page: ListSql; order: ListSql } {
   const sort = query.sort as Exclude<CustomerListQuery['sort'], 'code' | 'legal_name'>;
   const isOpenAmount = sort === 'open_amount';
-  const overdueItems = sql`i.company_id = ${companyId} AND i.open_cents > 0 AND i.currency = ${query.currency}
-        AND i.kind = 'invoice' AND i.due_date < ${query.today}`;
   // Not a CTE for the open amount: each segment reads the balance index in its own order.
-  const keySource = isOpenAmount
-    ? sql`(SELECT b.customer_id, b.balance_cents AS key FROM customer_open_balance b
-          WHERE b.company_id = ${companyId} AND b.currency = ${query.currency})`
-    : sql`k`;
+  const keySource = isOpenAmount ? keptEncours(companyId, query.currency) : sql`k`;
   const hasKey = isOpenAmount
-    ? sql`EXISTS (SELECT 1 FROM customer_open_balance b WHERE b.company_id = ${companyId}
-          AND b.customer_id = c.id AND b.currency = ${query.currency} AND b.balance_cents <> 0)`
-    : sql`EXISTS (SELECT 1 FROM invoice i WHERE ${overdueItems} AND i.customer_id = c.id)`;
+    ? hasKeptEncours(companyId, sql`c.id`, query.currency)
+    : hasOverdueItems(companyId, sql`c.id`, query.today, query.currency);
   // Overdue sums are numeric: a sort key past bigint must not fail the list (ADR 9).
   const keyType =
     sort === 'oldest_overdue_days' ? sql`date` : isOpenAmount ? sql`bigint` : sql`numeric`;
@@ -458,37 +461,27 @@ function pageByBalance(
         ORDER BY k.key ${direction}, c.code ASC LIMIT ${reach})`;
   });
   const order = sql`segment, key ${direction}, code ASC`;
-  const overdueKey = sort === 'oldest_overdue_days' ? sql`min(i.due_date)` : sql`sum(i.open_cents)`;
+  const overdueKey = sort === 'oldest_overdue_days' ? 'oldest' : 'sum';
   return {
     ctes: isOpenAmount
       ? sql``
-      : sql`k AS MATERIALIZED (
-        SELECT i.customer_id, ${overdueKey} AS key FROM invoice i WHERE ${overdueItems}
-        GROUP BY i.customer_id
-      ),`,
+      : sql`k AS MATERIALIZED (${overdueKeys(companyId, query.today, query.currency, overdueKey)}),`,
     page: sql`${sql.join(parts, sql` UNION ALL `)} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
     order: sql`p.segment, p.key ${direction}, p.code ASC`,
   };
 }
 
 /**
- * One page of customers with their open and overdue amounts at `today`, and how many
- * customers match. The page is chosen first (by name on an index, by balance in
+ * One page of customers with their open and overdue amounts at `today` (how many
+ * match: `countCustomerRows`). The page is chosen first (by name on an index, by balance in
  * segments: see `pageByBalance`), then only its customers' open items are summed.
  */
 export async function listCustomerRows(
   q: Queryable,
   companyId: string,
   query: CustomerListQuery,
-): Promise<{ rows: CustomerListRow[]; total: number }> {
+): Promise<CustomerListRow[]> {
   const { filters, isFiltered } = customerListFilters(companyId, query);
-  const balance = sql`
-      SELECT
-        sum(CASE WHEN i.kind = 'invoice' THEN i.open_cents ELSE -i.open_cents END) AS open_cents,
-        coalesce(sum(i.open_cents) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}), 0)::text AS overdue_cents,
-        min(i.due_date) FILTER (WHERE i.kind = 'invoice' AND i.due_date < ${query.today}) AS oldest_overdue
-      FROM invoice i
-      WHERE i.company_id = ${companyId} AND i.customer_id = c.id AND i.open_cents > 0 AND i.currency = ${query.currency}`;
   const byName = query.sort === 'code' || query.sort === 'legal_name';
   const { ctes, page, order } = byName
     ? pageByName(query, filters)
@@ -498,22 +491,12 @@ export async function listCustomerRows(
       SELECT ${LIST_COLUMNS}
       FROM p
       JOIN customer c ON c.company_id = ${companyId} AND c.code = p.code
-      LEFT JOIN LATERAL (${balance}) b ON true
-      LEFT JOIN LATERAL (
-        SELECT sum(pay.unapplied_cents) AS unapplied_cents FROM payment pay
-        WHERE pay.company_id = ${companyId} AND pay.customer_id = c.id AND pay.unapplied_cents > 0
-          AND pay.currency = ${query.currency}
-      ) pc ON true
-      LEFT JOIN app_user u ON u.company_id = c.company_id AND u.id = c.collector_user_id
+      LEFT JOIN LATERAL (${openItemsOf(companyId, sql`c.id`, query.today, query.currency)}) b ON true
+      LEFT JOIN LATERAL (${unappliedCashOf(companyId, sql`c.id`, query.currency)}) pc ON true
       ORDER BY ${order}`;
 
-  const [result, count] = await Promise.all([
-    pageSql.execute(q),
-    sql<{ total: number }>`SELECT count(*)::int AS total FROM customer c WHERE ${filters}`.execute(
-      q,
-    ),
-  ]);
-  const rows = (result.rows as Record<string, unknown>[]).map((row) => {
+  const result = await pageSql.execute(q);
+  return (result.rows as Record<string, unknown>[]).map((row) => {
     const oldest = row['oldest_overdue'] as CalendarDate | null;
     const open = capTotal(BigInt((row['open_cents'] as string | null) ?? '0'));
     const overdue = capTotal(BigInt((row['overdue_cents'] as string | null) ?? '0'));
@@ -524,17 +507,26 @@ export async function listCustomerRows(
       status: row['status'] as CustomerStatus,
       city: row['billing_city'] as string | null,
       riskCategory: row['risk_category'] as RiskCategory,
-      collector:
-        row['collector_id'] === null
-          ? null
-          : { id: row['collector_id'] as string, displayName: row['collector_name'] as string },
+      collectorUserId: row['collector_user_id'] as string | null,
       openCents: open.amount,
       overdueCents: overdue.amount,
       amountsCapped: open.isCapped || overdue.isCapped,
       oldestOverdueDays: oldest === null ? null : daysBetween(oldest, query.today),
     };
   });
-  return { rows, total: count.rows[0]?.total ?? 0 };
+}
+
+/** How many customers a list's filters match, all pages together. */
+export async function countCustomerRows(
+  q: Queryable,
+  companyId: string,
+  filter: CustomerListFilter,
+): Promise<number> {
+  const { filters } = customerListFilters(companyId, filter);
+  const count = await sql<{
+    total: number;
+  }>`SELECT count(*)::int AS total FROM customer c WHERE ${filters}`.execute(q);
+  return count.rows[0]?.total ?? 0;
 }
 
 /** Which customers a list shows, and whether anything but the company narrows it. */
@@ -589,16 +581,7 @@ export async function sumCustomerRows(
     customers: number;
   }>`
     WITH m AS MATERIALIZED (SELECT c.id FROM customer c WHERE ${filters}),
-    figures AS (
-      SELECT b.customer_id, b.currency, b.balance_cents::numeric AS open_cents, 0::numeric AS overdue_cents
-      FROM customer_open_balance b JOIN m ON m.id = b.customer_id
-      WHERE b.company_id = ${companyId} AND b.balance_cents <> 0
-      UNION ALL
-      SELECT i.customer_id, i.currency, 0, i.open_cents
-      FROM invoice i JOIN m ON m.id = i.customer_id
-      WHERE i.company_id = ${companyId} AND i.open_cents > 0 AND i.kind = 'invoice'
-        AND i.due_date < ${today}
-    ),
+    figures AS (${figuresOf(companyId, sql`m`, today)}),
     per_customer AS (
       SELECT currency, sum(open_cents) AS open_cents, sum(overdue_cents) AS overdue_cents
       FROM figures GROUP BY customer_id, currency
@@ -618,60 +601,4 @@ export async function sumCustomerRows(
       amountsCapped: open.isCapped || overdue.isCapped,
     };
   });
-}
-
-/**
- * A customer's open items summed at `today`, in the company currency. The sums are
- * numeric and read as text, then capped (`capTotal`): a customer whose stored items
- * pass the bounds (written before they existed) shows capped figures, never a 500.
- */
-export async function findCustomerBalance(
-  q: Queryable,
-  companyId: string,
-  customerId: string,
-  today: CalendarDate,
-  currency: string,
-): Promise<CustomerBalance> {
-  const items = await sql<{
-    invoices_open: string;
-    overdue: string;
-    credit_notes_open: string;
-    oldest_due: CalendarDate | null;
-  }>`
-    SELECT
-      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice'), 0)::text AS invoices_open,
-      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice' AND due_date < ${today}), 0)::text AS overdue,
-      coalesce(sum(open_cents) FILTER (WHERE kind = 'credit_note'), 0)::text AS credit_notes_open,
-      min(due_date) FILTER (WHERE kind = 'invoice' AND due_date < ${today}) AS oldest_due
-    FROM invoice
-    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND open_cents > 0 AND currency = ${currency}`.execute(
-    q,
-  );
-  const cash = await sql<{ unapplied: string }>`
-    SELECT coalesce(sum(unapplied_cents), 0)::text AS unapplied
-    FROM payment
-    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND unapplied_cents > 0 AND currency = ${currency}`.execute(
-    q,
-  );
-  const row = items.rows[0];
-  const invoicesOpen = BigInt(row?.invoices_open ?? '0');
-  const creditNotesOpen = BigInt(row?.credit_notes_open ?? '0');
-  const unappliedCash = BigInt(cash.rows[0]?.unapplied ?? '0');
-  const figures = {
-    invoicesOpen: capTotal(invoicesOpen),
-    overdue: capTotal(BigInt(row?.overdue ?? '0')),
-    creditNotesOpen: capTotal(creditNotesOpen),
-    unappliedCash: capTotal(unappliedCash),
-    netBalance: capTotal(invoicesOpen - creditNotesOpen - unappliedCash),
-  };
-  return {
-    currency,
-    invoicesOpen: figures.invoicesOpen.amount,
-    overdue: figures.overdue.amount,
-    creditNotesOpen: figures.creditNotesOpen.amount,
-    unappliedCash: figures.unappliedCash.amount,
-    netBalance: figures.netBalance.amount,
-    amountsCapped: Object.values(figures).some((figure) => figure.isCapped),
-    oldestDueDate: row?.oldest_due ?? null,
-  };
 }

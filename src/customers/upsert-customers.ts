@@ -4,7 +4,7 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { requirePermission } from '../auth/service.ts';
+import { requirePermission } from '../app/permissions.ts';
 import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import { diffCustomer, type CustomerFields, type CustomerWithContacts } from './model.ts';

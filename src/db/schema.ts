@@ -139,6 +139,8 @@ export type AllocationTable = {
   allocated_on: string;
   created_at: DefaultedTimestamp;
   undone_at: Timestamp | null;
+  /** The company's business date when undone (202612011800): set with `undone_at`. */
+  undone_on: string | null;
 };
 
 /**

@@ -10,7 +10,7 @@ import { createUser } from '../auth/service.ts';
 import { generatePassword } from '../auth/secrets.ts';
 import type { Company } from '../companies/model.ts';
 import { createCompany, findCompanies } from '../companies/service.ts';
-import { frenchVatNumber } from '../customers/identifiers.ts';
+import { frenchVatNumber } from '../shared/identifiers.ts';
 import {
   analyzeTables,
   copyRows,

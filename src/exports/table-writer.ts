@@ -4,6 +4,8 @@
  * `decimal` and `date` cells into numbers and dates a spreadsheet can sum and sort.
  */
 import { rm } from 'node:fs/promises';
+import { minorDigits, parseCurrencyCode, toDecimalString, type Cents } from '../shared/money.ts';
+import type { EXPORT_FORMATS } from '../shared/schemas.ts';
 
 /**
  * What a column holds. Cells are always given as text: `decimal` as a plain decimal
@@ -28,10 +30,7 @@ export type TableWriter = {
   discard(): Promise<void>;
 };
 
-/** The file formats the product exports tables in. */
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-
-/** A file format of an export. */
+/** A file format of an export (`EXPORT_FORMATS`, which the API and the web share). */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Deletes a half-written file, ignoring one that was never created. */
@@ -44,4 +43,10 @@ export function assertRowWidth(row: ExportRow, columns: readonly ExportColumn[])
   if (row.length !== columns.length) {
     throw new Error(`An export row has ${row.length} cells for ${columns.length} columns`);
   }
+}
+
+/** An amount's `decimal` cell, in its currency's minor digits (`1234.56`, JPY `1234`). */
+export function moneyCell(amount: Cents, currency: string): string {
+  const code = parseCurrencyCode(currency);
+  return toDecimalString(amount, code === undefined ? 2 : minorDigits(code));
 }

@@ -13,6 +13,20 @@ export function answer<T extends ZodType>(description: string, schema: T) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A file answer: bytes streamed as they are, never serialised. */
+const ZExportFile = z.string().meta({ format: 'binary' });
+
+/** A list export's answer: the file as CSV or XLSX (src/exports/list-export.ts). */
+export function exportAnswer(description: string) {
+  return {
+    description,
+    content: {
+      'text/csv': { schema: ZExportFile },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: ZExportFile },
+    },
+  };
+}
+
 /** An answer without a body (204): no content in the document, nothing sent. */
 export function noContent(description: string) {
   return z.undefined().describe(description);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { cents, parseCurrencyCode, type CurrencyCode } from '../shared/money.ts';
+import { cents, currencyCode } from '../shared/money.ts';
 import { parseCustomerRows } from './customer-rows.ts';
 import { readWholeCsv } from '../../test/whole-import-file.ts';
 
-function currency(code: string): CurrencyCode {
-  const parsed = parseCurrencyCode(code);
-  if (parsed === undefined) {
-    throw new Error(code);
-  }
-  return parsed;
-}
-
-const EUR = currency('EUR');
+const EUR = currencyCode('EUR');
 
 function table(csv: string) {
   const result = readWholeCsv(csv);

@@ -10,11 +10,11 @@ import {
   checkCustomerIdentifiers,
   normalizeSiren,
   normalizeSiret,
+  normalizeCustomerCode,
   normalizeVatNumber,
-} from '../customers/identifiers.ts';
+} from '../shared/identifiers.ts';
 import {
   DEFAULT_PAYMENT_TERMS,
-  normalizeCustomerCode,
   type CustomerStatus,
   type PaymentMethod,
   type RiskCategory,
@@ -24,7 +24,7 @@ import {
   parsePaymentTermsText,
   PAYMENT_TERMS_EXCEED_LEGAL_MAXIMUM,
   termsExceedLegalMaximum,
-} from '../customers/payment-terms.ts';
+} from '../shared/payment-terms.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { MessageCode } from '../shared/messages/catalogue.ts';
 import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '../shared/money.ts';

@@ -65,6 +65,23 @@ describe('decodeText', () => {
     },
   );
 
+  it('decodes ISO-8859-15, where € œ Š Ÿ take the places of ¤ ½ ¦ ¾', () => {
+    const bytes = new Uint8Array([...SOCIETE_1252, 0x20, 0xa4, 0xbd, 0xa6, 0xbe, 0xe9]);
+
+    expect(decodeText(bytes, 'fec.txt', { encoding: 'iso-8859-15' })).toEqual({
+      ok: true,
+      value: { text: 'Société €œŠŸé', encoding: 'iso-8859-15', hasByteOrderMark: false },
+    });
+  });
+
+  it('decodes an 8-bit file longer than one decoding chunk whole', () => {
+    const bytes = new Uint8Array(200_000).map((_, index) => (index % 2 === 0 ? 0x61 : 0x80));
+
+    const result = decodeText(bytes, 'big.csv', { encoding: 'windows-1252' });
+
+    expect(result.ok && result.value.text).toBe('a€'.repeat(100_000));
+  });
+
   it('lets a BOM win over --encoding, since a BOM cannot be mistaken', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Société')]);
 

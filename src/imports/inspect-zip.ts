@@ -11,19 +11,20 @@ import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import type { MessageParams } from '../shared/messages/catalogue.ts';
 import {
   COMPRESSION_RATIO_FLOOR_BYTES,
-  formatMebibytes,
   MAX_COMPRESSION_RATIO,
   MAX_WORKBOOK_PARTS,
   MAX_WORKBOOK_UNZIPPED_BYTES,
+  mebibytes,
 } from './limits.ts';
 
 /**
- * Why an archive is refused: it could not be read (`reason` is the ZIP reader's own
- * words, in English), or it expands too far (`context` names the `file_too_large`
+ * Why an archive is refused: it could not be read (`detail` is the ZIP reader's own
+ * words, in English, which the catalogue's `unsupported_format_damaged_zip` says only
+ * as a technical detail), or it expands too far (`context` names the `file_too_large`
  * variant of the catalogue that says how, with its `params`).
  */
 export type ZipProblem =
-  | { kind: 'unreadable'; reason: string }
+  | { kind: 'unreadable'; detail: string }
   | { kind: 'too_large'; context: string; params: MessageParams };
 
 /** The first reason not to unzip `bytes`, or `undefined` when exceljs may read it. */
@@ -36,7 +37,7 @@ export async function findZipProblem(bytes: Uint8Array): Promise<ZipProblem | un
       strictFileNames: false,
     });
   } catch (error) {
-    return { kind: 'unreadable', reason: errorText(error) };
+    return { kind: 'unreadable', detail: errorText(error) };
   }
   try {
     const entries: Entry[] = [];
@@ -57,7 +58,7 @@ export async function findZipProblem(bytes: Uint8Array): Promise<ZipProblem | un
     }
     return undefined;
   } catch (error) {
-    return { kind: 'unreadable', reason: errorText(error) };
+    return { kind: 'unreadable', detail: errorText(error) };
   } finally {
     zip.close();
   }
@@ -76,14 +77,14 @@ function declaredSizeProblem(
     return tooLarge('zip_parts', { max: MAX_WORKBOOK_PARTS });
   }
   if (declared > MAX_WORKBOOK_UNZIPPED_BYTES) {
-    return tooLarge('zip_size', { max: formatMebibytes(MAX_WORKBOOK_UNZIPPED_BYTES) });
+    return tooLarge('zip_size', { max: mebibytes(MAX_WORKBOOK_UNZIPPED_BYTES) });
   }
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > COMPRESSION_RATIO_FLOOR_BYTES && ratio > MAX_COMPRESSION_RATIO) {
     return tooLarge('zip_bomb', {
       part: entry.fileName,
       ratio: Math.round(ratio),
-      size: formatMebibytes(entry.uncompressedSize),
+      size: mebibytes(entry.uncompressedSize),
       maxRatio: MAX_COMPRESSION_RATIO,
     });
   }
@@ -98,11 +99,11 @@ async function inflatedSizeProblem(zip: ZipFile, entry: Entry): Promise<ZipProbl
     stream.resume();
     await finished(stream);
   } catch (error) {
-    const reason = errorText(error);
-    if (/too many bytes/.test(reason)) {
+    const detail = errorText(error);
+    if (/too many bytes/.test(detail)) {
       return tooLarge('zip_liar', { part: entry.fileName, declared: entry.uncompressedSize });
     }
-    return { kind: 'unreadable', reason };
+    return { kind: 'unreadable', detail };
   }
   return undefined;
 }

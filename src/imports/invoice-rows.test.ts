@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { calendarDate } from '../shared/calendar-date.ts';
-import { cents, parseCurrencyCode, type CurrencyCode } from '../shared/money.ts';
+import { cents, currencyCode } from '../shared/money.ts';
 import { parseInvoiceRows } from './invoice-rows.ts';
 import { readWholeCsv } from '../../test/whole-import-file.ts';
 
-function currency(code: string): CurrencyCode {
-  const parsed = parseCurrencyCode(code);
-  if (parsed === undefined) {
-    throw new Error(code);
-  }
-  return parsed;
-}
-
-const EUR = currency('EUR');
+const EUR = currencyCode('EUR');
 const HEADER = 'number;customer_code;issue_date;due_date;amount;currency;kind';
 
 function table(csv: string) {

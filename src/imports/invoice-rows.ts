@@ -3,7 +3,7 @@
  * issue_date, due_date, amount, currency, kind`. Pure: a table in, typed rows and
  * per-line errors out; whether the customer exists is the service's question.
  */
-import { checkLegalMaximum } from '../customers/payment-terms.ts';
+import { checkLegalMaximum } from '../shared/payment-terms.ts';
 import { compareDates, type CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { cents, type Cents, type CurrencyCode } from '../shared/money.ts';

@@ -33,7 +33,10 @@ export const MAX_WORKBOOK_PARTS = 10_000;
 /** Longest value of a cell, in characters: Excel's own maximum, for CSV and XLSX alike. */
 export const MAX_CELL_LENGTH = 32_767;
 
-/** `268435456` → `256 MiB`, for messages. */
-export function formatMebibytes(bytes: number): string {
-  return `${Math.ceil(bytes / MIB).toLocaleString('en')} MiB`;
+/**
+ * `268435456` → `256`: a size in MiB, rounded up, for messages. A number rather than a
+ * text, so each language writes it its own way (`1,024 MiB`, `1 024 Mio`).
+ */
+export function mebibytes(bytes: number): number {
+  return Math.ceil(bytes / MIB);
 }

@@ -4,19 +4,11 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { calendarDate } from '../shared/calendar-date.ts';
-import { cents, parseCurrencyCode, type CurrencyCode } from '../shared/money.ts';
+import { cents, currencyCode } from '../shared/money.ts';
 import { parseMappingOption } from './column-mapping.ts';
 import { parseWholeImportFile } from '../../test/whole-import-file.ts';
 
-function currency(code: string): CurrencyCode {
-  const parsed = parseCurrencyCode(code);
-  if (parsed === undefined) {
-    throw new Error(code);
-  }
-  return parsed;
-}
-
-const EUR = currency('EUR');
+const EUR = currencyCode('EUR');
 const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url);
 
 async function fixture(name: string): Promise<Uint8Array> {

@@ -7,7 +7,7 @@ import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { findUserIdsByEmails } from '../auth/service.ts';
 import type { CustomerWithContacts } from '../customers/model.ts';
-import { computeDueDate, parsePaymentTerms } from '../customers/payment-terms.ts';
+import { computeDueDate, parsePaymentTerms } from '../shared/payment-terms.ts';
 import { findCustomerIdsByCodes, newCustomerFields } from '../customers/service.ts';
 import {
   planCustomerUpserts,

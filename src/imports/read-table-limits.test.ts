@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildZip, repeated, workbookMembers } from '../../test/zip-archive.ts';
+import { messageOf } from '../shared/messages/catalogue.ts';
 import { MAX_IMPORT_FILE_BYTES } from './limits.ts';
 import { readWholeCsv, readWholeTable } from '../../test/whole-import-file.ts';
 
@@ -38,7 +39,7 @@ describe('readTable on files built to exhaust memory', () => {
               file: 'bomb.xlsx',
               part: 'xl/sharedStrings.xml',
               ratio: expect.any(Number) as unknown,
-              size: '301 MiB',
+              size: 301,
               maxRatio: 100,
               context: 'zip_bomb',
             },
@@ -65,7 +66,7 @@ describe('readTable on files built to exhaust memory', () => {
             code: 'file_too_large',
             message:
               '"bomb.xlsx" is not read: it unzips to more than 384 MiB, the most a workbook may hold (save it as CSV, or split it).',
-            params: { file: 'bomb.xlsx', max: '384 MiB', context: 'zip_size' },
+            params: { file: 'bomb.xlsx', max: 384, context: 'zip_size' },
           },
         ],
       });
@@ -110,10 +111,21 @@ describe('readTable on files built to exhaust memory', () => {
           field: 'file',
           code: 'file_too_large',
           message: '"huge.csv" is 257 MiB: an import reads files of at most 256 MiB. Split it.',
-          params: { file: 'huge.csv', size: '257 MiB', max: '256 MiB' },
+          params: { file: 'huge.csv', size: 257, max: 256 },
         },
       ],
     });
+  });
+
+  it('says sizes in French as French writes them: grouped digits, Mio', () => {
+    const params = { file: 'huge.csv', size: 1024, max: 256 };
+
+    expect(messageOf('fr', 'file_too_large', params)).toBe(
+      "« huge.csv » pèse 1\u202f024\u00a0Mio : un import lit des fichiers d'au plus 256\u00a0Mio. Découpez-le.",
+    );
+    expect(messageOf('en', 'file_too_large', params)).toBe(
+      '"huge.csv" is 1,024 MiB: an import reads files of at most 256 MiB. Split it.',
+    );
   });
 });
 

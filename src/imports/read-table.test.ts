@@ -3,6 +3,8 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { readWholeCsv, readWholeTable, type WholeTable } from '../../test/whole-import-file.ts';
+import { buildZip, textMember, workbookMembers } from '../../test/zip-archive.ts';
+import { issueMessage } from '../shared/errors.ts';
 import { cellText, detectCsvDelimiter, normalizeHeaderName, readCsvText } from './read-table.ts';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -201,13 +203,53 @@ describe('readTable', () => {
     });
   });
 
-  it('refuses a ZIP archive that is not a workbook', async () => {
+  it('refuses a damaged ZIP archive in its reader’s words, the ZIP reader’s kept as a detail', async () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+    const detail =
+      'End of central directory record signature not found. Either not a zip file, or file is truncated.';
 
     const result = await readWholeTable(bytes, 'c.xlsx');
 
-    expect(result.ok ? undefined : result.issues.map((issue) => issue.code)).toEqual([
-      'unsupported_format',
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'file',
+          code: 'unsupported_format',
+          message: `"c.xlsx" cannot be read: its ZIP archive is damaged or incomplete (a download or a copy cut short?). Save it again as .xlsx, or as CSV. Technical detail: ${detail}`,
+          params: { file: 'c.xlsx', detail, context: 'damaged_zip' },
+        },
+      ],
+    });
+    expect(result.ok ? [] : result.issues.map((issue) => issueMessage('fr', issue))).toEqual([
+      `Le fichier «\u00a0c.xlsx\u00a0» est illisible\u00a0: son archive ZIP est endommagée ou incomplète (un téléchargement ou une copie interrompus\u00a0?). Enregistrez-le à nouveau en .xlsx, ou en CSV. Détail technique, en anglais\u00a0: ${detail}`,
+    ]);
+  });
+
+  it('refuses a sound ZIP archive exceljs cannot read, its error kept only as a detail', async () => {
+    // A workbook part cut short: exceljs fails with a TypeError of its own.
+    const members = workbookMembers(() => [bytesOf('A')]).map((member) =>
+      member.name === 'xl/workbook.xml'
+        ? textMember(member.name, '<?xml version="1.0"?><workbook><sheets')
+        : member,
+    );
+
+    const result = await readWholeTable(await buildZip(members), 'c.xlsx');
+
+    const issues = result.ok ? [] : result.issues;
+    expect(issues).toMatchObject([
+      {
+        field: 'file',
+        code: 'unsupported_format',
+        params: { file: 'c.xlsx', detail: expect.any(String) as unknown, context: 'not_workbook' },
+      },
+    ]);
+    const detail = String(issues[0]?.params?.['detail']);
+    expect(issues.map((issue) => issueMessage('en', issue))).toEqual([
+      `"c.xlsx" is a ZIP archive but not an Excel .xlsx workbook that can be read: save it as .xlsx or as CSV. Technical detail: ${detail}`,
+    ]);
+    expect(issues.map((issue) => issueMessage('fr', issue))).toEqual([
+      `Le fichier «\u00a0c.xlsx\u00a0» est une archive ZIP mais pas un classeur Excel .xlsx lisible\u00a0: enregistrez-le en .xlsx ou en CSV. Détail technique, en anglais\u00a0: ${detail}`,
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { findZipProblem } from './inspect-zip.ts';
-import { formatMebibytes, MAX_CELL_LENGTH, MAX_IMPORT_FILE_BYTES } from './limits.ts';
+import { MAX_CELL_LENGTH, MAX_IMPORT_FILE_BYTES, mebibytes } from './limits.ts';
 
 /** One data row: its 1-based line in the file (Excel row number for XLSX) and its cells by header name. */
 export type TableRecord = { line: number; values: Record<string, string> };
@@ -373,7 +373,12 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     });
   }
   if (problem !== undefined) {
-    return refuse('unsupported_format', notAWorkbookParams(fileName, problem.reason));
+    // The ZIP reader could not read the archive itself: the file is damaged or cut short.
+    return refuse('unsupported_format', {
+      file: fileName,
+      detail: problem.detail,
+      context: 'damaged_zip',
+    });
   }
   // Loaded on first use: exceljs takes ~0.5 s to import, which every CLI command paid.
   const { default: ExcelJS } = await import('exceljs');
@@ -382,8 +387,11 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     // exceljs (through JSZip) takes an ArrayBuffer; `slice` gives one of exactly the file's bytes.
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return refuse('unsupported_format', notAWorkbookParams(fileName, reason));
+    // exceljs's words (often a TypeError of its own: "Cannot read properties of
+    // undefined") name no cause a user can act on: the sentence says what to do, and
+    // they follow it only as a detail for support.
+    const detail = error instanceof Error ? error.message : String(error);
+    return refuse('unsupported_format', { file: fileName, detail, context: 'not_workbook' });
   }
   const sheet = workbook.worksheets[0];
   if (sheet === undefined) {
@@ -534,8 +542,8 @@ function longestCell(fields: readonly string[]): number {
 export function fileTooLargeParams(fileName: string, size: number): MessageParams {
   return {
     file: fileName,
-    size: formatMebibytes(size),
-    max: formatMebibytes(MAX_IMPORT_FILE_BYTES),
+    size: mebibytes(size),
+    max: mebibytes(MAX_IMPORT_FILE_BYTES),
   };
 }
 
@@ -544,11 +552,6 @@ function cellTooLongParams(
   cell: { line: number; length: number },
 ): MessageParams {
   return { file: fileName, line: cell.line, length: cell.length, max: MAX_CELL_LENGTH };
-}
-
-/** `reason` is exceljs's or the ZIP reader's own words, in English: they have no code. */
-function notAWorkbookParams(fileName: string, reason: string): MessageParams {
-  return { file: fileName, reason, context: 'not_workbook' };
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

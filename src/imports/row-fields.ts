@@ -4,7 +4,8 @@
  * appends one `Issue` naming the line, the canonical column and the bad value, so a
  * row reports every problem it has at once.
  */
-import { normalizeCustomerCode, type PaymentMethod } from '../customers/model.ts';
+import type { PaymentMethod } from '../customers/model.ts';
+import { normalizeCustomerCode } from '../shared/identifiers.ts';
 import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';

@@ -1,7 +1,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents } from '../audit/service.ts';
-import { requirePermission } from '../auth/service.ts';
+import { requirePermission } from '../app/permissions.ts';
 import { getCompany } from '../companies/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';

@@ -94,6 +94,7 @@ describe('planAllocations', () => {
         amountCents: 100_000,
         allocatedOn: on,
         undoneAt: null,
+        undoneOn: null,
         request: 0,
       },
     ]);

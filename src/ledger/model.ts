@@ -1,4 +1,4 @@
-import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
+import type { CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { cents, MAX_TOTAL_CENTS, minCents, type Cents } from '../shared/money.ts';
 
@@ -38,6 +38,8 @@ export type Allocation = {
   amountCents: Cents;
   allocatedOn: CalendarDate;
   undoneAt: Date | null;
+  /** The business date it was undone on: before it, the allocation was live. */
+  undoneOn: CalendarDate | null;
 };
 
 /** Status follows the open amount: untouched, partly settled, or settled. */
@@ -46,17 +48,6 @@ export function invoiceStatus(amountCents: Cents, openCents: Cents): InvoiceStat
     return 'paid';
   }
   return openCents < amountCents ? 'partially_paid' : 'open';
-}
-
-/** Days an invoice is past due at `today`; 0 when not yet due or settled. */
-export function daysLate(
-  invoice: Pick<Invoice, 'dueDate' | 'openCents' | 'kind'>,
-  today: CalendarDate,
-): number {
-  if (invoice.kind !== 'invoice' || invoice.openCents === 0) {
-    return 0;
-  }
-  return Math.max(0, daysBetween(invoice.dueDate, today));
 }
 
 /** What an allocation draws on: a payment's unapplied cash or a credit note's open amount. */
@@ -382,6 +373,7 @@ export function planAllocations(
       amountCents: amount,
       allocatedOn: request.allocatedOn,
       undoneAt: null,
+      undoneOn: null,
       request: index,
     });
   });

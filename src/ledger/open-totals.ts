@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client.ts';
-import type { Issue } from '../shared/errors.ts';
-import { MAX_TOTAL_CENTS, toDecimalString, type Cents } from '../shared/money.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
+import { MAX_TOTAL_CENTS, type Cents } from '../shared/money.ts';
 import {
   findOpenTotalOverflows,
   openTotalKey,
@@ -9,10 +9,11 @@ import {
 } from './model.ts';
 import { sumOpenTotals } from './store.ts';
 
-const TOTAL_NAMES: Record<OpenTotalKind, string> = {
-  invoice: 'open invoices',
-  credit_note: 'open credit notes',
-  payment: 'unapplied payments',
+/** The variant of `total_too_large` that names each open total, in every language. */
+const TOTAL_VARIANTS: Readonly<Record<OpenTotalKind, string>> = {
+  invoice: 'open_invoices',
+  credit_note: 'open_credit_notes',
+  payment: 'unapplied_payments',
 };
 
 /**
@@ -47,11 +48,19 @@ export async function refuseOpenTotalOverflows<
     item,
   }));
   const overflows = new Set(findOpenTotalOverflows(open, additions));
-  const issues = [...overflows].map((addition): Issue => {
-    const message = `amount: with this line the customer's ${TOTAL_NAMES[addition.kind]} in ${addition.currency} would total more than ${toDecimalString(MAX_TOTAL_CENTS)}, the largest total accepted.`;
-    const issue = { field: 'amount', code: 'total_too_large', message };
-    return addition.line === undefined ? issue : { line: addition.line, ...issue };
-  });
+  // `max` in minor units: the catalogue says it as money in the line's currency.
+  const issues = [...overflows].map((addition) =>
+    fieldIssue(
+      'amount',
+      'total_too_large',
+      {
+        currency: addition.currency,
+        max: MAX_TOTAL_CENTS,
+        context: TOTAL_VARIANTS[addition.kind],
+      },
+      addition.line,
+    ),
+  );
   return {
     kept: additions.filter((addition) => !overflows.has(addition)).map((addition) => addition.item),
     issues,

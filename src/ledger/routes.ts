@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
-import { answer, problems } from '../http/openapi.ts';
+import { answer, exportAnswer, problems } from '../http/openapi.ts';
+import { sendExport } from '../http/send-export.ts';
 import type { App } from '../http/types.ts';
-import { ZTimeline } from '../customers/schemas.ts';
+import { ZTimeline } from '../audit/schemas.ts';
 import { ZId } from '../shared/schemas.ts';
 import {
   ZAllocation,
@@ -33,8 +33,6 @@ import {
 import { exportInvoices } from './export-invoices.ts';
 
 const ZIdParams = z.object({ id: ZId });
-/** A file answer: bytes streamed as they are, never serialised. */
-const ZExportFile = z.string().meta({ format: 'binary' });
 
 export function registerLedgerRoutes(app: App, deps: Deps): void {
   app.get(
@@ -80,32 +78,15 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
           'The invoice list as filtered and sorted, every matching row, as a CSV or XLSX file',
         querystring: ZExportInvoicesQuery,
         response: {
-          200: {
-            description: 'The file, sent as an attachment (`factures-YYYY-MM-DD.csv` or `.xlsx`)',
-            content: {
-              'text/csv': { schema: ZExportFile },
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-                schema: ZExportFile,
-              },
-            },
-          },
+          200: exportAnswer(
+            'The file, sent as an attachment (`factures-YYYY-MM-DD.csv` or `.xlsx`)',
+          ),
           ...problems(400, 401),
         },
       },
     },
-    async (request, reply) => {
-      const file = await exportInvoices(deps, request.ctx, request.query);
-      const stream = createReadStream(file.path);
-      stream.once('close', () => void file.remove());
-      return (
-        reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('cache-control', 'no-store')
-          // Typed as the documented bytes (a string); Fastify streams a Readable as it is.
-          .send(stream as unknown as string)
-      );
-    },
+    async (request, reply) =>
+      sendExport(reply, await exportInvoices(deps, request.ctx, request.query)),
   );
   app.get(
     '/invoices/:id',

@@ -5,6 +5,7 @@ import {
   ZCalendarDate,
   ZCents,
   ZCurrency,
+  ZExportFormat,
   ZId,
   ZPageQuery,
   pageOf,
@@ -12,8 +13,8 @@ import {
 
 export const INVOICE_KINDS = ['invoice', 'credit_note'] as const;
 export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid'] as const;
-export const ZInvoiceKind = z.enum(INVOICE_KINDS);
-export const ZInvoiceStatus = z.enum(INVOICE_STATUSES);
+export const ZInvoiceKind = z.enum(INVOICE_KINDS).meta({ id: 'InvoiceKind' });
+export const ZInvoiceStatus = z.enum(INVOICE_STATUSES).meta({ id: 'InvoiceStatus' });
 
 export const ZInvoice = z
   .object({
@@ -69,11 +70,9 @@ export const ZListInvoicesQuery = ZPageQuery.extend({
 });
 export type TListInvoicesQuery = z.infer<typeof ZListInvoicesQuery>;
 
-/** The file formats of an export (src/exports/table-writer.ts `EXPORT_FORMATS`). */
-export const INVOICE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 /** The list as filtered and sorted, every matching row, as a file. */
 export const ZExportInvoicesQuery = ZListInvoicesQuery.omit({ page: true, pageSize: true }).extend({
-  format: z.enum(INVOICE_EXPORT_FORMATS).default('csv'),
+  format: ZExportFormat,
 });
 export type TExportInvoicesQuery = z.infer<typeof ZExportInvoicesQuery>;
 /**
@@ -154,6 +153,9 @@ export const ZAllocation = z
     currency: ZCurrency,
     allocatedOn: ZCalendarDate,
     undoneAt: z.string().nullable(),
+    undoneOn: ZCalendarDate.nullable().meta({
+      description: 'The company’s business date when it was undone: live before that day',
+    }),
   })
   .meta({ id: 'Allocation' });
 export type TAllocation = z.infer<typeof ZAllocation>;
@@ -173,6 +175,7 @@ export const ZCreateAllocationRequest = z
   .refine((value) => (value.paymentId === undefined) !== (value.creditNoteId === undefined), {
     message: 'Give either paymentId or creditNoteId',
     path: ['paymentId'],
+    params: { code: 'one_source' },
   })
   .meta({ id: 'CreateAllocationRequest' });
 export type TCreateAllocationRequest = z.infer<typeof ZCreateAllocationRequest>;

@@ -1,18 +1,20 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { readEntityEvents, recordEvents } from '../audit/service.ts';
-import { requirePermission } from '../auth/service.ts';
+import { requirePermission } from '../app/permissions.ts';
 import { getCompany } from '../companies/service.ts';
-import { normalizeCustomerCode } from '../customers/model.ts';
-import type { TTimelineEvent } from '../customers/schemas.ts';
-import { presentTimelineEvents } from '../customers/service.ts';
+import { normalizeCustomerCode } from '../shared/identifiers.ts';
+import type { TTimelineEvent } from '../audit/schemas.ts';
+import { timelineUserIds, toTimelineEvents } from '../audit/timeline.ts';
+import { findUserDisplayNames } from '../auth/service.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { capTotal, cents, type Cents } from '../shared/money.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { allocateInTx, lockAllocationParties } from './allocations.ts';
-import { daysLate, invoiceStatus, type Invoice } from './model.ts';
+import { daysLate, toCustomerBalance, type CustomerBalance } from './balances.ts';
+import { invoiceStatus, type Invoice } from './model.ts';
 import type {
   TAllocation,
   TAllocationList,
@@ -41,6 +43,7 @@ import {
   type InvoiceListTotal,
   type InvoiceListRow,
   type PaymentListRow,
+  sumCustomerOpenItems,
 } from './store.ts';
 
 /** The company's business date (its time zone), which days late are counted at. */
@@ -224,6 +227,7 @@ function presentAllocation(row: AllocationListRow): TAllocation {
     currency: row.currency,
     allocatedOn: row.allocatedOn,
     undoneAt: row.undoneAt === null ? null : row.undoneAt.toISOString(),
+    undoneOn: row.undoneOn,
   };
 }
 
@@ -275,7 +279,7 @@ export async function getInvoiceTimeline(
     ],
     limit,
   );
-  return presentTimelineEvents(deps, ctx, events);
+  return toTimelineEvents(events, await findUserDisplayNames(deps, ctx, timelineUserIds(events)));
 }
 
 async function presentAllocationById(
@@ -288,6 +292,28 @@ async function presentAllocationById(
     throw new NotFoundError('allocation', allocationId);
   }
   return presentAllocation(row);
+}
+
+/**
+ * A customer's balance in the company currency at the company's today (`balances.ts`):
+ * what the customer page shows, and what dunning, reports and credit limits will ask.
+ */
+export async function getCustomerBalance(
+  deps: Deps,
+  ctx: Ctx,
+  customerId: string,
+): Promise<CustomerBalance> {
+  requirePermission(ctx, 'ledger:read');
+  const company = await getCompany(deps, ctx.companyId);
+  const asOf = deps.clock.today(company.timeZone);
+  const sums = await sumCustomerOpenItems(
+    deps.db,
+    ctx.companyId,
+    customerId,
+    asOf,
+    company.currency,
+  );
+  return toCustomerBalance(company.currency, sums);
 }
 
 /**
@@ -327,6 +353,8 @@ export async function allocate(
  */
 export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<TAllocation> {
   requirePermission(ctx, 'allocations:write');
+  // Read before the transaction: on the embedded database it holds the only session.
+  const today = await companyToday(deps, ctx);
   return inTransaction(deps.db, async (tx) => {
     const allocation = await findAllocationForUpdate(tx, ctx.companyId, id);
     if (!allocation) {
@@ -367,7 +395,7 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
       sourceLabel = `credit note ${creditNote.number}`;
     }
     await setInvoiceOpenAmounts(tx, ctx.companyId, reopened, now);
-    await markAllocationUndone(tx, ctx.companyId, id, now);
+    await markAllocationUndone(tx, ctx.companyId, id, { at: now, on: today });
     await recordEvents(tx, ctx, [
       {
         action: 'allocation.undone',

@@ -10,6 +10,7 @@ import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents } from '../shared/money.ts';
+import type { OpenItemSums } from './balances.ts';
 import type {
   Allocation,
   Invoice,
@@ -84,6 +85,7 @@ function toAllocation(row: Selectable<AllocationTable>): Allocation {
     amountCents: cents(row.amount_cents),
     allocatedOn: row.allocated_on as CalendarDate,
     undoneAt: row.undone_at,
+    undoneOn: row.undone_on as CalendarDate | null,
   };
 }
 
@@ -607,11 +609,11 @@ export async function markAllocationUndone(
   q: Queryable,
   companyId: string,
   id: string,
-  now: Date,
+  undone: { at: Date; on: CalendarDate },
 ): Promise<void> {
   await q
     .updateTable('allocation')
-    .set({ undone_at: now })
+    .set({ undone_at: undone.at, undone_on: undone.on })
     .where('company_id', '=', companyId)
     .where('id', '=', id)
     .execute();
@@ -721,4 +723,47 @@ export async function sumOpenTotals(
     kind: row.kind,
     total: BigInt(row.total),
   }));
+}
+
+/**
+ * One customer's open items summed at `asOf`, in `currency` (`balances.ts` says what
+ * each figure is). Exact sums, read as text: items written before the bounds may pass
+ * 2^53 together.
+ */
+export async function sumCustomerOpenItems(
+  q: Queryable,
+  companyId: string,
+  customerId: string,
+  asOf: CalendarDate,
+  currency: string,
+): Promise<OpenItemSums> {
+  const items = await sql<{
+    invoices_open: string;
+    overdue: string;
+    credit_notes_open: string;
+    oldest_due: CalendarDate | null;
+  }>`
+    SELECT
+      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice'), 0)::text AS invoices_open,
+      coalesce(sum(open_cents) FILTER (WHERE kind = 'invoice' AND due_date < ${asOf}), 0)::text AS overdue,
+      coalesce(sum(open_cents) FILTER (WHERE kind = 'credit_note'), 0)::text AS credit_notes_open,
+      min(due_date) FILTER (WHERE kind = 'invoice' AND due_date < ${asOf}) AS oldest_due
+    FROM invoice
+    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND open_cents > 0 AND currency = ${currency}`.execute(
+    q,
+  );
+  const cash = await sql<{ unapplied: string }>`
+    SELECT coalesce(sum(unapplied_cents), 0)::text AS unapplied
+    FROM payment
+    WHERE company_id = ${companyId} AND customer_id = ${customerId} AND unapplied_cents > 0 AND currency = ${currency}`.execute(
+    q,
+  );
+  const row = items.rows[0];
+  return {
+    invoicesOpen: BigInt(row?.invoices_open ?? '0'),
+    overdue: BigInt(row?.overdue ?? '0'),
+    creditNotesOpen: BigInt(row?.credit_notes_open ?? '0'),
+    unappliedCash: BigInt(cash.rows[0]?.unapplied ?? '0'),
+    oldestDueDate: row?.oldest_due ?? null,
+  };
 }

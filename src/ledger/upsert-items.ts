@@ -8,7 +8,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { recordEvents, type EventInput } from '../audit/service.ts';
-import { requirePermission } from '../auth/service.ts';
+import { requirePermission } from '../app/permissions.ts';
 import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -211,18 +211,16 @@ function checkPaymentInput(
   before: Payment | undefined,
 ): Issue | undefined {
   if (input.invoiceNumber !== undefined && !invoice) {
-    return {
-      field: 'invoice_number',
-      code: 'unknown_invoice',
-      message: `Invoice ${input.invoiceNumber} does not exist`,
-    };
+    return fieldIssue('invoice_number', 'unknown_invoice', { number: input.invoiceNumber });
   }
   if (invoice && invoice.customerId !== input.customerId) {
-    return {
-      field: 'invoice_number',
-      code: 'other_customer',
-      message: `Invoice ${input.invoiceNumber} belongs to another customer`,
-    };
+    // Said as the allocation rule says it (`checkAllocation`, same code and variant):
+    // the line breaks that rule, so the stable code keeps one meaning and one sentence.
+    return fieldIssue('invoice_number', 'other_customer', {
+      number: invoice.number,
+      source: input.reference,
+      context: 'payment',
+    });
   }
   const isSame =
     !before ||

@@ -108,6 +108,15 @@ export function parseCurrencyCode(code: string): CurrencyCode | undefined {
   return isCurrencyCode(upper) ? upper : undefined;
 }
 
+/** A currency code known to be valid (fixtures, constants); throws on any other. */
+export function currencyCode(code: string): CurrencyCode {
+  const parsed = parseCurrencyCode(code);
+  if (parsed === undefined) {
+    throw new RangeError(`Not an ISO 4217 currency: ${code}`);
+  }
+  return parsed;
+}
+
 const minorDigitsCache = new Map<string, number>();
 
 /** Number of minor-unit digits of a currency: 2 for EUR, 0 for JPY, 3 for TND (ISO 4217, via ICU). */

@@ -37,6 +37,10 @@ export const ZCalendarDate = z
   .meta({ description: 'Calendar date YYYY-MM-DD', format: 'date' });
 export const ZId = z.uuid();
 
+/** The file formats the product exports its lists in (src/exports/). */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const ZExportFormat = z.enum(EXPORT_FORMATS).default('csv');
+
 export const ZPageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -89,7 +93,7 @@ export const ROLES = [
   'department_member',
   'read_only',
 ] as const;
-export const ZRole = z.enum(ROLES);
+export const ZRole = z.enum(ROLES).meta({ id: 'Role' });
 export type TRole = z.infer<typeof ZRole>;
 
 /**

@@ -7,6 +7,7 @@ import { domainErrorOfDatabase } from '../../src/db/errors.ts';
 import { importFile, type ImportOptions } from '../../src/imports/service.ts';
 import { upsertInvoicesInTx } from '../../src/ledger/upsert-items.ts';
 import { calendarDate } from '../../src/shared/calendar-date.ts';
+import { issueMessage } from '../../src/shared/errors.ts';
 import { cents } from '../../src/shared/money.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openTestRuntime, TEST_NOW } from '../db.ts';
@@ -110,6 +111,8 @@ describe('imports of hostile files', () => {
       'invoices',
       `number,customer_code,issue_date,due_date,amount\n${invoiceLines(101, '99999999999.99')}`,
       'open invoices',
+      'open_invoices',
+      'factures ouvertes',
     ],
     [
       'payments',
@@ -117,10 +120,12 @@ describe('imports of hostile files', () => {
         .replace(/,2026-03-31/g, '')
         .replace(/^F/gm, 'VIR')}`,
       'unapplied payments',
+      'unapplied_payments',
+      'paiements non affectés',
     ],
   ] as const)(
     'refuses the %s lines that would take a customer past the largest total, by line',
-    async (kind, file, total) => {
+    async (kind, file, total, context, frenchTotal) => {
       const { ctx } = await makeCompany(deps);
       await importFile(deps, ctx, options('customers', bytesOf('code,name\nC1,Alpha\n')));
 
@@ -131,7 +136,8 @@ describe('imports of hostile files', () => {
         line: 102,
         field: 'amount',
         code: 'total_too_large',
-        message: `amount: with this line the customer's ${total} in EUR would total more than 9999999999999.99, the largest total accepted.`,
+        message: `With this line the customer's ${total} in EUR would total more than €9,999,999,999,999.99, the largest total accepted.`,
+        params: { currency: 'EUR', max: 999_999_999_999_999, context },
       };
       expect(refused).toMatchObject({
         committed: false,
@@ -144,6 +150,9 @@ describe('imports of hostile files', () => {
         rejected: 1,
         errors: [issue],
       });
+      expect(refused.errors.map((refusal) => issueMessage('fr', refusal))).toEqual([
+        `Avec cette ligne, les ${frenchTotal} du client en EUR totaliseraient plus de 9\u00a0999\u00a0999\u00a0999\u00a0999,99\u00a0€, le plus grand total accepté.`,
+      ]);
       const [customer] = (await listCustomers(deps, ctx, byCode)).items;
       const detail = await getCustomer(deps, ctx, customer?.id ?? '');
       expect(detail.balance).toMatchObject(

@@ -5,6 +5,7 @@ import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/custo
 import type { DbHandle } from '../../src/db/client.ts';
 import { importFile, type ImportOptions } from '../../src/imports/service.ts';
 import { listInvoices } from '../../src/ledger/service.ts';
+import { issueMessage } from '../../src/shared/errors.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeUser } from '../factories.ts';
 
@@ -168,9 +169,26 @@ describe('imports', () => {
         ),
       ),
     );
-    expect(report.errors.map((e) => [e.line, e.code])).toEqual([
-      [2, 'other_customer'],
-      [3, 'unknown_invoice'],
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        field: 'invoice_number',
+        code: 'other_customer',
+        message: 'Payment P1 belongs to another customer than invoice FA-1',
+        params: { number: 'FA-1', source: 'P1', context: 'payment' },
+      },
+      {
+        line: 3,
+        field: 'invoice_number',
+        code: 'unknown_invoice',
+        message: 'Invoice FA-9 does not exist',
+        params: { number: 'FA-9' },
+      },
+    ]);
+    // The report's reader hears them in French from the codes and parameters.
+    expect(report.errors.map((issue) => issueMessage('fr', issue))).toEqual([
+      "L'encaissement P1 appartient à un autre client que la facture FA-1",
+      "La facture FA-9 n'existe pas",
     ]);
     expect(report.committed).toBe(false);
   });

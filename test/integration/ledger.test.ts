@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../src/app/deps.ts';
+import { createDeps, type Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/customers/service.ts';
 import {
@@ -13,6 +13,7 @@ import {
 import { upsertInvoicesInTx } from '../../src/ledger/upsert-items.ts';
 import { calendarDate } from '../../src/shared/calendar-date.ts';
 import { DomainError } from '../../src/shared/errors.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
 import { cents } from '../../src/shared/money.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment } from '../factories.ts';
@@ -40,6 +41,31 @@ async function invoiceByNumber(ctx: Parameters<typeof listInvoices>[1], number: 
 }
 
 describe('ledger', () => {
+  it("dates an undone allocation on the company's business day, not UTC's", async () => {
+    // 23:30 UTC on 15 March is 00:30 on the 16th in Paris (UTC+1 until the end of March).
+    const lateNight = createDeps(handle.db, {
+      clock: fixedClock(new Date('2026-03-15T23:30:00Z')),
+    });
+    const { ctx } = await makeCompany(lateNight);
+    const customer = await makeCustomer(lateNight, ctx);
+    await makeInvoices(lateNight, ctx, customer.id, [
+      { number: 'FA-N', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 10_000 },
+    ]);
+    await makePayment(lateNight, ctx, customer.id, {
+      reference: 'VIR-N',
+      receivedOn: '2026-03-10',
+      amount: 10_000,
+      invoiceNumber: 'FA-N',
+    });
+    const [live] = (await listAllocations(lateNight, ctx, customer.id)).items;
+    expect(live).toMatchObject({ undoneAt: null, undoneOn: null });
+    const undone = await undoAllocation(lateNight, ctx, live?.id ?? '');
+    expect(undone).toMatchObject({ undoneAt: '2026-03-15T23:30:00.000Z', undoneOn: '2026-03-16' });
+    expect((await listAllocations(lateNight, ctx, customer.id)).items[0]?.undoneOn).toBe(
+      '2026-03-16',
+    );
+  });
+
   it('applies a payment naming an invoice and leaves the rest unapplied', async () => {
     const { ctx } = await makeCompany(deps);
     const customer = await makeCustomer(deps, ctx);

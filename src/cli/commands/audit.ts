@@ -5,15 +5,21 @@ import { brokenSeq, describeChainBreak, type AuditVerification } from '../../aud
 import { verifyAuditTrail } from '../../audit/service.ts';
 import { findCompanies, resolveCompany } from '../../companies/service.ts';
 import { AuditTrailBrokenError, invalidField } from '../../shared/errors.ts';
+import type { Language } from '../../shared/language.ts';
+import { cliOutputWord, type MessageCode } from '../../shared/messages/catalogue.ts';
+import { helpWords } from '../localized-command.ts';
 import { operatingSystemUser } from '../operator.ts';
 import { parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
-import { cliLanguage, withRuntime, type GlobalOptions } from '../runtime.ts';
+import { withRuntime, type GlobalOptions } from '../runtime.ts';
+
+// A catalogue code: parseOptions says it in the command's language.
+const NOT_A_HEAD = 'audit_expect_not_a_head' satisfies MessageCode;
 
 const ZVerifyOptions = z.object({
   expect: z
     .string()
-    .regex(/^[1-9]\d*:[0-9a-fA-F]{64}$/, 'is SEQ:HASH, as a verify printed it (e.g. 42:9f86d0…)')
+    .regex(/^[1-9]\d*:[0-9a-fA-F]{64}$/, { error: NOT_A_HEAD })
     .transform((value) => {
       const [seq = '', hash = ''] = value.split(':');
       return { seq: Number(seq), hash: hash.toLowerCase() };
@@ -24,37 +30,51 @@ const ZVerifyOptions = z.object({
 
 type CompanyVerification = { company: string } & AuditVerification;
 
-/** The JSON shape of one company's verdict: the first broken event named by its seq. */
-function present(result: CompanyVerification) {
+/**
+ * The JSON shape of one company's verdict: the first broken event named by its seq and
+ * `kind`, for scripts, and said in the command's language (`message`), for people.
+ */
+function present(result: CompanyVerification, language: Language) {
   if (result.ok) {
     return result;
   }
   const { broken, ...rest } = result;
   return {
     ...rest,
-    broken: { ...broken, seq: brokenSeq(broken), message: describeChainBreak(broken) },
+    broken: { ...broken, seq: brokenSeq(broken), message: describeChainBreak(broken, language) },
   };
 }
 
-export function registerAuditCommands(program: Command): void {
+/** One company's verdict on one line; the head as `--expect` reads it back (`seq hash`). */
+function describeVerdict(result: CompanyVerification, language: Language): string {
+  if (!result.ok) {
+    return cliOutputWord(language, 'auditBroken', {
+      company: result.company,
+      seq: brokenSeq(result.broken),
+      reason: describeChainBreak(result.broken, language),
+    });
+  }
+  return cliOutputWord(language, 'auditOk', {
+    company: result.company,
+    count: result.events,
+    head:
+      result.head === null
+        ? cliOutputWord(language, 'auditNoHead')
+        : `${result.head.seq} ${result.head.hash}`,
+  });
+}
+
+export function registerAuditCommands(program: Command, language: Language): void {
+  const help = helpWords(language);
   program
     .command('audit')
-    .description('The audit trail: who did what, numbered and chained by hash per company')
+    .description(help('audit'))
     .command('verify')
-    .description(
-      "Recompute each company's hash chain (--company: one company) and name the first broken event",
-    )
-    .option(
-      '--expect <seq:hash>',
-      'a head printed by an earlier verify (with --company): that event must still have that hash',
-    )
-    .option('--json', 'print JSON')
+    .description(help('auditVerify'))
+    .option('--expect <seq:hash>', help('auditExpect'))
+    .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
-      const { expect, json } = parseOptions(
-        ZVerifyOptions,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const { expect, json } = parseOptions(ZVerifyOptions, raw, language);
       const global = command.optsWithGlobals<GlobalOptions>();
       if (expect !== undefined && global.company === undefined) {
         throw invalidField('--expect', 'audit_expect_needs_company');
@@ -72,14 +92,13 @@ export function registerAuditCommands(program: Command): void {
         }
         const broken = results.filter((result) => !result.ok);
         if (json) {
-          printJson({ ok: broken.length === 0, companies: results.map(present) });
+          printJson({
+            ok: broken.length === 0,
+            companies: results.map((result) => present(result, language)),
+          });
         } else {
           for (const result of results) {
-            console.log(
-              result.ok
-                ? `${result.company}: OK, ${result.events} event${result.events === 1 ? '' : 's'}, head ${result.head === null ? '(none)' : `${result.head.seq} ${result.head.hash}`}`
-                : `${result.company}: BROKEN at event ${brokenSeq(result.broken)}: ${describeChainBreak(result.broken)}`,
-            );
+            console.log(describeVerdict(result, language));
           }
         }
         if (broken.length > 0) {

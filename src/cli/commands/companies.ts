@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createCompany, findCompanies } from '../../companies/service.ts';
+import type { Language } from '../../shared/language.ts';
+import { cliWord } from '../../shared/messages/catalogue.ts';
+import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
-import { printJson, printTable } from '../output.ts';
-import { cliLanguage, withRuntime, type GlobalOptions } from '../runtime.ts';
+import { outputWords, printJson, printTable } from '../output.ts';
+import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZCompanyOptions = z.object({
   code: z.string(),
@@ -15,26 +18,22 @@ const ZCompanyOptions = z.object({
   json: z.boolean().optional(),
 });
 
-export function registerCompanyCommands(program: Command): void {
-  const companies = program
-    .command('companies')
-    .description('Companies (tenants): each sees only its own data');
+export function registerCompanyCommands(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const say = outputWords(language);
+  const companies = program.command('companies').description(help('companies'));
   companies
     .command('create')
-    .description('Create a company')
-    .requiredOption('--code <code>', 'short code used by --company, e.g. "acme"')
-    .requiredOption('--name <name>', 'legal name')
-    .option('--siren <siren>', 'SIREN (9 digits)')
-    .option('--vat <number>', 'intra-EU VAT number')
-    .option('--currency <code>', 'ISO 4217 currency', 'EUR')
-    .option('--time-zone <zone>', 'IANA time zone of the business day', 'Europe/Paris')
-    .option('--json', 'print JSON')
+    .description(help('companiesCreate'))
+    .requiredOption('--code <code>', help('companyCode'))
+    .requiredOption('--name <name>', help('companyName'))
+    .option('--siren <siren>', help('companySiren'))
+    .option('--vat <number>', help('companyVat'))
+    .option('--currency <code>', help('companyCurrency'), 'EUR')
+    .option('--time-zone <zone>', help('companyTimeZone'), 'Europe/Paris')
+    .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
-      const options = parseOptions(
-        ZCompanyOptions,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const options = parseOptions(ZCompanyOptions, raw, language);
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps }) => {
         const company = await createCompany(deps, {
           code: options.code,
@@ -52,16 +51,14 @@ export function registerCompanyCommands(program: Command): void {
         if (options.json) {
           printJson(company);
         } else {
-          console.log(
-            `Company ${company.code} (${company.legalName}) created. Add an administrator with: encaisse --company ${company.code} users create --role admin …`,
-          );
+          console.log(say('companyCreated', { code: company.code, name: company.legalName }));
         }
       });
     });
   companies
     .command('list')
-    .description('List companies')
-    .option('--json', 'print JSON')
+    .description(help('companiesList'))
+    .option('--json', help('json'))
     .action(async (options: { json?: boolean }, command: Command) => {
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps }) => {
         const list = await findCompanies(deps);
@@ -70,7 +67,12 @@ export function registerCompanyCommands(program: Command): void {
           return;
         }
         printTable(
-          ['Code', 'Raison sociale', 'SIREN', 'Devise'],
+          [
+            cliWord(language, 'columnCode'),
+            cliWord(language, 'columnLegalName'),
+            say('columnSiren'),
+            say('columnCurrency'),
+          ],
           list.map((c) => [c.code, c.legalName, c.siren ?? '', c.currency]),
         );
       });

@@ -12,10 +12,12 @@ import {
   type DemoProgress,
 } from '../../demo/load-demo.ts';
 import type { ExportFormat } from '../../exports/table-writer.ts';
-import { todayIn } from '../../shared/calendar-date.ts';
+import { formatDate, todayIn } from '../../shared/calendar-date.ts';
+import type { Language } from '../../shared/language.ts';
+import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
 import { operatingSystemUser } from '../operator.ts';
-import { printJson } from '../output.ts';
+import { outputWords, printJson } from '../output.ts';
 import { cliLanguage, fixedNow, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZDemoOptions = z
@@ -49,6 +51,7 @@ type DemoExportRequest = {
   size: DemoSize;
   seed: number;
   json: boolean;
+  language: Language;
 };
 
 /** `--export-csv DIR` / `--export-xlsx DIR`: the canonical import files, no database opened. */
@@ -56,7 +59,7 @@ async function exportDemoFiles(request: DemoExportRequest): Promise<void> {
   const started = Date.now();
   const today = todayIn(DEMO_TIME_ZONE, fixedNow() ?? new Date());
   const totalCustomers = DEMO_SIZES[request.size].customers;
-  const progress = request.json ? undefined : printDemoProgress('');
+  const progress = request.json ? undefined : printDemoProgress('', request.language);
   const result = await exportDemo({
     size: request.size,
     seed: request.seed,
@@ -77,23 +80,35 @@ async function exportDemoFiles(request: DemoExportRequest): Promise<void> {
     });
     return;
   }
+  const say = outputWords(request.language);
   process.stderr.write('\n');
   console.log(
-    `Demo ledger of size ${request.size} (seed ${request.seed}, ending ${today}) written to ${request.dir} in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+    say('demoExported', {
+      size: request.size,
+      seed: request.seed,
+      today: formatDate(today, request.language),
+      dir: request.dir,
+      seconds: (Date.now() - started) / 1000,
+    }),
   );
   for (const file of result.files) {
-    console.log(`  ${basename(file.path).padEnd(15)} ${file.rows} lines`);
+    console.log(`  ${basename(file.path).padEnd(15)} ${say('fileLines', { count: file.rows })}`);
   }
-  console.log(
-    `  (${result.counts.invoices} invoices and credit notes; ${result.counts.payments} payments, one line per invoice each settles: see docs/import.md)`,
-  );
-  console.log(
-    'Import them into a company in this order: encaisse import customers, then invoices, then payments.',
-  );
+  const documents = say('documents', { count: result.counts.invoices });
+  const payments = say('payments', { count: result.counts.payments });
+  console.log(`  ${say('demoExportedCounts', { documents, payments })}`);
+  console.log(say('demoImportOrder'));
 }
 
-/** A progress line on stderr, rewritten at most twice a second, at each change of phase and at the end. */
-export function printDemoProgress(label: string): DemoProgress {
+/**
+ * A progress line on stderr, rewritten at most twice a second, at each change of phase and
+ * at the end. The benchmarks give no `language`: they speak as the CLI does without `--lang`.
+ */
+export function printDemoProgress(
+  label: string,
+  language: Language = cliLanguage({}),
+): DemoProgress {
+  const say = outputWords(language);
   let lastPrinted = 0;
   let lastPhase = '';
   return (progress) => {
@@ -104,31 +119,30 @@ export function printDemoProgress(label: string): DemoProgress {
     }
     lastPrinted = now;
     lastPhase = progress.phase;
-    const rows = `${progress.customers}/${progress.totalCustomers} customers, ${progress.invoices} invoices`;
-    const doing = progress.phase === 'rows' ? '…' : '; building indexes and checking references…';
+    const rows = say('demoProgress', {
+      done: progress.customers,
+      count: progress.totalCustomers,
+      invoices: say('invoices', { count: progress.invoices }),
+    });
+    const doing = progress.phase === 'rows' ? '…' : say('demoProgressIndexes');
     process.stderr.write(`\r  ${label}${rows}${doing}`);
   };
 }
 
-export function registerDemoCommand(program: Command): void {
+export function registerDemoCommand(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const say = outputWords(language);
   program
     .command('demo')
-    .description('Create a demo company with a believable French ledger ending today')
-    .option('--size <size>', 'S (~300 customers), M (~10,000) or L (100,000)', 'S')
-    .option('--seed <n>', 'random seed: the same seed gives the same data', '1')
-    .option('--if-empty', 'do nothing when the database already holds a company')
-    .option(
-      '--export-csv <dir>',
-      'write the ledger as customers.csv, invoices.csv, payments.csv into DIR instead of loading it',
-    )
-    .option('--export-xlsx <dir>', 'the same as Excel workbooks (.xlsx)')
-    .option('--json', 'print the result as JSON')
+    .description(help('demo'))
+    .option('--size <size>', help('demoSize'), 'S')
+    .option('--seed <n>', help('demoSeed'), '1')
+    .option('--if-empty', help('demoIfEmpty'))
+    .option('--export-csv <dir>', help('demoExportCsv'))
+    .option('--export-xlsx <dir>', help('demoExportXlsx'))
+    .option('--json', help('jsonResult'))
     .action(async (raw: unknown, command: Command) => {
-      const options = parseOptions(
-        ZDemoOptions,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const options = parseOptions(ZDemoOptions, raw, language);
       const exportDir = options.exportCsv ?? options.exportXlsx;
       if (exportDir !== undefined) {
         await exportDemoFiles({
@@ -137,6 +151,7 @@ export function registerDemoCommand(program: Command): void {
           size: options.size,
           seed: options.seed,
           json: options.json ?? false,
+          language,
         });
         return;
       }
@@ -144,12 +159,12 @@ export function registerDemoCommand(program: Command): void {
         const companies = options.ifEmpty ? await findCompanies(deps) : [];
         if (companies.length > 0) {
           if (!options.json) {
-            console.log('The database already holds a company: demo data not added.');
+            console.log(say('demoNotAdded'));
             // The password was printed once, when the demo was made: say how to get in again.
             console.log(
               companies.some((company) => company.code === DEMO_COMPANY_CODE)
-                ? `Sign in as ${DEMO_ADMIN_EMAIL} with the password printed then; to set a new one: encaisse --company ${DEMO_COMPANY_CODE} users set-password ${DEMO_ADMIN_EMAIL}`
-                : "To set a user's password: encaisse --company CODE users set-password EMAIL",
+                ? say('demoSignInAgain', { email: DEMO_ADMIN_EMAIL, company: DEMO_COMPANY_CODE })
+                : say('demoSetPassword'),
             );
           }
           return;
@@ -159,7 +174,7 @@ export function registerDemoCommand(program: Command): void {
           size: options.size,
           seed: options.seed,
           operator: operatingSystemUser(),
-          onProgress: options.json ? undefined : printDemoProgress(''),
+          onProgress: options.json ? undefined : printDemoProgress('', language),
         });
         if (options.json) {
           printJson({
@@ -171,18 +186,27 @@ export function registerDemoCommand(program: Command): void {
           return;
         }
         process.stderr.write('\n');
+        const { counts } = result;
         console.log(
-          `Demo company "${result.company.legalName}" (code ${result.company.code}) created in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+          say('demoCreated', {
+            name: result.company.legalName,
+            code: result.company.code,
+            seconds: (Date.now() - started) / 1000,
+          }),
         );
-        console.log(
-          `  ${result.counts.customers} customers, ${result.counts.invoices} invoices and credit notes, ${result.counts.payments} payments, ${result.counts.allocations} allocations.`,
-        );
-        console.log('Sign in with one of these users (the password is shown only now):');
+        const loaded = [
+          say('customers', { count: counts.customers }),
+          say('documents', { count: counts.invoices }),
+          say('payments', { count: counts.payments }),
+          say('allocations', { count: counts.allocations }),
+        ];
+        console.log(`  ${loaded.join(', ')}.`);
+        console.log(say('demoSignIn'));
         for (const user of result.users) {
           console.log(`  ${user.email.padEnd(36)} ${user.role}`);
         }
-        console.log(`  password: ${result.password}`);
-        console.log(`Change it with: encaisse users set-password ${result.users[0]?.email ?? ''}`);
+        console.log(`  ${say('demoPassword', { password: result.password })}`);
+        console.log(say('demoChangePassword', { email: result.users[0]?.email ?? '' }));
       });
     });
 }

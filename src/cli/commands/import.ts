@@ -13,9 +13,10 @@ import {
   type ImportReportWord,
   type MessageParams,
 } from '../../shared/messages/catalogue.ts';
+import { helpWords } from '../localized-command.ts';
 import { printJson } from '../output.ts';
 import { readInputFile } from '../read-input.ts';
-import { cliLanguage, withCompany, type GlobalOptions } from '../runtime.ts';
+import { withCompany, type GlobalOptions } from '../runtime.ts';
 
 type ImportFlags = {
   dryRun?: boolean;
@@ -76,26 +77,23 @@ function isNamedBy(message: string, field: string): boolean {
   return message.startsWith(`${field}:`) || message.startsWith(`${field} :`);
 }
 
-export function registerImportCommands(program: Command): void {
-  const importCommand = program
-    .command('import')
-    .description('Import customers, invoices or payments (CSV or XLSX)');
+export function registerImportCommands(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const importCommand = program.command('import').description(help('import'));
   for (const kind of [
     'customers',
     'invoices',
     'payments',
   ] as const satisfies readonly ImportKind[]) {
     importCommand
-      .command(`${kind} <file>`)
-      .description(`Import ${kind} from a CSV or XLSX file (see docs/import.md)`)
-      .option('--dry-run', 'check the file and count what would change, save nothing')
-      .option('--partial', 'save the valid lines even if some are rejected')
-      .option(
-        '--encoding <name>',
-        'encoding of a CSV without BOM: utf-8, windows-1252, latin1, utf-16le',
-      )
-      .option('--map <mapping>', 'column mapping, e.g. "amount=Montant TTC,number=N° facture"')
-      .option('--json', 'print the report as JSON')
+      .command(kind)
+      .description(help(`import_${kind}`))
+      .argument('<file>', help('importFile'))
+      .option('--dry-run', help('importDryRun'))
+      .option('--partial', help('importPartial'))
+      .option('--encoding <name>', help('importEncoding'))
+      .option('--map <mapping>', help('importMap'))
+      .option('--json', help('importJson'))
       .action(async (file: string, flags: ImportFlags, command: Command) => {
         if (flags.encoding !== undefined && !isTextEncodingName(flags.encoding)) {
           throw invalidField('encoding', 'unknown_encoding', { encoding: flags.encoding });
@@ -121,7 +119,7 @@ export function registerImportCommands(program: Command): void {
         if (flags.json) {
           printJson(report);
         } else {
-          printReport(report, cliLanguage(command.optsWithGlobals<GlobalOptions>()));
+          printReport(report, language);
         }
         process.exitCode = importExitCode(report);
       });

@@ -5,16 +5,22 @@ import { ZListCustomersQuery } from '../../customers/schemas.ts';
 import { listCustomers, summarizeCustomers } from '../../customers/service.ts';
 import { listInvoices, summarizeInvoices } from '../../ledger/service.ts';
 import { ZListInvoicesQuery } from '../../ledger/schemas.ts';
-import { normalizeCustomerCode } from '../../customers/model.ts';
+import { normalizeCustomerCode } from '../../shared/identifiers.ts';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import { formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { formatMoney, type Cents, type CurrencyCode } from '../../shared/money.ts';
-import { dateArgument, DATE_OPTION_FORMS, parseOptions } from '../options.ts';
+import { helpWords } from '../localized-command.ts';
+import { dateArgument, parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
-import { cliLanguage, withCompany, type GlobalOptions } from '../runtime.ts';
+import { withCompany, type GlobalOptions } from '../runtime.ts';
 import type { Language } from '../../shared/language.ts';
-import { cliWord, type CliWord, type MessageParams } from '../../shared/messages/catalogue.ts';
+import {
+  cliWord,
+  vocabularyWord,
+  type CliWord,
+  type MessageParams,
+} from '../../shared/messages/catalogue.ts';
 
 /** The words and amounts of one command's output, all in its language (`--lang`). */
 function speaker(language: Language) {
@@ -51,23 +57,22 @@ async function collectAll<T>(
   return { items: limit === undefined ? items : items.slice(0, limit), total };
 }
 
-export function registerListCommands(program: Command): void {
+export function registerListCommands(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const { say, money } = speaker(language);
+  const date = dateArgument(language);
   program
     .command('customers')
-    .description('Customer accounts')
+    .description(help('customers'))
     .command('list')
-    .description('List customers with their open and overdue amounts')
-    .option('--search <text>', 'code, name or SIREN contains')
-    .option('--status <status>', 'prospect, active, on_hold, in_litigation, closed')
-    .option('--collector <email>', "only this collector's customers (the user's e-mail)")
-    .option(
-      '--sort <column>',
-      'code, legal_name, open_amount, overdue_amount, oldest_overdue_days',
-      'code',
-    )
-    .option('--order <order>', 'asc or desc', 'asc')
-    .option('--limit <n>', 'at most this many rows (default: all)')
-    .option('--json', 'print JSON (amounts in minor units)')
+    .description(help('customersList'))
+    .option('--search <text>', help('customersSearch'))
+    .option('--status <status>', help('customersStatus'))
+    .option('--collector <email>', help('customersCollector'))
+    .option('--sort <column>', help('customersSort'), 'code')
+    .option('--order <order>', help('order'), 'asc')
+    .option('--limit <n>', help('limit'))
+    .option('--json', help('jsonAmounts'))
     .action(async (raw: Record<string, unknown>, command: Command) => {
       const { limit, json, collector, ...filters } = parseOptions(
         ZListCustomersQuery.omit({ page: true, pageSize: true, collectorId: true }).extend({
@@ -76,10 +81,9 @@ export function registerListCommands(program: Command): void {
           json: z.boolean().optional(),
         }),
         raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+        language,
       );
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      await withCompany(globals, async ({ deps, ctx }) => {
+      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         let collectorId: string | undefined;
         if (collector !== undefined) {
           collectorId = (await getUserByEmail(deps, ctx, collector)).id;
@@ -94,7 +98,6 @@ export function registerListCommands(program: Command): void {
           printJson(result);
           return;
         }
-        const { say, money } = speaker(cliLanguage(globals));
         printTable(
           [
             say('columnCode'),
@@ -107,7 +110,7 @@ export function registerListCommands(program: Command): void {
           result.items.map((c) => [
             c.code,
             c.legalName,
-            say(`status_${c.status}`),
+            vocabularyWord(language, 'customerStatus', c.status),
             money(c.openAmount, c.currency),
             money(c.overdueAmount, c.currency),
             c.oldestOverdueDays === null ? '' : say('days', { count: c.oldestOverdueDays }),
@@ -130,32 +133,21 @@ export function registerListCommands(program: Command): void {
 
   program
     .command('invoices')
-    .description('Invoices and credit notes')
+    .description(help('invoices'))
     .command('list')
-    .description('List invoices and credit notes')
-    .option('--customer <code>', 'only this customer (its code)')
-    .option('--search <text>', 'number contains (any case)')
-    .option(
-      '--status <status>',
-      'unpaid (default: open or partially paid), overdue, open, partially_paid, paid, all',
-    )
-    .option('--kind <kind>', 'invoice or credit_note')
-    .option(
-      '--issued-from <date>',
-      `issued on or after this date (${DATE_OPTION_FORMS})`,
-      dateArgument,
-    )
-    .option(
-      '--issued-to <date>',
-      `issued on or before this date (${DATE_OPTION_FORMS})`,
-      dateArgument,
-    )
-    .option('--due-from <date>', `due on or after this date (${DATE_OPTION_FORMS})`, dateArgument)
-    .option('--due-to <date>', `due on or before this date (${DATE_OPTION_FORMS})`, dateArgument)
-    .option('--sort <column>', 'due_date, issue_date, number, amount, open_amount', 'due_date')
-    .option('--order <order>', 'asc or desc', 'asc')
-    .option('--limit <n>', 'at most this many rows (default: all)')
-    .option('--json', 'print JSON (amounts in minor units)')
+    .description(help('invoicesList'))
+    .option('--customer <code>', help('invoicesCustomer'))
+    .option('--search <text>', help('invoicesSearch'))
+    .option('--status <status>', help('invoicesStatus'))
+    .option('--kind <kind>', help('invoicesKind'))
+    .option('--issued-from <date>', help('invoicesIssuedFrom'), date)
+    .option('--issued-to <date>', help('invoicesIssuedTo'), date)
+    .option('--due-from <date>', help('invoicesDueFrom'), date)
+    .option('--due-to <date>', help('invoicesDueTo'), date)
+    .option('--sort <column>', help('invoicesSort'), 'due_date')
+    .option('--order <order>', help('order'), 'asc')
+    .option('--limit <n>', help('limit'))
+    .option('--json', help('jsonAmounts'))
     .action(async (raw: Record<string, unknown>, command: Command) => {
       const { limit, json, customer, ...filters } = parseOptions(
         ZListInvoicesQuery.omit({ page: true, pageSize: true, customerId: true }).extend({
@@ -164,10 +156,9 @@ export function registerListCommands(program: Command): void {
           json: z.boolean().optional(),
         }),
         raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+        language,
       );
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      await withCompany(globals, async ({ deps, ctx }) => {
+      await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         let customerId: string | undefined;
         if (customer !== undefined) {
           const code = normalizeCustomerCode(customer);
@@ -187,7 +178,6 @@ export function registerListCommands(program: Command): void {
         }
         const signed = (i: { kind: string }, amount: number) =>
           i.kind === 'credit_note' ? -amount : amount;
-        const { say, money } = speaker(cliLanguage(globals));
         printTable(
           [
             say('columnNumber'),
@@ -203,8 +193,8 @@ export function registerListCommands(program: Command): void {
             ...result.items.map((i) => [
               i.kind === 'credit_note' ? say('creditNote', { number: i.number }) : i.number,
               i.customerCode,
-              formatDate(i.issueDate as CalendarDate),
-              formatDate(i.dueDate as CalendarDate),
+              formatDate(i.issueDate as CalendarDate, language),
+              formatDate(i.dueDate as CalendarDate, language),
               money(signed(i, i.amount), i.currency),
               money(signed(i, i.openAmount), i.currency),
               i.daysLate > 0 && i.kind === 'invoice' ? money(i.openAmount, i.currency) : '',

@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { ZTrustedProxies } from '../../http/trusted-proxies.ts';
+import type { Language } from '../../shared/language.ts';
+import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
-import { cliLanguage, withRuntime, type GlobalOptions } from '../runtime.ts';
+import { outputWords } from '../output.ts';
+import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const ZServeOptions = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,36 +22,34 @@ const ZServeOptions = z.object({
     .transform((format) => (format === '' ? (process.stdout.isTTY ? 'pretty' : 'json') : format)),
 });
 
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const say = outputWords(language);
   program
     .command('serve')
-    .description('Start the web application and the API')
-    .option('--port <n>', 'port to listen on', process.env['PORT'] ?? '3000')
-    .option('--host <address>', 'address to listen on', process.env['HOST'] ?? '127.0.0.1')
+    .description(help('serve'))
+    .option('--port <n>', help('servePort'), process.env['PORT'] ?? '3000')
+    .option('--host <address>', help('serveHost'), process.env['HOST'] ?? '127.0.0.1')
     .option(
       '--trusted-proxies <list>',
-      'reverse proxies whose X-Forwarded-For/-Proto are believed: addresses or CIDRs, comma-separated (default: $TRUSTED_PROXIES, else none)',
+      help('serveTrustedProxies'),
       process.env['TRUSTED_PROXIES'] ?? '',
     )
     .option(
       '--secure-cookies',
-      'mark the session cookie Secure even over plain HTTP (default: $SECURE_COOKIES; it always is over HTTPS)',
+      help('serveSecureCookies'),
       process.env['SECURE_COOKIES'] ?? 'false',
     )
-    .option(
-      '--log-format <format>',
-      'pretty (one line per request) or json (default: $LOG_FORMAT, else pretty on a terminal, json otherwise)',
-      process.env['LOG_FORMAT'] ?? '',
-    )
+    .option('--log-format <format>', help('serveLogFormat'), process.env['LOG_FORMAT'] ?? '')
     .action(async (raw: unknown, command: Command) => {
       const { port, host, trustedProxies, secureCookies, logFormat } = parseOptions(
         ZServeOptions,
         raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
+        language,
       );
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
         // Loaded here: the HTTP stack is the heaviest import, and only `serve` needs it.
-        const { buildApp } = await import('../../http/app.ts');
+        const { buildApp } = await import('../../server/app.ts');
         const app = await buildApp({
           deps,
           log: { level: process.env['LOG_LEVEL'] ?? 'info', format: logFormat },
@@ -57,11 +58,9 @@ export function registerServeCommand(program: Command): void {
         });
         const address = await app.listen({ port, host });
         const companies = await findCompanies(deps);
-        console.log(
-          `Encaisse is running on ${address} (database: ${handle.kind} ${handle.location})`,
-        );
+        console.log(say('serveRunning', { address, kind: handle.kind, location: handle.location }));
         if (companies.length === 0) {
-          console.log('No company yet: run `encaisse demo` to create the demo company.');
+          console.log(say('serveNoCompany'));
         }
         await new Promise<void>((resolve) => {
           const stop = () => {

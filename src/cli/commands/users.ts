@@ -1,16 +1,19 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.ts';
-import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, type User } from '../../auth/model.ts';
+import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from '../../auth/model.ts';
 import { presentApiToken, presentUser } from '../../auth/present.ts';
 import { generatePassword } from '../../auth/secrets.ts';
 import { createUser, getUserByEmail, setPassword } from '../../auth/service.ts';
 import { changeUserAccess, listUsers, type AccessChange } from '../../auth/user-access.ts';
+import type { Language } from '../../shared/language.ts';
+import { cliWord, type CliHelpWord } from '../../shared/messages/catalogue.ts';
 import { ZId, ZRole } from '../../shared/schemas.ts';
+import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
-import { printJson, printTable } from '../output.ts';
+import { outputWords, printJson, printTable } from '../output.ts';
 import { readStandardInput } from '../read-input.ts';
-import { cliLanguage, withCompany, type GlobalOptions } from '../runtime.ts';
+import { withCompany, type GlobalOptions } from '../runtime.ts';
 
 /** A password typed or piped in: passwords are at most 200 characters, 4 bytes each in UTF-8. */
 async function readStdin(): Promise<string> {
@@ -35,29 +38,25 @@ const ZTokenOptions = z.object({
 
 const ZJsonOption = z.object({ json: z.boolean().optional() });
 
-function describeUser(user: User): string {
-  return `${user.email} (${user.role}, ${user.isActive ? 'active' : 'inactive'})`;
-}
-
 /** `users deactivate|reactivate|set-role`: one access change of the user with that e-mail. */
 function registerAccessChange(
   users: Command,
-  usage: string,
-  description: string,
+  language: Language,
+  name: string,
+  description: CliHelpWord,
   changeOf: (args: string[]) => AccessChange,
-): void {
-  users
-    .command(usage)
-    .description(description)
-    .option('--json', 'print JSON')
+): Command {
+  const help = helpWords(language);
+  const say = outputWords(language);
+  return users
+    .command(name)
+    .description(help(description))
+    .argument('<email>', help('userEmailArgument'))
+    .option('--json', help('json'))
     .action(async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const [email = '', ...rest] = command.args;
-      const { json } = parseOptions(
-        ZJsonOption,
-        command.opts(),
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const { json } = parseOptions(ZJsonOption, command.opts(), language);
       const change = changeOf(rest);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const user = await getUserByEmail(deps, ctx, email);
@@ -65,47 +64,40 @@ function registerAccessChange(
         if (json) {
           printJson(presentUser(changed));
         } else {
-          console.log(`User ${describeUser(changed)}.`);
+          const state = changed.isActive ? 'userActive' : 'userInactive';
+          console.log(say(state, { email: changed.email, role: changed.role }));
         }
       });
     });
 }
 
-export function registerUserCommands(program: Command): void {
-  const users = program.command('users').description('People who sign in');
+export function registerUserCommands(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const say = outputWords(language);
+  const users = program.command('users').description(help('users'));
   users
     .command('create')
-    .description('Create a user; a password is generated and printed once')
-    .requiredOption('--email <email>', 'sign-in e-mail')
-    .requiredOption('--name <name>', 'display name')
-    .requiredOption(
-      '--role <role>',
-      'admin, credit_manager, collector, department_member, read_only',
-    )
-    .option('--json', 'print JSON')
+    .description(help('usersCreate'))
+    .requiredOption('--email <email>', help('userEmail'))
+    .requiredOption('--name <name>', help('userName'))
+    .requiredOption('--role <role>', help('roles'))
+    .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
-      const { email, name, role, json } = parseOptions(
-        ZUserOptions,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const { email, name, role, json } = parseOptions(ZUserOptions, raw, language);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const { user, password } = await createUser(deps, ctx, { email, displayName: name, role });
         if (json) {
           printJson({ id: user.id, email: user.email, role: user.role, password });
         } else {
-          console.log(
-            `User ${user.email} (${user.role}) created. Password (shown once): ${password}`,
-          );
+          console.log(say('userCreated', { email: user.email, role: user.role, password }));
         }
       });
     });
   users
-    .command('set-password <email>')
-    .description(
-      "Set a user's password: read from standard input with --stdin, else generated and printed",
-    )
-    .option('--stdin', 'read the new password from standard input')
+    .command('set-password')
+    .description(help('usersSetPassword'))
+    .argument('<email>', help('userEmailArgument'))
+    .option('--stdin', help('usersStdin'))
     .action(async (email: string, options: { stdin?: boolean }, command: Command) => {
       const password = options.stdin ? await readStdin() : generatePassword();
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
@@ -113,96 +105,83 @@ export function registerUserCommands(program: Command): void {
         await setPassword(deps, ctx, user.id, password);
         console.log(
           options.stdin
-            ? `Password of ${user.email} changed.`
-            : `New password of ${user.email} (shown once): ${password}`,
+            ? say('passwordChanged', { email: user.email })
+            : say('passwordGenerated', { email: user.email, password }),
         );
       });
     });
 
   users
     .command('list')
-    .description('The users of the company, active or not')
-    .option('--json', 'print JSON')
+    .description(help('usersList'))
+    .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
-      const { json } = parseOptions(
-        ZJsonOption,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const { json } = parseOptions(ZJsonOption, raw, language);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const found = await listUsers(deps, ctx);
         if (json) {
           printJson({ items: found.map(presentUser) });
         } else {
           printTable(
-            ['e-mail', 'name', 'role', 'active'],
+            [say('columnEmail'), say('columnName'), say('columnRole'), say('columnActive')],
             found.map((user) => [
               user.email,
               user.displayName,
               user.role,
-              user.isActive ? 'yes' : 'no',
+              say(user.isActive ? 'yes' : 'no'),
             ]),
           );
         }
       });
     });
-  registerAccessChange(
-    users,
-    'deactivate <email>',
-    'Stop a user from signing in; their open sessions are closed at once',
-    () => ({ isActive: false }),
-  );
-  registerAccessChange(users, 'reactivate <email>', 'Let a deactivated user sign in again', () => ({
+  registerAccessChange(users, language, 'deactivate', 'usersDeactivate', () => ({
+    isActive: false,
+  }));
+  registerAccessChange(users, language, 'reactivate', 'usersReactivate', () => ({
     isActive: true,
   }));
-  registerAccessChange(
-    users,
-    'set-role <email> <role>',
-    "Change a user's role; their open sessions act with it from their next request",
-    ([role]) => ({ role: parseOptions(z.object({ role: ZRole }), { role }).role }),
-  );
+  // Commander counts the arguments when the action runs: `<role>` may come after it.
+  registerAccessChange(users, language, 'set-role', 'usersSetRole', ([role]) => ({
+    role: parseOptions(z.object({ role: ZRole }), { role }, language).role,
+  })).argument('<role>', help('usersRoleArgument'));
 
-  const tokens = program
-    .command('tokens')
-    .description('API tokens for integrations (ERP, scripts)');
+  const tokens = program.command('tokens').description(help('tokens'));
   tokens
     .command('create')
-    .description('Create an API token; it is printed once and stored hashed')
-    .requiredOption('--name <name>', 'what the token is for, e.g. "ERP Sage"')
-    .option('--role <role>', 'role the token acts with', 'credit_manager')
+    .description(help('tokensCreate'))
+    .requiredOption('--name <name>', help('tokenName'))
+    .option('--role <role>', help('tokenRole'), 'credit_manager')
     .option(
       '--expires-in-days <n>',
-      `days until it is refused (at most ${MAX_API_TOKEN_DAYS})`,
+      help('tokenExpiresInDays', { max: MAX_API_TOKEN_DAYS }),
       String(DEFAULT_API_TOKEN_DAYS),
     )
-    .option('--json', 'print JSON')
+    .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
-      const { name, role, expiresInDays, json } = parseOptions(
-        ZTokenOptions,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const { name, role, expiresInDays, json } = parseOptions(ZTokenOptions, raw, language);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const { token, apiToken } = await createApiToken(deps, ctx, { name, role, expiresInDays });
         if (json) {
           printJson({ token, apiToken: presentApiToken(apiToken, deps.clock.now()) });
         } else {
           console.log(
-            `API token "${name}" (${role}, id ${apiToken.id}, expires ${apiToken.expiresAt.toISOString()}): ${token}\nSend it as "Authorization: Bearer <token>". It will not be shown again.`,
+            say('tokenCreated', {
+              name,
+              role,
+              id: apiToken.id,
+              expiresAt: apiToken.expiresAt.toISOString(),
+              token,
+            }),
           );
         }
       });
     });
   tokens
     .command('list')
-    .description("The company's API tokens, newest first (never their secret)")
-    .option('--json', 'print JSON')
+    .description(help('tokensList'))
+    .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
-      const { json } = parseOptions(
-        ZJsonOption,
-        raw,
-        cliLanguage(command.optsWithGlobals<GlobalOptions>()),
-      );
+      const { json } = parseOptions(ZJsonOption, raw, language);
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const now = deps.clock.now();
         const items = (await listApiTokens(deps, ctx)).map((token) => presentApiToken(token, now));
@@ -210,27 +189,43 @@ export function registerUserCommands(program: Command): void {
           printJson({ items });
         } else {
           printTable(
-            ['id', 'name', 'role', 'status', 'expires', 'last used'],
-            items.map((t) => [t.id, t.name, t.role, t.status, t.expiresAt, t.lastUsedAt ?? '']),
+            [
+              say('columnId'),
+              say('columnName'),
+              say('columnRole'),
+              cliWord(language, 'columnStatus'),
+              say('columnExpires'),
+              say('columnLastUsed'),
+            ],
+            items.map((t) => [
+              t.id,
+              t.name,
+              t.role,
+              say(`tokenStatus_${t.status}`),
+              t.expiresAt,
+              t.lastUsedAt ?? '',
+            ]),
           );
         }
       });
     });
   tokens
-    .command('revoke <id>')
-    .description('Revoke an API token: it is refused from the next request')
-    .option('--json', 'print JSON')
+    .command('revoke')
+    .description(help('tokensRevoke'))
+    .argument('<id>', help('tokenId'))
+    .option('--json', help('json'))
     .action(async (rawId: string, raw: unknown, command: Command) => {
-      const { id, json } = parseOptions(ZJsonOption.extend({ id: ZId }), {
-        ...(raw as object),
-        id: rawId,
-      });
+      const { id, json } = parseOptions(
+        ZJsonOption.extend({ id: ZId }),
+        { ...(raw as object), id: rawId },
+        language,
+      );
       await withCompany(command.optsWithGlobals<GlobalOptions>(), async ({ deps, ctx }) => {
         const revoked = presentApiToken(await revokeApiToken(deps, ctx, id), deps.clock.now());
         if (json) {
           printJson(revoked);
         } else {
-          console.log(`API token "${revoked.name}" revoked.`);
+          console.log(say('tokenRevoked', { name: revoked.name }));
         }
       });
     });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { findMessage, importReportWord, messageOf, SERVER_MESSAGES } from './catalogue.ts';
+import {
+  cliOutputWord,
+  findMessage,
+  importReportWord,
+  messageOf,
+  SERVER_MESSAGES,
+} from './catalogue.ts';
+import { bankEn } from './bank.en.ts';
+import { cliRefusalsEn } from './cli-help.en.ts';
+import { cliOutputCodesEn } from './cli-output.en.ts';
 import { errorsEn } from './errors.en.ts';
+import { fecEn } from './fec.en.ts';
 import { importsEn } from './imports.en.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -41,7 +51,10 @@ const LANGUAGE_NEUTRAL = new Set([
   // Words French shares with English.
   'cli.columnCode',
   'cli.total',
-  'cli.status_prospect',
+  'vocabulary.customerStatus.prospect',
+  'cliHelp.usageOptions',
+  'cliOutput.columnEmail',
+  'cliOutput.columnSiren',
   // Only parameters and punctuation.
   'importReport.issue',
   'importReport.counts',
@@ -58,7 +71,15 @@ const FRENCH_OMITS: Readonly<Record<string, readonly string[]>> = {
 
 describe('the server message catalogue', () => {
   it('merges its parts without one code hiding another', () => {
-    const shared = Object.keys(errorsEn.codes).filter((code) => Object.hasOwn(importsEn, code));
+    const codes = [
+      errorsEn.codes,
+      importsEn,
+      cliRefusalsEn,
+      cliOutputCodesEn,
+      bankEn,
+      fecEn,
+    ].flatMap((part) => Object.keys(part));
+    const shared = codes.filter((code, at) => codes.indexOf(code) !== at);
 
     expect(shared).toEqual([]);
   });
@@ -108,6 +129,24 @@ describe('import messages', () => {
     );
   });
 
+  it.each([
+    ['open_invoices', 'open invoices', 'factures ouvertes'],
+    ['open_credit_notes', 'open credit notes', 'avoirs non imputés'],
+    ['unapplied_payments', 'unapplied payments', 'paiements non affectés'],
+  ])(
+    'names the open total a line would overflow, as money in its currency: %s',
+    (context, en, fr) => {
+      const params = { currency: 'EUR', max: 999_999_999_999_999, context };
+
+      expect(messageOf('en', 'total_too_large', params)).toBe(
+        `With this line the customer's ${en} in EUR would total more than €9,999,999,999,999.99, the largest total accepted.`,
+      );
+      expect(messageOf('fr', 'total_too_large', params)).toBe(
+        `Avec cette ligne, les ${fr} du client en EUR totaliseraient plus de 9\u00a0999\u00a0999\u00a0999\u00a0999,99\u00a0€, le plus grand total accepté.`,
+      );
+    },
+  );
+
   it('counts rows in the import report with plurals', () => {
     const params = { file: 'f.csv', counts: '…', verdict: 'enregistré' };
 
@@ -119,6 +158,29 @@ describe('import messages', () => {
     );
     expect(importReportWord('en', 'summary', { ...params, count: 1 })).toBe(
       'f.csv: 1 row — … (enregistré)',
+    );
+  });
+});
+
+describe('CLI output', () => {
+  it('counts things with plurals, in the reader’s number format', () => {
+    const params = { location: './data' };
+
+    expect(cliOutputWord('fr', 'schemaUpToDate', { ...params, count: 1 })).toBe(
+      'Schéma à jour (1 migration) dans ./data',
+    );
+    expect(cliOutputWord('en', 'fileLines', { count: 12_000 })).toBe('12,000 lines');
+    expect(cliOutputWord('fr', 'fileLines', { count: 12_000 })).toBe('12\u202f000 lignes');
+  });
+
+  it('says seconds with one decimal, in the reader’s format', () => {
+    const params = { name: 'Démo SAS', code: 'demo', seconds: 2.345 };
+
+    expect(cliOutputWord('en', 'demoCreated', params)).toBe(
+      'Demo company "Démo SAS" (code demo) created in 2.3 s:',
+    );
+    expect(cliOutputWord('fr', 'demoCreated', params)).toBe(
+      'Société de démonstration « Démo SAS » (code demo) créée en 2,3 s :',
     );
   });
 });

@@ -7,15 +7,53 @@
 import { createInstance } from 'i18next';
 import { toLanguage, type Language } from '../language.ts';
 import { cents, formatMoney, isCurrencyCode } from '../money.ts';
+import { bankEn } from './bank.en.ts';
+import { bankFr } from './bank.fr.ts';
+import { cliHelpEn, cliRefusalsEn } from './cli-help.en.ts';
+import { cliHelpFr, cliRefusalsFr } from './cli-help.fr.ts';
+import { cliOutputCodesEn, cliOutputEn } from './cli-output.en.ts';
+import { cliOutputCodesFr, cliOutputFr } from './cli-output.fr.ts';
 import { errorsEn } from './errors.en.ts';
 import { errorsFr } from './errors.fr.ts';
+import { fecEn } from './fec.en.ts';
+import { fecFr } from './fec.fr.ts';
 import { importReportEn, importsEn, type ImportVariant } from './imports.en.ts';
 import { importReportFr, importsFr } from './imports.fr.ts';
+import { vocabularyEn } from './vocabulary.en.ts';
+import { vocabularyFr } from './vocabulary.fr.ts';
 
 /** The resources of the `server` namespace, by language: one flat `codes` for every part. */
 export const SERVER_MESSAGES = {
-  fr: { ...errorsFr, codes: { ...errorsFr.codes, ...importsFr }, importReport: importReportFr },
-  en: { ...errorsEn, codes: { ...errorsEn.codes, ...importsEn }, importReport: importReportEn },
+  fr: {
+    ...errorsFr,
+    codes: {
+      ...errorsFr.codes,
+      ...importsFr,
+      ...cliRefusalsFr,
+      ...cliOutputCodesFr,
+      ...bankFr,
+      ...fecFr,
+    },
+    importReport: importReportFr,
+    cliHelp: cliHelpFr,
+    cliOutput: cliOutputFr,
+    vocabulary: vocabularyFr,
+  },
+  en: {
+    ...errorsEn,
+    codes: {
+      ...errorsEn.codes,
+      ...importsEn,
+      ...cliRefusalsEn,
+      ...cliOutputCodesEn,
+      ...bankEn,
+      ...fecEn,
+    },
+    importReport: importReportEn,
+    cliHelp: cliHelpEn,
+    cliOutput: cliOutputEn,
+    vocabulary: vocabularyEn,
+  },
 } as const;
 export type ServerMessages = (typeof SERVER_MESSAGES)['en'];
 
@@ -102,6 +140,44 @@ export function problemTitle(language: Language, code: ProblemTitleCode): string
 /** One of the CLI's words in `language`. */
 export function cliWord(language: Language, key: CliWord, params: MessageParams = {}): string {
   return say(`cli.${key}`, { lng: language, ...params });
+}
+
+/** The product's words for list values, by group (`customerStatus`, `invoiceKind`…). */
+export type Vocabulary = ServerMessages['vocabulary'];
+
+/** The word for `value` of `group` in `language`, as the web shows it too. */
+export function vocabularyWord<G extends keyof Vocabulary>(
+  language: Language,
+  group: G,
+  value: keyof Vocabulary[G] & string,
+): string {
+  return say(`vocabulary.${group}.${value}`, { lng: language });
+}
+
+/** A text of the CLI's help (`--help`): what a command or an option does, commander's words. */
+export type CliHelpWord = keyof ServerMessages['cliHelp'];
+
+/** One of the CLI's help texts in `language`. */
+export function cliHelpWord(
+  language: Language,
+  key: CliHelpWord,
+  params: MessageParams = {},
+): string {
+  return say(`cliHelp.${key}`, { lng: language, ...params });
+}
+
+/** What a CLI command prints when it succeeds (`cli-output.*.ts`), plurals by `count`. */
+export type CliOutputWord =
+  | Exclude<keyof ServerMessages['cliOutput'], `${string}_${Variant}`>
+  | VariantBase<keyof ServerMessages['cliOutput']>;
+
+/** One of the CLI's output sentences in `language`. */
+export function cliOutputWord(
+  language: Language,
+  key: CliOutputWord,
+  params: MessageParams = {},
+): string {
+  return say(`cliOutput.${key}`, { lng: language, ...params });
 }
 
 /** A line of the report `encaisse import` prints (`summary` takes a `count` of rows). */

@@ -74,7 +74,15 @@ export const importsEn = {
   negative_amount_payment:
     'amount "{{value}}" is negative; a payment is money received (a refund to the customer is not imported as a payment).',
   unknown_customer: 'Customer "{{code}}" does not exist',
+  unknown_invoice: 'Invoice {{number}} does not exist',
   payment_differs: 'Payment {{reference}} already exists with other values; it is not changed',
+  // One variant per open total of a customer (`OpenTotalKind`); `max` is in minor units.
+  total_too_large_open_invoices:
+    "With this line the customer's open invoices in {{currency}} would total more than {{max, money}}, the largest total accepted.",
+  total_too_large_open_credit_notes:
+    "With this line the customer's open credit notes in {{currency}} would total more than {{max, money}}, the largest total accepted.",
+  total_too_large_unapplied_payments:
+    "With this line the customer's unapplied payments in {{currency}} would total more than {{max, money}}, the largest total accepted.",
   // Columns and --map.
   invalid_mapping_form:
     '--map: "{{entry}}" is not of the form column=File column (e.g. amount=Montant TTC).',
@@ -106,16 +114,19 @@ export const importsEn = {
   empty_file_empty_sheet: '"{{file}}": the first worksheet is empty; a header row is required.',
   file_too_large_zip_parts: '"{{file}}" is not read: it has more than {{max, number}} parts.',
   file_too_large_zip_size:
-    '"{{file}}" is not read: it unzips to more than {{max}}, the most a workbook may hold (save it as CSV, or split it).',
+    '"{{file}}" is not read: it unzips to more than {{max, number}} MiB, the most a workbook may hold (save it as CSV, or split it).',
   file_too_large_zip_bomb:
-    '"{{file}}" is not read: its part {{part}} expands {{ratio, number}} times (to {{size}}), where a spreadsheet expands at most {{maxRatio}} times: it looks like a ZIP bomb.',
+    '"{{file}}" is not read: its part {{part}} expands {{ratio, number}} times (to {{size, number}} MiB), where a spreadsheet expands at most {{maxRatio}} times: it looks like a ZIP bomb.',
   file_too_large_zip_liar:
     '"{{file}}" is not read: its part {{part}} expands past the {{declared, number}} bytes it declares: it is damaged or built to exhaust memory.',
   unsupported_format_xls:
     '"{{file}}" is an Excel 97-2003 workbook (.xls), which is not supported: save it as .xlsx or as CSV.',
   unsupported_format_not_table: '"{{file}}" is neither a CSV file nor an Excel .xlsx workbook.',
+  // `detail` is the ZIP reader's or exceljs's own words, in English: kept for support, said last.
+  unsupported_format_damaged_zip:
+    '"{{file}}" cannot be read: its ZIP archive is damaged or incomplete (a download or a copy cut short?). Save it again as .xlsx, or as CSV. Technical detail: {{detail}}',
   unsupported_format_not_workbook:
-    '"{{file}}" is a ZIP archive but not a readable Excel .xlsx workbook ({{reason}}); save it as .xlsx or as CSV.',
+    '"{{file}}" is a ZIP archive but not an Excel .xlsx workbook that can be read: save it as .xlsx or as CSV. Technical detail: {{detail}}',
   unsupported_format_not_text:
     '"{{file}}" is not a text file: expected CSV (UTF-8, Windows-1252 or UTF-16) or an Excel .xlsx workbook.',
   cell_too_long:
@@ -173,6 +184,9 @@ export type ImportVariant =
   | 'by_email'
   | 'due_date'
   | 'for_invoice'
+  | 'open_invoices'
+  | 'open_credit_notes'
+  | 'unapplied_payments'
   | 'form'
   | 'twice'
   | 'customers_file'
@@ -189,6 +203,7 @@ export type ImportVariant =
   | 'zip_liar'
   | 'xls'
   | 'not_table'
+  | 'damaged_zip'
   | 'not_workbook'
   | 'not_text'
   | 'in_csv'

@@ -70,8 +70,15 @@ export const importsFr = {
   negative_amount_payment:
     "Le montant amount « {{value}} » est négatif ; un paiement est une somme reçue (un remboursement au client ne s'importe pas comme un paiement).",
   unknown_customer: "Le client « {{code}} » n'existe pas",
+  unknown_invoice: "La facture {{number}} n'existe pas",
   payment_differs:
     "Le paiement {{reference}} existe déjà avec d'autres valeurs ; il n'est pas modifié",
+  total_too_large_open_invoices:
+    'Avec cette ligne, les factures ouvertes du client en {{currency}} totaliseraient plus de {{max, money}}, le plus grand total accepté.',
+  total_too_large_open_credit_notes:
+    'Avec cette ligne, les avoirs non imputés du client en {{currency}} totaliseraient plus de {{max, money}}, le plus grand total accepté.',
+  total_too_large_unapplied_payments:
+    'Avec cette ligne, les paiements non affectés du client en {{currency}} totaliseraient plus de {{max, money}}, le plus grand total accepté.',
   invalid_mapping_form:
     "--map : « {{entry}} » n'est pas de la forme colonne=Colonne du fichier (par exemple amount=Montant TTC).",
   invalid_mapping_twice: '--map : « {{column}} » est associée deux fois.',
@@ -106,17 +113,19 @@ export const importsFr = {
   file_too_large_zip_parts:
     "Le fichier « {{file}} » n'est pas lu : il contient plus de {{max, number}} parties.",
   file_too_large_zip_size:
-    "Le fichier « {{file}} » n'est pas lu : décompressé, il dépasse {{max}}, le maximum pour un classeur (enregistrez-le en CSV, ou découpez-le).",
+    "Le fichier « {{file}} » n'est pas lu : décompressé, il dépasse {{max, number}}\u00a0Mio, le maximum pour un classeur (enregistrez-le en CSV, ou découpez-le).",
   file_too_large_zip_bomb:
-    "Le fichier « {{file}} » n'est pas lu : sa partie {{part}} se décompresse {{ratio, number}} fois (jusqu'à {{size}}), alors qu'un classeur se décompresse au plus {{maxRatio}} fois : cela ressemble à une bombe ZIP.",
+    "Le fichier « {{file}} » n'est pas lu : sa partie {{part}} se décompresse {{ratio, number}} fois (jusqu'à {{size, number}}\u00a0Mio), alors qu'un classeur se décompresse au plus {{maxRatio}} fois : cela ressemble à une bombe ZIP.",
   file_too_large_zip_liar:
     "Le fichier « {{file}} » n'est pas lu : sa partie {{part}} dépasse à la décompression les {{declared, number}} octets qu'elle annonce : le fichier est endommagé ou conçu pour épuiser la mémoire.",
   unsupported_format_xls:
     'Le fichier « {{file}} » est un classeur Excel 97-2003 (.xls), format non pris en charge : enregistrez-le en .xlsx ou en CSV.',
   unsupported_format_not_table:
     "Le fichier « {{file}} » n'est ni un fichier CSV ni un classeur Excel .xlsx.",
+  unsupported_format_damaged_zip:
+    'Le fichier «\u00a0{{file}}\u00a0» est illisible\u00a0: son archive ZIP est endommagée ou incomplète (un téléchargement ou une copie interrompus\u00a0?). Enregistrez-le à nouveau en .xlsx, ou en CSV. Détail technique, en anglais\u00a0: {{detail}}',
   unsupported_format_not_workbook:
-    'Le fichier « {{file}} » est une archive ZIP mais pas un classeur Excel .xlsx lisible ({{reason}}) ; enregistrez-le en .xlsx ou en CSV.',
+    'Le fichier «\u00a0{{file}}\u00a0» est une archive ZIP mais pas un classeur Excel .xlsx lisible\u00a0: enregistrez-le en .xlsx ou en CSV. Détail technique, en anglais\u00a0: {{detail}}',
   unsupported_format_not_text:
     "Le fichier « {{file}} » n'est pas un fichier texte : un fichier CSV (UTF-8, Windows-1252 ou UTF-16) ou un classeur Excel .xlsx est attendu.",
   cell_too_long:

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Deps } from '../../../src/app/deps.ts';
-import { buildApp, WEB_DIR } from '../../../src/http/app.ts';
+import { buildApp, WEB_DIR } from '../../../src/server/app.ts';
 import type { App } from '../../../src/http/types.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
 import { openTestRuntime } from '../../db.ts';
+import { readWholeTable } from '../../whole-import-file.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
 import {
   fillSignIn,
@@ -192,6 +193,34 @@ describe('the invoices list in the browser', () => {
       'FA-2026-0001',
       'FA-2026-0002',
       '',
+    ]);
+    await page.close();
+  });
+
+  it('downloads the customer list as filtered and sorted, as XLSX', async () => {
+    const page = await browser.context.newPage();
+    await openSignedIn(
+      page,
+      browser,
+      user,
+      '/customers?scope=all&sort=open_amount&order=desc',
+      'customer-row',
+    );
+    await page.getByTestId('customer-export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.getByTestId('customer-export-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('clients-2026-03-15.xlsx');
+    const read = await readWholeTable(readFileSync(await download.path()), 'clients.xlsx');
+    if (!read.ok) {
+      throw new Error(JSON.stringify(read.issues));
+    }
+    expect(
+      read.table.records.map((record) => [record.values['code'], record.values['open_amount']]),
+    ).toEqual([
+      ['DUPUIS', '5950'],
+      ['MARTIN', '1234.56'],
     ]);
     await page.close();
   });

@@ -128,7 +128,25 @@ describe('encaisse audit', () => {
         },
       ],
     });
+    // In French, the verdict and the JSON's `message` (for people); `kind` and `seq` stay.
+    const changed =
+      "l'événement 1 a été modifié après son enregistrement : ses champs ne correspondent plus à son hachage";
+    const french = await encaisse('--lang', 'fr', '--company', 'acme', 'audit', 'verify');
+    expect(french.stdout).toBe(`acme : chaîne ROMPUE à l'événement 1 : ${changed}\n`);
+    expect(french.stderr).toBe("erreur : La piste d'audit de acme est rompue\n");
+    const frenchJson = await encaisse(
+      '--lang',
+      'fr',
+      '--company',
+      'acme',
+      'audit',
+      'verify',
+      '--json',
+    );
+    expect(JSON.parse(frenchJson.stdout)).toMatchObject({
+      companies: [{ broken: { kind: 'altered', seq: 1, message: changed } }],
+    });
     expect((await encaisse('--company', 'nope', 'audit', 'verify')).code).toBe(4);
-    // Each command boots the embedded database: give the nine of them time on a busy machine.
+    // Each command boots the embedded database: give the dozen of them time on a busy machine.
   }, 300_000);
 });

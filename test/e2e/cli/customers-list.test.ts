@@ -97,14 +97,14 @@ describe('encaisse customers list', () => {
     );
     // One language per output: statuses, days and the footer are French too.
     expect(text.stdout).toMatch(/Statut/);
-    expect(text.stdout).toMatch(/ actif /);
-    expect(text.stdout).not.toMatch(/ active /);
+    expect(text.stdout).toMatch(/ Actif /);
+    expect(text.stdout).not.toMatch(/ Active /);
     expect(text.stdout).toContain('765 j');
     expect(text.stdout).toContain('2 sur 2 clients');
 
     const english = await encaisse('--lang', 'en', '--company', 'acme', 'customers', 'list');
     expect(english.stdout).toMatch(/Status/);
-    expect(english.stdout).toMatch(/ active /);
+    expect(english.stdout).toMatch(/ Active /);
     expect(english.stdout).toContain('765 d');
     expect(english.stdout).toContain('3 of 3 customers');
     expect(english.stdout.replace(/\s/g, ' ')).toContain(

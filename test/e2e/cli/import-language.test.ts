@@ -125,6 +125,29 @@ describe('encaisse import speaks the language of the command', () => {
     });
   });
 
+  it('refuses payments naming an unknown invoice or another customer’s in French, by line', async () => {
+    await encaisse('import', 'customers', file('d.csv', 'code;name\nD1;Delta\nD2;Epsilon\n'));
+    const invoices =
+      'number;customer_code;issue_date;due_date;amount\nFD-1;D1;2026-01-05;2026-02-04;100,00\n';
+    expect((await encaisse('import', 'invoices', file('fd.csv', invoices))).code).toBe(0);
+    const payments = file(
+      'paiements.csv',
+      'reference;customer_code;date;amount;invoice_number\nPD1;D2;2026-02-01;10,00;FD-1\nPD2;D1;2026-02-01;10,00;FD-9\n',
+    );
+
+    const refused = await encaisseWithEnv(DEFAULT_LANGUAGE, 'import', 'payments', payments);
+
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      [
+        "  ligne 2, invoice_number : L'encaissement PD1 appartient à un autre client que la facture FD-1",
+        "  ligne 3, invoice_number : La facture FD-9 n'existe pas",
+        'Corrigez les lignes ci-dessus et importez à nouveau, ou utilisez --partial pour enregistrer les autres lignes.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a bad --map in French, each issue said once', async () => {
     const customers = file('c.csv', 'code;name\nC8;Huit\n');
 

@@ -6,6 +6,13 @@ import {
   ZCustomerListTotals,
   ZCustomerPage,
 } from '../../../src/customers/schemas.ts';
+import {
+  insertCustomersWithEvents,
+  newCustomerFields,
+  saveNew,
+} from '../../../src/customers/service.ts';
+import { inTransaction } from '../../../src/db/transaction.ts';
+import { readWholeTable } from '../../whole-import-file.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
 import { expectProblem, signIn, writeHeaders, type Session, useHttpApp } from './http-helpers.ts';
 
@@ -277,5 +284,109 @@ describe('creating and changing a customer over HTTP', () => {
       code: 'NEW1',
       collector: { id: collector.user.id },
     });
+  });
+});
+
+describe('GET /api/customers/export', () => {
+  async function exportOf(session: Session, query: string) {
+    const response = await http.app.inject({
+      url: `/api/customers/export?${query}`,
+      headers: { cookie: session.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    return response;
+  }
+
+  it('writes the list as filtered and sorted to CSV, with the encours and overdue figures', async () => {
+    const { ctx } = await makeCompany(http.deps);
+    const { session } = await as(ctx, 'credit_manager');
+    const anne = await makeUser(http.deps, ctx, 'collector');
+    const small = await makeCustomer(http.deps, ctx, {
+      code: 'SMALL',
+      legalName: 'Boulangerie "Le Fournil", Lyon',
+      collectorUserId: anne.id,
+      billingAddress: { city: 'Lyon' },
+    });
+    const big = await makeCustomer(http.deps, ctx, {
+      code: 'BIG',
+      legalName: 'Grands Travaux SA',
+      collectorUserId: anne.id,
+    });
+    await makeCustomer(http.deps, ctx, { code: 'OTHER', legalName: 'Autre SARL' });
+    await makeInvoices(http.deps, ctx, small.id, [
+      { number: 'S-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: 12_345 },
+    ]);
+    await makeInvoices(http.deps, ctx, big.id, [
+      { number: 'B-1', issueDate: '2026-03-01', dueDate: '2026-04-30', amount: 900_000 },
+    ]);
+    await makePayment(http.deps, ctx, big.id, {
+      reference: 'VIR-B',
+      receivedOn: '2026-03-10',
+      amount: 100_000,
+    });
+
+    const response = await exportOf(
+      session,
+      `format=csv&collectorId=${anne.id}&sort=open_amount&order=desc`,
+    );
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="clients-2026-03-15.csv"',
+    );
+    const collector = (await getPage(session, 'sort=code')).items[0]?.collector?.displayName;
+    expect(response.body.split('\r\n')).toEqual([
+      '\uFEFFcode,legal_name,status,city,risk_category,collector,open_amount,overdue_amount,currency,oldest_overdue_days',
+      // The encours nets the unapplied payment; nothing of it is overdue yet.
+      `BIG,Grands Travaux SA,active,,standard,${collector},8000.00,0.00,EUR,`,
+      `SMALL,"Boulangerie ""Le Fournil"", Lyon",active,Lyon,standard,${collector},123.45,123.45,EUR,42`,
+      '',
+    ]);
+  });
+
+  it('writes an XLSX workbook past one batch, every customer once, in the list’s order', async () => {
+    const { ctx } = await makeCompany(http.deps);
+    const { session } = await as(ctx, 'admin');
+    await inTransaction(http.deps.db, (tx) =>
+      insertCustomersWithEvents(
+        tx,
+        ctx,
+        Array.from({ length: 2_101 }, (_, index) =>
+          saveNew(
+            http.deps,
+            newCustomerFields(
+              `K${String(index).padStart(5, '0')}`,
+              `Client ${String(2_101 - index).padStart(5, '0')}`,
+            ),
+            [],
+          ),
+        ),
+      ),
+    );
+    const response = await exportOf(session, 'format=xlsx&sort=legal_name');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="clients-2026-03-15.xlsx"',
+    );
+    const read = await readWholeTable(response.rawPayload, 'clients.xlsx');
+    if (!read.ok) {
+      throw new Error(JSON.stringify(read.issues));
+    }
+    const codes = read.table.records.map((record) => record.values['code']);
+    expect(codes).toHaveLength(2_101);
+    expect(new Set(codes).size).toBe(2_101);
+    // By name: "Client 00001" is the last code.
+    expect(codes.slice(0, 2)).toEqual(['K02100', 'K02099']);
+    expect(codes.at(-1)).toBe('K00000');
+  });
+
+  it('refuses an unknown format and a paging parameter, as the API refuses unknown input', async () => {
+    const { ctx } = await makeCompany(http.deps);
+    const { session } = await as(ctx, 'credit_manager');
+    for (const query of ['format=pdf', 'format=csv&page=2']) {
+      const response = await http.app.inject({
+        url: `/api/customers/export?${query}`,
+        headers: { cookie: session.cookie },
+      });
+      expect(expectProblem(response, 400).code).toBe('invalid');
+    }
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createDeps, type Deps } from '../../../src/app/deps.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp, type AppOptions } from '../../../src/http/app.ts';
+import { buildApp, type AppOptions } from '../../../src/server/app.ts';
 import type { App } from '../../../src/http/types.ts';
 import type { Clock } from '../../../src/shared/clock.ts';
 import { ZProblem, type TProblem } from '../../../src/shared/schemas.ts';

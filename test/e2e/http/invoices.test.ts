@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZTimeline } from '../../../src/customers/schemas.ts';
+import { ZTimeline } from '../../../src/audit/schemas.ts';
 import {
   ZAllocation,
   ZAllocationList,

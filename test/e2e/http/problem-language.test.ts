@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../../src/app/context.ts';
 import { createApiToken } from '../../../src/auth/api-tokens.ts';
 import { makeCompany, makeUser } from '../../factories.ts';
 import { expectProblem, postLogin, useHttpApp } from './http-helpers.ts';
@@ -6,11 +7,12 @@ import { expectProblem, postLogin, useHttpApp } from './http-helpers.ts';
 const http = useHttpApp();
 let authorization: string;
 let email: string;
+let ctx: Ctx;
 
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
 
 beforeAll(async () => {
-  const { ctx } = await makeCompany(http.deps);
+  ({ ctx } = await makeCompany(http.deps));
   ({ email } = await makeUser(http.deps, ctx, 'collector'));
   const { token } = await createApiToken(http.deps, ctx, { name: 'ERP', role: 'credit_manager' });
   authorization = `Bearer ${token}`;
@@ -109,5 +111,36 @@ describe('problems in the language asked for', () => {
       message: "Le SIREN « 123456789 » n'est pas valide (9 chiffres, clé de Luhn)",
       params: { value: '123456789' },
     });
+  });
+
+  it('says the checks of a request body that span its fields from the catalogue too', async () => {
+    const allocation = expectProblem(
+      await http.app.inject({
+        method: 'POST',
+        url: '/api/allocations',
+        headers: { authorization },
+        payload: { invoiceId: UNKNOWN_ID, amount: 100 },
+      }),
+      400,
+    );
+    expect(allocation.issues).toContainEqual(
+      expect.objectContaining({
+        field: 'paymentId',
+        message: 'paymentId : Indiquez soit un encaissement, soit un avoir',
+      }),
+    );
+    const { token } = await createApiToken(http.deps, ctx, { name: 'Admin', role: 'admin' });
+    const user = expectProblem(
+      await http.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${UNKNOWN_ID}`,
+        headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+        payload: {},
+      }),
+      400,
+    );
+    expect(user.issues?.map((issue) => issue.message)).toEqual([
+      'body: Give a role, an active flag or both',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp, type AppOptions } from '../../../src/http/app.ts';
+import { buildApp, type AppOptions } from '../../../src/server/app.ts';
 import type { App } from '../../../src/http/types.ts';
 import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeUser } from '../../factories.ts';

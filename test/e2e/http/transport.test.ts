@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
-import { buildApp, type AppOptions } from '../../../src/http/app.ts';
+import { buildApp, type AppOptions } from '../../../src/server/app.ts';
 import type { App } from '../../../src/http/types.ts';
 import { ZProblem } from '../../../src/shared/schemas.ts';
 import { openTestRuntime } from '../../db.ts';

@@ -1,3 +1,4 @@
+import { vocabularyEn } from '../../../src/shared/messages/vocabulary.en.ts';
 import type { Messages } from './fr.ts';
 
 /** English. Typed as `Messages` so a key missing here fails the typecheck. */
@@ -99,6 +100,12 @@ export const en: Messages = {
     range: '{{from}}–{{to}} of {{total}}',
     firstPage: 'Back to the first page',
   },
+  export: {
+    button: 'Export',
+    label: 'Export the filtered list, every page included',
+    csv: 'CSV (spreadsheet, import)',
+    xlsx: 'Excel (XLSX)',
+  },
   sorting: {
     sortBy: 'Sort by {{column}}',
   },
@@ -110,43 +117,7 @@ export const en: Messages = {
     short: '{{count}} d',
     notDue: 'Not due',
   },
-  customerStatus: {
-    prospect: 'Prospect',
-    active: 'Active',
-    on_hold: 'On hold',
-    in_litigation: 'In litigation',
-    closed: 'Closed',
-  },
-  riskCategory: {
-    low: 'Low risk',
-    standard: 'Standard risk',
-    high: 'High risk',
-    critical: 'Critical risk',
-  },
-  paymentMethod: {
-    transfer: 'Bank transfer',
-    sepa_direct_debit: 'SEPA direct debit',
-    lcr: 'LCR (bill of exchange)',
-    card: 'Card',
-    cheque: 'Cheque',
-    cash: 'Cash',
-  },
-  contactRole: {
-    billing: 'Billing',
-    accounts_payable: 'Accounts payable',
-    purchasing: 'Purchasing',
-    management: 'Management',
-    other: 'Other',
-  },
-  invoiceStatus: {
-    open: 'Open',
-    partially_paid: 'Partly paid',
-    paid: 'Paid',
-  },
-  invoiceKind: {
-    invoice: 'Invoice',
-    credit_note: 'Credit note',
-  },
+  ...vocabularyEn,
   customers: {
     title: 'Customers',
     search: 'Search customers',
@@ -275,7 +246,6 @@ export const en: Messages = {
       daysLate: 'Late',
       empty: 'No open item: the account is settled.',
       nothingYet: 'No invoice or credit note for this customer yet.',
-      totalPage: 'Page total',
     },
     payments: {
       tableLabel: "Customer's payments",
@@ -367,12 +337,6 @@ export const en: Messages = {
     customerCode: 'Filter by customer code',
     customerCodePlaceholder: 'Customer code',
     clearCustomerCode: 'Clear the customer code',
-    export: {
-      button: 'Export',
-      label: 'Export the filtered list, every page included',
-      csv: 'CSV (spreadsheet, import)',
-      xlsx: 'Excel (XLSX)',
-    },
     openInvoice: 'Open item {{number}}',
     totals: {
       label: 'Totals of the items the filters keep, every page included',

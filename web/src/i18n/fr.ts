@@ -3,6 +3,7 @@
  * same shape. Plural keys carry `_many` too because CLDR French uses it for large round
  * numbers (« 1 000 000 de clients »).
  */
+import { vocabularyFr } from '../../../src/shared/messages/vocabulary.fr.ts';
 export const fr = {
   app: {
     name: 'Encaisse',
@@ -101,6 +102,12 @@ export const fr = {
     range: '{{from}}–{{to}} sur {{total}}',
     firstPage: 'Revenir à la première page',
   },
+  export: {
+    button: 'Exporter',
+    label: 'Exporter la liste filtrée, toutes pages comprises',
+    csv: 'CSV (tableur, import)',
+    xlsx: 'Excel (XLSX)',
+  },
   sorting: {
     sortBy: 'Trier par {{column}}',
   },
@@ -112,43 +119,7 @@ export const fr = {
     short: '{{count}} j',
     notDue: 'À échoir',
   },
-  customerStatus: {
-    prospect: 'Prospect',
-    active: 'Actif',
-    on_hold: 'Bloqué',
-    in_litigation: 'Contentieux',
-    closed: 'Clos',
-  },
-  riskCategory: {
-    low: 'Risque faible',
-    standard: 'Risque standard',
-    high: 'Risque élevé',
-    critical: 'Risque critique',
-  },
-  paymentMethod: {
-    transfer: 'Virement',
-    sepa_direct_debit: 'Prélèvement SEPA',
-    lcr: 'LCR (lettre de change)',
-    card: 'Carte bancaire',
-    cheque: 'Chèque',
-    cash: 'Espèces',
-  },
-  contactRole: {
-    billing: 'Facturation',
-    accounts_payable: 'Comptabilité fournisseurs',
-    purchasing: 'Achats',
-    management: 'Direction',
-    other: 'Autre',
-  },
-  invoiceStatus: {
-    open: 'Ouverte',
-    partially_paid: 'Partiellement payée',
-    paid: 'Soldée',
-  },
-  invoiceKind: {
-    invoice: 'Facture',
-    credit_note: 'Avoir',
-  },
+  ...vocabularyFr,
   customers: {
     title: 'Clients',
     search: 'Rechercher un client',
@@ -276,7 +247,6 @@ export const fr = {
       daysLate: 'Retard',
       empty: 'Aucune pièce ouverte : le compte est soldé.',
       nothingYet: "Aucune facture ni aucun avoir pour ce client pour l'instant.",
-      totalPage: 'Total de la page',
     },
     payments: {
       tableLabel: 'Paiements du client',
@@ -368,12 +338,6 @@ export const fr = {
     customerCode: 'Filtrer par code client',
     customerCodePlaceholder: 'Code client',
     clearCustomerCode: 'Effacer le code client',
-    export: {
-      button: 'Exporter',
-      label: 'Exporter la liste filtrée, toutes pages comprises',
-      csv: 'CSV (tableur, import)',
-      xlsx: 'Excel (XLSX)',
-    },
     openInvoice: 'Ouvrir la pièce {{number}}',
     totals: {
       label: 'Totaux des pièces retenues par les filtres, toutes pages comprises',

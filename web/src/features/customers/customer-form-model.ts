@@ -3,13 +3,14 @@
  * every check the import makes (identifiers, payment terms, amounts, the collector) and
  * names each problem by its field; the form shows it there and keeps what was typed.
  */
+import { can } from '../../../../src/app/permissions.ts';
 import type {
   TCreateCustomerRequest,
   TCustomerDetail,
   TUpdateCustomerRequest,
 } from '../../../../src/customers/schemas.ts';
 import { cents, parseAmount, toDecimalString } from '../../../../src/shared/money.ts';
-import type { TProblem } from '../../../../src/shared/schemas.ts';
+import { ROLES, type TProblem } from '../../../../src/shared/schemas.ts';
 import type {
   ContactRole,
   CustomerStatus,
@@ -189,7 +190,8 @@ export function fieldErrorsOf(
   return { fields, other };
 }
 
-/** Roles that may create and change customers (`customers:write` in src/auth/model.ts). */
+/** Whether the role may create and change customers: the server's own rule. */
 export function canWriteCustomers(role: string): boolean {
-  return role === 'admin' || role === 'credit_manager';
+  const known = ROLES.find((name) => name === role);
+  return known !== undefined && can(known, 'customers:write');
 }

@@ -94,13 +94,12 @@ const baseCodec: ListParamsCodec<CustomerListParams> = {
 export const customerListCodec = customerListCodecFor('all');
 
 export function toCustomerQuery(params: CustomerListParams, userId?: string): QueryParams {
-  return {
-    ...toCustomerFilters(params, userId),
-    sort: params.sort,
-    order: params.order,
-    page: params.page,
-    pageSize: CUSTOMER_PAGE_SIZE,
-  };
+  return { ...toCustomerOrder(params, userId), page: params.page, pageSize: CUSTOMER_PAGE_SIZE };
+}
+
+/** The filters and the order, without paging: what the export writes, every row. */
+export function toCustomerOrder(params: CustomerListParams, userId?: string): QueryParams {
+  return { ...toCustomerFilters(params, userId), sort: params.sort, order: params.order };
 }
 
 /** The filters alone, without page or order: what the list's totals are asked with. */

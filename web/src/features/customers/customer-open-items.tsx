@@ -9,8 +9,8 @@ import { useFormatters } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
-import { useInvoicePage } from '../invoices/invoices-api.ts';
-import { signedAmount, totalsByCurrency } from '../invoices/invoice-amounts.ts';
+import { useInvoicePage, useInvoiceTotals } from '../invoices/invoices-api.ts';
+import { signedAmount } from '../invoices/invoice-amounts.ts';
 import { CreditNoteBadge, InvoiceNumberCell } from '../invoices/invoice-cells.tsx';
 import { EmptyTab } from './empty-tab.tsx';
 
@@ -21,14 +21,16 @@ const COLUMN_COUNT = 7;
 export function CustomerOpenItems({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
+  const filters = { customerId, status: 'unpaid' };
   const items = useInvoicePage({
-    customerId,
-    status: 'unpaid',
+    ...filters,
     sort: 'due_date',
     order: 'asc',
     page,
     pageSize: PAGE_SIZE,
   });
+  // The server's totals cover every open item, not only the page on screen.
+  const totals = useInvoiceTotals(filters);
 
   if (items.isError) {
     return <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />;
@@ -64,17 +66,15 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
               items.data.items.map((item) => <OpenItemRow key={item.id} item={item} />)
             )}
           </Table.Tbody>
-          {items.data === undefined ? null : (
+          {totals.data === undefined ? null : (
             <Table.Tfoot>
-              {totalsByCurrency(items.data.items).map(({ currency, amount, openAmount }) => (
+              {totals.data.totals.map(({ currency, amount, openAmount }) => (
                 <Table.Tr
                   key={currency}
                   className={classes.totalRow}
                   data-testid="open-items-total"
                 >
-                  <Table.Td colSpan={4}>
-                    {isWhole ? t('common.total') : t('customer.openItems.totalPage')}
-                  </Table.Td>
+                  <Table.Td colSpan={4}>{t('common.total')}</Table.Td>
                   <Table.Td className={classes.number}>
                     <Amount value={amount} currency={currency} />
                   </Table.Td>

@@ -1,6 +1,6 @@
 import { Paper, Skeleton, Stack, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TTimelineEvent } from '../../../../src/customers/schemas.ts';
+import type { TTimelineEvent } from '../../../../src/audit/schemas.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { useCurrentSession } from '../auth/session.ts';

@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ZTimeline } from '../../../../src/audit/schemas.ts';
 import {
   ZAssignableUserList,
   ZCustomerDetail,
   ZCustomerListTotals,
   ZCustomerPage,
-  ZTimeline,
   type TCreateCustomerRequest,
   type TUpdateCustomerRequest,
 } from '../../../../src/customers/schemas.ts';

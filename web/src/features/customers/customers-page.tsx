@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { Pager } from '../../ui/pager.tsx';
@@ -17,6 +18,7 @@ import {
   CUSTOMER_SCOPES,
   customerListCodecFor,
   defaultScopeFor,
+  toCustomerOrder,
 } from './customer-list-params.ts';
 import { CustomerTotals } from './customer-totals.tsx';
 import { CustomersTable } from './customers-table.tsx';
@@ -48,6 +50,11 @@ export function CustomersPage() {
               {t('customers.count', { count: total, formatted: format.integer(total) })}
             </Text>
           )}
+          <ExportMenu
+            path="/api/customers/export"
+            query={toCustomerOrder(params, session.user.id)}
+            testId="customer-export"
+          />
           {canWriteCustomers(session.user.role) ? (
             <Button size="sm" onClick={() => setCreating(true)} data-testid="customer-new">
               {t('customers.new')}

@@ -1,7 +1,9 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { CardList } from '../../ui/card-list.tsx';
+import { useNavigate } from 'react-router';
 import type { TCustomerPage, TCustomerSummary } from '../../../../src/customers/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
 import { EmptyList } from '../../ui/empty-list.tsx';
@@ -11,6 +13,13 @@ import { nextSort, type SortOrder } from '../../ui/sorting.ts';
 import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
 import { CustomerStatusBadge } from './customer-badges.tsx';
+import { CustomerCard } from './customer-cards.tsx';
+import {
+  CustomerCity,
+  CustomerCollector,
+  CustomerNameLink,
+  useCustomerLink,
+} from './customer-cells.tsx';
 import {
   DESCENDING_FIRST,
   type CustomerListParams,
@@ -45,6 +54,8 @@ export function CustomersTable({
     order: params.order,
     onSort: (column: CustomerSort) => onSort(nextSort(params, column, DESCENDING_FIRST)),
   };
+  // Phones (below Mantine's `sm`): cards, so name, encours and days late stay in view.
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   if (page !== undefined && page.items.length === 0) {
     return (
@@ -57,6 +68,18 @@ export function CustomersTable({
         onFirstPage={onFirstPage}
         onClearFilters={onClearFilters}
         data-testid="customers-empty"
+      />
+    );
+  }
+  if (isPhone) {
+    return (
+      <CardList
+        items={page?.items}
+        isStale={isStale}
+        label={t('customers.tableLabel')}
+        cardHeight={96}
+        testId="customer-cards"
+        renderCard={(customer) => <CustomerCard key={customer.id} customer={customer} />}
       />
     );
   }
@@ -115,12 +138,8 @@ export function CustomersTable({
 }
 
 function CustomerRow({ customer }: { customer: TCustomerSummary }) {
-  const { t } = useTranslation();
   const navigate = useNavigate();
-  const location = useLocation();
-  const to = `/customers/${customer.id}`;
-  // Coming back from the customer page returns to this very page of the list.
-  const state = { listSearch: location.search };
+  const { to, state } = useCustomerLink(customer.id);
   const open = (event: MouseEvent<HTMLTableRowElement>) => {
     if (event.target instanceof Element && event.target.closest('a') !== null) {
       return;
@@ -135,34 +154,16 @@ function CustomerRow({ customer }: { customer: TCustomerSummary }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={to}
-          state={state}
-          fw={500}
-          size="sm"
-          c="var(--mantine-color-text)"
-          data-testid="customer-name"
-        >
-          {customer.legalName}
-        </Anchor>
+        <CustomerNameLink customer={customer} />
       </Table.Td>
       <Table.Td className={classes.nowrap}>
-        {customer.city ?? (
-          <Text span c="dimmed">
-            {t('common.none')}
-          </Text>
-        )}
+        <CustomerCity city={customer.city} />
       </Table.Td>
       <Table.Td>
         <CustomerStatusBadge status={customer.status} />
       </Table.Td>
       <Table.Td className={classes.nowrap}>
-        {customer.collector?.displayName ?? (
-          <Text span size="sm" c="dimmed">
-            {t('customers.noCollector')}
-          </Text>
-        )}
+        <CustomerCollector collector={customer.collector} />
       </Table.Td>
       <Table.Td className={classes.number}>
         <Amount value={customer.openAmount} currency={customer.currency} tone="dimmedWhenZero" />

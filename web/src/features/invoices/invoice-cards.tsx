@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { TInvoice, TInvoicePage } from '../../../../src/ledger/schemas.ts';
+import type { TInvoice } from '../../../../src/ledger/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
 import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { useFormatters } from '../../ui/format.ts';
@@ -9,35 +9,11 @@ import { signedAmount } from './invoice-amounts.ts';
 import { CreditNoteBadge, INVOICE_STATUS_COLORS, type InvoicePageState } from './invoice-cells.tsx';
 
 /**
- * The list at phone width: a card per item, the three things a collector reads first
+ * An item of the list at phone width (`CardList`): the three things a collector reads first
  * (number, what is still open, days late) on its first line, in view without scrolling
  * sideways; the customer, due date and status below.
  */
-export function InvoiceCards({
-  page,
-  isStale,
-}: {
-  page: TInvoicePage | undefined;
-  isStale: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Stack
-      gap="xs"
-      role="list"
-      aria-label={t('invoices.tableLabel')}
-      aria-busy={page === undefined || isStale}
-      style={{ opacity: isStale ? 0.6 : 1, transition: 'opacity 120ms' }}
-      data-testid="invoice-cards"
-    >
-      {page === undefined
-        ? [0, 1, 2, 3].map((index) => <Skeleton key={index} height={72} radius="md" />)
-        : page.items.map((invoice) => <InvoiceCard key={invoice.id} invoice={invoice} />)}
-    </Stack>
-  );
-}
-
-function InvoiceCard({ invoice }: { invoice: TInvoice }) {
+export function InvoiceCard({ invoice }: { invoice: TInvoice }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const location = useLocation();

@@ -18,6 +18,7 @@ function allocation(id: string, allocatedOn: string, extra: Partial<TAllocation>
     currency: 'EUR',
     allocatedOn,
     undoneAt: null,
+    undoneOn: null,
     ...extra,
   } satisfies TAllocation;
 }
@@ -28,7 +29,10 @@ describe('the life of an invoice', () => {
       { id: INVOICE_ID, kind: 'invoice', issueDate: '2026-01-05', dueDate: '2026-02-04' },
       // Newest first, as the API sends them.
       [
-        allocation('3', '2026-03-02', { undoneAt: '2026-03-10T09:00:00.000Z' }),
+        allocation('3', '2026-03-02', {
+          undoneAt: '2026-03-10T09:00:00.000Z',
+          undoneOn: '2026-03-10',
+        }),
         allocation('2', '2026-02-04'),
         allocation('1', '2026-01-20'),
       ],

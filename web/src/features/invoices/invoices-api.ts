@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ZTimeline } from '../../../../src/customers/schemas.ts';
+import { ZTimeline } from '../../../../src/audit/schemas.ts';
 import {
   ZAllocationList,
   ZInvoice,

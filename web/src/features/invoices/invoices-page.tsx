@@ -1,11 +1,11 @@
 import { Group, Loader, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { PageTitle } from '../../ui/page-title.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { useListParams } from '../../ui/use-list-params.ts';
-import { InvoiceExportMenu } from './invoice-export-menu.tsx';
 import { InvoiceFilters } from './invoice-filters.tsx';
 import {
   CLEARED_FILTERS,
@@ -13,6 +13,7 @@ import {
   INVOICE_PAGE_SIZE,
   invoiceListCodec,
   toInvoiceFilters,
+  toInvoiceOrder,
   toInvoiceQuery,
 } from './invoice-list-params.ts';
 import { useInvoicePage, useInvoiceTotals } from './invoices-api.ts';
@@ -38,7 +39,11 @@ export function InvoicesPage() {
               {t('invoices.count', { count: total, formatted: format.integer(total) })}
             </Text>
           )}
-          <InvoiceExportMenu params={params} />
+          <ExportMenu
+            path="/api/invoices/export"
+            query={toInvoiceOrder(params)}
+            testId="invoice-export"
+          />
         </Group>
       </PageTitle>
       <Paper withBorder radius="md" p="md">

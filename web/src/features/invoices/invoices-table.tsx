@@ -1,6 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { CardList } from '../../ui/card-list.tsx';
 import { Link } from 'react-router';
 import type { TInvoice, TInvoicePage } from '../../../../src/ledger/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
@@ -17,7 +18,7 @@ import {
   type InvoiceListParams,
   type InvoiceSort,
 } from './invoice-list-params.ts';
-import { InvoiceCards } from './invoice-cards.tsx';
+import { InvoiceCard } from './invoice-cards.tsx';
 import { CreditNoteBadge, INVOICE_STATUS_COLORS, InvoiceNumberCell } from './invoice-cells.tsx';
 
 type InvoicesTableProps = {
@@ -61,7 +62,16 @@ export function InvoicesTable({
     );
   }
   if (isPhone) {
-    return <InvoiceCards page={page} isStale={isStale} />;
+    return (
+      <CardList
+        items={page?.items}
+        isStale={isStale}
+        label={t('invoices.tableLabel')}
+        cardHeight={72}
+        testId="invoice-cards"
+        renderCard={(invoice) => <InvoiceCard key={invoice.id} invoice={invoice} />}
+      />
+    );
   }
   return (
     <Table.ScrollContainer minWidth={1000}>

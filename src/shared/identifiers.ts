@@ -1,5 +1,6 @@
 /**
- * French company identifiers and bank accounts: SIREN, SIRET, intra-EU VAT number, IBAN.
+ * Business identifiers: customer codes, and French company identifiers and bank
+ * accounts (SIREN, SIRET, intra-EU VAT number, IBAN).
  * Each `isValid…` accepts the forms people type (spaces, lower case) and checks the
  * number's own keys; none says whether the number exists (that needs INSEE's Sirene or
  * the EU's VIES, which are I/O and not done here).
@@ -7,7 +8,17 @@
  * Pure (HOUSE_STYLE §3).
  */
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { fieldIssue, type Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from './errors.ts';
+
+/**
+ * A customer code as it is stored and compared: trimmed, in NFC, in capitals. Codes
+ * are typed by people and exported by ERPs in whatever case each prefers; `a001`
+ * and `A001` are one customer, never two (ADR 12). Sage and most French ERPs show
+ * account codes in capitals, so that is the form kept.
+ */
+export function normalizeCustomerCode(code: string): string {
+  return code.trim().normalize('NFC').toUpperCase();
+}
 
 // Whitespace of every kind, including the no-break spaces (U+00A0, U+202F) that word
 // processors put in "732 829 320" and that `\s` covers in JavaScript.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDate, type CalendarDate } from '../shared/calendar-date.ts';
+import { addDays, calendarDate, type CalendarDate } from './calendar-date.ts';
 import {
   checkLegalMaximum,
   computeDueDate,

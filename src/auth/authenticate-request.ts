@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../app/deps.ts';
-import { authenticateApiToken } from '../auth/api-tokens.ts';
-import { authenticateSession, userContext, type Session } from '../auth/service.ts';
+import { authenticateApiToken } from './api-tokens.ts';
+import { authenticateSession, userContext, type Session } from './service.ts';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.ts';
 
 export const SESSION_COOKIE = 'encaisse_session';

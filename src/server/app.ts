@@ -17,13 +17,13 @@ import { createPasswordAttempts, type PasswordAttemptLimits } from '../auth/pass
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCustomerRoutes } from '../customers/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
-import { authenticateRequest } from './authenticate.ts';
-import { handleError, sendNotFound } from './problem.ts';
-import { answerClientError, answerFrameworkError } from './refused-requests.ts';
-import { logEachRequest, prettyLogStream, type LogFormat } from './request-log.ts';
-import { securityHeaders } from './security-headers.ts';
-import type { App } from './types.ts';
-import { storableTextValidatorCompiler } from './validator.ts';
+import { authenticateRequest } from '../auth/authenticate-request.ts';
+import { handleError, sendNotFound } from '../http/problem.ts';
+import { answerClientError, answerFrameworkError } from '../http/refused-requests.ts';
+import { logEachRequest, prettyLogStream, type LogFormat } from '../http/request-log.ts';
+import { securityHeaders } from '../http/security-headers.ts';
+import type { App } from '../http/types.ts';
+import { storableTextValidatorCompiler } from '../http/validator.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 

@@ -15,7 +15,7 @@ import {
   startOfMonth,
   toParts,
   type CalendarDate,
-} from '../shared/calendar-date.ts';
+} from './calendar-date.ts';
 
 /** The kinds of payment terms, as stored in the `kind` field. */
 export const PAYMENT_TERMS_KINDS = [

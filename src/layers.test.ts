@@ -1,0 +1,142 @@
+/**
+ * The folders of src/ stand in layers, and a folder imports only from the layers
+ * below its own: no two folders depend on each other (no cycle), and a capability's
+ * tables stay behind its own service (no folder imports another's store, and its SQL
+ * names only its own tables).
+ * docs/architecture.md draws the same layers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = dirname(fileURLToPath(import.meta.url));
+
+/** Lowest first. Folders of one layer do not import each other. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['shared'],
+  ['db'],
+  ['app'],
+  ['exports'],
+  ['http'],
+  ['audit'],
+  ['companies'],
+  ['auth'],
+  ['ledger'],
+  ['customers'],
+  ['imports'],
+  ['demo'],
+  ['server'],
+  ['cli'],
+];
+
+/** Which capability owns each table: only its folder's SQL names it. */
+const TABLE_OWNERS: Readonly<Record<string, string>> = {
+  schema_migration: 'db',
+  company: 'companies',
+  app_user: 'auth',
+  user_session: 'auth',
+  api_token: 'auth',
+  event: 'audit',
+  event_chain_head: 'audit',
+  customer: 'customers',
+  customer_contact: 'customers',
+  invoice: 'ledger',
+  payment: 'ledger',
+  allocation: 'ledger',
+  customer_open_balance: 'ledger',
+};
+
+/**
+ * The reads of another's table still to move behind a service, each with its reason
+ * (ADR 19). A new one fails the test; removing one makes its line fail too, so the
+ * list stays true.
+ */
+const KNOWN_CROSSINGS: readonly string[] = [
+  // The invoice list filters on the customer's code and shows its name, in one statement.
+  'ledger/store.ts reads customer',
+  // The demo loader COPYs every table of a fresh company at once (ADR 7).
+  'demo/load-demo.ts reads customer',
+  'demo/load-demo.ts reads customer_contact',
+  'demo/load-demo.ts reads invoice',
+  'demo/load-demo.ts reads payment',
+  'demo/load-demo.ts reads allocation',
+];
+
+type Import = { from: string; to: string };
+
+/** The tables each source file's SQL names: Kysely builders, SQL keywords, COPY targets. */
+function tableReads(): string[] {
+  const pattern =
+    /(?:selectFrom|updateTable|insertInto|deleteFrom|copy)\(\s*'([a-z_]+)'|\b(?:FROM|JOIN|UPDATE|INTO)\s+([a-z_]+)\b/g;
+  return sourceFiles(SRC).flatMap((file) => {
+    const tables = new Set(
+      [...readFileSync(file, 'utf8').matchAll(pattern)]
+        .map((match) => match[1] ?? match[2] ?? '')
+        .filter((name) => name in TABLE_OWNERS),
+    );
+    const path = relative(SRC, file);
+    return [...tables]
+      .filter((table) => TABLE_OWNERS[table] !== folderOf(path))
+      .map((table) => `${path} reads ${table}`);
+  });
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return sourceFiles(path);
+    }
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Every relative import of the source files, static or dynamic, as paths under src/. */
+function imports(): Import[] {
+  return sourceFiles(SRC).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const specifiers = [...text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)].map(
+      (match) => match[1] ?? '',
+    );
+    return specifiers.map((specifier) => ({
+      from: relative(SRC, file),
+      to: relative(SRC, normalize(join(dirname(file), specifier))),
+    }));
+  });
+}
+
+const folderOf = (path: string) => path.split('/')[0] ?? '';
+const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));
+
+describe('the layers of src/', () => {
+  const all = imports();
+
+  it('places every folder in a layer', () => {
+    const folders = new Set(all.flatMap((edge) => [folderOf(edge.from), folderOf(edge.to)]));
+    const unplaced = [...folders].filter(
+      (folder) => !folder.endsWith('.ts') && layerOf(folder) < 0,
+    );
+    expect(unplaced).toEqual([]);
+  });
+
+  it('imports only from the layers below', () => {
+    const upward = all
+      .filter((edge) => folderOf(edge.from) !== folderOf(edge.to))
+      .filter((edge) => layerOf(folderOf(edge.to)) >= layerOf(folderOf(edge.from)))
+      .map((edge) => `${edge.from} -> ${edge.to}`);
+    expect(upward).toEqual([]);
+  });
+
+  it("names in its SQL only its own folder's tables, but for the known crossings", () => {
+    expect(tableReads().sort()).toEqual([...KNOWN_CROSSINGS].sort());
+  });
+
+  it("never imports another folder's store", () => {
+    const intoStores = all
+      .filter((edge) => folderOf(edge.from) !== folderOf(edge.to))
+      .filter((edge) => /(^|\/)store\.ts$/.test(edge.to))
+      .map((edge) => `${edge.from} -> ${edge.to}`);
+    expect(intoStores).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import type { vocabularyEn } from './vocabulary.en.ts';
+import type { ShapeOf } from './shape.ts';
+
+/** The same words in French (same keys as `vocabulary.en.ts`). */
+export const vocabularyFr = {
+  customerStatus: {
+    prospect: 'Prospect',
+    active: 'Actif',
+    on_hold: 'Bloqué',
+    in_litigation: 'Contentieux',
+    closed: 'Clos',
+  },
+  riskCategory: {
+    low: 'Risque faible',
+    standard: 'Risque standard',
+    high: 'Risque élevé',
+    critical: 'Risque critique',
+  },
+  paymentMethod: {
+    transfer: 'Virement',
+    sepa_direct_debit: 'Prélèvement SEPA',
+    lcr: 'LCR (lettre de change)',
+    card: 'Carte bancaire',
+    cheque: 'Chèque',
+    cash: 'Espèces',
+  },
+  contactRole: {
+    billing: 'Facturation',
+    accounts_payable: 'Comptabilité fournisseurs',
+    purchasing: 'Achats',
+    management: 'Direction',
+    other: 'Autre',
+  },
+  invoiceStatus: {
+    open: 'Ouverte',
+    partially_paid: 'Partiellement payée',
+    paid: 'Soldée',
+  },
+  invoiceKind: {
+    invoice: 'Facture',
+    credit_note: 'Avoir',
+  },
+} satisfies ShapeOf<typeof vocabularyEn>;
