@@ -15,7 +15,7 @@ import { exportDemo, NO_COMPANY, type DemoExportFile } from '../src/demo/export-
 import { DEMO_EXPORT_COLUMNS, demoExportRows } from '../src/demo/export-rows.ts';
 import { generateDemo, type DemoSize } from '../src/demo/generate.ts';
 import type { ExportColumn, ExportRow } from '../src/exports/table-writer.ts';
-import { IMPORT_KINDS, type ImportKind } from '../src/imports/column-mapping.ts';
+import { IMPORT_KINDS, type ImportKind } from '../src/imports/table/column-mapping.ts';
 import type { ImportReport } from '../src/imports/service.ts';
 import type { CalendarDate } from '../src/shared/calendar-date.ts';
 import { prepareLocation } from './bench-database.ts';

@@ -6,15 +6,15 @@ import type {
   CustomerColumn,
   InvoiceColumn,
   PaymentColumn,
-} from '../src/imports/column-mapping.ts';
-import type { CustomerImportRow } from '../src/imports/customer-rows.ts';
-import type { InvoiceImportRow } from '../src/imports/invoice-rows.ts';
+} from '../src/imports/table/column-mapping.ts';
+import type { CustomerImportRow } from '../src/imports/canonical/customer-rows.ts';
+import type { InvoiceImportRow } from '../src/imports/canonical/invoice-rows.ts';
 import {
   openImportFile,
   type OpenedImportFile,
   type ParseImportFileOptions,
-} from '../src/imports/parse-import-file.ts';
-import type { PaymentImportRow } from '../src/imports/payment-rows.ts';
+} from '../src/imports/canonical/parse-import-file.ts';
+import type { PaymentImportRow } from '../src/imports/canonical/payment-rows.ts';
 import {
   readCsvText,
   readTable,
@@ -22,7 +22,7 @@ import {
   type ReadTableResult,
   type Table,
   type TableFormat,
-} from '../src/imports/read-table.ts';
+} from '../src/imports/table/read-table.ts';
 import type { Issue } from '../src/shared/errors.ts';
 
 /** A file's records all at once, with every line its batches dropped. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openCsvWriter } from '../exports/csv-writer.ts';
 import type { ExportFormat, TableWriter } from '../exports/table-writer.ts';
 import { openXlsxWriter } from '../exports/xlsx-writer.ts';
-import { IMPORT_KINDS, type ImportKind } from '../imports/column-mapping.ts';
+import { IMPORT_KINDS, type ImportKind } from '../imports/table/column-mapping.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { DEMO_EXPORT_COLUMNS, demoExportRows } from './export-rows.ts';

@@ -22,7 +22,7 @@ import type {
   ImportKind,
   InvoiceColumn,
   PaymentColumn,
-} from '../imports/column-mapping.ts';
+} from '../imports/table/column-mapping.ts';
 import { cents, toDecimalString, type Cents } from '../shared/money.ts';
 import type { ExportColumn, ExportColumnType, ExportRow } from '../exports/table-writer.ts';
 import type { DemoBatch, DemoContact, DemoCustomer } from './generate.ts';

@@ -8,18 +8,18 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Outcome, UpsertPlan } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
 import { parseCurrencyCode } from '../shared/money.ts';
-import type { ColumnMapping, ImportKind } from './column-mapping.ts';
+import type { ColumnMapping, ImportKind } from './table/column-mapping.ts';
 import type { TextEncodingName } from './decode-text.ts';
 import {
   openImportFile,
   type ImportBatch,
   type OpenedImportFile,
   type ParseImportFileOptions,
-} from './parse-import-file.ts';
-import { planCustomers, planInvoices, planPayments } from './plan-rows.ts';
+} from './canonical/parse-import-file.ts';
+import { planCustomers, planInvoices, planPayments } from './canonical/plan-rows.ts';
 import { beginCompanyImport } from './store.ts';
-import type { TableFormat } from './read-table.ts';
-import { sortIssues } from './row-fields.ts';
+import type { TableFormat } from './table/read-table.ts';
+import { sortIssues } from './table/row-fields.ts';
 
 export type ImportOptions = {
   kind: ImportKind;

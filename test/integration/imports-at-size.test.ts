@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
-import { TABLE_BATCH_RECORDS } from '../../src/imports/read-table.ts';
+import { TABLE_BATCH_RECORDS } from '../../src/imports/table/read-table.ts';
 import { importFile, type ImportOptions, type ImportReport } from '../../src/imports/service.ts';
 import { listPayments } from '../../src/ledger/service.ts';
 import { openTestRuntime } from '../db.ts';

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { importFile, type ImportReport } from '../../imports/service.ts';
-import { parseMappingOption, type ImportKind } from '../../imports/column-mapping.ts';
+import { parseMappingOption, type ImportKind } from '../../imports/table/column-mapping.ts';
 import { isTextEncodingName, type TextEncodingName } from '../../imports/decode-text.ts';
-import { MAX_IMPORT_FILE_BYTES } from '../../imports/limits.ts';
-import { fileTooLargeParams } from '../../imports/read-table.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../../imports/table/limits.ts';
+import { fileTooLargeParams } from '../../imports/table/read-table.ts';
 import { InvalidError, invalidField, issueMessage } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
 import {

@@ -30,7 +30,7 @@ import {
   type DecodedText,
   type DecodeTextResult,
 } from '../decode-text.ts';
-import { quote, sortIssues } from '../row-fields.ts';
+import { quote, sortIssues } from '../table/row-fields.ts';
 import {
   FEC_AMOUNT_DIRECTION_COLUMNS,
   FEC_COLUMNS,

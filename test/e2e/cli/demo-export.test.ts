@@ -7,7 +7,7 @@ import { openDatabase } from '../../../src/db/client.ts';
 import { writeDemoFiles } from '../../../src/demo/export-demo.ts';
 import { generateDemo, type DemoBatch } from '../../../src/demo/generate.ts';
 import { DEMO_TIME_ZONE } from '../../../src/demo/load-demo.ts';
-import type { ImportKind } from '../../../src/imports/column-mapping.ts';
+import type { ImportKind } from '../../../src/imports/table/column-mapping.ts';
 import { parseWholeImportFile } from '../../whole-import-file.ts';
 import type { ImportReport } from '../../../src/imports/service.ts';
 import { todayIn } from '../../../src/shared/calendar-date.ts';

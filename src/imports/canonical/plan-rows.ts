@@ -3,23 +3,23 @@
  * will be created, updated or left alone, and the lines refused) made over what
  * is stored, with the write to run if the import commits.
  */
-import type { Ctx } from '../app/context.ts';
-import type { Deps } from '../app/deps.ts';
-import { findUserIdsByEmails } from '../auth/service.ts';
-import type { CustomerWithContacts } from '../customers/model.ts';
-import { computeDueDate, parsePaymentTerms } from '../shared/payment-terms.ts';
-import { findCustomerIdsByCodes, newCustomerFields } from '../customers/service.ts';
+import type { Ctx } from '../../app/context.ts';
+import type { Deps } from '../../app/deps.ts';
+import { findUserIdsByEmails } from '../../auth/service.ts';
+import type { CustomerWithContacts } from '../../customers/model.ts';
+import { computeDueDate, parsePaymentTerms } from '../../shared/payment-terms.ts';
+import { findCustomerIdsByCodes, newCustomerFields } from '../../customers/service.ts';
 import {
   planCustomerUpserts,
   type CustomerUpsert,
   type CustomerUpsertInput,
-} from '../customers/upsert-customers.ts';
-import type { Queryable } from '../db/client.ts';
-import { refuseOpenTotalOverflows } from '../ledger/open-totals.ts';
-import { planInvoiceUpserts, planPaymentUpserts, type UpsertPlan } from '../ledger/upsert-items.ts';
-import { fieldIssue, type Issue } from '../shared/errors.ts';
-import { cents } from '../shared/money.ts';
-import type { CustomerColumn } from './column-mapping.ts';
+} from '../../customers/upsert-customers.ts';
+import type { Queryable } from '../../db/client.ts';
+import { refuseOpenTotalOverflows } from '../../ledger/open-totals.ts';
+import { planInvoiceUpserts, planPaymentUpserts, type UpsertPlan } from '../../ledger/upsert-items.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
+import { cents } from '../../shared/money.ts';
+import type { CustomerColumn } from '../table/column-mapping.ts';
 import type { CustomerImportRow } from './customer-rows.ts';
 import type { InvoiceImportRow } from './invoice-rows.ts';
 import type { PaymentImportRow } from './payment-rows.ts';

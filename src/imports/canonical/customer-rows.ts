@@ -12,30 +12,30 @@ import {
   normalizeSiret,
   normalizeCustomerCode,
   normalizeVatNumber,
-} from '../shared/identifiers.ts';
+} from '../../shared/identifiers.ts';
 import {
   DEFAULT_PAYMENT_TERMS,
   type CustomerStatus,
   type PaymentMethod,
   type RiskCategory,
-} from '../customers/model.ts';
+} from '../../customers/model.ts';
 import {
   formatPaymentTermsCode,
   parsePaymentTermsText,
   PAYMENT_TERMS_EXCEED_LEGAL_MAXIMUM,
   termsExceedLegalMaximum,
-} from '../shared/payment-terms.ts';
-import { fieldIssue, type Issue } from '../shared/errors.ts';
-import type { MessageCode } from '../shared/messages/catalogue.ts';
-import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '../shared/money.ts';
+} from '../../shared/payment-terms.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
+import type { MessageCode } from '../../shared/messages/catalogue.ts';
+import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '../../shared/money.ts';
 import {
   CUSTOMER_COLUMN_SPEC,
   type ColumnMapping,
   type CustomerColumn,
   type MappedRecord,
-} from './column-mapping.ts';
-import { parseRows } from './parse-rows.ts';
-import type { Table } from './read-table.ts';
+} from '../table/column-mapping.ts';
+import { parseRows } from '../table/parse-rows.ts';
+import type { Table } from '../table/read-table.ts';
 import {
   addIssue,
   amountOptions,
@@ -48,7 +48,7 @@ import {
   requireText,
   type RowContext,
   type RowParseOptions,
-} from './row-fields.ts';
+} from '../table/row-fields.ts';
 
 /** Longest customer code (the `customer.code` rule of the customers capability). */
 export const MAX_CUSTOMER_CODE_LENGTH = 40;

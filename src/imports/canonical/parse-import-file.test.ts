@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-import { calendarDate } from '../shared/calendar-date.ts';
-import { cents, currencyCode } from '../shared/money.ts';
-import { parseMappingOption } from './column-mapping.ts';
-import { parseWholeImportFile } from '../../test/whole-import-file.ts';
+import { calendarDate } from '../../shared/calendar-date.ts';
+import { cents, currencyCode } from '../../shared/money.ts';
+import { parseMappingOption } from '../table/column-mapping.ts';
+import { parseWholeImportFile } from '../../../test/whole-import-file.ts';
 
 const EUR = currencyCode('EUR');
-const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url);
+const FIXTURES = new URL('../../../test/fixtures/csv/', import.meta.url);
 
 async function fixture(name: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(new URL(name, FIXTURES)));

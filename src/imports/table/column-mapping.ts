@@ -4,7 +4,7 @@
  * by an explicit `--map amount=Montant TTC`. The result is records keyed by
  * canonical column, so row parsers never see the file's own names.
  */
-import { fieldIssue, type Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { normalizeHeaderName, type Table } from './read-table.ts';
 
 /** What an import file holds. */

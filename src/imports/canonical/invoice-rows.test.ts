@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { calendarDate } from '../shared/calendar-date.ts';
-import { cents, currencyCode } from '../shared/money.ts';
+import { calendarDate } from '../../shared/calendar-date.ts';
+import { cents, currencyCode } from '../../shared/money.ts';
 import { parseInvoiceRows } from './invoice-rows.ts';
-import { readWholeCsv } from '../../test/whole-import-file.ts';
+import { readWholeCsv } from '../../../test/whole-import-file.ts';
 
 const EUR = currencyCode('EUR');
 const HEADER = 'number;customer_code;issue_date;due_date;amount;currency;kind';

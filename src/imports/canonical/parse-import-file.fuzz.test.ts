@@ -5,16 +5,16 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCurrencyCode } from '../shared/money.ts';
-import { TEXT_ENCODINGS } from './decode-text.ts';
-import type { ImportKind } from './column-mapping.ts';
+import { parseCurrencyCode } from '../../shared/money.ts';
+import { TEXT_ENCODINGS } from '../decode-text.ts';
+import type { ImportKind } from '../table/column-mapping.ts';
 import type { ParseImportFileOptions } from './parse-import-file.ts';
-import { CSV_DELIMITERS } from './read-table.ts';
+import { CSV_DELIMITERS } from '../table/read-table.ts';
 import {
   parseWholeImportFile,
   readWholeCsv,
   type WholeImportFile,
-} from '../../test/whole-import-file.ts';
+} from '../../../test/whole-import-file.ts';
 
 const KINDS = ['customers', 'invoices', 'payments'] as const;
 const LINE_ENDS = ['\n', '\r\n', '\r'] as const;

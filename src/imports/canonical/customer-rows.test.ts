@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { cents, currencyCode } from '../shared/money.ts';
+import { cents, currencyCode } from '../../shared/money.ts';
 import { parseCustomerRows } from './customer-rows.ts';
-import { readWholeCsv } from '../../test/whole-import-file.ts';
+import { readWholeCsv } from '../../../test/whole-import-file.ts';
 
 const EUR = currencyCode('EUR');
 

@@ -7,9 +7,9 @@
 import type { CellValue } from 'exceljs';
 import Papa from 'papaparse';
 
-import { fieldIssue, type Issue } from '../shared/errors.ts';
-import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';
-import { decodeText, type TextEncodingName } from './decode-text.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
+import type { MessageCode, MessageParams } from '../../shared/messages/catalogue.ts';
+import { decodeText, type TextEncodingName } from '../decode-text.ts';
 import { findZipProblem } from './inspect-zip.ts';
 import { MAX_CELL_LENGTH, MAX_IMPORT_FILE_BYTES, mebibytes } from './limits.ts';
 

@@ -3,18 +3,18 @@
  * currency, invoice_number, method`. Pure: a table in, typed rows and per-line
  * errors out; allocation to invoices is the service's business.
  */
-import type { PaymentMethod } from '../customers/model.ts';
-import type { CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
-import type { Cents, CurrencyCode } from '../shared/money.ts';
+import type { PaymentMethod } from '../../customers/model.ts';
+import type { CalendarDate } from '../../shared/calendar-date.ts';
+import type { Issue } from '../../shared/errors.ts';
+import type { Cents, CurrencyCode } from '../../shared/money.ts';
 import {
   PAYMENT_COLUMN_SPEC,
   type ColumnMapping,
   type MappedRecord,
   type PaymentColumn,
-} from './column-mapping.ts';
-import { parseRows, requiredColumns } from './parse-rows.ts';
-import type { Table } from './read-table.ts';
+} from '../table/column-mapping.ts';
+import { parseRows, requiredColumns } from '../table/parse-rows.ts';
+import type { Table } from '../table/read-table.ts';
 import {
   addIssue,
   optionalText,
@@ -27,7 +27,7 @@ import {
   requireText,
   type RowContext,
   type RowParseOptions,
-} from './row-fields.ts';
+} from '../table/row-fields.ts';
 
 /** One valid payment line of a file. */
 export type PaymentImportRow = {

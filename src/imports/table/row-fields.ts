@@ -4,11 +4,11 @@
  * appends one `Issue` naming the line, the canonical column and the bad value, so a
  * row reports every problem it has at once.
  */
-import type { PaymentMethod } from '../customers/model.ts';
-import { normalizeCustomerCode } from '../shared/identifiers.ts';
-import { parseCalendarDate, type CalendarDate } from '../shared/calendar-date.ts';
-import { fieldIssue, type Issue } from '../shared/errors.ts';
-import type { MessageCode, MessageParams } from '../shared/messages/catalogue.ts';
+import type { PaymentMethod } from '../../customers/model.ts';
+import { normalizeCustomerCode } from '../../shared/identifiers.ts';
+import { parseCalendarDate, type CalendarDate } from '../../shared/calendar-date.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
+import type { MessageCode, MessageParams } from '../../shared/messages/catalogue.ts';
 import {
   MAX_AMOUNT_CENTS,
   minorDigits,
@@ -19,7 +19,7 @@ import {
   type Cents,
   type CurrencyCode,
   type ParseAmountOptions,
-} from '../shared/money.ts';
+} from '../../shared/money.ts';
 
 /** A decimal mark a user can impose (`--decimal-mark`), see `parseAmount`. */
 export type DecimalMark = ',' | '.';

@@ -8,7 +8,7 @@
  */
 import { finished } from 'node:stream/promises';
 import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
-import type { MessageParams } from '../shared/messages/catalogue.ts';
+import type { MessageParams } from '../../shared/messages/catalogue.ts';
 import {
   COMPRESSION_RATIO_FLOOR_BYTES,
   MAX_COMPRESSION_RATIO,

@@ -9,7 +9,7 @@ import {
   type ColumnSpec,
   type MapColumnsResult,
 } from './column-mapping.ts';
-import { readWholeCsv } from '../../test/whole-import-file.ts';
+import { readWholeCsv } from '../../../test/whole-import-file.ts';
 
 function table(csv: string) {
   const result = readWholeCsv(csv);

@@ -3,18 +3,18 @@
  * issue_date, due_date, amount, currency, kind`. Pure: a table in, typed rows and
  * per-line errors out; whether the customer exists is the service's question.
  */
-import { checkLegalMaximum } from '../shared/payment-terms.ts';
-import { compareDates, type CalendarDate } from '../shared/calendar-date.ts';
-import { fieldIssue, type Issue } from '../shared/errors.ts';
-import { cents, type Cents, type CurrencyCode } from '../shared/money.ts';
+import { checkLegalMaximum } from '../../shared/payment-terms.ts';
+import { compareDates, type CalendarDate } from '../../shared/calendar-date.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
+import { cents, type Cents, type CurrencyCode } from '../../shared/money.ts';
 import {
   INVOICE_COLUMN_SPEC,
   type ColumnMapping,
   type InvoiceColumn,
   type MappedRecord,
-} from './column-mapping.ts';
-import { parseRows, requiredColumns } from './parse-rows.ts';
-import type { Table } from './read-table.ts';
+} from '../table/column-mapping.ts';
+import { parseRows, requiredColumns } from '../table/parse-rows.ts';
+import type { Table } from '../table/read-table.ts';
 import {
   addIssue,
   quote,
@@ -26,7 +26,7 @@ import {
   requireText,
   type RowContext,
   type RowParseOptions,
-} from './row-fields.ts';
+} from '../table/row-fields.ts';
 
 /** An invoice, or a credit note (avoir) that reduces what the customer owes. */
 export type InvoiceKind = 'invoice' | 'credit_note';

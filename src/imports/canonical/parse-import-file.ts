@@ -3,27 +3,27 @@
  * typed rows, per-line errors and notices out, no database. The service decides
  * what to do with them (atomic import, `--partial`, `--dry-run`; see docs/import.md).
  */
-import type { Issue } from '../shared/errors.ts';
-import type { CurrencyCode } from '../shared/money.ts';
+import type { Issue } from '../../shared/errors.ts';
+import type { CurrencyCode } from '../../shared/money.ts';
 import type {
   ColumnMapping,
   CustomerColumn,
   ImportKind,
   InvoiceColumn,
   PaymentColumn,
-} from './column-mapping.ts';
+} from '../table/column-mapping.ts';
 import { parseCustomerRows, type CustomerImportRow } from './customer-rows.ts';
-import type { TextEncodingName } from './decode-text.ts';
+import type { TextEncodingName } from '../decode-text.ts';
 import { parseInvoiceRows, type InvoiceImportRow } from './invoice-rows.ts';
-import type { ParsedRows } from './parse-rows.ts';
+import type { ParsedRows } from '../table/parse-rows.ts';
 import { parsePaymentRows, type PaymentImportRow } from './payment-rows.ts';
-import { readTable, type ReadTableResult, type Table, type TableFormat } from './read-table.ts';
+import { readTable, type ReadTableResult, type Table, type TableFormat } from '../table/read-table.ts';
 import {
   createDuplicateDetector,
   sortIssues,
   type DecimalMark,
   type DuplicateDetector,
-} from './row-fields.ts';
+} from '../table/row-fields.ts';
 
 /** Options of `openImportFile`, as the CLI flags and the upload form give them. */
 export type ParseImportFileOptions = {

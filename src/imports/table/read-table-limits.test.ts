@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildZip, repeated, workbookMembers } from '../../test/zip-archive.ts';
-import { messageOf } from '../shared/messages/catalogue.ts';
+import { buildZip, repeated, workbookMembers } from '../../../test/zip-archive.ts';
+import { messageOf } from '../../shared/messages/catalogue.ts';
 import { MAX_IMPORT_FILE_BYTES } from './limits.ts';
-import { readWholeCsv, readWholeTable } from '../../test/whole-import-file.ts';
+import { readWholeCsv, readWholeTable } from '../../../test/whole-import-file.ts';
 
 const MIB = 1024 * 1024;
 /** Deflating a bomb of 1 GB takes a few seconds on a busy machine. */

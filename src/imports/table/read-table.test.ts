@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { readWholeCsv, readWholeTable, type WholeTable } from '../../test/whole-import-file.ts';
-import { buildZip, textMember, workbookMembers } from '../../test/zip-archive.ts';
-import { issueMessage } from '../shared/errors.ts';
+import { readWholeCsv, readWholeTable, type WholeTable } from '../../../test/whole-import-file.ts';
+import { buildZip, textMember, workbookMembers } from '../../../test/zip-archive.ts';
+import { issueMessage } from '../../shared/errors.ts';
 import { cellText, detectCsvDelimiter, normalizeHeaderName, readCsvText } from './read-table.ts';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);

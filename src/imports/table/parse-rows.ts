@@ -4,8 +4,8 @@
  * completed row or its issues (in column order). Each kind supplies only what
  * differs: how to read a record, its key, how to complete a row.
  */
-import type { Issue } from '../shared/errors.ts';
-import { findUnstorableCharacter } from '../shared/text.ts';
+import type { Issue } from '../../shared/errors.ts';
+import { findUnstorableCharacter } from '../../shared/text.ts';
 import {
   mapColumns,
   type ColumnMapping,
