@@ -6,10 +6,10 @@
  * `node --import tsx bench/fec-parse.ts [lines] [utf-8|iso-8859-15]`. The import's target
  * is 150,000 lines/s end to end into PostgreSQL, so these two must take a small part of it.
  */
-import { FEC_COLUMNS } from '../src/imports/fec/fec-format.ts';
 import { parseFec } from '../src/imports/fec/parse-fec.ts';
 import { planFec } from '../src/imports/fec/plan-fec.ts';
 import { parseCurrencyCode } from '../src/shared/money.ts';
+import { buildFec } from './fec-file.ts';
 
 const lineCount = Number(process.argv[2] ?? 1_000_000);
 const encoding = process.argv[3] ?? 'utf-8';
@@ -21,127 +21,6 @@ if (
   currency === undefined
 ) {
   throw new Error('Usage: node --import tsx bench/fec-parse.ts [lines] [utf-8|iso-8859-15]');
-}
-
-/** A FEC text of about `count` lines, tab-separated, CRLF, with accents and `€`. */
-function buildFec(count: number): string {
-  const rows = [FEC_COLUMNS.join('\t')];
-  for (let entry = 1; rows.length <= count; entry += 1) {
-    const day = String(1 + (entry % 28)).padStart(2, '0');
-    const month = String(1 + (entry % 12)).padStart(2, '0');
-    const date = `2024${month}${day}`;
-    const customer = `C${String(entry % 5000).padStart(5, '0')}`;
-    const amount = 10_000 + ((entry * 7919) % 990_000);
-    const net = Math.round(amount / 1.2);
-    const money = (cents: number): string =>
-      `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
-    const piece = `F${entry}`;
-    const letter = `L${entry}`;
-    const line = (fields: string[]): void => {
-      rows.push(fields.join('\t'));
-    };
-    line([
-      'VT',
-      'Ventes',
-      `${entry}`,
-      date,
-      '411000',
-      'Clients',
-      customer,
-      `Société ${customer}`,
-      piece,
-      date,
-      `Facture ${piece} €`,
-      money(amount),
-      '0,00',
-      letter,
-      date,
-      date,
-      '',
-      '',
-    ]);
-    line([
-      'VT',
-      'Ventes',
-      `${entry}`,
-      date,
-      '706000',
-      'Prestations de services',
-      '',
-      '',
-      piece,
-      date,
-      `Facture ${piece}`,
-      '0,00',
-      money(net),
-      '',
-      '',
-      date,
-      '',
-      '',
-    ]);
-    line([
-      'VT',
-      'Ventes',
-      `${entry}`,
-      date,
-      '445710',
-      'TVA collectée',
-      '',
-      '',
-      piece,
-      date,
-      `Facture ${piece}`,
-      '0,00',
-      money(amount - net),
-      '',
-      '',
-      date,
-      '',
-      '',
-    ]);
-    line([
-      'BQ',
-      'Banque',
-      `${entry}`,
-      date,
-      '512000',
-      'Banque',
-      '',
-      '',
-      `V${entry}`,
-      date,
-      `Virement ${customer}`,
-      money(amount),
-      '0,00',
-      '',
-      '',
-      date,
-      '',
-      '',
-    ]);
-    line([
-      'BQ',
-      'Banque',
-      `${entry}`,
-      date,
-      '411000',
-      'Clients',
-      customer,
-      `Société ${customer}`,
-      `V${entry}`,
-      date,
-      `Virement ${customer}`,
-      '0,00',
-      money(amount),
-      letter,
-      date,
-      date,
-      '',
-      '',
-    ]);
-  }
-  return `${rows.join('\r\n')}\r\n`;
 }
 
 /** ISO-8859-15 bytes of a text whose characters all have one (`€` is 0xA4). */

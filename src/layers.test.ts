@@ -25,6 +25,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['ledger'],
   ['customers'],
   ['imports'],
+  // Bank statements: read by the imports' readers, and (to come) paid into the ledger.
+  ['bank'],
   ['demo'],
   ['server'],
   ['cli'],
@@ -45,6 +47,9 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   payment: 'ledger',
   allocation: 'ledger',
   customer_open_balance: 'ledger',
+  bank_account: 'bank',
+  bank_statement: 'bank',
+  bank_line: 'bank',
 };
 
 /**

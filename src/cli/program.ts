@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { LANGUAGES, type Language } from '../shared/language.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerBankCommands } from './commands/bank.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
@@ -34,6 +35,7 @@ export function buildProgram(language: Language): Command {
   registerDemoCommand(program, language);
   registerServeCommand(program, language);
   registerImportCommands(program, language);
+  registerBankCommands(program, language);
   registerListCommands(program, language);
   registerUserCommands(program, language);
   registerAuditCommands(program, language);

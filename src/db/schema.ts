@@ -114,6 +114,8 @@ export type InvoiceTable = {
   status: string;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  /** The FEC line it was first imported from (202612012000); `null` otherwise. */
+  source_key: string | null;
 };
 
 export type PaymentTable = {
@@ -127,6 +129,8 @@ export type PaymentTable = {
   unapplied_cents: number;
   method: Generated<string>;
   created_at: DefaultedTimestamp;
+  /** As `invoice.source_key`. */
+  source_key: string | null;
 };
 
 export type AllocationTable = {
@@ -181,6 +185,57 @@ export type CustomerOpenBalanceTable = {
   balance_cents: GeneratedAlways<number>;
 };
 
+/** The company's bank accounts (migration 202612011900): an IBAN, a RIB, or both. */
+export type BankAccountTable = {
+  company_id: string;
+  id: string;
+  name: string;
+  iban: string | null;
+  bank_code: string | null;
+  branch_code: string | null;
+  account_number: string | null;
+  currency: string;
+  created_at: DefaultedTimestamp;
+};
+
+/** A statement read from a bank file (202612011900); `balanced` is null when it cannot be checked. */
+export type BankStatementTable = {
+  company_id: string;
+  id: string;
+  bank_account_id: string;
+  format: string;
+  statement_id: string | null;
+  opening_date: string | null;
+  opening_balance_cents: number | null;
+  closing_date: string | null;
+  closing_balance_cents: number | null;
+  balanced: boolean | null;
+  dedup_key: string;
+  file_name: string;
+  imported_at: Timestamp;
+};
+
+/** A movement on a bank account (202612011900), stored once per `dedup_key`. */
+export type BankLineTable = {
+  company_id: string;
+  id: string;
+  bank_statement_id: string;
+  bank_account_id: string;
+  booking_date: string;
+  value_date: string | null;
+  amount_cents: number;
+  currency: string;
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  remittance_text: string | null;
+  structured_references: string[];
+  bank_references: ColumnType<Record<string, string>, string, string>;
+  transaction_code: string | null;
+  is_reversal: boolean;
+  return_reason: string | null;
+  dedup_key: string;
+};
+
 export type SchemaMigrationTable = {
   name: string;
   checksum: string;
@@ -200,5 +255,8 @@ export type Database = {
   event: EventTable;
   event_chain_head: EventChainHeadTable;
   customer_open_balance: CustomerOpenBalanceTable;
+  bank_account: BankAccountTable;
+  bank_statement: BankStatementTable;
+  bank_line: BankLineTable;
   schema_migration: SchemaMigrationTable;
 };

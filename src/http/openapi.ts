@@ -50,7 +50,17 @@ export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 type ProblemAnswer = {
   description: string;
   content: { 'application/problem+json': { schema: typeof ZProblem } };
+  headers?: Record<string, { description: string; type: 'integer'; minimum: number }>;
 };
+
+/** The header a client waits on before trying again (RFC 9110 §10.2.3), as @fastify/swagger reads it. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    type: 'integer',
+    minimum: 1,
+  },
+} as const;
 
 /** The problem+json answers of a route, by status: `...problems(400, 401, 404)`. */
 export function problems<const S extends ProblemStatus>(
@@ -61,6 +71,7 @@ export function problems<const S extends ProblemStatus>(
     answers[status] = {
       description: PROBLEM_DESCRIPTIONS[status],
       content: { 'application/problem+json': { schema: ZProblem } },
+      ...(status === 429 ? { headers: RETRY_AFTER } : {}),
     };
   }
   return answers;

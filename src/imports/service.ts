@@ -7,7 +7,7 @@ import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Outcome, UpsertPlan } from '../ledger/upsert-items.ts';
 import type { Issue } from '../shared/errors.ts';
-import { parseCurrencyCode } from '../shared/money.ts';
+import { currencyCode, parseCurrencyCode } from '../shared/money.ts';
 import type { ColumnMapping, ImportKind } from './table/column-mapping.ts';
 import type { TextEncodingName } from './decode-text.ts';
 import {
@@ -17,6 +17,14 @@ import {
   type ParseImportFileOptions,
 } from './canonical/parse-import-file.ts';
 import { planCustomers, planInvoices, planPayments } from './canonical/plan-rows.ts';
+import {
+  applyFec,
+  noFecOutcomes,
+  prepareFec,
+  type FecOutcomes,
+  type FecProgress,
+} from './fec/apply-fec.ts';
+import type { FecFormat } from './fec/parse-fec.ts';
 import { beginCompanyImport } from './store.ts';
 import type { TableFormat } from './table/read-table.ts';
 import { sortIssues } from './table/row-fields.ts';
@@ -52,6 +60,53 @@ export type ImportReport = {
 
 /** Thrown inside the transaction to roll it back once the report is built. */
 class Rollback extends Error {}
+
+/**
+ * Runs an import in one transaction under the company's import lock (ADR 13): `run`
+ * plans and writes, then its changes are kept unless it is a dry run or it refused a
+ * line without `partial`, and a kept import is recorded (`import.completed`, with
+ * `summary` of what it did). Retried as a whole if the database breaks a deadlock
+ * (`inTransaction`): `run` starts afresh, and so do its figures.
+ */
+export async function runImport<Result extends { errors: readonly Issue[] }>(
+  deps: Deps,
+  ctx: Ctx,
+  mode: { dryRun: boolean; partial: boolean },
+  run: (tx: Queryable) => Promise<Result>,
+  summary: (result: Result) => Record<string, unknown>,
+): Promise<{ result: Result; committed: boolean }> {
+  let outcome: { result: Result; committed: boolean } | undefined;
+  try {
+    await inTransaction(deps.db, async (tx) => {
+      await beginCompanyImport(tx, ctx.companyId);
+      const result = await run(tx);
+      outcome = { result, committed: false };
+      if (mode.dryRun || (result.errors.length > 0 && !mode.partial)) {
+        throw new Rollback();
+      }
+      await recordEvents(tx, ctx, [
+        {
+          action: 'import.completed',
+          entityType: 'company',
+          entityId: ctx.companyId,
+          customerId: null,
+          data: summary(result),
+        },
+      ]);
+    });
+    if (outcome !== undefined) {
+      outcome.committed = true;
+    }
+  } catch (error) {
+    if (!(error instanceof Rollback)) {
+      throw error;
+    }
+  }
+  if (outcome === undefined) {
+    throw new Error('The import transaction ended without running');
+  }
+  return outcome;
+}
 
 /**
  * Imports a customers, invoices or payments file in one transaction. Every
@@ -97,11 +152,11 @@ export async function importFile(
   }
   report.format = opened.format;
 
-  try {
-    // Retried as a whole if the database breaks a deadlock (inTransaction): the
-    // batches are read again and every figure of the report computed afresh.
-    await inTransaction(deps.db, async (tx) => {
-      await beginCompanyImport(tx, ctx.companyId);
+  const { result, committed } = await runImport(
+    deps,
+    ctx,
+    options,
+    async (tx) => {
       const counts = { created: 0, updated: 0, unchanged: 0 };
       const errors: Issue[] = [];
       const notices = [...opened.notices];
@@ -114,34 +169,18 @@ export async function importFile(
       }
       const rejected = new Set(errors.map((issue) => issue.line)).size;
       const rows = counts.created + counts.updated + counts.unchanged + rejected;
-      Object.assign(report, { ...counts, rows, rejected, errors: sortIssues(errors), notices });
-      if (options.dryRun || (errors.length > 0 && !options.partial)) {
-        throw new Rollback();
-      }
-      await recordEvents(tx, ctx, [
-        {
-          action: 'import.completed',
-          entityType: 'company',
-          entityId: ctx.companyId,
-          customerId: null,
-          data: {
-            kind: report.kind,
-            file: report.file,
-            created: report.created,
-            updated: report.updated,
-            unchanged: report.unchanged,
-            rejected: report.rejected,
-          },
-        },
-      ]);
-      report.committed = true;
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) {
-      throw error;
-    }
-  }
-  return report;
+      return { ...counts, rows, rejected, errors: sortIssues(errors), notices };
+    },
+    (counts) => ({
+      kind: report.kind,
+      file: report.file,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      rejected: counts.rejected,
+    }),
+  );
+  return { ...report, ...result, committed };
 }
 
 /** What one batch did: an outcome per row kept, the issues of its refused lines. */
@@ -213,4 +252,115 @@ async function* planEach<Row>(
       notices: batch.notices,
     };
   }
+}
+
+export type FecImportOptions = {
+  bytes: Uint8Array;
+  fileName: string;
+  dryRun: boolean;
+  /** Import the good entries even when some lines are refused (default: all or nothing). */
+  partial: boolean;
+  /** The file writes its amounts with a decimal point (not the FEC's comma). */
+  decimalPoint?: boolean | undefined;
+  /** Prefixes of the receivable accounts: `411` by default. */
+  receivableAccounts?: readonly string[] | undefined;
+  /** Codes of the sales journals, whose receivable credits are credit notes. */
+  salesJournals?: readonly string[] | undefined;
+  /** Net days of the customers the import creates: 30 by default. */
+  defaultTermsDays?: number | undefined;
+  /** Told as the items are written, slice by slice. */
+  onProgress?: ((progress: FecProgress) => void) | undefined;
+};
+
+export type FecImportReport = FecOutcomes & {
+  kind: 'fec';
+  file: string;
+  format: FecFormat | null;
+  dryRun: boolean;
+  partial: boolean;
+  /** Whether the changes were saved. */
+  committed: boolean;
+  /** Lines read, the header and blank lines aside. */
+  lines: number;
+  /** Lines refused: for their own problems, their entry's, or their item's. */
+  rejected: number;
+  errors: Issue[];
+  notices: Issue[];
+};
+
+/**
+ * Imports a FEC's receivables in one transaction (`applyFec`): customers, invoices,
+ * credit notes, payments and the allocations of its lettering. Unless `partial`, one
+ * refused line means nothing is saved; with it, the entries without a refused line are.
+ * The same file imported again changes nothing; a later one adds and updates what
+ * changed, and names what an earlier one gave that it lacks.
+ */
+export async function importFec(
+  deps: Deps,
+  ctx: Ctx,
+  options: FecImportOptions,
+): Promise<FecImportReport> {
+  requirePermission(ctx, 'imports:run');
+  const company = await getCompany(deps, ctx.companyId);
+  const report: FecImportReport = {
+    kind: 'fec',
+    file: options.fileName,
+    format: null,
+    dryRun: options.dryRun,
+    partial: options.partial,
+    committed: false,
+    lines: 0,
+    rejected: 0,
+    ...noFecOutcomes(),
+    errors: [],
+    notices: [],
+  };
+  const prepared = prepareFec(options.bytes, options.fileName, {
+    currency: currencyCode(company.currency),
+    decimalPoint: options.decimalPoint,
+    receivableAccounts: options.receivableAccounts,
+    salesJournals: options.salesJournals,
+    defaultTermsDays: options.defaultTermsDays,
+  });
+  if (!prepared.ok) {
+    return { ...report, errors: prepared.errors };
+  }
+  const { result, committed } = await runImport(
+    deps,
+    ctx,
+    options,
+    async (tx) => {
+      const applied = await applyFec(deps, tx, ctx, prepared, options.onProgress);
+      const errors = [...prepared.errors, ...applied.errors];
+      // Lines left out before the plan, and the planned lines refused since.
+      const refusedPlanned = new Set(
+        [...prepared.plan.issues, ...applied.errors].flatMap((issue) =>
+          issue.line === undefined ? [] : [issue.line],
+        ),
+      );
+      return {
+        ...applied,
+        rejected: prepared.leftOut + refusedPlanned.size,
+        errors: sortIssues(errors),
+      };
+    },
+    (applied) => ({
+      kind: 'fec',
+      file: options.fileName,
+      lines: prepared.lineCount,
+      rejected: applied.rejected,
+      customers: applied.customers,
+      invoices: applied.invoices,
+      creditNotes: applied.creditNotes,
+      payments: applied.payments,
+      allocations: applied.allocations,
+    }),
+  );
+  return {
+    ...report,
+    ...result,
+    format: prepared.format,
+    lines: prepared.lineCount,
+    committed,
+  };
 }

@@ -135,6 +135,34 @@ describe('planAllocations', () => {
     expect(plan.payments).toEqual([expect.objectContaining({ unappliedCents: 0 })]);
   });
 
+  it('allocates "remaining" up to what a request says at most', () => {
+    const parties = {
+      invoices: new Map([['i1', invoice('i1')]]),
+      payments: new Map([['p1', payment('p1', 200_000)]]),
+    };
+    const plan = planAllocations(
+      [
+        {
+          invoiceId: 'i1',
+          paymentId: 'p1',
+          amount: 'remaining',
+          atMost: cents(60_000),
+          allocatedOn: on,
+        },
+        {
+          invoiceId: 'i1',
+          paymentId: 'p1',
+          amount: 'remaining',
+          atMost: cents(500_000),
+          allocatedOn: on,
+        },
+      ],
+      parties,
+      ids(),
+    );
+    expect(plan.allocations.map((a) => a.amountCents)).toEqual([60_000, 90_000]);
+  });
+
   it('lowers both the invoice and the credit note it draws on', () => {
     const parties = {
       invoices: new Map([

@@ -17,6 +17,8 @@ export type Invoice = {
   currency: string;
   openCents: Cents;
   status: InvoiceStatus;
+  /** The FEC line it was imported from (`VT/F1/2`), written when it is created; else absent. */
+  sourceKey?: string | undefined;
 };
 
 export type Payment = {
@@ -28,6 +30,8 @@ export type Payment = {
   currency: string;
   unappliedCents: Cents;
   method: string;
+  /** As `Invoice.sourceKey`. */
+  sourceKey?: string | undefined;
 };
 
 export type Allocation = {
@@ -239,6 +243,8 @@ export type AllocationRequest = {
   creditNoteId?: string | undefined;
   /** An amount, or `'remaining'`: as much as both still have open (skipped when that is 0). */
   amount: Cents | 'remaining';
+  /** With `'remaining'`: no more than this (a file's lettering says how much at most). */
+  atMost?: Cents | undefined;
   allocatedOn: CalendarDate;
 };
 
@@ -338,9 +344,10 @@ export function planAllocations(
       plan.rejected.push({ request: index, issues: missing });
       return;
     }
+    const remaining = minCents(invoice.openCents, source.availableCents);
     const amount =
       request.amount === 'remaining'
-        ? minCents(invoice.openCents, source.availableCents)
+        ? minCents(remaining, request.atMost ?? remaining)
         : request.amount;
     if (request.amount === 'remaining' && amount <= 0) {
       plan.skipped.push(index);

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import {
   anyOf,
+  arrayParameter,
   insertRows,
   unnestRows,
   updateRows,
@@ -9,7 +10,7 @@ import {
 import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import { cents } from '../shared/money.ts';
+import { cents, type Cents } from '../shared/money.ts';
 import type { OpenItemSums } from './balances.ts';
 import type {
   Allocation,
@@ -102,6 +103,7 @@ const INVOICE_ROW_TYPES = {
   currency: 'text',
   open_cents: 'bigint',
   status: 'text',
+  source_key: 'text',
 } as const satisfies ColumnTypes<Insertable<InvoiceTable>>;
 
 function invoiceRow(companyId: string, invoice: Invoice) {
@@ -117,6 +119,7 @@ function invoiceRow(companyId: string, invoice: Invoice) {
     currency: invoice.currency,
     open_cents: invoice.openCents,
     status: invoice.status,
+    source_key: invoice.sourceKey ?? null,
   };
 }
 
@@ -135,7 +138,8 @@ export async function insertInvoices(
 
 /**
  * Rewrites invoices' stored fields (import updates); their open amounts come from
- * a locked read. Kind and number are the key: they never change.
+ * a locked read. Kind and number are the key: they never change; nor does the
+ * source key, which says where the item was created from.
  */
 export async function updateInvoiceRows(
   q: Queryable,
@@ -143,7 +147,13 @@ export async function updateInvoiceRows(
   invoices: readonly Invoice[],
   now: Date,
 ): Promise<void> {
-  const { company_id: _company, kind: _kind, number: _number, ...columns } = INVOICE_ROW_TYPES;
+  const {
+    company_id: _company,
+    kind: _kind,
+    number: _number,
+    source_key: _source,
+    ...columns
+  } = INVOICE_ROW_TYPES;
   await updateRows(
     q,
     'invoice',
@@ -433,6 +443,7 @@ export async function insertPayments(
       currency: 'text',
       unapplied_cents: 'bigint',
       method: 'text',
+      source_key: 'text',
     },
     payments.map((payment) => ({
       company_id: companyId,
@@ -444,6 +455,7 @@ export async function insertPayments(
       currency: payment.currency,
       unapplied_cents: payment.unappliedCents,
       method: payment.method,
+      source_key: payment.sourceKey ?? null,
     })),
   );
 }
@@ -620,25 +632,74 @@ export async function markAllocationUndone(
 }
 
 /**
- * The (payment, invoice) pairs that already have a live allocation, among these
- * payments' allocations: re-importing a payment does not allocate it twice.
+ * The (source, invoice) pairs that already have a live allocation, among the
+ * allocations drawn on these payments or credit notes (ids are unique across both):
+ * re-importing a payment or a lettering does not allocate it twice.
  */
 export async function findLiveAllocationPairs(
   q: Queryable,
   companyId: string,
-  paymentIds: readonly string[],
-): Promise<{ paymentId: string; invoiceId: string }[]> {
-  if (paymentIds.length === 0) {
+  sourceIds: readonly string[],
+): Promise<{ sourceId: string; invoiceId: string }[]> {
+  if (sourceIds.length === 0) {
     return [];
   }
-  const rows = await q
-    .selectFrom('allocation')
-    .select(['payment_id', 'invoice_id'])
-    .where('company_id', '=', companyId)
-    .where('payment_id', '=', anyOf(paymentIds, 'uuid'))
-    .where('undone_at', 'is', null)
-    .execute();
-  return rows.map((row) => ({ paymentId: row.payment_id ?? '', invoiceId: row.invoice_id }));
+  const ids = arrayParameter(sourceIds, 'uuid');
+  const { rows } = await sql<{ source_id: string; invoice_id: string }>`
+    SELECT coalesce(payment_id, credit_note_id) AS source_id, invoice_id FROM allocation
+    WHERE company_id = ${companyId} AND undone_at IS NULL
+      AND (payment_id = ANY(${ids}) OR credit_note_id = ANY(${ids}))`.execute(q);
+  return rows.map((row) => ({ sourceId: row.source_id, invoiceId: row.invoice_id }));
+}
+
+/** An item created from a source line (a FEC's), as `findSourcedItems` reads it. */
+export type SourcedItem = {
+  kind: InvoiceKind | 'payment';
+  /** The invoice's or credit note's number, the payment's reference. */
+  key: string;
+  sourceKey: string;
+  date: CalendarDate;
+  amountCents: Cents;
+  currency: string;
+};
+
+/**
+ * The invoices, credit notes and payments of a company created from a source line,
+ * dated (issue date, receipt date) from `from` to `to`: one statement, read once by
+ * an import to tell which of them its file no longer has.
+ */
+export async function findSourcedItems(
+  q: Queryable,
+  companyId: string,
+  from: CalendarDate,
+  to: CalendarDate,
+): Promise<SourcedItem[]> {
+  const { rows } = await sql<{
+    kind: InvoiceKind | 'payment';
+    key: string;
+    source_key: string;
+    date: CalendarDate;
+    amount_cents: number;
+    currency: string;
+  }>`
+    SELECT kind, number AS key, source_key, issue_date AS date, amount_cents, currency
+    FROM invoice
+    WHERE company_id = ${companyId} AND source_key IS NOT NULL
+      AND issue_date BETWEEN ${from} AND ${to}
+    UNION ALL
+    SELECT 'payment', reference, source_key, received_on, amount_cents, currency
+    FROM payment
+    WHERE company_id = ${companyId} AND source_key IS NOT NULL
+      AND received_on BETWEEN ${from} AND ${to}
+    ORDER BY 4, 2`.execute(q);
+  return rows.map((row) => ({
+    kind: row.kind,
+    key: row.key,
+    sourceKey: row.source_key,
+    date: row.date,
+    amountCents: cents(row.amount_cents),
+    currency: row.currency,
+  }));
 }
 
 export type AllocationListRow = Allocation & {

@@ -14,7 +14,12 @@ import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
-import { lockAllocationParties, writeAllocationPlan } from './allocations.ts';
+import {
+  findMadeAllocations,
+  lockAllocationParties,
+  madePairKey,
+  writeAllocationPlan,
+} from './allocations.ts';
 import {
   planAllocations,
   reviseInvoice,
@@ -26,11 +31,12 @@ import {
 import {
   findInvoicesByKeys,
   findInvoicesForUpdate,
-  findLiveAllocationPairs,
   findPaymentsByReferences,
+  findSourcedItems,
   insertInvoices,
   insertPayments,
   updateInvoiceRows,
+  type SourcedItem,
 } from './store.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -45,6 +51,13 @@ export type InvoiceInput = {
   dueDate: CalendarDate;
   amountCents: Cents;
   currency: string;
+  /**
+   * `dueDate` is not the source's own (a FEC has none): an item already stored keeps
+   * its due date, unless the new issue date passes it.
+   */
+  keepsStoredDueDate?: boolean | undefined;
+  /** The source line it comes from, kept on the item the upsert creates. */
+  sourceKey?: string | undefined;
 };
 
 export type UpsertResult = { outcomes: Outcome[]; issues: Issue[] };
@@ -54,6 +67,30 @@ export type UpsertResult = { outcomes: Outcome[]; issues: Issue[] };
  * it: a dry run or a refused import never calls `write`, so it writes nothing.
  */
 export type UpsertPlan = UpsertResult & { write: () => Promise<void> };
+
+/**
+ * An upsert's plan with the rows it is to write, for a caller that allocates them in
+ * the same transaction before they are written (`planKeyedAllocations`'s `pending`):
+ * `write` inserts a new row as `settled` gives it, when it does, so that no row is
+ * inserted and then updated (ADR 13).
+ */
+export type RowsUpsertPlan<Row extends { id: string }> = UpsertResult & {
+  /** The rows it will insert, as it will insert them unless `settled` says otherwise. */
+  created: readonly Row[];
+  /** The stored rows it will rewrite, as they will be. */
+  revised: readonly Row[];
+  /** The stored rows it leaves as they are, as read without a lock. */
+  kept: readonly Row[];
+  write: (settled?: ReadonlyMap<string, Row>) => Promise<void>;
+};
+
+/** `rows`, each as `settled` gives it if it does. */
+function asSettled<Row extends { id: string }>(
+  rows: readonly Row[],
+  settled: ReadonlyMap<string, Row>,
+): readonly Row[] {
+  return settled.size === 0 ? rows : rows.map((row) => settled.get(row.id) ?? row);
+}
 
 function atLine(line: number | undefined, issue: Issue): Issue {
   return line === undefined ? issue : { ...issue, line };
@@ -87,7 +124,7 @@ export async function planInvoiceUpserts(
   tx: Queryable,
   ctx: Ctx,
   inputs: readonly InvoiceInput[],
-): Promise<UpsertPlan> {
+): Promise<RowsUpsertPlan<Invoice>> {
   requirePermission(ctx, 'ledger:write');
   const existing = new Map(
     (await findInvoicesByKeys(tx, ctx.companyId, inputs)).map((invoice) => [
@@ -101,7 +138,9 @@ export async function planInvoiceUpserts(
   // unchanged re-import locks nothing.
   const changing = inputs.flatMap((input) => {
     const before = existing.get(itemKey(input.kind, input.number));
-    return before && reviseInvoice(before, input).outcome !== 'unchanged' ? [before.id] : [];
+    return before && reviseInvoice(before, revisionOf(input, before)).outcome !== 'unchanged'
+      ? [before.id]
+      : [];
   });
   for (const invoice of (await findInvoicesForUpdate(tx, ctx.companyId, changing)).values()) {
     existing.set(itemKey(invoice.kind, invoice.number), invoice);
@@ -110,6 +149,7 @@ export async function planInvoiceUpserts(
   const issues: Issue[] = [];
   const created: Invoice[] = [];
   const updated: { before: Invoice; after: Invoice }[] = [];
+  const kept: Invoice[] = [];
   for (const input of inputs) {
     const key = itemKey(input.kind, input.number);
     const before = existing.get(key);
@@ -126,13 +166,14 @@ export async function planInvoiceUpserts(
         currency: input.currency,
         openCents: input.amountCents,
         status: 'open',
+        sourceKey: input.sourceKey,
       };
       created.push(invoice);
       existing.set(key, invoice);
       outcomes.push('created');
       continue;
     }
-    const revision = reviseInvoice(before, input);
+    const revision = reviseInvoice(before, revisionOf(input, before));
     if (revision.outcome === 'refused') {
       issues.push(atLine(input.line, revision.issue));
       continue;
@@ -140,14 +181,16 @@ export async function planInvoiceUpserts(
     if (revision.outcome === 'updated') {
       updated.push({ before, after: revision.after });
       existing.set(key, revision.after);
+    } else {
+      kept.push(before);
     }
     outcomes.push(revision.outcome);
   }
   // Rows and their events are built slice by slice: one slice in memory at a time.
-  const write = async () => {
+  const write = async (settled: ReadonlyMap<string, Invoice> = new Map()) => {
     const now = deps.clock.now();
     for (const chunk of chunksOf(created)) {
-      await insertInvoices(tx, ctx.companyId, chunk);
+      await insertInvoices(tx, ctx.companyId, asSettled(chunk, settled));
       await recordEvents(tx, ctx, chunk.map(invoiceCreatedEvent));
     }
     for (const chunk of chunksOf(updated)) {
@@ -160,7 +203,14 @@ export async function planInvoiceUpserts(
       await recordEvents(tx, ctx, chunk.map(invoiceUpdatedEvent));
     }
   };
-  return { outcomes, issues, write };
+  return { outcomes, issues, created, revised: updated.map(({ after }) => after), kept, write };
+}
+
+/** What `input` revises `before` to: its due date, or the stored one it keeps. */
+function revisionOf(input: InvoiceInput, before: Invoice): InvoiceInput {
+  return input.keepsStoredDueDate === true && before.dueDate >= input.issueDate
+    ? { ...input, dueDate: before.dueDate }
+    : input;
 }
 
 function invoiceCreatedEvent(invoice: Invoice): EventInput {
@@ -202,6 +252,8 @@ export type PaymentInput = {
   method: string;
   /** The invoice this payment settles, if the source says so. */
   invoiceNumber?: string | undefined;
+  /** The source line it comes from, kept on the payment the upsert creates. */
+  sourceKey?: string | undefined;
 };
 
 /** Why a payment line cannot be taken as it is, if it cannot. */
@@ -256,7 +308,7 @@ export async function planPaymentUpserts(
   tx: Queryable,
   ctx: Ctx,
   inputs: readonly PaymentInput[],
-): Promise<UpsertPlan> {
+): Promise<RowsUpsertPlan<Payment>> {
   requirePermission(ctx, 'ledger:write');
   // Read first without locks: what decides a line (does the invoice exist, is it the
   // customer's, does the payment differ) only changes through imports, which run one
@@ -276,17 +328,21 @@ export async function planPaymentUpserts(
     ctx.companyId,
     inputs.map((input) => input.reference),
   );
-  const livePairs = async (paymentIds: readonly string[]) =>
-    new Set(
-      (await findLiveAllocationPairs(tx, ctx.companyId, paymentIds)).map(
-        (pair) => `${pair.paymentId}:${pair.invoiceId}`,
-      ),
-    );
-  const allocated = await livePairs([...existing.values()].map((payment) => payment.id));
+  // Only a payment that names an invoice can have been allocated by an earlier import.
+  const allocated = await findMadeAllocations(
+    tx,
+    ctx,
+    inputs.flatMap((input) => {
+      const stored = input.invoiceNumber === undefined ? undefined : existing.get(input.reference);
+      return stored === undefined ? [] : [stored.id];
+    }),
+  );
 
   const outcomes: (Outcome | undefined)[] = [];
   const issues: Issue[] = [];
   const created: Payment[] = [];
+  const createdIds = new Set<string>();
+  const kept: Payment[] = [];
   const candidates: { index: number; payment: Payment; invoice: Invoice }[] = [];
   for (const [index, input] of inputs.entries()) {
     const invoice =
@@ -299,7 +355,12 @@ export async function planPaymentUpserts(
       continue;
     }
     let payment = before;
-    if (!payment) {
+    if (payment) {
+      // Stored before this plan, not a row it created for an earlier line.
+      if (!createdIds.has(payment.id)) {
+        kept.push(payment);
+      }
+    } else {
       payment = {
         id: deps.ids.newId(),
         customerId: input.customerId,
@@ -309,26 +370,29 @@ export async function planPaymentUpserts(
         currency: input.currency,
         unappliedCents: input.amountCents,
         method: input.method,
+        sourceKey: input.sourceKey,
       };
       created.push(payment);
+      createdIds.add(payment.id);
       existing.set(payment.reference, payment);
     }
     outcomes.push(before ? 'unchanged' : 'created');
-    if (invoice && !allocated.has(`${payment.id}:${invoice.id}`)) {
-      allocated.add(`${payment.id}:${invoice.id}`);
+    if (invoice && !allocated.has(madePairKey(payment.id, invoice.id))) {
+      allocated.add(madePairKey(payment.id, invoice.id));
       candidates.push({ index, payment, invoice });
     }
   }
 
   // Lock what gets allocated (ADR 13: invoices, then payments, in id order) and
   // plan over the locked amounts; new payments are this transaction's own rows.
-  const isNew = new Set(created.map((payment) => payment.id));
   const locked = await lockAllocationParties(tx, ctx, {
     invoiceIds: candidates.map(({ invoice }) => invoice.id),
-    paymentIds: candidates.flatMap(({ payment }) => (isNew.has(payment.id) ? [] : [payment.id])),
+    paymentIds: candidates.flatMap(({ payment }) =>
+      createdIds.has(payment.id) ? [] : [payment.id],
+    ),
   });
   // An allocation committed between the first read and the locks is seen now.
-  const allocatedMeanwhile = await livePairs([...locked.payments.keys()]);
+  const allocatedMeanwhile = await findMadeAllocations(tx, ctx, [...locked.payments.keys()]);
   const parties = {
     invoices: locked.invoices,
     payments: new Map([
@@ -339,7 +403,7 @@ export async function planPaymentUpserts(
   const requests: AllocationRequest[] = [];
   const requestInput: number[] = [];
   for (const { index, payment, invoice } of candidates) {
-    if (allocatedMeanwhile.has(`${payment.id}:${invoice.id}`)) {
+    if (allocatedMeanwhile.has(madePairKey(payment.id, invoice.id))) {
       continue;
     }
     requests.push({
@@ -374,19 +438,22 @@ export async function planPaymentUpserts(
   const recorded = created.flatMap((payment) =>
     refused.has(payment.id) ? [] : [planned.get(payment.id) ?? payment],
   );
-  const write = async () => {
+  const write = async (settled: ReadonlyMap<string, Payment> = new Map()) => {
     for (const chunk of chunksOf(recorded)) {
-      await insertPayments(tx, ctx.companyId, chunk);
+      await insertPayments(tx, ctx.companyId, asSettled(chunk, settled));
       await recordEvents(tx, ctx, chunk.map(paymentRecordedEvent));
     }
     await writeAllocationPlan(deps, tx, ctx, parties, {
       ...plan,
-      payments: plan.payments.filter((payment) => !isNew.has(payment.id)),
+      payments: plan.payments.filter((payment) => !createdIds.has(payment.id)),
     });
   };
   return {
     outcomes: outcomes.filter((outcome): outcome is Outcome => outcome !== undefined),
     issues,
+    created: recorded,
+    revised: [],
+    kept,
     write,
   };
 }
@@ -404,4 +471,19 @@ function paymentRecordedEvent(payment: Payment): EventInput {
       receivedOn: payment.receivedOn,
     },
   };
+}
+
+export type { SourcedItem };
+
+/**
+ * The company's items created from a source line (a FEC's) and dated from `from` to
+ * `to`, read in the import's transaction: what an earlier file of that period gave.
+ */
+export async function listSourcedItems(
+  tx: Queryable,
+  ctx: Ctx,
+  period: { from: CalendarDate; to: CalendarDate },
+): Promise<SourcedItem[]> {
+  requirePermission(ctx, 'ledger:read');
+  return findSourcedItems(tx, ctx.companyId, period.from, period.to);
 }

@@ -25,6 +25,23 @@ import { securityHeaders } from '../http/security-headers.ts';
 import type { App } from '../http/types.ts';
 import { storableTextValidatorCompiler } from '../http/validator.ts';
 
+/**
+ * `jsonSchemaTransform`, keeping the headers an answer documents (`Retry-After` on a
+ * 429): it rebuilds content-typed answers from their description and content only.
+ */
+const keepResponseHeaders: typeof jsonSchemaTransform = (input) => {
+  const output = jsonSchemaTransform(input);
+  const documented = input.schema.response as Record<string, { headers?: unknown }> | undefined;
+  const answers = output.schema['response'] as Record<string, Record<string, unknown>> | undefined;
+  for (const [status, answer] of Object.entries(documented ?? {})) {
+    const written = answers?.[status];
+    if (answer.headers !== undefined && written !== undefined) {
+      written['headers'] = answer.headers;
+    }
+  }
+  return output;
+};
+
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 export type AppOptions = {
@@ -102,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: keepResponseHeaders,
     // Schemas given an id (`.meta({ id })`) become components.schemas, referenced by $ref;
     // a request body's is named with `Input` (its shape before defaults apply).
     transformObject: jsonSchemaTransformObject,

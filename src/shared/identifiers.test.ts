@@ -4,6 +4,7 @@ import {
   normalizeCustomerCode,
   checkCustomerIdentifiers,
   frenchVatNumber,
+  ibanFromRib,
   isValidFrenchVatNumber,
   isValidIban,
   isValidSiren,
@@ -191,6 +192,51 @@ describe('IBAN', () => {
       'FR7630006000011234567890189',
     );
     expect(normalizeIban('')).toBe('');
+  });
+});
+
+describe('ibanFromRib', () => {
+  // Published pairs: the example of the French IBAN format (the banks' own, and Wikipedia's),
+  // and SWIFT's IBAN registry example for France, whose account number holds a letter.
+  it.each([
+    ['30006', '00001', '12345678901', 'FR7630006000011234567890189'],
+    ['20041', '01005', '0500013M026', 'FR1420041010050500013M02606'],
+  ])('%s %s %s is %s', (bank, branch, account, iban) => {
+    expect(ibanFromRib(bank, branch, account)).toBe(iban);
+  });
+
+  it('counts letters by the RIB rule: S is 2, as K and B are', () => {
+    // Worked by hand: 0000000000S reads 00000000002, so the key is
+    // 97 − ((89 × 10000 + 15 × 10000 + 3 × 2) mod 97) = 97 − (1040006 mod 97) = 97 − 69 = 28.
+    expect(ibanFromRib('10000', '10000', '0000000000S').slice(-2)).toBe('28');
+    expect(ibanFromRib('10000', '10000', '0000000000S').slice(-2)).toBe(
+      ibanFromRib('10000', '10000', '0000000000K').slice(-2),
+    );
+  });
+
+  it.each([
+    ['30002', '00447', '0000888899H'],
+    ['30004', '00003', '12345678901'],
+    ['10278', '02204', '00020427603'],
+    ['17515', '90000', 'ABCDEFGHIJK'],
+  ])(
+    'gives an IBAN that ibantools accepts, national key included: %s %s %s',
+    (bank, branch, account) => {
+      expect(isValidIban(ibanFromRib(bank, branch, account))).toBe(true);
+    },
+  );
+
+  it('reads the account number in any case', () => {
+    expect(ibanFromRib('20041', '01005', '0500013m026')).toBe('FR1420041010050500013M02606');
+  });
+
+  it.each([
+    ['3000', '00001', '12345678901'],
+    ['30006', '0000A', '12345678901'],
+    ['30006', '00001', '1234567890'],
+    ['30006', '00001', '1234567890-'],
+  ])('refuses %s %s %s, which is no RIB', (bank, branch, account) => {
+    expect(() => ibanFromRib(bank, branch, account)).toThrow(RangeError);
   });
 });
 

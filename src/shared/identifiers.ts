@@ -1,6 +1,6 @@
 /**
  * Business identifiers: customer codes, and French company identifiers and bank
- * accounts (SIREN, SIRET, intra-EU VAT number, IBAN).
+ * accounts (SIREN, SIRET, intra-EU VAT number, IBAN, the RIB of a French account).
  * Each `isValid…` accepts the forms people type (spaces, lower case) and checks the
  * number's own keys; none says whether the number exists (that needs INSEE's Sirene or
  * the EU's VIES, which are I/O and not done here).
@@ -198,6 +198,53 @@ export function normalizeIban(text: string): string {
 export function isValidIban(text: string): boolean {
   const iban = normalizeIban(text);
   return iban !== '' && isValidIBAN(iban);
+}
+
+// The RIB rule's letters (Banque de France): A and J count 1, B, K and S 2, … I, R and Z 9.
+// S starts its series at 2, not 1, so the three series are not a plain `index mod 9`.
+const RIB_LETTER_DIGITS = 'A1B2C3D4E5F6G7H8I9J1K2L3M4N5O6P7Q8R9S2T3U4V5W6X7Y8Z9';
+
+function ribDigits(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => {
+    const at = RIB_LETTER_DIGITS.indexOf(letter);
+    return RIB_LETTER_DIGITS.charAt(at + 1);
+  });
+}
+
+/** `text mod 97`, a few digits at a time (the number may have 30 digits; a double has 15). */
+function mod97(digits: string): number {
+  let remainder = 0;
+  for (let start = 0; start < digits.length; start += 7) {
+    remainder = Number(`${remainder}${digits.slice(start, start + 7)}`) % 97;
+  }
+  return remainder;
+}
+
+/**
+ * The IBAN of a French account known by its RIB, as CFONB statements name it: bank code
+ * (5 digits), branch code (5 digits), account number (11 digits or capital letters).
+ *
+ * - The RIB key is 97 − ((89 × bank + 15 × branch + 3 × account) mod 97), the account's
+ *   letters counted as digits by the RIB rule (A, J → 1; B, K, S → 2; … I, R, Z → 9).
+ * - The IBAN is `FR` + check digits + bank + branch + account (letters kept) + key; the check
+ *   digits are 98 − (BBAN‖`FR00` mod 97), letters counted A = 10 … Z = 35 (ISO 13616).
+ *
+ * `30006 00001 12345678901` → `FR7630006000011234567890189`. Throws a RangeError when the
+ * parts do not have that shape: they name no account.
+ */
+export function ibanFromRib(bankCode: string, branchCode: string, accountNumber: string): string {
+  const account = accountNumber.toUpperCase();
+  if (!/^\d{5}$/.test(bankCode) || !/^\d{5}$/.test(branchCode) || !/^[0-9A-Z]{11}$/.test(account)) {
+    throw new RangeError(`Not a RIB: ${bankCode} ${branchCode} ${accountNumber}`);
+  }
+  const weighted = 89 * Number(bankCode) + 15 * Number(branchCode) + 3 * Number(ribDigits(account));
+  const key = String(97 - (weighted % 97)).padStart(2, '0');
+  const bban = `${bankCode}${branchCode}${account}${key}`;
+  const letterCodes = `${bban}FR00`.replace(/[A-Z]/g, (letter) =>
+    String(letter.charCodeAt(0) - 55),
+  );
+  const checkDigits = String(98 - mod97(letterCodes)).padStart(2, '0');
+  return `FR${checkDigits}${bban}`;
 }
 
 /**

@@ -27,7 +27,12 @@ import {
 } from '../../shared/payment-terms.ts';
 import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import type { MessageCode } from '../../shared/messages/catalogue.ts';
-import { parseAmount, parseCurrencyCode, type Cents, type CurrencyCode } from '../../shared/money.ts';
+import {
+  parseAmount,
+  parseCurrencyCode,
+  type Cents,
+  type CurrencyCode,
+} from '../../shared/money.ts';
 import {
   CUSTOMER_COLUMN_SPEC,
   type ColumnMapping,

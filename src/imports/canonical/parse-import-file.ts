@@ -17,7 +17,12 @@ import type { TextEncodingName } from '../decode-text.ts';
 import { parseInvoiceRows, type InvoiceImportRow } from './invoice-rows.ts';
 import type { ParsedRows } from '../table/parse-rows.ts';
 import { parsePaymentRows, type PaymentImportRow } from './payment-rows.ts';
-import { readTable, type ReadTableResult, type Table, type TableFormat } from '../table/read-table.ts';
+import {
+  readTable,
+  type ReadTableResult,
+  type Table,
+  type TableFormat,
+} from '../table/read-table.ts';
 import {
   createDuplicateDetector,
   sortIssues,

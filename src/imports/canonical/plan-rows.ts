@@ -16,7 +16,11 @@ import {
 } from '../../customers/upsert-customers.ts';
 import type { Queryable } from '../../db/client.ts';
 import { refuseOpenTotalOverflows } from '../../ledger/open-totals.ts';
-import { planInvoiceUpserts, planPaymentUpserts, type UpsertPlan } from '../../ledger/upsert-items.ts';
+import {
+  planInvoiceUpserts,
+  planPaymentUpserts,
+  type UpsertPlan,
+} from '../../ledger/upsert-items.ts';
 import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { cents } from '../../shared/money.ts';
 import type { CustomerColumn } from '../table/column-mapping.ts';

@@ -117,3 +117,11 @@ export function fecSourceKey(
 ): string {
   return `${line.journalCode}/${line.ecritureNum}/${line.lineInEntry}`;
 }
+
+/**
+ * An entry's name within a file, for sets and maps: its journal and number, which
+ * together name it (LPF art. A47 A-1), joined by a NUL, which no decoded field holds.
+ */
+export function fecEntryKey(line: { journalCode: string; ecritureNum: string }): string {
+  return `${line.journalCode}\u0000${line.ecritureNum}`;
+}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { messageOf } from '../../shared/messages/catalogue.ts';
-import { FEC_AMOUNT_DIRECTION_COLUMNS, FEC_COLUMNS, type FecColumn } from './fec-format.ts';
+import {
+  FEC_AMOUNT_DIRECTION_COLUMNS,
+  FEC_COLUMNS,
+  fecEntryKey,
+  type FecColumn,
+} from './fec-format.ts';
 import { MAX_FEC_ISSUES, parseFec, type ParseFecOptions } from './parse-fec.ts';
 
 type Row = Partial<Record<FecColumn, string>>;
@@ -113,6 +118,8 @@ describe('parseFec', () => {
           creditCents: 12000,
         }),
       ],
+      refusedEntries: new Set(),
+      lineCount: 2,
     });
   });
 
@@ -445,6 +452,27 @@ describe('parseFec', () => {
       ['1', 2],
     ]);
     expect(result.issues).toEqual([]);
+  });
+
+  it('names the entries an import leaves out whole, and counts the lines read', () => {
+    const text = fecText([
+      SALE[0],
+      { ...SALE[1], Credit: '100,00' },
+      { ...SALE[0], EcritureNum: '2' },
+      { ...SALE[1], EcritureNum: '2', ValidDate: '' },
+      { ...SALE[0], EcritureNum: '3' },
+      { ...SALE[1], EcritureNum: '3' },
+    ]);
+
+    const result = parseFec(utf8(`${text}\n`), 'fec.txt');
+
+    expect(result.ok && [result.refusedEntries, result.lineCount]).toEqual([
+      new Set([
+        fecEntryKey({ journalCode: 'VT', ecritureNum: '1' }),
+        fecEntryKey({ journalCode: 'VT', ecritureNum: '2' }),
+      ]),
+      6,
+    ]);
   });
 
   it('does not call an entry unbalanced when one of its lines was refused', () => {

@@ -35,6 +35,7 @@ import {
   FEC_AMOUNT_DIRECTION_COLUMNS,
   FEC_COLUMNS,
   FEC_FIELD,
+  fecEntryKey,
   type FecAmountLayout,
   type FecColumn,
   type FecLine,
@@ -66,11 +67,21 @@ export type FecFormat = {
  * `parseFec`'s answer. Not `ok`: the file is refused as a whole (its encoding, its
  * header, decimal points) and `issues` says why. `ok`: `lines` are the lines that passed
  * every check of their own, `issues` the problems of the others and the entries that do
- * not balance (their lines are in `lines`: each is right, their sum is not).
+ * not balance (their lines are in `lines`: each is right, their sum is not);
+ * `refusedEntries` names (`fecEntryKey`) the entries with a refused line or that do not
+ * balance, which an import leaves out whole; `lineCount` counts the lines read, blank
+ * ones aside.
  */
 export type ParseFecResult =
   | { ok: false; issues: Issue[] }
-  | { ok: true; format: FecFormat; lines: FecLine[]; issues: Issue[] };
+  | {
+      ok: true;
+      format: FecFormat;
+      lines: FecLine[];
+      issues: Issue[];
+      refusedEntries: ReadonlySet<string>;
+      lineCount: number;
+    };
 
 /**
  * The most issues listed for one file; past it they are counted (`fec_too_many_issues`).
@@ -145,6 +156,8 @@ export function parseFec(
     format: { separator: header.separator, amounts: header.layout, encoding, hasByteOrderMark },
     lines: read.lines,
     issues: read.issues,
+    refusedEntries: read.refusedEntries,
+    lineCount: read.lineCount,
   };
 }
 
@@ -316,7 +329,15 @@ type EntryTotals = {
   hasBadLine: boolean;
 };
 
-type ReadLines = { ok: true; lines: FecLine[]; issues: Issue[] } | { ok: false; issues: Issue[] };
+type ReadLines =
+  | {
+      ok: true;
+      lines: FecLine[];
+      issues: Issue[];
+      refusedEntries: Set<string>;
+      lineCount: number;
+    }
+  | { ok: false; issues: Issue[] };
 
 function readLines(text: string, start: number, header: Header, options: ReadOptions): ReadLines {
   const sink: IssueSink = { issues: [], count: 0 };
@@ -345,6 +366,7 @@ function readLines(text: string, start: number, header: Header, options: ReadOpt
   // By journal, then by number: no key string to build and hash for each entry.
   const entries = new Map<string, Map<string, EntryTotals>>();
   const lines: FecLine[] = [];
+  let lineCount = 0;
   let entry: EntryTotals | undefined;
   for (let next = start; next < text.length;) {
     const lineFeed = text.indexOf('\n', next);
@@ -356,6 +378,7 @@ function readLines(text: string, start: number, header: Header, options: ReadOpt
     if (count !== columnCount) {
       // A blank line (the one after the last line feed, often) is no line.
       if (count > 1 || field(check, 0) !== '') {
+        lineCount += 1;
         const params = { line: check.line, count, expectedCount: columnCount };
         report(sink, 'row', 'fec_field_count', params, check.line);
       }
@@ -373,6 +396,7 @@ function readLines(text: string, start: number, header: Header, options: ReadOpt
       }
       continue;
     }
+    lineCount += 1;
     const journalCode = requireText(check, 'JournalCode', field(check, FEC_FIELD.journalCode));
     const ecritureNum = requireText(check, 'EcritureNum', field(check, FEC_FIELD.ecritureNum));
     // Consecutive lines are usually of one entry: the maps are looked up when it changes.
@@ -436,8 +460,13 @@ function readLines(text: string, start: number, header: Header, options: ReadOpt
       idevise: check.foreignCurrency,
     });
   }
+  const refusedEntries = new Set<string>();
   for (const totals of [...entries.values()].flatMap((journal) => [...journal.values()])) {
-    if (!totals.hasBadLine && totals.debit !== totals.credit) {
+    const isUnbalanced = !totals.hasBadLine && totals.debit !== totals.credit;
+    if (totals.hasBadLine || isUnbalanced) {
+      refusedEntries.add(fecEntryKey(totals));
+    }
+    if (isUnbalanced) {
       const params = {
         journal: totals.journalCode,
         entry: totals.ecritureNum,
@@ -454,7 +483,7 @@ function readLines(text: string, start: number, header: Header, options: ReadOpt
     const params = { file: options.fileName, count: sink.count, shown: MAX_FEC_ISSUES };
     issues.unshift(fieldIssue('file', 'fec_too_many_issues', params));
   }
-  return { ok: true, lines, issues };
+  return { ok: true, lines, issues, refusedEntries, lineCount };
 }
 
 /** The entry of `journalCode` and `ecritureNum`, made when `line` is its first. */

@@ -138,6 +138,7 @@ describe('planFec', () => {
           120_000,
           '2024-02-01',
           'A',
+          2,
         ),
         // Oldest invoice first, from the oldest credit first: the credit note (20 Jan)
         // before the payment (5 Feb), whose rest goes to the next invoice.
@@ -148,6 +149,7 @@ describe('planFec', () => {
           12_000,
           '2024-02-06',
           'B',
+          5,
         ),
         allocation(
           'C001',
@@ -156,6 +158,7 @@ describe('planFec', () => {
           48_000,
           '2024-02-06',
           'B',
+          5,
         ),
         allocation(
           'C001',
@@ -164,6 +167,7 @@ describe('planFec', () => {
           2_000,
           '2024-02-06',
           'B',
+          5,
         ),
         // A lettering of several dates is dated by the latest.
         allocation(
@@ -173,6 +177,7 @@ describe('planFec', () => {
           40_000,
           '2024-03-01',
           'C',
+          12,
         ),
         allocation(
           '411MARTIN',
@@ -181,6 +186,7 @@ describe('planFec', () => {
           60_000,
           '2024-03-01',
           'C',
+          12,
         ),
       ],
       issues: [],
@@ -364,6 +370,16 @@ function allocation(
   amountCents: number,
   allocatedOn: string,
   letter: string,
+  line: number,
 ) {
-  return { customerCode, invoiceNumber, from, amountCents, currency: 'EUR', allocatedOn, letter };
+  return {
+    customerCode,
+    invoiceNumber,
+    from,
+    amountCents,
+    currency: 'EUR',
+    allocatedOn,
+    letter,
+    line,
+  };
 }

@@ -122,6 +122,8 @@ export type PlannedAllocation = {
   allocatedOn: CalendarDate;
   /** The `EcritureLet` it comes from. */
   letter: string;
+  /** The first line of its lettering in the file. */
+  line: number;
 };
 
 /**
@@ -450,6 +452,7 @@ function allocateGroup(
         currency: group.currency,
         allocatedOn,
         letter: group.letter,
+        line: group.line,
       });
     } else {
       existing.amountCents = addCents(existing.amountCents, cents(amount));

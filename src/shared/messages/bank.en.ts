@@ -62,4 +62,16 @@ export const bankEn = {
   // A notice, not an error.
   cfonb_assumed_currency:
     'This {{record}} record leaves its currency or its number of decimals blank: its amount is read in {{currency}}, number of decimals: {{decimals}}.',
+  // Storing statements (src/bank/): the import of a whole file, `encaisse import bank`.
+  // A statement's issue names its 01 record's line (CFONB) or has its XML path as field (camt).
+  bank_unknown_format:
+    '{{file}} is neither a camt.053 or camt.054 statement (XML in an ISO 20022 camt namespace) nor a CFONB 120 one (records of 120 characters, starting with their code and bank code).',
+  bank_read_as_latin1:
+    '{{file}} is not UTF-8 text: it is read as Latin-1 (Windows-1252), as French banks write CFONB files.',
+  bank_account_unknown:
+    'This statement is for account {{account}}, which the company does not have. Add it with: encaisse bank-accounts add --iban {{iban}} --name NAME, or import the file again with --add-account.',
+  bank_account_unknown_number:
+    'This statement is for account {{account}}, which the company does not have; its number is not an IBAN, so import the file again with --add-account to register it.',
+  bank_statement_other_currency:
+    'This statement of account {{account}} is in {{currency}}, but the account is kept in {{accountCurrency}}.',
 } as const;

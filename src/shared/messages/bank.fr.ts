@@ -59,4 +59,15 @@ export const bankFr = {
     'Cet enregistrement {{record}} est en {{currency}}, mais son relevé est en {{expected}}.',
   cfonb_assumed_currency:
     'Cet enregistrement {{record}} laisse sa devise ou son nombre de décimales en blanc : son montant est lu en {{currency}}, nombre de décimales : {{decimals}}.',
+  // Enregistrement des relevés (src/bank/) : l'import d'un fichier entier, `encaisse import bank`.
+  bank_unknown_format:
+    "{{file}} n'est ni un relevé camt.053 ou camt.054 (XML dans un espace de noms camt ISO 20022) ni un relevé CFONB 120 (enregistrements de 120 caractères commençant par leur code et le code banque).",
+  bank_read_as_latin1:
+    "{{file}} n'est pas un texte UTF-8 : il est lu en Latin-1 (Windows-1252), comme les banques françaises écrivent les fichiers CFONB.",
+  bank_account_unknown:
+    "Ce relevé concerne le compte {{account}}, que la société n'a pas. Ajoutez-le avec : encaisse bank-accounts add --iban {{iban}} --name NOM, ou importez à nouveau le fichier avec --add-account.",
+  bank_account_unknown_number:
+    "Ce relevé concerne le compte {{account}}, que la société n'a pas ; son numéro n'est pas un IBAN : importez à nouveau le fichier avec --add-account pour l'enregistrer.",
+  bank_statement_other_currency:
+    'Ce relevé du compte {{account}} est en {{currency}}, mais le compte est tenu en {{accountCurrency}}.',
 } as const satisfies ShapeOf<typeof bankEn>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cliOutputWord,
+  cliWord,
   findMessage,
   importReportWord,
   messageOf,
@@ -159,6 +160,16 @@ describe('import messages', () => {
     expect(importReportWord('en', 'summary', { ...params, count: 1 })).toBe(
       'f.csv: 1 row — … (enregistré)',
     );
+  });
+});
+
+describe('plurals', () => {
+  it('says a round million in French with the plural sentence, never the raw key', () => {
+    for (const count of [1_000_000, 2_000_000]) {
+      const sentence = cliWord('fr', 'customersShown', { shown: 50, count });
+      expect(sentence).toMatch(/ clients$/);
+      expect(sentence).not.toContain('customersShown');
+    }
   });
 });
 

@@ -75,10 +75,29 @@ export type CliWord =
   | Exclude<keyof ServerMessages['cli'], `${string}_${Variant}`>
   | VariantBase<keyof ServerMessages['cli']>;
 
+type Resources = { readonly [key: string]: string | Resources };
+
+/**
+ * French has a third plural form, `many`, for large round counts (« 1 000 000 de lignes »,
+ * CLDR), which i18next asks for: without it a count of a million printed the raw key. It
+ * reads as the `other` sentence, so every `_other` gets its `_many` twin.
+ */
+function withManyForms(tree: Resources): Resources {
+  const copy: Record<string, string | Resources> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    copy[key] = typeof value === 'string' ? value : withManyForms(value);
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : undefined;
+    if (base !== undefined && typeof value === 'string' && !(`${base}_many` in tree)) {
+      copy[`${base}_many`] = value;
+    }
+  }
+  return copy;
+}
+
 const translator = createInstance();
 void translator.init({
   resources: {
-    fr: { server: SERVER_MESSAGES.fr },
+    fr: { server: withManyForms(SERVER_MESSAGES.fr) },
     en: { server: SERVER_MESSAGES.en },
   },
   lng: 'fr',

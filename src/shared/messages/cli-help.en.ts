@@ -62,7 +62,7 @@ export const cliHelpEn = {
   serveLogFormat:
     'pretty (one line per request) or json (default: $LOG_FORMAT, else pretty on a terminal, json otherwise)',
   // import
-  import: 'Import customers, invoices or payments (CSV or XLSX)',
+  import: 'Import customers, invoices or payments (CSV or XLSX), a FEC or a bank statement',
   import_customers: 'Import customers from a CSV or XLSX file (see docs/import.md)',
   import_invoices: 'Import invoices from a CSV or XLSX file (see docs/import.md)',
   import_payments: 'Import payments from a CSV or XLSX file (see docs/import.md)',
@@ -72,6 +72,18 @@ export const cliHelpEn = {
   importEncoding: 'encoding of a CSV without BOM: utf-8, windows-1252, latin1 or utf-16le',
   importMap: 'column mapping, e.g. "amount=Montant TTC,number=N° facture"',
   importJson: 'print the report as JSON',
+  // import fec
+  import_fec:
+    'Import the receivables of a FEC (fichier des écritures comptables): customers, invoices, credit notes, payments and their lettering (see docs/import.md)',
+  importFecFile: 'the FEC to read (tab or | between the columns)',
+  importFecReceivableAccounts:
+    'prefixes of the receivable accounts, separated by commas (default: 411)',
+  importFecSalesJournals:
+    'codes of the sales journals, whose credits are credit notes, separated by commas (default: VE, VT, VEN, VTE or a journal named for sales)',
+  importFecDecimalPoint: 'the file writes its amounts with a decimal point (80.00), not a comma',
+  importFecDefaultTermsDays:
+    'net days of payment of the customers the import creates (default: 30)',
+  importFecPartial: 'save the entries without a refused line even if some are refused',
   // customers
   customers: 'Customer accounts',
   customersList: 'List customers with their open and overdue amounts',
@@ -121,6 +133,18 @@ export const cliHelpEn = {
     "Recompute each company's hash chain (--company: one company) and name the first broken event",
   auditExpect:
     'a head printed by an earlier verify (with --company): that event must still have that hash',
+  // bank-accounts, and import bank (its --dry-run and --json say importDryRun and importJson)
+  bankAccounts: 'Bank accounts of the company, as its bank statements name them',
+  bankAccountsAdd:
+    'Register a bank account by its IBAN; CFONB statements of a French one find it by its RIB',
+  bankAccountIban: 'the IBAN (spaces allowed)',
+  bankAccountName: 'what to call it, e.g. "BNP current account"',
+  bankAccountCurrency: 'ISO 4217 currency the account is kept in',
+  bankAccountsList: 'List the bank accounts of the company',
+  import_bank:
+    'Import a bank statement file, camt.053/054 or CFONB 120, told from its content (see docs/bank-statements.md)',
+  importBankFile: 'the statement file to read',
+  importBankAddAccount: 'register the accounts the file names that the company does not have yet',
 } as const;
 
 /**

@@ -54,7 +54,8 @@ export const cliHelpFr = {
     "marquer le cookie de session Secure même en HTTP simple (par défaut : $SECURE_COOKIES ; il l'est toujours en HTTPS)",
   serveLogFormat:
     'pretty (une ligne par requête) ou json (par défaut : $LOG_FORMAT, sinon pretty dans un terminal, json ailleurs)',
-  import: 'Importer des clients, des factures ou des encaissements (CSV ou XLSX)',
+  import:
+    'Importer des clients, des factures ou des encaissements (CSV ou XLSX), un FEC ou un relevé bancaire',
   import_customers: 'Importer des clients depuis un fichier CSV ou XLSX (voir docs/import.md)',
   import_invoices: 'Importer des factures depuis un fichier CSV ou XLSX (voir docs/import.md)',
   import_payments: 'Importer des encaissements depuis un fichier CSV ou XLSX (voir docs/import.md)',
@@ -64,6 +65,18 @@ export const cliHelpFr = {
   importEncoding: "encodage d'un CSV sans BOM : utf-8, windows-1252, latin1 ou utf-16le",
   importMap: 'correspondance des colonnes, par exemple "amount=Montant TTC,number=N° facture"',
   importJson: 'afficher le rapport en JSON',
+  import_fec:
+    "Importer les créances d'un FEC (fichier des écritures comptables) : clients, factures, avoirs, encaissements et leur lettrage (voir docs/import.md)",
+  importFecFile: 'le FEC à lire (colonnes séparées par des tabulations ou des |)',
+  importFecReceivableAccounts:
+    'préfixes des comptes clients, séparés par des virgules (par défaut : 411)',
+  importFecSalesJournals:
+    'codes des journaux de ventes, dont les crédits sont des avoirs, séparés par des virgules (par défaut : VE, VT, VEN, VTE ou un journal nommé « Ventes »)',
+  importFecDecimalPoint:
+    'le fichier écrit ses montants avec un point décimal (80.00) et non une virgule',
+  importFecDefaultTermsDays:
+    "délai de paiement net, en jours, des clients que l'import crée (par défaut : 30)",
+  importFecPartial: "enregistrer les écritures sans ligne refusée même si d'autres le sont",
   customers: 'Comptes clients',
   customersList: 'Lister les clients avec leur encours et leur échu',
   customersSearch: 'texte contenu dans le code, le nom ou le SIREN',
@@ -112,6 +125,19 @@ export const cliHelpFr = {
     'Recalculer la chaîne de hachage de chaque société (--company : une seule) et nommer le premier événement rompu',
   auditExpect:
     'une tête affichée par un verify précédent (avec --company) : cet événement doit toujours avoir ce hachage',
+  // bank-accounts, et import bank
+  bankAccounts: 'Les comptes bancaires de la société, tels que ses relevés les désignent',
+  bankAccountsAdd:
+    "Enregistrer un compte bancaire par son IBAN ; les relevés CFONB d'un compte français le retrouvent par son RIB",
+  bankAccountIban: "l'IBAN (espaces acceptées)",
+  bankAccountName: 'son nom, par exemple « Compte courant BNP »',
+  bankAccountCurrency: 'devise ISO 4217 dans laquelle le compte est tenu',
+  bankAccountsList: 'Lister les comptes bancaires de la société',
+  import_bank:
+    'Importer un fichier de relevés bancaires, camt.053/054 ou CFONB 120, reconnu à son contenu (voir docs/bank-statements.md)',
+  importBankFile: 'le fichier de relevés à lire',
+  importBankAddAccount:
+    "enregistrer les comptes que le fichier désigne et que la société n'a pas encore",
 } as const satisfies ShapeOf<typeof cliHelpEn>;
 
 /** Commander's refusals and our option parsers' in French (same codes as `cli-help.en.ts`). */

@@ -88,6 +88,21 @@ export const cliOutputEn = {
     "event {{seq}} is the last one but its hash is not the head's: the chain was rewritten",
   chainHeadMissing: 'the chain head is missing: events exist but nothing records the last one',
   chainRewritten: 'event {{seq}} no longer has the hash recorded earlier: the chain was rewritten',
+  // bank-accounts, and import bank (its verdicts and issue lines are the import report's)
+  bankAccountAdded: 'Bank account "{{name}}" added: {{account}}, in {{currency}}.',
+  columnAccount: 'Account',
+  columnRib: 'Bank / branch / account',
+  bankStatements_one: '{{count, number}} statement',
+  bankStatements_other: '{{count, number}} statements',
+  bankLinesNew_one: '{{count, number}} new',
+  bankLinesNew_other: '{{count, number}} new',
+  bankLinesKnown_one: '{{count, number}} already known',
+  bankLinesKnown_other: '{{count, number}} already known',
+  bankImportSummary:
+    '{{file}} ({{format}}): {{statements}}, {{lines}} — {{linesNew}}, {{linesKnown}} ({{verdict}})',
+  bankAccountRegistered: '  bank account {{account}} registered, in {{currency}}',
+  bankUnbalanced:
+    '  statement {{statement}} of account {{account}} does not balance: opening balance {{opening, money}} on {{openingDate}}, movements {{movements, money}}, closing balance {{closing, money}} on {{closingDate}}, a difference of {{difference, money}}; it is kept, flagged as unbalanced',
 } as const;
 
 /** The refusals of these commands' own flags, by stable code (merged into the catalogue's `codes`). */

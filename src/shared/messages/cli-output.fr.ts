@@ -86,6 +86,21 @@ export const cliOutputFr = {
     "la tête de la chaîne manque : des événements existent, mais rien n'enregistre le dernier",
   chainRewritten:
     "l'événement {{seq}} n'a plus le hachage relevé auparavant : la chaîne a été réécrite",
+  // bank-accounts, et import bank
+  bankAccountAdded: 'Compte bancaire « {{name}} » ajouté : {{account}}, en {{currency}}.',
+  columnAccount: 'Compte',
+  columnRib: 'Banque / guichet / compte',
+  bankStatements_one: '{{count, number}} relevé',
+  bankStatements_other: '{{count, number}} relevés',
+  bankLinesNew_one: '{{count, number}} nouvelle',
+  bankLinesNew_other: '{{count, number}} nouvelles',
+  bankLinesKnown_one: '{{count, number}} déjà connue',
+  bankLinesKnown_other: '{{count, number}} déjà connues',
+  bankImportSummary:
+    '{{file}} ({{format}}) : {{statements}}, {{lines}} — {{linesNew}}, {{linesKnown}} ({{verdict}})',
+  bankAccountRegistered: '  compte bancaire {{account}} enregistré, en {{currency}}',
+  bankUnbalanced:
+    "  le relevé {{statement}} du compte {{account}} ne s'équilibre pas : solde d'ouverture {{opening, money}} au {{openingDate}}, mouvements {{movements, money}}, solde de clôture {{closing, money}} au {{closingDate}}, soit un écart de {{difference, money}} ; il est gardé, signalé comme déséquilibré",
 } as const satisfies ShapeOf<typeof cliOutputEn>;
 
 /** The refusals of these commands' flags in French (same codes as `cli-output.en.ts`). */

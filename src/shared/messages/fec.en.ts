@@ -46,4 +46,31 @@ export const fecEn = {
     'Line {{line}} puts piece {{number}} in {{currency}}, but line {{firstLine}} put it in {{firstCurrency}}. The line is left out.',
   fec_partial_lettering:
     'Lettering "{{letter}}" of customer {{customer}} does not balance (debits {{debit, money}}, credits {{credit, money}}): {{allocated, money}} is allocated, the rest stays open.',
+  // What an import of the lines does with what is stored (src/imports/fec/apply-fec.ts).
+  fec_entry_refused:
+    'Line {{line}} belongs to entry {{entry}} of journal {{journal}}, which is refused (see its other lines): an entry is imported whole or not at all.',
+  fec_allocation_reduced:
+    'Lettering "{{letter}}" of customer {{customer}} allocates {{planned, money}} of {{source}} to invoice {{number}}, but only {{allocated, money}} of it can be, since allocations made in Encaisse already settle the rest.',
+  fec_item_absent:
+    'Invoice {{number}} issued on {{date}} ({{amount, money}}), imported from an earlier FEC ({{source}}), is not in this one; it is kept. Was it deleted in the books?',
+  fec_item_absent_credit_note:
+    'Credit note {{number}} issued on {{date}} ({{amount, money}}), imported from an earlier FEC ({{source}}), is not in this one; it is kept. Was it deleted in the books?',
+  fec_item_absent_payment:
+    'Payment {{number}} received on {{date}} ({{amount, money}}), imported from an earlier FEC, is not in this one; it is kept. Was it deleted in the books?',
+  fec_too_many_absent:
+    '{{count, number}} items imported from earlier FECs of this period are not in this one; only the first {{shown, number}} are listed.',
+  // The CLI's report and progress line (src/cli/commands/import.ts).
+  // Figures as labels, not plurals: no count to agree with, in any language.
+  fec_report_summary:
+    '{{file}} — lines read: {{lines, number}}, rejected: {{rejected, number}} ({{verdict}})',
+  fec_report_heading_item: 'Item',
+  fec_report_heading_created: 'Created',
+  fec_report_heading_updated: 'Updated',
+  fec_report_heading_unchanged: 'Unchanged',
+  fec_report_customers: 'Customers',
+  fec_report_invoices: 'Invoices',
+  fec_report_credit_notes: 'Credit notes',
+  fec_report_payments: 'Payments',
+  fec_report_allocations: 'Allocations',
+  fec_progress: '{{file}}: {{done, number}} of {{total, number}} items processed…',
 } as const;

@@ -40,4 +40,28 @@ export const fecFr = {
     "La ligne {{line}} porte la pièce {{number}} en {{currency}}, mais la ligne {{firstLine}} l'a portée en {{firstCurrency}}. La ligne est écartée.",
   fec_partial_lettering:
     "Le lettrage « {{letter}} » du client {{customer}} n'est pas soldé (débits {{debit, money}}, crédits {{credit, money}}) : {{allocated, money}} est affecté, le reste demeure ouvert.",
+  fec_entry_refused:
+    "La ligne {{line}} appartient à l'écriture {{entry}} du journal {{journal}}, qui est refusée (voir ses autres lignes) : une écriture s'importe entière ou pas du tout.",
+  fec_allocation_reduced:
+    "Le lettrage « {{letter}} » du client {{customer}} affecte {{planned, money}} de {{source}} à la facture {{number}}, mais seuls {{allocated, money}} peuvent l'être : des affectations faites dans Encaisse soldent déjà le reste.",
+  fec_item_absent:
+    "La facture {{number}} émise le {{date}} ({{amount, money}}), importée d'un FEC précédent ({{source}}), ne figure pas dans celui-ci ; elle est conservée. A-t-elle été supprimée en comptabilité ?",
+  fec_item_absent_credit_note:
+    "L'avoir {{number}} émis le {{date}} ({{amount, money}}), importé d'un FEC précédent ({{source}}), ne figure pas dans celui-ci ; il est conservé. A-t-il été supprimé en comptabilité ?",
+  fec_item_absent_payment:
+    "L'encaissement {{number}} reçu le {{date}} ({{amount, money}}), importé d'un FEC précédent, ne figure pas dans celui-ci ; il est conservé. A-t-il été supprimé en comptabilité ?",
+  fec_too_many_absent:
+    '{{count, number}} éléments importés de FEC précédents de cette période ne figurent pas dans celui-ci ; seuls les {{shown, number}} premiers sont listés.',
+  fec_report_summary:
+    '{{file}} — lignes lues : {{lines, number}}, rejetées : {{rejected, number}} ({{verdict}})',
+  fec_report_heading_item: 'Élément',
+  fec_report_heading_created: 'Créations',
+  fec_report_heading_updated: 'Mises à jour',
+  fec_report_heading_unchanged: 'Sans changement',
+  fec_report_customers: 'Clients',
+  fec_report_invoices: 'Factures',
+  fec_report_credit_notes: 'Avoirs',
+  fec_report_payments: 'Encaissements',
+  fec_report_allocations: 'Affectations',
+  fec_progress: '{{file}} : {{done, number}} éléments traités sur {{total, number}}…',
 } as const satisfies ShapeOf<typeof fecEn>;

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useHttpApp } from './http-helpers.ts';
 
 type Schema = { $ref?: string };
-type Response = { description: string; content?: Record<string, { schema: Schema }> };
+type Response = {
+  description: string;
+  content?: Record<string, { schema: Schema }>;
+  headers?: Record<string, { schema?: unknown }>;
+};
 type Operation = {
   operationId?: string;
   security?: Record<string, string[]>[];
@@ -114,6 +118,13 @@ describe('GET /api/openapi.json', () => {
         /^(signIn|changePassword)$/.test(entry.operation.operationId ?? ''),
       ),
     ).toEqual([]);
+    const throttled = operations.filter((entry) => entry.operation.responses['429'] !== undefined);
+    for (const entry of throttled) {
+      expect(entry.operation.responses['429']?.headers?.['Retry-After']?.schema).toEqual({
+        type: 'integer',
+        minimum: 1,
+      });
+    }
   });
 
   it('answers every problem as application/problem+json with the Problem schema', () => {

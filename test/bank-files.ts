@@ -1,0 +1,190 @@
+/**
+ * Bank statement files written for the tests, as banks write them: CFONB 120 records and
+ * camt.053 / camt.054 XML, from amounts in cents and ISO dates, so that a test states the
+ * figures it asserts. docs/bank-statements.md says where each field goes.
+ */
+
+export type Rib = { bank: string; branch: string; account: string };
+
+/** A movement of a test statement; `reference` is the bank's (CFONB entry number, camt AcctSvcrRef). */
+export type TestMovement = {
+  date: string;
+  amountCents: number;
+  text: string;
+  counterparty?: string;
+  reference?: string;
+  /** camt only: an ISO 11649 creditor reference (`RmtInf/Strd`). */
+  structuredReference?: string;
+};
+
+/** `2026-03-02` → `020326`, CFONB's JJMMAA. */
+function cfonbDate(date: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return `${day}${month}${year.slice(2)}`;
+}
+
+/**
+ * 13 digits and an overpunched last one: `{`, `A`…`I` for +0…+9, `}`, `J`…`R` for −0…−9.
+ * `-1234` → `0000000000123M`.
+ */
+function cfonbAmount(amountCents: number): string {
+  const digits = String(Math.abs(amountCents)).padStart(14, '0');
+  const last = Number(digits.slice(-1));
+  const signs = amountCents < 0 ? '}JKLMNOPQR' : '{ABCDEFGHI';
+  return `${digits.slice(0, 13)}${signs.charAt(last)}`;
+}
+
+/** A record of 120 characters, each value at its 1-based position, as the CFONB counts. */
+function cfonbRecord(fields: Readonly<Record<number, string>>): string {
+  let text = ' '.repeat(120);
+  for (const [position, value] of Object.entries(fields)) {
+    const start = Number(position) - 1;
+    text = `${text.slice(0, start)}${value}${text.slice(start + value.length)}`;
+  }
+  return text;
+}
+
+/** One account's day: its 01 record, a 04 per movement, its 07 record. */
+export function cfonbStatement(
+  rib: Rib,
+  statement: {
+    openingDate: string;
+    openingCents: number;
+    closingDate: string;
+    /** Defaults to what balances: the opening plus the movements. */
+    closingCents?: number;
+    movements: readonly TestMovement[];
+  },
+): string[] {
+  const account = { 3: rib.bank, 12: rib.branch, 17: 'EUR2', 22: rib.account };
+  const closing =
+    statement.closingCents ??
+    statement.movements.reduce(
+      (sum, movement) => sum + movement.amountCents,
+      statement.openingCents,
+    );
+  return [
+    cfonbRecord({
+      1: '01',
+      ...account,
+      35: cfonbDate(statement.openingDate),
+      91: cfonbAmount(statement.openingCents),
+    }),
+    ...statement.movements.map((movement) =>
+      cfonbRecord({
+        1: '04',
+        ...account,
+        8: '0158',
+        33: '05',
+        35: cfonbDate(movement.date),
+        43: cfonbDate(movement.date),
+        49: movement.text.slice(0, 31),
+        82: movement.reference ?? '0000000',
+        91: cfonbAmount(movement.amountCents),
+      }),
+    ),
+    cfonbRecord({
+      1: '07',
+      ...account,
+      35: cfonbDate(statement.closingDate),
+      91: cfonbAmount(closing),
+    }),
+  ];
+}
+
+/** A day of one movement on an account, from a zero balance on 1 March 2026 to 2 March. */
+export function cfonbDay(rib: Rib, movement: Pick<TestMovement, 'amountCents' | 'text'>): string[] {
+  return cfonbStatement(rib, {
+    openingDate: '2026-03-01',
+    openingCents: 0,
+    closingDate: '2026-03-02',
+    movements: [{ date: '2026-03-02', ...movement }],
+  });
+}
+
+/** A CFONB 120 file: the records, CRLF after each, as banks send them. */
+export function cfonbFile(...statements: readonly string[][]): string {
+  return `${statements.flat().join('\r\n')}\r\n`;
+}
+
+function camtAmount(amountCents: number): string {
+  const digits = String(Math.abs(amountCents)).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+function camtIndicator(amountCents: number): string {
+  return amountCents < 0 ? 'DBIT' : 'CRDT';
+}
+
+function camtBalance(type: 'OPBD' | 'CLBD', date: string, amountCents: number): string {
+  return `<Bal><Tp><CdOrPrtry><Cd>${type}</Cd></CdOrPrtry></Tp>
+        <Amt Ccy="EUR">${camtAmount(amountCents)}</Amt><CdtDbtInd>${camtIndicator(amountCents)}</CdtDbtInd>
+        <Dt><Dt>${date}</Dt></Dt></Bal>`;
+}
+
+function camtEntry(movement: TestMovement): string {
+  const reference =
+    movement.reference === undefined ? '' : `<AcctSvcrRef>${movement.reference}</AcctSvcrRef>`;
+  const party = movement.amountCents < 0 ? 'Cdtr' : 'Dbtr';
+  const counterparty =
+    movement.counterparty === undefined
+      ? ''
+      : `<RltdPties><${party}><Nm>${movement.counterparty}</Nm></${party}></RltdPties>`;
+  const structured =
+    movement.structuredReference === undefined
+      ? ''
+      : `<Strd><CdtrRefInf><Ref>${movement.structuredReference}</Ref></CdtrRefInf></Strd>`;
+  return `<Ntry>
+        <Amt Ccy="EUR">${camtAmount(movement.amountCents)}</Amt>
+        <CdtDbtInd>${camtIndicator(movement.amountCents)}</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>${movement.date}</Dt></BookgDt>
+        <ValDt><Dt>${movement.date}</Dt></ValDt>
+        ${reference}
+        <NtryDtls><TxDtls>${counterparty}<RmtInf><Ustrd>${movement.text}</Ustrd>${structured}</RmtInf></TxDtls></NtryDtls>
+      </Ntry>`;
+}
+
+/**
+ * A camt.053 statement (or a camt.054 notification, without balances) of one account;
+ * the closing balance defaults to what balances.
+ */
+export function camtFile(statement: {
+  kind?: '053' | '054';
+  iban: string;
+  id: string;
+  openingDate: string;
+  openingCents: number;
+  closingDate: string;
+  closingCents?: number;
+  movements: readonly TestMovement[];
+}): string {
+  const kind = statement.kind ?? '053';
+  const [message, element] =
+    kind === '053' ? ['BkToCstmrStmt', 'Stmt'] : ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'];
+  const closing =
+    statement.closingCents ??
+    statement.movements.reduce(
+      (sum, movement) => sum + movement.amountCents,
+      statement.openingCents,
+    );
+  const balances =
+    kind === '053'
+      ? camtBalance('OPBD', statement.openingDate, statement.openingCents) +
+        camtBalance('CLBD', statement.closingDate, closing)
+      : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.${kind}.001.08">
+  <${message}>
+    <GrpHdr><MsgId>MSG-${statement.id}</MsgId><CreDtTm>${statement.closingDate}T20:00:00</CreDtTm></GrpHdr>
+    <${element}>
+      <Id>${statement.id}</Id>
+      <CreDtTm>${statement.closingDate}T20:00:00</CreDtTm>
+      <Acct><Id><IBAN>${statement.iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      ${balances}
+      ${statement.movements.map(camtEntry).join('\n      ')}
+    </${element}>
+  </${message}>
+</Document>
+`;
+}
