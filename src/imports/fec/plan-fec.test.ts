@@ -275,6 +275,21 @@ describe('planFec', () => {
     expect(invoices.map((invoice) => invoice.number)).toEqual(['INV/2024/0001']);
   });
 
+  it('numbers a bare entry number with its journal and year: entry 1 of each year is its own invoice', () => {
+    const { invoices, issues } = plan([
+      'REV|Revenue|1|20241210|411000|Clients|P1|Party|-|20241210|-|100,00|0,00|||20241210||',
+      'REV|Revenue|1|20241210|706000|Ventes|||-|20241210|-|0,00|100,00|||20241210||',
+      'REV|Revenue|1|20250105|411000|Clients|P1|Party|-|20250105|-|40,00|0,00|||20250105||',
+      'REV|Revenue|1|20250105|706000|Ventes|||-|20250105|-|0,00|40,00|||20250105||',
+    ]);
+
+    expect(issues).toEqual([]);
+    expect(invoices.map((invoice) => [invoice.number, invoice.amountCents])).toEqual([
+      ['REV-2024-1', 10_000],
+      ['REV-2025-1', 4_000],
+    ]);
+  });
+
   it('adds up the debits of one invoice and keeps the earliest date', () => {
     const { invoices } = plan([
       'VT|Ventes|1|20240110|411000|Clients|C001|Dupont SA|F1|20240110|Échéance 1|60,00|0,00|||20240110||',

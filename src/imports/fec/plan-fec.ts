@@ -305,10 +305,17 @@ export function planFec(lines: readonly FecLine[], options: PlanFecOptions): Fec
 /**
  * The number of the invoice or credit note a line is part of: its `PieceRef`, unless
  * that is a placeholder without a letter or a digit (Odoo and Tryton write `-`), in
- * which case its `EcritureNum`, which such software numbers after the document.
+ * which case its `EcritureNum`, which such software numbers after the document
+ * (`INV/2021/00001`). A bare entry number restarts every fiscal year, so it is prefixed
+ * with its journal and year (`REV-2018-1`): next year's entry 1 is another document.
  */
 function pieceNumber(line: FecLine): string {
-  return /[\p{L}\p{N}]/u.test(line.pieceRef) ? line.pieceRef : line.ecritureNum;
+  if (/[\p{L}\p{N}]/u.test(line.pieceRef)) {
+    return line.pieceRef;
+  }
+  return /\p{L}/u.test(line.ecritureNum)
+    ? line.ecritureNum
+    : `${line.journalCode}-${line.ecritureDate.slice(0, 4)}-${line.ecritureNum}`;
 }
 
 type DocumentDraft = {
