@@ -275,12 +275,15 @@ function forEachCsvRow(
 ): void {
   let nextLine = firstLine;
   let previousCursor = 0;
+  // papaparse drops a U+FEFF that starts what it parses, and counts its cursor without
+  // it: a batch beginning on a row that starts with a stray one would shift every line.
+  const dropped = input.startsWith('\uFEFF') ? 1 : 0;
   Papa.parse<string[]>(input, {
     delimiter,
     newline: '\n',
     skipEmptyLines: false,
     step: (result, parser) => {
-      const cursor = result.meta.cursor;
+      const cursor = result.meta.cursor + dropped;
       const row = { line: nextLine, start: previousCursor, fields: result.data };
       nextLine += countLineBreaks(input, previousCursor, cursor);
       previousCursor = cursor;

@@ -11,9 +11,12 @@ import { useFormatters } from '../../ui/format.ts';
 export function CustomerTotals({
   totals,
   count,
+  isStale,
 }: {
   totals: readonly TCustomerListTotal[];
   count: number;
+  /** The filters changed and the new totals are on their way: the old ones are dimmed. */
+  isStale: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -21,7 +24,13 @@ export function CustomerTotals({
     return null;
   }
   return (
-    <Stack gap={4} mt="sm" data-testid="customer-totals">
+    <Stack
+      gap={4}
+      mt="sm"
+      aria-busy={isStale}
+      style={{ opacity: isStale ? 0.6 : 1, transition: 'opacity 120ms' }}
+      data-testid="customer-totals"
+    >
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
         {t('customers.totals.title', { count, formatted: format.integer(count) })}
       </Text>

@@ -130,7 +130,11 @@ export function CustomersPage() {
               onFirstPage={() => update({ page: 1 })}
             />
             {customers.data === undefined || totals.data === undefined ? null : (
-              <CustomerTotals totals={totals.data.totals} count={customers.data.total} />
+              <CustomerTotals
+                totals={totals.data.totals}
+                count={customers.data.total}
+                isStale={totals.isPlaceholderData || customers.isPlaceholderData}
+              />
             )}
             <Pager
               page={params.page}
