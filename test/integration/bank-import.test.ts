@@ -170,6 +170,22 @@ describe('importing camt statements', () => {
     expect(await listBankLines(deps, ctx, account.id)).toHaveLength(2);
   });
 
+  it('stores one statement and its lines once when two imports of the file run at once', async () => {
+    // On PostgreSQL each import has its own connection: the company's import lock makes
+    // the second wait, then find everything stored (PGlite runs them one after the other).
+    const { ctx, account } = await companyWithAccount();
+
+    const reports = await Promise.all([
+      importText(ctx, camt('STMT-0302', MONDAY)),
+      importText(ctx, camt('STMT-0302', MONDAY)),
+    ]);
+
+    expect(reports.map((report) => report.committed)).toEqual([true, true]);
+    expect(reports.map((report) => report.totals.linesNew).sort()).toEqual([0, 2]);
+    expect(await listBankStatements(deps, ctx, account.id)).toHaveLength(1);
+    expect(await listBankLines(deps, ctx, account.id)).toHaveLength(2);
+  });
+
   it('stores only the new lines of a file that overlaps one imported before', async () => {
     const { ctx, account } = await companyWithAccount();
     await importText(ctx, camt('STMT-0302', MONDAY));

@@ -246,6 +246,25 @@ describe('importFec', () => {
     expect(await ledgerOf(ctx)).toEqual(before);
   });
 
+  it('builds the ledger once when two imports of the file run at once', async () => {
+    const { ctx } = await companyWithMartin();
+    const alone = await companyWithMartin();
+    await importFec(deps, alone.ctx, options(fec(JANUARY)));
+
+    // Each import on its own connection (PostgreSQL): the import lock serialises them,
+    // and the second finds everything the first wrote.
+    const reports = await Promise.all([
+      importFec(deps, ctx, options(fec(JANUARY))),
+      importFec(deps, ctx, options(fec(JANUARY))),
+    ]);
+
+    expect(reports.map((report) => report.committed)).toEqual([true, true]);
+    expect(reports.map((report) => report.invoices.created).sort()).toEqual([0, 4]);
+    expect(reports.map((report) => report.allocations.created).sort()).toEqual([0, 5]);
+    expect(await ledgerOf(ctx)).toEqual(await ledgerOf(alone.ctx));
+    expect(await findLedgerInconsistencies(deps.db, ctx.companyId)).toEqual([]);
+  });
+
   it('adds what the next month brings: a new invoice, a payment and its lettering', async () => {
     const { ctx } = await companyWithMartin();
     await importFec(deps, ctx, options(fec(JANUARY)));
