@@ -181,7 +181,7 @@ describe('importing camt statements', () => {
     ]);
 
     expect(reports.map((report) => report.committed)).toEqual([true, true]);
-    expect(reports.map((report) => report.totals.linesNew).sort()).toEqual([0, 2]);
+    expect(reports.map((report) => report.totals.linesNew).sort((a, b) => a - b)).toEqual([0, 2]);
     expect(await listBankStatements(deps, ctx, account.id)).toHaveLength(1);
     expect(await listBankLines(deps, ctx, account.id)).toHaveLength(2);
   });

@@ -259,8 +259,10 @@ describe('importFec', () => {
     ]);
 
     expect(reports.map((report) => report.committed)).toEqual([true, true]);
-    expect(reports.map((report) => report.invoices.created).sort()).toEqual([0, 4]);
-    expect(reports.map((report) => report.allocations.created).sort()).toEqual([0, 5]);
+    expect(reports.map((report) => report.invoices.created).sort((a, b) => a - b)).toEqual([0, 4]);
+    expect(reports.map((report) => report.allocations.created).sort((a, b) => a - b)).toEqual([
+      0, 5,
+    ]);
     expect(await ledgerOf(ctx)).toEqual(await ledgerOf(alone.ctx));
     expect(await findLedgerInconsistencies(deps.db, ctx.companyId)).toEqual([]);
   });
