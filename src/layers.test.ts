@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['ledger'],
   ['customers'],
   ['imports'],
-  // Bank statements: read by the imports' readers, and (to come) paid into the ledger.
+  // Bank statements, read by the imports' readers, and the cash they pay into the ledger.
   ['bank'],
   ['demo'],
   ['server'],
@@ -50,6 +50,9 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   bank_account: 'bank',
   bank_statement: 'bank',
   bank_line: 'bank',
+  bank_line_match: 'bank',
+  payer_account: 'bank',
+  cash_application_setting: 'bank',
 };
 
 /**

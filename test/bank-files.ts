@@ -12,9 +12,15 @@ export type TestMovement = {
   amountCents: number;
   text: string;
   counterparty?: string;
+  /** camt only: the payer's (or payee's) account. */
+  counterpartyIban?: string;
   reference?: string;
   /** camt only: an ISO 11649 creditor reference (`RmtInf/Strd`). */
   structuredReference?: string;
+  /** camt only: the transaction's `Refs/EndToEndId`, which its reversal repeats. */
+  endToEndId?: string;
+  /** camt only: the bank takes a movement back (`RvslInd`), with its `RtrInf` reason. */
+  reversal?: { reason: string };
 };
 
 /** `2026-03-02` → `020326`, CFONB's JJMMAA. */
@@ -129,7 +135,11 @@ function camtEntry(movement: TestMovement): string {
   const counterparty =
     movement.counterparty === undefined
       ? ''
-      : `<RltdPties><${party}><Nm>${movement.counterparty}</Nm></${party}></RltdPties>`;
+      : `<RltdPties><${party}><Nm>${movement.counterparty}</Nm></${party}>${
+          movement.counterpartyIban === undefined
+            ? ''
+            : `<${party}Acct><Id><IBAN>${movement.counterpartyIban}</IBAN></Id></${party}Acct>`
+        }</RltdPties>`;
   const structured =
     movement.structuredReference === undefined
       ? ''
@@ -137,11 +147,20 @@ function camtEntry(movement: TestMovement): string {
   return `<Ntry>
         <Amt Ccy="EUR">${camtAmount(movement.amountCents)}</Amt>
         <CdtDbtInd>${camtIndicator(movement.amountCents)}</CdtDbtInd>
+        ${movement.reversal === undefined ? '' : '<RvslInd>true</RvslInd>'}
         <Sts>BOOK</Sts>
         <BookgDt><Dt>${movement.date}</Dt></BookgDt>
         <ValDt><Dt>${movement.date}</Dt></ValDt>
         ${reference}
-        <NtryDtls><TxDtls>${counterparty}<RmtInf><Ustrd>${movement.text}</Ustrd>${structured}</RmtInf></TxDtls></NtryDtls>
+        <NtryDtls><TxDtls>${
+          movement.endToEndId === undefined
+            ? ''
+            : `<Refs><EndToEndId>${movement.endToEndId}</EndToEndId></Refs>`
+        }${counterparty}<RmtInf><Ustrd>${movement.text}</Ustrd>${structured}</RmtInf>${
+          movement.reversal === undefined
+            ? ''
+            : `<RtrInf><Rsn><Cd>${movement.reversal.reason}</Cd></Rsn></RtrInf>`
+        }</TxDtls></NtryDtls>
       </Ntry>`;
 }
 
@@ -187,4 +206,42 @@ export function camtFile(statement: {
   </${message}>
 </Document>
 `;
+}
+
+/**
+ * Statement STMT-0302 of `iban` as camt.053: 10 000,00 € on 1 March, then on the 2nd an
+ * invoice paid (1 200,00 €) and bank fees (45,90 €); the closing balance is what balances
+ * unless `closingCents` says otherwise.
+ */
+export function camtStatement0302(iban: string, closingCents?: number): string {
+  return camtFile({
+    iban,
+    id: 'STMT-0302',
+    openingDate: '2026-03-01',
+    openingCents: 1_000_000,
+    closingDate: '2026-03-02',
+    ...(closingCents === undefined ? {} : { closingCents }),
+    movements: [
+      { date: '2026-03-02', amountCents: 120_000, text: 'FA-2026-0042', reference: 'REF-1' },
+      { date: '2026-03-02', amountCents: -4_590, text: 'Frais', reference: 'REF-2' },
+    ],
+  });
+}
+
+/**
+ * What an import reports of a first, balanced STMT-0302 of `iban` (10 000,00 € opening,
+ * 1 154,10 € of movements), stored in the account `bankAccountId`.
+ */
+export function newStatement0302(iban: string, bankAccountId: string) {
+  return {
+    account: iban,
+    bankAccountId,
+    statementId: 'STMT-0302',
+    opening: { date: '2026-03-01', amountCents: 1_000_000 },
+    closing: { date: '2026-03-02', amountCents: 1_115_410 },
+    movementsCents: 115_410,
+    balanced: true,
+    differenceCents: 0,
+    isNew: true,
+  };
 }

@@ -16,7 +16,8 @@ export type LedgerInconsistency = {
  * - an invoice's `open_cents = amount_cents − Σ live allocations to it`, a credit
  *   note's `open_cents = amount_cents − Σ live allocations drawn from it`, never
  *   below 0, and its status follows (`open`, `partially_paid`, `paid`);
- * - a payment's `unapplied_cents = amount_cents − Σ live allocations drawn from it`,
+ * - a payment's `unapplied_cents = amount_cents − Σ live allocations drawn from it`
+ *   (0, with no live allocation, once voided),
  *   never below 0;
  * - `customer_open_balance` (ADR 6) equals the open invoices minus the open credit
  *   notes of each customer and currency, and its `unapplied_cents` the unapplied
@@ -47,7 +48,9 @@ export async function findLedgerInconsistencies(
     ),
     cash AS (
       SELECT 'payment'::text AS entity, p.reference AS key, p.unapplied_cents AS stored,
-        p.amount_cents - coalesce(d.amount, 0) AS expected
+        CASE WHEN p.voided_at IS NULL THEN p.amount_cents - coalesce(d.amount, 0)
+          -- A voided payment holds nothing, and nothing may still be drawn on it.
+          ELSE -coalesce(d.amount, 0) END AS expected
       FROM payment p LEFT JOIN drawn d ON d.id = p.id
       WHERE p.company_id = ${companyId}
     ),

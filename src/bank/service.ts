@@ -5,6 +5,8 @@ import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { StatedBalance } from '../imports/bank/statement.ts';
 import { runImport } from '../imports/service.ts';
+import type { MatchRunReport } from './matching/line-match.ts';
+import { matchLinesInTx } from './matching/service.ts';
 import { invalidField, type Issue } from '../shared/errors.ts';
 import { isValidIban, normalizeIban } from '../shared/identifiers.ts';
 import { parseCurrencyCode } from '../shared/money.ts';
@@ -101,6 +103,8 @@ export type ImportBankFileOptions = {
   addAccount: boolean;
   /** Read, check and count; store nothing. */
   dryRun: boolean;
+  /** The matcher's threshold for this import's lines, over the company's. */
+  threshold?: number | undefined;
 };
 
 /** One statement of the file, as the import stored it (or would have). */
@@ -143,6 +147,8 @@ export type BankImportReport = {
   };
   /** The accounts registered on the way (`addAccount`). */
   accountsAdded: BankAccount[];
+  /** What the matcher did with the new lines at once (`null` when the file was refused). */
+  matching: MatchRunReport | null;
   /** Why the file is refused (nothing is saved): the reader's issues, an unknown account… */
   errors: Issue[];
   notices: Issue[];
@@ -180,6 +186,7 @@ export async function importBankFile(
     statements: [],
     totals: totalsOf([]),
     accountsAdded: [],
+    matching: null,
     errors: [],
     notices: file.notices,
   };
@@ -200,16 +207,20 @@ export async function importBankFile(
         return { ...report, errors: plan.issues };
       }
       await insertBankAccounts(tx, ctx.companyId, plan.newAccounts);
-      const statements = await storeStatements(deps, tx, ctx, {
+      const { statements, newLineIds } = await storeStatements(deps, tx, ctx, {
         format: file.format,
         assigned: plan.assigned,
         fileName: options.fileName,
+      });
+      const matching = await matchLinesInTx(deps, tx, ctx, newLineIds, {
+        threshold: options.threshold,
       });
       return {
         ...report,
         accountsAdded: plan.newAccounts,
         statements,
         totals: totalsOf(statements),
+        matching,
       };
     },
     (stored) => ({
@@ -239,7 +250,7 @@ async function storeStatements(
   tx: Queryable,
   ctx: Ctx,
   input: StatementsToStore,
-): Promise<BankStatementReport[]> {
+): Promise<{ statements: BankStatementReport[]; newLineIds: string[] }> {
   const importedAt = deps.clock.now();
   const planned = input.assigned.map(({ statement, account }) => {
     const lineKeys = lineDedupKeys(input.format, statement.lines);
@@ -280,7 +291,7 @@ async function storeStatements(
     });
   });
   const insertedLines = await insertNewLines(tx, ctx.companyId, lineRows);
-  return planned.map(({ statement, row }, index) => {
+  const statements = planned.map(({ statement, row }, index) => {
     const lineIds = lineIdsOf[index] ?? [];
     const linesNew = lineIds.filter((id) => insertedLines.has(id)).length;
     const { movementsCents, balanced, differenceCents } = row.figures;
@@ -301,6 +312,7 @@ async function storeStatements(
       linesKnown: lineIds.length - linesNew,
     };
   });
+  return { statements, newLineIds: [...insertedLines] };
 }
 
 function totalsOf(statements: readonly BankStatementReport[]): BankImportReport['totals'] {

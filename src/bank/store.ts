@@ -280,7 +280,8 @@ function toStoredStatement(row: Selectable<BankStatementTable>): StoredBankState
   };
 }
 
-function toStoredLine(row: Selectable<BankLineTable>): StoredBankLine {
+/** A `bank_line` row as the model reads it (cash application reads the lines too). */
+export function toStoredLine(row: Selectable<BankLineTable>): StoredBankLine {
   return {
     id: row.id,
     bankStatementId: row.bank_statement_id,

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { LANGUAGES, type Language } from '../shared/language.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBankCommands } from './commands/bank.ts';
+import { registerMatchCommand } from './commands/match.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
@@ -36,6 +37,7 @@ export function buildProgram(language: Language): Command {
   registerServeCommand(program, language);
   registerImportCommands(program, language);
   registerBankCommands(program, language);
+  registerMatchCommand(program, language);
   registerListCommands(program, language);
   registerUserCommands(program, language);
   registerAuditCommands(program, language);

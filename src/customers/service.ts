@@ -41,6 +41,7 @@ import {
   findCustomerById,
   findCustomerRecord,
   findCustomerTermsByCodes,
+  listCustomerNameRows,
   insertCustomers,
   countCustomerRows,
   listCustomerRows,
@@ -272,6 +273,15 @@ export async function findCustomerIdsByCodes(
   codes: readonly string[],
 ): Promise<Map<string, { id: string; paymentTerms: string }>> {
   return findCustomerTermsByCodes(tx, ctx.companyId, [...new Set(codes)]);
+}
+
+/** The company's customers by id, code and name, in the caller's transaction (cash application). */
+export async function listCustomerNames(
+  tx: Queryable,
+  ctx: Ctx,
+): Promise<{ id: string; code: string; name: string }[]> {
+  requirePermission(ctx, 'customers:read');
+  return listCustomerNameRows(tx, ctx.companyId);
 }
 
 /** Throws `NotFound` unless the customer exists in the context's company (a cheap check). */

@@ -305,6 +305,19 @@ export async function findCustomersByCodes(
   );
 }
 
+/** Every customer of the company by id, code and legal name: a directory to match payers against. */
+export async function listCustomerNameRows(
+  q: Queryable,
+  companyId: string,
+): Promise<{ id: string; code: string; name: string }[]> {
+  const rows = await q
+    .selectFrom('customer')
+    .select(['id', 'code', 'legal_name'])
+    .where('company_id', '=', companyId)
+    .execute();
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.legal_name }));
+}
+
 /** Ids and payment terms by code, for files that name customers (invoices, payments). */
 export async function findCustomerTermsByCodes(
   q: Queryable,

@@ -131,6 +131,9 @@ export type PaymentTable = {
   created_at: DefaultedTimestamp;
   /** As `invoice.source_key`. */
   source_key: string | null;
+  /** Set together when a payment made from a bank line is voided (its match undone). */
+  voided_at: Date | null;
+  voided_on: string | null;
 };
 
 export type AllocationTable = {
@@ -236,6 +239,43 @@ export type BankLineTable = {
   dedup_key: string;
 };
 
+export type BankLineMatchStatus =
+  | 'queued'
+  | 'applied'
+  | 'reversed'
+  | 'outgoing'
+  | 'reversal'
+  | 'ignored';
+
+export type BankLineMatchTable = {
+  company_id: string;
+  bank_line_id: string;
+  status: BankLineMatchStatus;
+  booking_date: string;
+  amount_cents: number;
+  customer_id: string | null;
+  payment_id: string | null;
+  allocation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  confidence: number | null;
+  reasons: ColumnType<unknown, string | undefined, string>;
+  suggestions: ColumnType<unknown, string | undefined, string>;
+  applied_by: 'matcher' | 'user' | null;
+  applications: Generated<number>;
+  updated_at: Date;
+};
+
+export type PayerAccountTable = {
+  company_id: string;
+  iban: string;
+  customer_id: string;
+  learned_at: Date;
+};
+
+export type CashApplicationSettingTable = {
+  company_id: string;
+  auto_apply_threshold: number;
+};
+
 export type SchemaMigrationTable = {
   name: string;
   checksum: string;
@@ -258,5 +298,8 @@ export type Database = {
   bank_account: BankAccountTable;
   bank_statement: BankStatementTable;
   bank_line: BankLineTable;
+  bank_line_match: BankLineMatchTable;
+  payer_account: PayerAccountTable;
+  cash_application_setting: CashApplicationSettingTable;
   schema_migration: SchemaMigrationTable;
 };

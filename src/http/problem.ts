@@ -23,6 +23,7 @@ import {
   problemTitle,
   type MessageCode,
   type MessageParams,
+  type ProblemTitleCode,
 } from '../shared/messages/catalogue.ts';
 import type { TProblem } from '../shared/schemas.ts';
 import { zodIssueMessage } from '../shared/zod-messages.ts';
@@ -61,6 +62,54 @@ type ProblemSource = {
   params: MessageParams;
   issues: readonly Issue[];
 };
+
+/**
+ * A problem a route words itself, for what the error table has no code for (a file past
+ * its size limit, an import refused as a whole), with `extensions`: members beside the
+ * standard ones (RFC 9457 §3.2), such as the import report of a refused file.
+ */
+export type RouteProblem = {
+  status: number;
+  code: string;
+  title: ProblemTitleCode;
+  reason: MessageCode;
+  params: MessageParams;
+  issues?: readonly Issue[];
+  /** Sentences said after the reason and its issues in `detail` (what to do next). */
+  hints?: readonly MessageCode[];
+  extensions?: Readonly<Record<string, unknown>>;
+};
+
+/** Sends a `RouteProblem` in the reader's language, as `handleError` sends the others. */
+export function sendRouteProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: RouteProblem,
+): FastifyReply {
+  const language = requestLanguage(request);
+  const { status, code, title, reason, params, issues = [], hints = [], extensions = {} } = problem;
+  const worded = issues.map((issue) => ({ ...issue, message: issueMessage(language, issue) }));
+  const headline = messageOf(language, reason, params);
+  const sentences = [
+    // The first few: `issues` lists them all, the detail is a summary.
+    ...worded.slice(0, 3).map((issue) => issue.message),
+    ...hints.map((hint) => messageOf(language, hint)),
+  ];
+  return send(reply, language, {
+    ...extensions,
+    type: `${PROBLEM_BASE}${code}`,
+    title: problemTitle(language, title),
+    status,
+    detail:
+      sentences.length === 0
+        ? headline
+        : labelled(language, headline, joinSentences(language, sentences)),
+    code,
+    reason,
+    params: { ...params },
+    ...(worded.length > 0 ? { issues: worded } : {}),
+  });
+}
 
 function problemOf(language: Language, source: ProblemSource): TProblem {
   const { code, reason, params, issues } = source;

@@ -58,6 +58,14 @@ export type ImportReport = {
   notices: Issue[];
 };
 
+/**
+ * Takes the company's import lock in `tx` (ADR 13), for work that must not interleave
+ * with an import: the bank matcher reads the open items an import may be changing.
+ */
+export async function lockCompanyImports(tx: Queryable, ctx: Ctx): Promise<void> {
+  await beginCompanyImport(tx, ctx.companyId);
+}
+
 /** Thrown inside the transaction to roll it back once the report is built. */
 class Rollback extends Error {}
 

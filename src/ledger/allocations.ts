@@ -15,13 +15,14 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { recordEvents, type EventInput } from '../audit/service.ts';
+import { recordEvents } from '../audit/service.ts';
 import { chunksOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import { requirePermission } from '../app/permissions.ts';
 import { maxDate, type CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, InvalidError, NotFoundError, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
+import { allocationEvent } from './ledger-events.ts';
 import {
   planAllocations,
   type Allocation,
@@ -90,31 +91,11 @@ export async function writeAllocationPlan(
     await recordEvents(
       tx,
       ctx,
-      chunk.map((allocation) => allocationCreatedEvent(parties, allocation)),
+      chunk.map((allocation) => allocationEvent('allocation.created', parties, allocation)),
     );
   }
   await setInvoiceOpenAmounts(tx, ctx.companyId, plan.invoices, deps.clock.now());
   await setPaymentsUnapplied(tx, ctx.companyId, plan.payments);
-}
-
-function allocationCreatedEvent(parties: AllocationParties, allocation: Allocation): EventInput {
-  const invoice = parties.invoices.get(allocation.invoiceId);
-  const source =
-    allocation.paymentId === null
-      ? `credit note ${parties.invoices.get(allocation.creditNoteId ?? '')?.number ?? ''}`
-      : `payment ${parties.payments.get(allocation.paymentId)?.reference ?? ''}`;
-  return {
-    action: 'allocation.created',
-    entityType: 'allocation',
-    entityId: allocation.id,
-    customerId: invoice?.customerId ?? null,
-    data: {
-      invoiceNumber: invoice?.number,
-      source,
-      amount: allocation.amountCents,
-      currency: invoice?.currency,
-    },
-  };
 }
 
 /**

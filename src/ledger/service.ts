@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { capTotal, cents, type Cents } from '../shared/money.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { allocateInTx, lockAllocationParties } from './allocations.ts';
+import { allocationEvent } from './ledger-events.ts';
 import { daysLate, toCustomerBalance, type CustomerBalance } from './balances.ts';
 import { invoiceStatus, type Invoice } from './model.ts';
 import type {
@@ -376,7 +377,6 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
     }
     const now = deps.clock.now();
     const reopened = [moveOpenAmount(invoice, allocation.amountCents)];
-    let sourceLabel = '';
     if (allocation.paymentId) {
       const payment = parties.payments.get(allocation.paymentId);
       if (!payment) {
@@ -385,31 +385,16 @@ export async function undoAllocation(deps: Deps, ctx: Ctx, id: string): Promise<
       await setPaymentsUnapplied(tx, ctx.companyId, [
         { id: payment.id, unappliedCents: cents(payment.unappliedCents + allocation.amountCents) },
       ]);
-      sourceLabel = `payment ${payment.reference}`;
     }
     const creditNote = allocation.creditNoteId
       ? parties.invoices.get(allocation.creditNoteId)
       : undefined;
     if (creditNote) {
       reopened.push(moveOpenAmount(creditNote, allocation.amountCents));
-      sourceLabel = `credit note ${creditNote.number}`;
     }
     await setInvoiceOpenAmounts(tx, ctx.companyId, reopened, now);
     await markAllocationUndone(tx, ctx.companyId, id, { at: now, on: today });
-    await recordEvents(tx, ctx, [
-      {
-        action: 'allocation.undone',
-        entityType: 'allocation',
-        entityId: id,
-        customerId: invoice.customerId,
-        data: {
-          invoiceNumber: invoice.number,
-          source: sourceLabel,
-          amount: allocation.amountCents,
-          currency: invoice.currency,
-        },
-      },
-    ]);
+    await recordEvents(tx, ctx, [allocationEvent('allocation.undone', parties, allocation)]);
     return presentAllocationById(tx, ctx, id);
   });
 }

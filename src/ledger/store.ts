@@ -539,6 +539,9 @@ export async function listPaymentRows(
     .where('p.company_id', '=', companyId);
   if (query.id !== undefined) {
     base = base.where('p.id', '=', query.id);
+  } else {
+    // A voided payment (an undone bank match) stays readable by its id, out of the lists.
+    base = base.where('p.voided_at', 'is', null);
   }
   if (query.customerId !== undefined) {
     base = base.where('p.customer_id', '=', query.customerId);
@@ -600,6 +603,99 @@ export async function insertAllocations(
       allocated_on: allocation.allocatedOn,
     })),
   );
+}
+
+/** Allocations by id, locked until the transaction ends (an undo of several at once). */
+export async function findAllocationsForUpdate(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<Allocation[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await q
+    .selectFrom('allocation')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+  return rows.map(toAllocation);
+}
+
+/** Marks allocations undone, in one statement. */
+export async function markAllocationsUndone(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+  undone: { at: Date; on: CalendarDate },
+): Promise<void> {
+  if (ids.length === 0) {
+    return;
+  }
+  await q
+    .updateTable('allocation')
+    .set({ undone_at: undone.at, undone_on: undone.on })
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .execute();
+}
+
+/** Voids payments: no cash left on them, dated. Their live allocations must be undone first. */
+export async function voidPaymentRows(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+  voided: { at: Date; on: CalendarDate },
+): Promise<void> {
+  if (ids.length === 0) {
+    return;
+  }
+  await q
+    .updateTable('payment')
+    .set({ unapplied_cents: 0, voided_at: voided.at, voided_on: voided.on })
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .execute();
+}
+
+/** The payment references among `references` the company already holds, voided ones included. */
+export async function findTakenPaymentReferences(
+  q: Queryable,
+  companyId: string,
+  references: readonly string[],
+): Promise<Set<string>> {
+  if (references.length === 0) {
+    return new Set();
+  }
+  const rows = await q
+    .selectFrom('payment')
+    .select('reference')
+    .where('company_id', '=', companyId)
+    .where('reference', '=', anyOf(references, 'text'))
+    .execute();
+  return new Set(rows.map((row) => row.reference));
+}
+
+/**
+ * Every open invoice and credit note of the company in `currency` (open amount above 0),
+ * read in one statement on the partial open-items index: what the bank matcher searches.
+ */
+export async function listOpenItemRows(
+  q: Queryable,
+  companyId: string,
+  currency: string,
+): Promise<Invoice[]> {
+  const rows = await q
+    .selectFrom('invoice')
+    .select(INVOICE_COLUMNS)
+    .where('company_id', '=', companyId)
+    .where('open_cents', '>', 0)
+    .where('currency', '=', currency)
+    .execute();
+  return rows.map(toInvoice);
 }
 
 export async function findAllocationForUpdate(

@@ -14,6 +14,7 @@ import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
+import { paymentEvent } from './ledger-events.ts';
 import {
   findMadeAllocations,
   lockAllocationParties,
@@ -441,7 +442,13 @@ export async function planPaymentUpserts(
   const write = async (settled: ReadonlyMap<string, Payment> = new Map()) => {
     for (const chunk of chunksOf(recorded)) {
       await insertPayments(tx, ctx.companyId, asSettled(chunk, settled));
-      await recordEvents(tx, ctx, chunk.map(paymentRecordedEvent));
+      await recordEvents(
+        tx,
+        ctx,
+        chunk.map((payment) =>
+          paymentEvent('payment.recorded', payment, { receivedOn: payment.receivedOn }),
+        ),
+      );
     }
     await writeAllocationPlan(deps, tx, ctx, parties, {
       ...plan,
@@ -455,21 +462,6 @@ export async function planPaymentUpserts(
     revised: [],
     kept,
     write,
-  };
-}
-
-function paymentRecordedEvent(payment: Payment): EventInput {
-  return {
-    action: 'payment.recorded',
-    entityType: 'payment',
-    entityId: payment.id,
-    customerId: payment.customerId,
-    data: {
-      reference: payment.reference,
-      amount: payment.amountCents,
-      currency: payment.currency,
-      receivedOn: payment.receivedOn,
-    },
   };
 }
 

@@ -17,6 +17,10 @@ import { createPasswordAttempts, type PasswordAttemptLimits } from '../auth/pass
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCustomerRoutes } from '../customers/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
+import { registerMatchingRoutes } from '../bank/matching/routes.ts';
+import { registerBankRoutes } from '../bank/routes.ts';
+import { registerImportRoutes } from '../imports/routes.ts';
+import { MAX_IMPORT_FILE_BYTES } from '../imports/table/limits.ts';
 import { authenticateRequest } from '../auth/authenticate-request.ts';
 import { handleError, sendNotFound } from '../http/problem.ts';
 import { answerClientError, answerFrameworkError } from '../http/refused-requests.ts';
@@ -62,6 +66,8 @@ export type AppOptions = {
   trustedProxies?: readonly string[];
   /** Wrong-password limits of sign-in and password change (defaults: ADR 10). */
   passwordAttemptLimits?: PasswordAttemptLimits;
+  /** Largest file an upload (`POST /api/imports/…`) takes: `MAX_IMPORT_FILE_BYTES`, as the CLI. */
+  maxImportFileBytes?: number;
 };
 
 /** The query string of a route that has no parameters. */
@@ -145,7 +151,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         const securedTyped = secured.withTypeProvider<ZodTypeProvider>();
         registerCustomerRoutes(securedTyped, deps);
         registerLedgerRoutes(securedTyped, deps);
+        registerMatchingRoutes(securedTyped, deps);
         registerAccessRoutes(securedTyped, deps);
+        const uploads = { maxFileBytes: options.maxImportFileBytes ?? MAX_IMPORT_FILE_BYTES };
+        await registerImportRoutes(securedTyped, deps, uploads);
+        await registerBankRoutes(securedTyped, deps, uploads);
       });
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -88,7 +88,8 @@ export type NotFoundEntity =
   | 'invoice'
   | 'credit_note'
   | 'payment'
-  | 'allocation';
+  | 'allocation'
+  | 'bank_line';
 
 export class NotFoundError extends DomainError {
   constructor(entity: NotFoundEntity, key: string) {

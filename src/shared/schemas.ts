@@ -68,9 +68,12 @@ export const ZProblemIssue = z
   })
   .meta({ id: 'Issue' });
 
-/** RFC 9457 problem details, as every error answers. */
+/**
+ * RFC 9457 problem details, as every error answers. Open to extension members (§3.2),
+ * which a client ignores unless it knows them: a refused import carries its `report`.
+ */
 export const ZProblem = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),

@@ -24,6 +24,7 @@ import { parseOptions } from '../options.ts';
 import { outputWords, printJson, printTable } from '../output.ts';
 import { readInputFile } from '../read-input.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
+import { matchSummary } from './match.ts';
 
 const ZAddOptions = z.object({
   iban: z.string(),
@@ -160,6 +161,10 @@ function printBankReport(report: BankImportReport, language: Language): void {
     console.log(
       say('bankAccountRegistered', { account: account.iban ?? '', currency: account.currency }),
     );
+  }
+  // A file with nothing new gave the matcher nothing to read: no line to say so.
+  if (report.matching !== null && report.matching.lines > 0) {
+    console.log(matchSummary(report.matching, language));
   }
   for (const statement of report.statements) {
     const unbalanced = unbalancedParams(statement, language);

@@ -14,11 +14,14 @@ import {
 import type { ExportFormat } from '../../exports/table-writer.ts';
 import { formatDate, todayIn } from '../../shared/calendar-date.ts';
 import type { Language } from '../../shared/language.ts';
+import { cliContext } from '../../app/context.ts';
+import { importDemoStatement } from '../../demo/demo-statement.ts';
 import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
 import { operatingSystemUser } from '../operator.ts';
 import { outputWords, printJson } from '../output.ts';
 import { cliLanguage, fixedNow, withRuntime, type GlobalOptions } from '../runtime.ts';
+import { matchSummary } from './match.ts';
 
 const ZDemoOptions = z
   .object({
@@ -176,12 +179,18 @@ export function registerDemoCommand(program: Command, language: Language): void 
           operator: operatingSystemUser(),
           onProgress: options.json ? undefined : printDemoProgress('', language),
         });
+        const matching = await importDemoStatement(
+          deps,
+          cliContext(result.company.id, operatingSystemUser()),
+          options.seed,
+        );
         if (options.json) {
           printJson({
             company: result.company.code,
             users: result.users,
             password: result.password,
             counts: result.counts,
+            matching,
           });
           return;
         }
@@ -201,6 +210,9 @@ export function registerDemoCommand(program: Command, language: Language): void 
           say('allocations', { count: counts.allocations }),
         ];
         console.log(`  ${loaded.join(', ')}.`);
+        if (matching !== null) {
+          console.log(matchSummary(matching, language));
+        }
         console.log(say('demoSignIn'));
         for (const user of result.users) {
           console.log(`  ${user.email.padEnd(36)} ${user.role}`);

@@ -12,6 +12,7 @@ import { cliRefusalsEn } from './cli-help.en.ts';
 import { cliOutputCodesEn } from './cli-output.en.ts';
 import { errorsEn } from './errors.en.ts';
 import { fecEn } from './fec.en.ts';
+import { matchingEn } from './matching.en.ts';
 import { importsEn } from './imports.en.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -79,6 +80,7 @@ describe('the server message catalogue', () => {
       cliOutputCodesEn,
       bankEn,
       fecEn,
+      matchingEn,
     ].flatMap((part) => Object.keys(part));
     const shared = codes.filter((code, at) => codes.indexOf(code) !== at);
 

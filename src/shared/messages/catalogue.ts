@@ -19,6 +19,8 @@ import { fecEn } from './fec.en.ts';
 import { fecFr } from './fec.fr.ts';
 import { importReportEn, importsEn, type ImportVariant } from './imports.en.ts';
 import { importReportFr, importsFr } from './imports.fr.ts';
+import { matchingEn } from './matching.en.ts';
+import { matchingFr } from './matching.fr.ts';
 import { vocabularyEn } from './vocabulary.en.ts';
 import { vocabularyFr } from './vocabulary.fr.ts';
 
@@ -33,6 +35,7 @@ export const SERVER_MESSAGES = {
       ...cliOutputCodesFr,
       ...bankFr,
       ...fecFr,
+      ...matchingFr,
     },
     importReport: importReportFr,
     cliHelp: cliHelpFr,
@@ -48,6 +51,7 @@ export const SERVER_MESSAGES = {
       ...cliOutputCodesEn,
       ...bankEn,
       ...fecEn,
+      ...matchingEn,
     },
     importReport: importReportEn,
     cliHelp: cliHelpEn,

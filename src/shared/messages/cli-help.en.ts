@@ -145,6 +145,12 @@ export const cliHelpEn = {
     'Import a bank statement file, camt.053/054 or CFONB 120, told from its content (see docs/bank-statements.md)',
   importBankFile: 'the statement file to read',
   importBankAddAccount: 'register the accounts the file names that the company does not have yet',
+  // match
+  match:
+    'Run the matcher again over the bank lines waiting to be matched (after new invoices arrive), see docs/cash-application.md',
+  matchThreshold:
+    'apply at or above this confidence (1-100) for this run, over the company’s threshold',
+  matchSetThreshold: 'set the company’s threshold (1-100) and run nothing',
 } as const;
 
 /**

@@ -138,6 +138,11 @@ export const cliHelpFr = {
   importBankFile: 'le fichier de relevés à lire',
   importBankAddAccount:
     "enregistrer les comptes que le fichier désigne et que la société n'a pas encore",
+  match:
+    'Relancer le rapprochement sur les lignes de relevé en attente (après l’arrivée de nouvelles factures), voir docs/cash-application.md',
+  matchThreshold:
+    'appliquer à partir de cette confiance (1 à 100) pour ce passage, au lieu du seuil de la société',
+  matchSetThreshold: 'fixer le seuil de la société (1 à 100), sans rien rapprocher',
 } as const satisfies ShapeOf<typeof cliHelpEn>;
 
 /** Commander's refusals and our option parsers' in French (same codes as `cli-help.en.ts`). */

@@ -103,6 +103,10 @@ export const cliOutputEn = {
   bankAccountRegistered: '  bank account {{account}} registered, in {{currency}}',
   bankUnbalanced:
     '  statement {{statement}} of account {{account}} does not balance: opening balance {{opening, money}} on {{openingDate}}, movements {{movements, money}}, closing balance {{closing, money}} on {{closingDate}}, a difference of {{difference, money}}; it is kept, flagged as unbalanced',
+  // match, and the matching line of import bank
+  matchSummary:
+    'Matching: {{lines, number}} read, {{applied, number}} applied automatically, {{queued, number}} to match by hand, {{setAside, number}} set aside (money out, reversals); payer found {{payerRate}}, fully allocated {{invoiceRate}} (threshold {{threshold}})',
+  matchThresholdSet: 'Automatic matches are now applied at or above a confidence of {{threshold}}.',
 } as const;
 
 /** The refusals of these commands' own flags, by stable code (merged into the catalogue's `codes`). */

@@ -101,6 +101,10 @@ export const cliOutputFr = {
   bankAccountRegistered: '  compte bancaire {{account}} enregistré, en {{currency}}',
   bankUnbalanced:
     "  le relevé {{statement}} du compte {{account}} ne s'équilibre pas : solde d'ouverture {{opening, money}} au {{openingDate}}, mouvements {{movements, money}}, solde de clôture {{closing, money}} au {{closingDate}}, soit un écart de {{difference, money}} ; il est gardé, signalé comme déséquilibré",
+  matchSummary:
+    'Rapprochement : lignes lues {{lines, number}}, rapprochées automatiquement {{applied, number}}, à rapprocher à la main {{queued, number}}, écartées {{setAside, number}} (sorties, rejets) ; payeur trouvé {{payerRate}}, entièrement lettrées {{invoiceRate}} (seuil {{threshold}})',
+  matchThresholdSet:
+    'Les rapprochements automatiques sont désormais appliqués à partir d’une confiance de {{threshold}}.',
 } as const satisfies ShapeOf<typeof cliOutputEn>;
 
 /** The refusals of these commands' flags in French (same codes as `cli-output.en.ts`). */

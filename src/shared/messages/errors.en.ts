@@ -14,6 +14,7 @@ export const errorsEn = {
     database_in_use: 'Database in use',
     audit_broken: 'Audit trail broken',
     bad_request: 'Bad request',
+    import_refused: 'Import refused',
     internal: 'Internal error',
   },
   phrases: {
@@ -62,6 +63,7 @@ export const errorsEn = {
     credit_note_not_found: 'Credit note {{key}} not found',
     payment_not_found: 'Payment {{key}} not found',
     allocation_not_found: 'Allocation {{key}} not found',
+    bank_line_not_found: 'Bank line {{key}} not found',
     route_not_found: 'No route {{method}} {{path}}',
     // Signing in and rights.
     sign_in_first: 'Sign in first',
@@ -123,6 +125,9 @@ export const errorsEn = {
     unknown_encoding:
       'Unknown encoding "{{encoding}}": use utf-8, windows-1252, latin1 or utf-16le',
     audit_expect_needs_company: 'A head belongs to one company: give --company too',
+    import_refused: '"{{file}}" is refused, nothing is saved',
+    import_add_account:
+      'To register the accounts the file names, send it again with addAccount=true',
     body_too_large: 'The request body is too large',
     unsupported_media_type: 'The request body is of a type this operation does not read',
     empty_json_body: 'The request says it sends JSON but its body is empty',

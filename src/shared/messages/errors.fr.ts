@@ -13,6 +13,7 @@ export const errorsFr = {
     database_in_use: 'Base de données occupée',
     audit_broken: "Piste d'audit rompue",
     bad_request: 'Requête refusée',
+    import_refused: 'Import refusé',
     internal: 'Erreur interne',
   },
   // French typography: a space before the colon and the semicolon.
@@ -61,6 +62,7 @@ export const errorsFr = {
     credit_note_not_found: "L'avoir {{key}} est introuvable",
     payment_not_found: "L'encaissement {{key}} est introuvable",
     allocation_not_found: 'Le lettrage {{key}} est introuvable',
+    bank_line_not_found: 'La ligne de relevé {{key}} est introuvable',
     route_not_found: 'Aucune route {{method}} {{path}}',
     sign_in_first: "Connectez-vous d'abord",
     wrong_credentials: "L'adresse e-mail ou le mot de passe est incorrect",
@@ -121,6 +123,9 @@ export const errorsFr = {
       'Encodage « {{encoding}} » inconnu : utilisez utf-8, windows-1252, latin1 ou utf-16le',
     audit_expect_needs_company:
       'Une tête appartient à une seule société : indiquez aussi --company',
+    import_refused: "« {{file}} » est refusé, rien n'est enregistré",
+    import_add_account:
+      'Pour enregistrer les comptes que nomme le fichier, envoyez-le à nouveau avec addAccount=true',
     body_too_large: 'Le corps de la requête est trop volumineux',
     unsupported_media_type: "Le corps de la requête est d'un type que cette opération ne lit pas",
     empty_json_body: 'La requête annonce du JSON mais son corps est vide',

@@ -3,7 +3,12 @@
  * codes (0 saved, 2 refused with nothing saved, 3 saved but for the refused lines).
  */
 import { describe, expect, it } from 'vitest';
-import { fec, JANUARY, JANUARY_UNBALANCED } from '../../fixtures/fec-books.ts';
+import {
+  fec,
+  JANUARY,
+  JANUARY_FIRST_IMPORT,
+  JANUARY_UNBALANCED,
+} from '../../fixtures/fec-books.ts';
 import { useCli } from './harness.ts';
 
 const { encaisse, file } = useCli();
@@ -22,13 +27,7 @@ describe('encaisse import fec', () => {
       kind: 'fec',
       file: 'FEC-2025-01.txt',
       committed: true,
-      lines: 17,
-      rejected: 0,
-      customers: { created: 2, updated: 0, unchanged: 0 },
-      invoices: { created: 4, updated: 0, unchanged: 0 },
-      creditNotes: { created: 1, updated: 0, unchanged: 0 },
-      payments: { created: 3, updated: 0, unchanged: 0 },
-      allocations: { created: 5, updated: 0, unchanged: 0 },
+      ...JANUARY_FIRST_IMPORT,
       errors: [],
       notices: [expect.objectContaining({ line: 9, code: 'fec_partial_lettering' })],
     });

@@ -92,6 +92,8 @@ describe('GET /api/openapi.json', () => {
     expect(idOf('get', '/api/auth/me')).toBe('getSession');
     expect(idOf('post', '/api/auth/password')).toBe('changePassword');
     expect(idOf('get', '/api/users')).toBe('listUsers');
+    expect(idOf('post', '/api/imports/fec')).toBe('importFec');
+    expect(idOf('post', '/api/imports/bank')).toBe('importBankStatement');
   });
 
   it('describes every response, never as "Default Response"', () => {

@@ -14,10 +14,14 @@ export type AreaId =
   | 'disputes'
   | 'paymentPlans'
   | 'reports'
+  | 'imports'
   | 'portal'
   | 'admin';
 
-export type ComingSoonAreaId = Exclude<AreaId, 'customers' | 'invoices'>;
+export type ComingSoonAreaId = Exclude<
+  AreaId,
+  'customers' | 'invoices' | 'imports' | 'cashApplication'
+>;
 
 export type AreaGroupId = 'steering' | 'accounts' | 'collection' | 'settings';
 
@@ -39,7 +43,7 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
       { id: 'customers', path: '/customers', isLive: true },
       { id: 'invoices', path: '/invoices', isLive: true },
       { id: 'payments', path: '/payments', isLive: false },
-      { id: 'cashApplication', path: '/cash-application', isLive: false },
+      { id: 'cashApplication', path: '/cash-application', isLive: true },
     ],
   },
   {
@@ -55,6 +59,7 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
   {
     id: 'settings',
     areas: [
+      { id: 'imports', path: '/imports', isLive: true },
       { id: 'portal', path: '/portal', isLive: false },
       { id: 'admin', path: '/admin', isLive: false },
     ],

@@ -1,11 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { RequireSession } from '../features/auth/require-session.tsx';
+import { CashApplicationPage } from '../features/cash-application/cash-application-page.tsx';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
 import { CustomersPage } from '../features/customers/customers-page.tsx';
 import { InvoicePage } from '../features/invoices/invoice-page.tsx';
 import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
+import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { COMING_SOON_AREAS } from './areas.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -26,6 +28,8 @@ export function createRouter() {
         { path: 'customers/:customerId', element: <CustomerPage /> },
         { path: 'invoices', element: <InvoicesPage /> },
         { path: 'invoices/:invoiceId', element: <InvoicePage /> },
+        { path: 'imports', element: <ImportsPage /> },
+        { path: 'cash-application', element: <CashApplicationPage /> },
         ...COMING_SOON_AREAS.map((area) => ({
           path: area.path.slice(1),
           element: <ComingSoonPage area={area.id} />,

@@ -1,5 +1,7 @@
 import { vocabularyEn } from '../../../src/shared/messages/vocabulary.en.ts';
 import type { Messages } from './fr.ts';
+import { cashApplicationEn } from './cash-application.en.ts';
+import { importsEn } from './imports.en.ts';
 
 /** English. Typed as `Messages` so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -29,6 +31,7 @@ export const en: Messages = {
       disputes: 'Disputes',
       paymentPlans: 'Payment plans',
       reports: 'Reports',
+      imports: 'Imports',
       portal: 'Customer portal',
       admin: 'Administration',
     },
@@ -291,6 +294,13 @@ export const en: Messages = {
         paymentRecorded: 'Payment recorded',
         allocationCreated: 'Allocation made',
         allocationUndone: 'Allocation undone',
+        paymentVoided: 'Payment voided',
+        bankAccountCreated: 'Bank account added',
+        bankLineMatched: 'Bank line matched',
+        bankLineMatchUndone: 'Bank match undone',
+        bankLineReversed: 'Transfer taken back by the bank',
+        bankLineSetAside: 'Bank line set aside',
+        bankLineRequeued: 'Bank line back in the queue',
         importCompleted: 'Import completed',
         demoLoaded: 'Demo data loaded',
         userCreated: 'User created',
@@ -390,4 +400,6 @@ export const en: Messages = {
       empty: 'No event recorded.',
     },
   },
+  imports: importsEn,
+  cashApplication: cashApplicationEn,
 };

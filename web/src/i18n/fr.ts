@@ -4,6 +4,8 @@
  * numbers (« 1 000 000 de clients »).
  */
 import { vocabularyFr } from '../../../src/shared/messages/vocabulary.fr.ts';
+import { cashApplicationFr } from './cash-application.fr.ts';
+import { importsFr } from './imports.fr.ts';
 export const fr = {
   app: {
     name: 'Encaisse',
@@ -24,13 +26,14 @@ export const fr = {
       customers: 'Clients',
       invoices: 'Factures',
       payments: 'Encaissements',
-      cashApplication: 'Lettrage',
+      cashApplication: 'Rapprochement',
       dunning: 'Relances',
       agenda: 'Agenda',
       promises: 'Promesses',
       disputes: 'Litiges',
       paymentPlans: 'Échéanciers',
       reports: 'Rapports',
+      imports: 'Imports',
       portal: 'Portail client',
       admin: 'Administration',
     },
@@ -292,6 +295,13 @@ export const fr = {
         paymentRecorded: 'Paiement enregistré',
         allocationCreated: 'Lettrage effectué',
         allocationUndone: 'Lettrage annulé',
+        paymentVoided: 'Paiement annulé',
+        bankAccountCreated: 'Compte bancaire ajouté',
+        bankLineMatched: 'Ligne de relevé rapprochée',
+        bankLineMatchUndone: 'Rapprochement annulé',
+        bankLineReversed: 'Virement repris par la banque',
+        bankLineSetAside: 'Ligne de relevé écartée',
+        bankLineRequeued: 'Ligne de relevé remise à rapprocher',
         importCompleted: 'Import terminé',
         demoLoaded: 'Données de démonstration chargées',
         userCreated: 'Utilisateur créé',
@@ -391,6 +401,8 @@ export const fr = {
       empty: 'Aucun événement enregistré.',
     },
   },
+  imports: importsFr,
+  cashApplication: cashApplicationFr,
 };
 
 /** The shape every language must fill. */

@@ -1,0 +1,321 @@
+/**
+ * Cash application's tables: `bank_line_match` (what became of each line), the payer
+ * accounts learnt, the company's threshold. Each list reaches SQL as array parameters.
+ */
+import { sql, type Selectable } from 'kysely';
+import { anyOf, chunksOf, unnestRows } from '../../db/array-parameters.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { BankLineMatchTable, BankLineTable } from '../../db/schema.ts';
+import type { CalendarDate } from '../../shared/calendar-date.ts';
+import { cents } from '../../shared/money.ts';
+import type { StoredBankLine } from '../model.ts';
+import { toStoredLine } from '../store.ts';
+import type { BankLineMatchStatus, LineMatch, ShownProposal } from './line-match.ts';
+import type { MatchReason } from './match-book.ts';
+
+function toLineMatch(row: Selectable<BankLineMatchTable>): LineMatch {
+  return {
+    bankLineId: row.bank_line_id,
+    status: row.status,
+    bookingDate: row.booking_date as CalendarDate,
+    amountCents: cents(row.amount_cents),
+    customerId: row.customer_id,
+    paymentId: row.payment_id,
+    allocationIds: row.allocation_ids,
+    confidence: row.confidence,
+    reasons: row.reasons as MatchReason[],
+    suggestions: row.suggestions as ShownProposal[],
+    appliedBy: row.applied_by,
+    applications: row.applications,
+  };
+}
+
+/** A line with what became of it (`undefined`: the matcher has not seen it yet). */
+export type LineWithMatch = { line: StoredBankLine; match: LineMatch | undefined };
+
+/**
+ * The lines to (re)match: those given by id that are new or queued, or else the whole
+ * queue, by booking date. Locks their match rows, so two runs do not apply one line twice.
+ */
+export async function findLinesToMatch(
+  q: Queryable,
+  companyId: string,
+  lineIds: readonly string[] | 'queue',
+): Promise<LineWithMatch[]> {
+  let query = q
+    .selectFrom('bank_line as l')
+    .leftJoin('bank_line_match as m', (join) =>
+      join.onRef('m.company_id', '=', 'l.company_id').onRef('m.bank_line_id', '=', 'l.id'),
+    )
+    .selectAll('l')
+    .select([
+      'm.bank_line_id as m_bank_line_id',
+      'm.status as m_status',
+      'm.applications as m_applications',
+    ])
+    .where('l.company_id', '=', companyId);
+  if (lineIds === 'queue') {
+    query = query.where('m.status', '=', 'queued');
+  } else {
+    if (lineIds.length === 0) {
+      return [];
+    }
+    query = query
+      .where('l.id', '=', anyOf(lineIds, 'uuid'))
+      .where((eb) => eb.or([eb('m.status', 'is', null), eb('m.status', '=', 'queued')]));
+  }
+  const rows = await query.orderBy('l.booking_date').orderBy('l.id').forNoKeyUpdate('l').execute();
+  return rows.map((row) => ({
+    line: toStoredLine(row),
+    match:
+      row.m_bank_line_id === null || row.m_status === null
+        ? undefined
+        : ({ status: row.m_status, applications: row.m_applications ?? 0 } as LineMatch),
+  }));
+}
+
+/** Writes what became of lines, one row per line (inserted, or replaced). */
+export async function saveLineMatches(
+  q: Queryable,
+  companyId: string,
+  matches: readonly LineMatch[],
+  now: Date,
+): Promise<void> {
+  for (const chunk of chunksOf(matches)) {
+    await sql`INSERT INTO bank_line_match AS m (company_id, bank_line_id, status, booking_date,
+        amount_cents, customer_id, payment_id, allocation_ids, confidence, reasons, suggestions,
+        applied_by, applications, updated_at)
+      SELECT ${companyId}::uuid, row.bank_line_id, row.status, row.booking_date, row.amount_cents,
+        row.customer_id, row.payment_id,
+        ARRAY(SELECT jsonb_array_elements_text(row.allocation_ids))::uuid[],
+        row.confidence, row.reasons, row.suggestions, row.applied_by, row.applications,
+        ${now}::timestamptz
+      FROM ${unnestRows(
+        'row',
+        {
+          bank_line_id: 'uuid',
+          status: 'text',
+          booking_date: 'date',
+          amount_cents: 'bigint',
+          customer_id: 'uuid',
+          payment_id: 'uuid',
+          allocation_ids: 'jsonb',
+          confidence: 'integer',
+          reasons: 'jsonb',
+          suggestions: 'jsonb',
+          applied_by: 'text',
+          applications: 'integer',
+        },
+        chunk.map((match) => ({
+          bank_line_id: match.bankLineId,
+          status: match.status,
+          booking_date: match.bookingDate,
+          amount_cents: match.amountCents,
+          customer_id: match.customerId,
+          payment_id: match.paymentId,
+          allocation_ids: JSON.stringify(match.allocationIds),
+          confidence: match.confidence,
+          reasons: JSON.stringify(match.reasons),
+          suggestions: JSON.stringify(match.suggestions),
+          applied_by: match.appliedBy,
+          applications: match.applications,
+        })),
+      )}
+      ON CONFLICT (company_id, bank_line_id) DO UPDATE SET
+        status = EXCLUDED.status, customer_id = EXCLUDED.customer_id,
+        payment_id = EXCLUDED.payment_id, allocation_ids = EXCLUDED.allocation_ids,
+        confidence = EXCLUDED.confidence, reasons = EXCLUDED.reasons,
+        suggestions = EXCLUDED.suggestions, applied_by = EXCLUDED.applied_by,
+        applications = EXCLUDED.applications, updated_at = EXCLUDED.updated_at`.execute(q);
+  }
+}
+
+/**
+ * The applied lines a reversal may take back: on the same account, of the opposite
+ * amount (the index on amounts finds them), with their matches, match rows locked.
+ */
+export async function findReversibleLines(
+  q: Queryable,
+  companyId: string,
+  reversals: readonly { bankAccountId: string; amountCents: number }[],
+): Promise<{ line: StoredBankLine; match: LineMatch }[]> {
+  if (reversals.length === 0) {
+    return [];
+  }
+  const { rows } = await sql<Selectable<BankLineTable> & { match: Selectable<BankLineMatchTable> }>`
+    SELECT l.*, to_jsonb(m) AS match FROM bank_line l
+    JOIN ${unnestRows(
+      'r',
+      { bank_account_id: 'uuid', amount_cents: 'bigint' },
+      reversals.map((reversal) => ({
+        bank_account_id: reversal.bankAccountId,
+        amount_cents: -reversal.amountCents,
+      })),
+    )} ON l.bank_account_id = r.bank_account_id AND l.amount_cents = r.amount_cents
+    JOIN bank_line_match m ON m.company_id = l.company_id AND m.bank_line_id = l.id
+    WHERE l.company_id = ${companyId} AND m.status = 'applied'
+    ORDER BY l.booking_date, l.id
+    FOR NO KEY UPDATE OF m`.execute(q);
+  return rows.map(({ match, ...line }) => ({
+    line: toStoredLine(line),
+    match: toLineMatch(match),
+  }));
+}
+
+/** One line and its match, the match row locked until the transaction ends. */
+export async function findLineForUpdate(
+  q: Queryable,
+  companyId: string,
+  lineId: string,
+): Promise<LineWithMatch | undefined> {
+  const line = await q
+    .selectFrom('bank_line')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', lineId)
+    .executeTakeFirst();
+  if (line === undefined) {
+    return undefined;
+  }
+  const match = await q
+    .selectFrom('bank_line_match')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('bank_line_id', '=', lineId)
+    .forUpdate()
+    .executeTakeFirst();
+  return { line: toStoredLine(line), match: match && toLineMatch(match) };
+}
+
+/** The accounts the company's customers are known to pay from. */
+export async function listPayerAccounts(
+  q: Queryable,
+  companyId: string,
+): Promise<{ iban: string; customerId: string }[]> {
+  const rows = await q
+    .selectFrom('payer_account')
+    .select(['iban', 'customer_id'])
+    .where('company_id', '=', companyId)
+    .execute();
+  return rows.map((row) => ({ iban: row.iban, customerId: row.customer_id }));
+}
+
+/** Remembers accounts customers paid from; one already known is left as it is. */
+export async function insertPayerAccounts(
+  q: Queryable,
+  companyId: string,
+  accounts: readonly { iban: string; customerId: string }[],
+  now: Date,
+): Promise<void> {
+  for (const chunk of chunksOf(accounts)) {
+    await sql`INSERT INTO payer_account (company_id, iban, customer_id, learned_at)
+      SELECT ${companyId}::uuid, row.iban, row.customer_id, ${now}::timestamptz
+      FROM ${unnestRows(
+        'row',
+        { iban: 'text', customer_id: 'uuid' },
+        chunk.map((account) => ({ iban: account.iban, customer_id: account.customerId })),
+      )}
+      ON CONFLICT DO NOTHING`.execute(q);
+  }
+}
+
+/** The company's threshold, if it set one. */
+export async function findAutoApplyThreshold(
+  q: Queryable,
+  companyId: string,
+): Promise<number | undefined> {
+  const row = await q
+    .selectFrom('cash_application_setting')
+    .select('auto_apply_threshold')
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  return row?.auto_apply_threshold;
+}
+
+export async function saveAutoApplyThreshold(
+  q: Queryable,
+  companyId: string,
+  threshold: number,
+): Promise<void> {
+  await q
+    .insertInto('cash_application_setting')
+    .values({ company_id: companyId, auto_apply_threshold: threshold })
+    .onConflict((oc) => oc.column('company_id').doUpdateSet({ auto_apply_threshold: threshold }))
+    .execute();
+}
+
+/** A page of lines in one status, with their matches, by booking date then id. */
+export async function listLineMatches(
+  q: Queryable,
+  companyId: string,
+  query: { status: BankLineMatchStatus; limit: number; offset: number },
+): Promise<{ rows: { line: StoredBankLine; match: LineMatch }[]; total: number }> {
+  const base = q
+    .selectFrom('bank_line_match as m')
+    .innerJoin('bank_line as l', (join) =>
+      join.onRef('l.company_id', '=', 'm.company_id').onRef('l.id', '=', 'm.bank_line_id'),
+    )
+    .where('m.company_id', '=', companyId)
+    .where('m.status', '=', query.status);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('l')
+      .select([
+        'm.bank_line_id as m_bank_line_id',
+        'm.status as m_status',
+        'm.booking_date as m_booking_date',
+        'm.amount_cents as m_amount_cents',
+        'm.customer_id as m_customer_id',
+        'm.payment_id as m_payment_id',
+        'm.allocation_ids as m_allocation_ids',
+        'm.confidence as m_confidence',
+        'm.reasons as m_reasons',
+        'm.suggestions as m_suggestions',
+        'm.applied_by as m_applied_by',
+        'm.applications as m_applications',
+        'm.updated_at as m_updated_at',
+      ])
+      .orderBy('m.booking_date', query.status === 'queued' ? 'asc' : 'desc')
+      .orderBy('m.bank_line_id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      line: toStoredLine(row),
+      match: toLineMatch({
+        company_id: companyId,
+        bank_line_id: row.m_bank_line_id,
+        status: row.m_status,
+        booking_date: row.m_booking_date,
+        amount_cents: row.m_amount_cents,
+        customer_id: row.m_customer_id,
+        payment_id: row.m_payment_id,
+        allocation_ids: row.m_allocation_ids,
+        confidence: row.m_confidence,
+        reasons: row.m_reasons,
+        suggestions: row.m_suggestions,
+        applied_by: row.m_applied_by,
+        applications: row.m_applications,
+        updated_at: row.m_updated_at,
+      }),
+    })),
+    total: count.total,
+  };
+}
+
+/** How many lines are in each status. */
+export async function countLineMatches(
+  q: Queryable,
+  companyId: string,
+): Promise<Map<BankLineMatchStatus, number>> {
+  const rows = await q
+    .selectFrom('bank_line_match')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('company_id', '=', companyId)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((row) => [row.status, row.count]));
+}

@@ -1,0 +1,101 @@
+/**
+ * The words of the Imports page (`web/src/features/imports/`), in French; `fr.ts` holds
+ * them under `imports`, and `imports.en.ts` has the same shape.
+ */
+export const importsFr = {
+  title: 'Imports',
+  intro:
+    'Les écritures de votre comptabilité et les relevés de vos banques. Un même fichier importé une seconde fois ne change rien.',
+  file: 'Fichier',
+  filePlaceholder: 'Choisir un fichier…',
+  submit: 'Importer',
+  dryRun: 'Essai à blanc : vérifier et compter, sans rien enregistrer',
+  progress: {
+    sendingLabel: 'Envoi du fichier',
+    sending: 'Envoi… {{loaded}} sur {{total}}',
+    processingLabel: 'Traitement du fichier',
+    processing: 'Traitement du fichier…',
+  },
+  verdict: {
+    saved: 'Enregistré',
+    partial: 'Enregistré, sauf les lignes rejetées',
+    dryRun: "Essai : rien n'est enregistré",
+    refused: "Refusé : rien n'est enregistré",
+  },
+  issues: {
+    errors: 'Lignes rejetées',
+    fileErrors: 'Pourquoi le fichier est refusé',
+    notices: 'Remarques',
+    line: 'Ligne {{line}}',
+    file: 'Fichier',
+  },
+  fec: {
+    title: 'Fichier des écritures comptables (FEC)',
+    description:
+      'Le FEC de votre logiciel comptable (LPF, art. A47 A-1) : ses comptes clients donnent les clients, les factures, les avoirs, les encaissements et leur lettrage.',
+    receivableAccounts: 'Comptes clients',
+    receivableAccountsHint: 'Préfixes séparés par des virgules ; 411 par défaut',
+    salesJournals: 'Journaux de ventes',
+    salesJournalsHint: 'Codes séparés par des virgules : leurs crédits clients sont des avoirs',
+    partial: 'Importer les écritures valides même si des lignes sont rejetées',
+    linesRead_one: '{{formatted}} ligne lue',
+    linesRead_many: '{{formatted}} de lignes lues',
+    linesRead_other: '{{formatted}} lignes lues',
+    rejected_one: '{{formatted}} rejetée',
+    rejected_many: '{{formatted}} de rejetées',
+    rejected_other: '{{formatted}} rejetées',
+    tableLabel: 'Ce que l’import a fait, par type d’élément',
+    columns: {
+      item: 'Élément',
+      created: 'Créations',
+      updated: 'Mises à jour',
+      unchanged: 'Sans changement',
+    },
+    kinds: {
+      customers: 'Clients',
+      invoices: 'Factures',
+      creditNotes: 'Avoirs',
+      payments: 'Encaissements',
+      allocations: 'Lettrages',
+    },
+  },
+  bank: {
+    title: 'Relevé bancaire (camt.053, camt.054, CFONB 120)',
+    description:
+      'Le relevé de compte que fournit votre banque, dont le format est reconnu à son contenu. Un mouvement déjà importé ne l’est pas une seconde fois.',
+    addAccount: 'Ajouter les comptes inconnus',
+    addAccountHint:
+      "Enregistrer les comptes que la société n'a pas encore, plutôt que refuser le fichier",
+    statements_one: '{{formatted}} relevé',
+    statements_many: '{{formatted}} de relevés',
+    statements_other: '{{formatted}} relevés',
+    lines_one: '{{formatted}} ligne',
+    lines_many: '{{formatted}} de lignes',
+    lines_other: '{{formatted}} lignes',
+    linesNew_one: '{{formatted}} nouvelle',
+    linesNew_many: '{{formatted}} de nouvelles',
+    linesNew_other: '{{formatted}} nouvelles',
+    linesKnown_one: '{{formatted}} déjà connue',
+    linesKnown_many: '{{formatted}} de déjà connues',
+    linesKnown_other: '{{formatted}} déjà connues',
+    accountAdded: 'Compte {{account}} ajouté, en {{currency}}',
+    tableLabel: 'Les relevés du fichier',
+    columns: {
+      account: 'Compte',
+      period: 'Période',
+      opening: 'Solde d’ouverture',
+      movements: 'Mouvements',
+      closing: 'Solde de clôture',
+      balance: 'Équilibre',
+      lines: 'Lignes',
+    },
+    period: '{{from}} au {{to}}',
+    balanced: 'Équilibré',
+    unbalanced: 'Solde non équilibré',
+    difference: 'Écart de {{amount}}',
+    unchecked: 'Sans soldes',
+    alreadyImported: 'Déjà importé',
+    unknownAccount:
+      "Ce relevé concerne le compte {{account}}, que la société n'a pas. Cochez « Ajouter les comptes inconnus », puis importez à nouveau le fichier.",
+  },
+};
