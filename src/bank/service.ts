@@ -1,6 +1,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
+import { recordEvents } from '../audit/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { StatedBalance } from '../imports/bank/statement.ts';
@@ -67,8 +68,28 @@ export async function createBankAccount(
     currency,
     createdAt: deps.clock.now(),
   };
-  await inTransaction(deps.db, (tx) => insertBankAccounts(tx, ctx.companyId, [account]));
+  await inTransaction(deps.db, (tx) => saveNewAccounts(tx, ctx, [account]));
   return account;
+}
+
+/** Stores new accounts with their `bank_account.created` events, in the caller's transaction. */
+async function saveNewAccounts(
+  tx: Queryable,
+  ctx: Ctx,
+  accounts: readonly BankAccount[],
+): Promise<void> {
+  await insertBankAccounts(tx, ctx.companyId, accounts);
+  await recordEvents(
+    tx,
+    ctx,
+    accounts.map((account) => ({
+      action: 'bank_account.created',
+      entityType: 'bank_account',
+      entityId: account.id,
+      customerId: null,
+      data: { name: account.name, iban: account.iban, currency: account.currency },
+    })),
+  );
 }
 
 export async function listBankAccounts(deps: Deps, ctx: Ctx): Promise<BankAccount[]> {
@@ -206,7 +227,7 @@ export async function importBankFile(
       if (plan.issues.length > 0) {
         return { ...report, errors: plan.issues };
       }
-      await insertBankAccounts(tx, ctx.companyId, plan.newAccounts);
+      await saveNewAccounts(tx, ctx, plan.newAccounts);
       const { statements, newLineIds } = await storeStatements(deps, tx, ctx, {
         format: file.format,
         assigned: plan.assigned,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import {
@@ -442,5 +443,23 @@ describe('companies and their bank data', () => {
     expect(report.totals).toMatchObject({ statementsNew: 1, linesNew: 2 });
     expect(report.statements[0]?.bankAccountId).toBe(own.id);
     expect(await listBankLines(deps, first.ctx, first.account.id)).toHaveLength(2);
+  });
+});
+
+describe('the audit trail of bank accounts', () => {
+  it('records each account registered, by hand or on the way of an import', async () => {
+    const { ctx } = await companyWithAccount();
+    await importText(ctx, cfonbFile(cfonbDay(RIB, { amountCents: 98_000, text: 'VIR DUPONT' })), {
+      addAccount: true,
+    });
+    const { rows } = await sql<{ action: string; iban: string }>`
+      SELECT action, data->>'iban' AS iban FROM event
+      WHERE company_id = ${ctx.companyId} AND entity_type = 'bank_account' ORDER BY seq`.execute(
+      deps.db,
+    );
+    expect(rows).toEqual([
+      { action: 'bank_account.created', iban: IBAN },
+      { action: 'bank_account.created', iban: RIB_IBAN },
+    ]);
   });
 });
