@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { MATCH_LINES } from './match-phase.ts';
 
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
- * What a run measures: `load`, loading the demo and the queries on it; `import`, the
- * canonical files of a demo ledger imported through the CLI; `customers`, the big
- * customers file imported through the CLI on PostgreSQL.
+ * What a run measures: `load`, loading the demo and the queries on it; `match`, the
+ * matcher over a day of noisy bank lines on the database the load loaded (loaded
+ * without the queries when `load` is not asked for); `import`, the canonical files of
+ * a demo ledger imported through the CLI; `customers`, the big customers file imported
+ * through the CLI on PostgreSQL.
  */
-export const BENCH_PHASES = ['load', 'import', 'customers'] as const;
+export const BENCH_PHASES = ['load', 'match', 'import', 'customers'] as const;
 
 /** The customers of the big customers file (about 50 MB of CSV), as the performance issue states. */
 export const BIG_CUSTOMERS = 219_773;
@@ -48,9 +51,11 @@ export const USAGE = `npm run bench -- [options]
   --doc PATH|none     where to write the report (default docs/PERFORMANCE.md, written
                       only by a full run: size L on both databases, every phase)
   --skip-generator    do not time the demo generator on its own
-  --phases LIST       any of load (load the demo, time the queries), import (export
+  --phases LIST       any of load (load the demo, time the queries), match (then
+                      match ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines on it; loads the demo
+                      without the queries when load is not asked for), import (export
                       the demo as CSV, import it through the CLI, re-import it) and
-                      customers (the big customers file, PostgreSQL); default all three
+                      customers (the big customers file, PostgreSQL); default all four
   --import-size S|M|L size of the exported ledger the import phase imports (default M)
   --big-customers N   customers in the big customers file (default
                       ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)

@@ -2,6 +2,7 @@ import type { DemoSize } from '../src/demo/generate.ts';
 import type { ImportPhaseRun } from './import-phase.ts';
 import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
 import type { DatabaseInfo, Machine } from './machine.ts';
+import type { MatchingRun } from './match-phase.ts';
 import type { BenchDatabase } from './options.ts';
 import type { QueryResults } from './query-phase.ts';
 
@@ -10,7 +11,10 @@ export type DatabaseRun = {
   label: string;
   info: DatabaseInfo;
   load: LoadTimings;
+  /** Empty when only the match phase asked for the load. */
   queries: QueryResults;
+  /** The match phase on the loaded database, after the queries, when it was run. */
+  matching: MatchingRun | undefined;
   /** One-minute load average of the machine before and after this database's run. */
   loadAverage: { before: number; after: number };
 };

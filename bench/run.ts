@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: loads the demo at a size into PostgreSQL and PGlite, then times
- * the customer list and the customer page; exports the demo as the canonical CSV
+ * the customer list and the customer page, then the matcher over a day of bank lines;
+ * exports the demo as the canonical CSV
  * files and imports them through the CLI on both; and reports against the targets of
  * the performance issues (docs/PERFORMANCE.md). Usage: `npm run bench -- --help`.
  */
@@ -13,6 +14,7 @@ import { prepareLocation } from './bench-database.ts';
 import { writeResults } from './doc.ts';
 import { benchImports } from './import-phase.ts';
 import { loadDatabase, timeGenerator } from './load-phase.ts';
+import { MATCH_LINES, benchMatching } from './match-phase.ts';
 import { describeDatabase, describeMachine, loadAverage } from './machine.ts';
 import {
   databasesOf,
@@ -48,16 +50,26 @@ async function benchDatabase(
     try {
       const loaded = await loadDatabase(handle, { size: options.size, seed: options.seed, clock });
       const info = await describeDatabase(handle);
-      console.error(
-        `${kind}: timing queries (${options.warmup} warm-up + ${options.runs} runs each)`,
-      );
-      const queries = await benchQueries(handle, loaded.deps, loaded.demo, options);
+      let queries: DatabaseRun['queries'] = { list: [], bundles: [] };
+      if (options.phases.includes('load')) {
+        console.error(
+          `${kind}: timing queries (${options.warmup} warm-up + ${options.runs} runs each)`,
+        );
+        queries = await benchQueries(handle, loaded.deps, loaded.demo, options);
+      }
+      let matching: DatabaseRun['matching'];
+      if (options.phases.includes('match')) {
+        // After the queries: the matcher applies payments, the queries read the ledger as loaded.
+        console.error(`${kind}: matching ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines`);
+        matching = await benchMatching(loaded.deps, loaded.demo, { lines: MATCH_LINES });
+      }
       return {
         kind,
         label: target.label,
         info,
         load: loaded.timings,
         queries,
+        matching,
         loadAverage: { before, after: loadAverage() },
       };
     } finally {
@@ -76,7 +88,10 @@ function docPathOf(options: BenchOptions, run: BenchRun): string | undefined {
     return options.doc;
   }
   // Only a full run may replace the published figures.
-  return run.size === 'L' && run.databases.length === 2 && run.imports?.databases.length === 2
+  return run.size === 'L' &&
+    run.databases.length === 2 &&
+    run.databases.every((database) => database.matching !== undefined) &&
+    run.imports?.databases.length === 2
     ? DEFAULT_DOC
     : undefined;
 }
@@ -87,6 +102,8 @@ async function main(): Promise<void> {
   const clock = fixedClock(startedAt);
   const today = clock.today(DEMO_TIME_ZONE);
   const isLoading = options.phases.includes('load');
+  // The match phase runs on the database the load phase loads.
+  const hasDatabases = isLoading || options.phases.includes('match');
 
   let generator: BenchRun['generator'];
   if (isLoading && !options.skipGenerator) {
@@ -94,7 +111,7 @@ async function main(): Promise<void> {
     generator = timeGenerator({ size: options.size, seed: options.seed, today });
   }
   const databases: DatabaseRun[] = [];
-  for (const kind of isLoading ? databasesOf(options) : []) {
+  for (const kind of hasDatabases ? databasesOf(options) : []) {
     databases.push(await benchDatabase(kind, options, clock));
   }
   const hasBigCustomers = options.phases.includes('customers') && options.only !== 'pglite';

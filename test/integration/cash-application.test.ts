@@ -328,3 +328,83 @@ describe('the matching queue', () => {
     expect(await openOf(ctx, 'FA-2026-000299')).toBe(0);
   });
 });
+
+describe('at the same time', () => {
+  /** A customer with `count` invoices and a statement paying each by its number, all queued. */
+  async function queuedStatement(count: number) {
+    const { ctx, dupont } = await ledger();
+    const numbers = Array.from(
+      { length: count },
+      (_, i) => `FB-2026-${String(i + 1).padStart(6, '0')}`,
+    );
+    await makeInvoices(
+      deps,
+      ctx,
+      dupont.id,
+      numbers.map((number, i) => ({
+        number,
+        issueDate: '2026-01-10',
+        dueDate: '2026-02-10',
+        amount: 10_000 + i,
+      })),
+    );
+    const movements = numbers.map((number, i) => ({
+      date: '2026-03-02',
+      amountCents: 10_000 + i,
+      text: `FACTURE ${number}`,
+      counterparty: 'TRANSPORTS DUPONT',
+      reference: `P${i + 1}`,
+    }));
+    const stored = await importBankFile(deps, ctx, {
+      bytes: new TextEncoder().encode(marchStatement('BIG', movements)),
+      fileName: 'big.xml',
+      addAccount: false,
+      dryRun: false,
+      threshold: 101,
+    });
+    expect(stored.matching).toMatchObject({ queued: count, applied: 0 });
+    return { ctx, dupont, numbers };
+  }
+
+  it('two runs over one queue apply each line once', async () => {
+    const { ctx, dupont } = await queuedStatement(60);
+    const runs = await Promise.all([runMatcher(deps, ctx), runMatcher(deps, ctx)]);
+    expect(runs.reduce((sum, run) => sum + run.applied, 0)).toBe(60);
+    const payments = await listPayments(deps, ctx, {
+      customerId: dupont.id,
+      page: 1,
+      pageSize: 200,
+    });
+    expect(payments.total).toBe(60);
+    expect(await findLedgerInconsistencies(deps.db, ctx.companyId)).toEqual([]);
+  });
+
+  it('a person confirming a line while the matcher runs: one payment for it, whoever wins', async () => {
+    const { ctx, dupont, numbers } = await queuedStatement(60);
+    const queue = await listLineMatchPage(deps, ctx, { status: 'queued', page: 1, pageSize: 100 });
+    const last = queue.items.at(-1);
+    const invoice = await findItem(ctx, numbers.at(-1) ?? '');
+    if (last === undefined || invoice === undefined) {
+      throw new Error('no line to confirm');
+    }
+    const [run, confirmed] = await Promise.allSettled([
+      runMatcher(deps, ctx),
+      applyLineMatch(deps, ctx, last.line.id, {
+        customerId: dupont.id,
+        allocations: [{ invoiceId: invoice.id, amountCents: last.line.amountCents }],
+      }),
+    ]);
+    expect(run.status).toBe('fulfilled');
+    if (confirmed.status === 'rejected') {
+      expect(confirmed.reason).toMatchObject({ reason: 'bank_line_not_queued' });
+    }
+    const payments = await listPayments(deps, ctx, {
+      customerId: dupont.id,
+      page: 1,
+      pageSize: 200,
+    });
+    expect(payments.total).toBe(60);
+    expect(await openOf(ctx, numbers.at(-1) ?? '')).toBe(0);
+    expect(await findLedgerInconsistencies(deps.db, ctx.companyId)).toEqual([]);
+  });
+});

@@ -51,6 +51,7 @@ import {
   listPayerAccounts,
   saveAutoApplyThreshold,
   saveLineMatches,
+  type LineToMatch,
   type LineWithMatch,
 } from './store.ts';
 
@@ -108,7 +109,7 @@ async function applyReversals(
   deps: Deps,
   tx: Queryable,
   ctx: Ctx,
-  lines: readonly LineWithMatch[],
+  lines: readonly LineToMatch[],
 ): Promise<number> {
   const reversals = lines.map(({ line }) => line).filter(isReturn);
   const candidates = await findReversibleLines(tx, ctx.companyId, reversals);
@@ -320,7 +321,7 @@ export async function matchLinesInTx(
   const bookOf = createBooks(tx, ctx);
   const matches: LineMatch[] = [];
   const toApply: {
-    entry: LineWithMatch;
+    entry: LineToMatch;
     book: MatchBook;
     best: MatchProposal;
     shown: ShownProposal[];
@@ -414,7 +415,7 @@ export async function matchLinesInTx(
   });
 }
 
-function baseMatch(line: StoredBankLine, entry: LineWithMatch | undefined): LineMatch {
+function baseMatch(line: StoredBankLine, entry: LineToMatch | undefined): LineMatch {
   return {
     bankLineId: line.id,
     status: 'queued',

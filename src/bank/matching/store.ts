@@ -33,15 +33,22 @@ function toLineMatch(row: Selectable<BankLineMatchTable>): LineMatch {
 /** A line with what became of it (`undefined`: the matcher has not seen it yet). */
 export type LineWithMatch = { line: StoredBankLine; match: LineMatch | undefined };
 
+/** A line to match, with only what the matcher reads of its match: its status, its payments so far. */
+export type LineToMatch = {
+  line: StoredBankLine;
+  match: Pick<LineMatch, 'status' | 'applications'> | undefined;
+};
+
 /**
  * The lines to (re)match: those given by id that are new or queued, or else the whole
- * queue, by booking date. Locks their match rows, so two runs do not apply one line twice.
+ * queue, by booking date. Locks the lines (a person confirming one locks it too), so one
+ * line is never applied twice.
  */
 export async function findLinesToMatch(
   q: Queryable,
   companyId: string,
   lineIds: readonly string[] | 'queue',
-): Promise<LineWithMatch[]> {
+): Promise<LineToMatch[]> {
   let query = q
     .selectFrom('bank_line as l')
     .leftJoin('bank_line_match as m', (join) =>
@@ -65,13 +72,40 @@ export async function findLinesToMatch(
       .where((eb) => eb.or([eb('m.status', 'is', null), eb('m.status', '=', 'queued')]));
   }
   const rows = await query.orderBy('l.booking_date').orderBy('l.id').forNoKeyUpdate('l').execute();
-  return rows.map((row) => ({
-    line: toStoredLine(row),
-    match:
-      row.m_bank_line_id === null || row.m_status === null
-        ? undefined
-        : ({ status: row.m_status, applications: row.m_applications ?? 0 } as LineMatch),
-  }));
+  if (rows.length === 0) {
+    return [];
+  }
+  // The lock may have waited for a person's confirmation, which changed the match row, not
+  // the line: the statement above still saw the match as it was. Read it again, now.
+  const matches = await q
+    .selectFrom('bank_line_match')
+    .select(['bank_line_id', 'status', 'applications'])
+    .where('company_id', '=', companyId)
+    .where(
+      'bank_line_id',
+      '=',
+      anyOf(
+        rows.map((row) => row.id),
+        'uuid',
+      ),
+    )
+    .execute();
+  const now = new Map(matches.map((match) => [match.bank_line_id, match]));
+  return rows.flatMap((row) => {
+    const match = now.get(row.id);
+    if (match !== undefined && match.status !== 'queued') {
+      return [];
+    }
+    return [
+      {
+        line: toStoredLine(row),
+        match:
+          match === undefined
+            ? undefined
+            : { status: match.status, applications: match.applications },
+      },
+    ];
+  });
 }
 
 /** Writes what became of lines, one row per line (inserted, or replaced). */
@@ -162,17 +196,19 @@ export async function findReversibleLines(
   }));
 }
 
-/** One line and its match, the match row locked until the transaction ends. */
+/** One line and its match, the line locked until the transaction ends. */
 export async function findLineForUpdate(
   q: Queryable,
   companyId: string,
   lineId: string,
 ): Promise<LineWithMatch | undefined> {
+  // The line is the lock the matcher takes too; its match is read after it, as it is now.
   const line = await q
     .selectFrom('bank_line')
     .selectAll()
     .where('company_id', '=', companyId)
     .where('id', '=', lineId)
+    .forNoKeyUpdate()
     .executeTakeFirst();
   if (line === undefined) {
     return undefined;

@@ -2,13 +2,15 @@
  * Cash application in the browser: a camt statement uploaded on the Imports page, the
  * matcher's automatic match read with its reason, the matcher run again with its rates, a
  * queued line confirmed at the keyboard (and the invoice's open amount down), another set
- * aside and back, then edited to a customer found by search.
+ * aside and back, then edited to a customer found by search; an admin changing the
+ * company's automatic-application threshold, which the next run uses.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
 import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
+import { ZCashApplicationSettings, ZMatchRunReport } from '../../../src/bank/matching/schemas.ts';
 import { ZListInvoicesQuery } from '../../../src/ledger/schemas.ts';
 import { listInvoices } from '../../../src/ledger/service.ts';
 import { createCurrentAccount, fourLineStatement } from '../../cash-application-fixture.ts';
@@ -88,6 +90,10 @@ async function invoiceId(number: string): Promise<string> {
   }
   return found.id;
 }
+
+/** The sentence that shows the company's threshold, as read. */
+const thresholdText = async (page: Page) =>
+  plain(await page.getByTestId('auto-apply-threshold').textContent());
 
 /** Which card has the focus, by its line's id. */
 const focusedLineId = (page: Page) =>
@@ -256,6 +262,53 @@ describe('cash application in the browser', () => {
         timeout: 20_000,
       })
       .toContain('50,00 €');
+    await page.close();
+  });
+
+  it('lets an admin change the threshold, which the next run uses', async () => {
+    // A company of its own, and a browser signed out of the credit manager's session.
+    const { ctx: adminCtx } = await makeCompany(deps, { legalName: 'Scierie Lambert SARL' });
+    const admin = await makeUser(deps, adminCtx, 'admin');
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await openSignedIn(page, browser, admin, '/cash-application', 'cash-application-page');
+    await expect
+      .poll(() => thresholdText(page), { timeout: 20_000 })
+      .toBe('Seuil d’application automatique : 90 %');
+
+    await page.getByTestId('threshold-edit').click();
+    const form = page.getByTestId('threshold-form');
+    await form.waitFor({ timeout: 10_000 });
+    expect(plain(await form.textContent())).toContain(
+      'Un rapprochement dont la confiance atteint ce seuil est appliqué sans vérification ; en dessous, la ligne attend dans la file.',
+    );
+    await form.getByTestId('threshold-input').fill('95');
+    await page.screenshot({ path: `${SCREENSHOTS}/cash-application-threshold.png` });
+    await form.getByTestId('threshold-save').click();
+    await form.waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect
+      .poll(() => thresholdText(page), { timeout: 20_000 })
+      .toBe('Seuil d’application automatique : 95 %');
+
+    await page.reload();
+    await page.getByTestId('cash-application-page').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => thresholdText(page), { timeout: 20_000 })
+      .toBe('Seuil d’application automatique : 95 %');
+
+    // Over HTTP, with the browser's session: the setting is saved and the run reads it.
+    const me = await page.request.get(`${browser.baseUrl}/api/auth/me`);
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const settings = await page.request.get(`${browser.baseUrl}/api/cash-application/settings`);
+    expect(ZCashApplicationSettings.parse(await settings.json())).toEqual({
+      autoApplyThreshold: 95,
+    });
+    const run = await page.request.post(`${browser.baseUrl}/api/cash-application/run`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {},
+    });
+    expect(run.status()).toBe(200);
+    expect(ZMatchRunReport.parse(await run.json()).threshold).toBe(95);
     await page.close();
   });
 });

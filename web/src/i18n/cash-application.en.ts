@@ -76,6 +76,17 @@ export const cashApplicationEn: Messages['cashApplication'] = {
     invoiceRate: 'Settled on invoices: {{rate}}',
     threshold: 'Automatic threshold: {{threshold}}',
   },
+  threshold: {
+    label: 'Automatic application threshold: {{threshold}}',
+    edit: 'Edit',
+    title: 'Automatic application threshold',
+    field: 'Threshold (%)',
+    explanation:
+      'A match whose confidence reaches this threshold is applied without review; below it, the line waits in the queue.',
+    invalid: 'A whole number from 1 to 100',
+    cancel: 'Cancel',
+    save: 'Save',
+  },
   edit: {
     title: 'Edit the match',
     suggestions: 'Suggestions',

@@ -78,6 +78,17 @@ export const cashApplicationFr = {
     invoiceRate: 'Soldées sur factures : {{rate}}',
     threshold: 'Seuil d’application automatique : {{threshold}}',
   },
+  threshold: {
+    label: 'Seuil d’application automatique : {{threshold}}',
+    edit: 'Modifier',
+    title: 'Seuil d’application automatique',
+    field: 'Seuil (en %)',
+    explanation:
+      'Un rapprochement dont la confiance atteint ce seuil est appliqué sans vérification ; en dessous, la ligne attend dans la file.',
+    invalid: 'Un nombre entier de 1 à 100',
+    cancel: 'Annuler',
+    save: 'Enregistrer',
+  },
   edit: {
     title: 'Modifier le rapprochement',
     suggestions: 'Propositions',

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   ZBankLineMatch,
   ZBankLinePage,
+  ZCashApplicationSettings,
   ZMatchRunReport,
   type TBankLineMatchStatus,
   type TMatchBankLineRequest,
@@ -20,6 +21,12 @@ export const bankLineKeys = {
   page: (status: TBankLineMatchStatus, page: number) =>
     ['bank-lines', 'page', status, page] as const,
 };
+
+export const cashApplicationSettingsKeys = {
+  all: ['cash-application-settings'] as const,
+};
+
+const SETTINGS_PATH = '/api/cash-application/settings';
 
 function linePath(id: string, action: string): string {
   return `/api/bank-lines/${encodeURIComponent(id)}/${action}`;
@@ -91,6 +98,33 @@ export function useRunMatcher() {
   return useMutation({
     mutationFn: () => apiSend('POST', '/api/cash-application/run', ZMatchRunReport, {}),
     onSuccess: invalidate,
+  });
+}
+
+/** The company's settings: the confidence at or above which the matcher applies alone. */
+export function useCashApplicationSettings() {
+  return useQuery({
+    queryKey: cashApplicationSettingsKeys.all,
+    queryFn: ({ signal }) => apiGet(SETTINGS_PATH, ZCashApplicationSettings, undefined, signal),
+  });
+}
+
+/**
+ * Saves the company's threshold. The queue is refreshed too: what the next run applies
+ * depends on it, and the page must not show the old figure beside the new one.
+ */
+export function useUpdateAutoApplyThreshold() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (autoApplyThreshold: number) =>
+      apiSend('PUT', SETTINGS_PATH, ZCashApplicationSettings, { autoApplyThreshold }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(cashApplicationSettingsKeys.all, saved);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: cashApplicationSettingsKeys.all }),
+        queryClient.invalidateQueries({ queryKey: bankLineKeys.all }),
+      ]);
+    },
   });
 }
 

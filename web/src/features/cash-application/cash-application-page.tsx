@@ -13,11 +13,16 @@ import { parsePage, pickOne } from '../../ui/use-list-params.ts';
 import { useCurrentSession } from '../auth/session.ts';
 import { AppliedLineCard } from './applied-line-card.tsx';
 import { BANK_LINE_PAGE_SIZE, useBankLinePage, useRunMatcher } from './cash-application-api.ts';
-import { canApplyMatches, canImportStatements } from './cash-application-permissions.ts';
+import {
+  canApplyMatches,
+  canChangeThreshold,
+  canImportStatements,
+} from './cash-application-permissions.ts';
 import { LineList } from './line-list.tsx';
 import { QueuePanel } from './queue-panel.tsx';
 import { RunReport } from './run-report.tsx';
 import { SetAsideLineCard } from './set-aside-line-card.tsx';
+import { ThresholdSetting } from './threshold-setting.tsx';
 
 const TABS = ['queued', 'applied', 'setAside'] as const;
 type Tab = (typeof TABS)[number];
@@ -53,7 +58,8 @@ function useCashApplicationParams() {
 /**
  * Cash application: the lines of the bank statements the matcher could not apply alone,
  * each with its best suggestion to confirm, edit or set aside; what was applied, by whom
- * and why, with the way back; the lines set aside. The matcher can be run again here.
+ * and why, with the way back; the lines set aside. The matcher can be run again here, and
+ * its threshold read (and changed, by those who may).
  */
 export function CashApplicationPage() {
   const { t } = useTranslation();
@@ -87,6 +93,7 @@ export function CashApplicationPage() {
           ) : null}
         </Group>
       </PageTitle>
+      <ThresholdSetting canChange={canChangeThreshold(session.user.role)} />
       {run.isError ? <ErrorAlert error={run.error} /> : null}
       {run.data === undefined ? null : <RunReport report={run.data} onClose={() => run.reset()} />}
       <Tabs

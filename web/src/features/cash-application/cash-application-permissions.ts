@@ -15,3 +15,8 @@ export function canApplyMatches(role: string): boolean {
 export function canImportStatements(role: string): boolean {
   return roleCan(role, 'imports:run');
 }
+
+/** Whether the role may change the company's automatic-application threshold. */
+export function canChangeThreshold(role: string): boolean {
+  return roleCan(role, 'ledger:write');
+}
