@@ -60,7 +60,9 @@ async function benchDatabase(
       let matching: DatabaseRun['matching'];
       if (options.phases.includes('match')) {
         // After the queries: the matcher applies payments, the queries read the ledger as loaded.
-        console.error(`${kind}: matching ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines`);
+        console.error(
+          `${kind}: matching up to ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines (fewer when the open items run out)`,
+        );
         matching = await benchMatching(loaded.deps, loaded.demo, { lines: MATCH_LINES });
       }
       return {

@@ -63,12 +63,6 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
 const KNOWN_CROSSINGS: readonly string[] = [
   // The invoice list filters on the customer's code and shows its name, in one statement.
   'ledger/store.ts reads customer',
-  // The demo loader COPYs every table of a fresh company at once (ADR 7).
-  'demo/load-demo.ts reads customer',
-  'demo/load-demo.ts reads customer_contact',
-  'demo/load-demo.ts reads invoice',
-  'demo/load-demo.ts reads payment',
-  'demo/load-demo.ts reads allocation',
 ];
 
 type Import = { from: string; to: string };

@@ -1,4 +1,5 @@
 import type { Ctx } from '../app/context.ts';
+import type { RowSink } from '../db/bulk-copy.ts';
 import type { Deps } from '../app/deps.ts';
 import type { TTimelineEvent } from '../audit/schemas.ts';
 import { readCustomerEvents, recordEvents } from '../audit/service.ts';
@@ -42,6 +43,7 @@ import {
   findCustomerRecord,
   findCustomerTermsByCodes,
   listCustomerNameRows,
+  copyCustomerRows,
   insertCustomers,
   countCustomerRows,
   listCustomerRows,
@@ -273,6 +275,19 @@ export async function findCustomerIdsByCodes(
   codes: readonly string[],
 ): Promise<Map<string, { id: string; paymentTerms: string }>> {
   return findCustomerTermsByCodes(tx, ctx.companyId, [...new Set(codes)]);
+}
+
+/**
+ * Sends a fresh company's customers and contacts down a COPY sink (the demo's bulk load,
+ * ADR 7), as `insertCustomers` writes them.
+ */
+export async function copyCustomers(
+  copy: RowSink,
+  ctx: Ctx,
+  customers: readonly CustomerWithContacts[],
+): Promise<void> {
+  requirePermission(ctx, 'customers:write');
+  await copyCustomerRows(copy, ctx.companyId, customers);
 }
 
 /** The company's customers by id, code and name, in the caller's transaction (cash application). */

@@ -1,7 +1,8 @@
 import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import { anyOf, insertRows, updateRows, type ColumnTypes } from '../db/array-parameters.ts';
+import type { CopyValue, RowSink } from '../db/bulk-copy.ts';
 import type { Queryable } from '../db/client.ts';
-import type { CustomerTable } from '../db/schema.ts';
+import type { CustomerContactTable, CustomerTable } from '../db/schema.ts';
 import {
   figuresOf,
   hasKeptEncours,
@@ -181,35 +182,62 @@ export async function updateCustomerRows(
   await insertContacts(q, companyId, customers);
 }
 
+/** Contact columns as they travel in array parameters or a COPY (`contactRows` gives the values). */
+const CONTACT_COLUMNS = {
+  company_id: 'uuid',
+  id: 'uuid',
+  customer_id: 'uuid',
+  role: 'text',
+  name: 'text',
+  email: 'text',
+  phone: 'text',
+} as const satisfies ColumnTypes<Insertable<CustomerContactTable>>;
+
+function contactRows(companyId: string, customers: readonly CustomerWithContacts[]) {
+  return customers.flatMap((customer) =>
+    customer.contacts.map((contact) => ({
+      company_id: companyId,
+      id: contact.id,
+      customer_id: customer.id,
+      role: contact.role,
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+    })),
+  );
+}
+
 async function insertContacts(
   q: Queryable,
   companyId: string,
   customers: readonly CustomerWithContacts[],
 ): Promise<void> {
-  await insertRows(
-    q,
-    'customer_contact',
-    {
-      company_id: 'uuid',
-      id: 'uuid',
-      customer_id: 'uuid',
-      role: 'text',
-      name: 'text',
-      email: 'text',
-      phone: 'text',
-    },
-    customers.flatMap((customer) =>
-      customer.contacts.map((contact) => ({
-        company_id: companyId,
-        id: contact.id,
-        customer_id: customer.id,
-        role: contact.role,
-        name: contact.name,
-        email: contact.email,
-        phone: contact.phone,
-      })),
-    ),
-  );
+  await insertRows(q, 'customer_contact', CONTACT_COLUMNS, contactRows(companyId, customers));
+}
+
+/**
+ * Sends customers and their contacts down a COPY sink (the demo's bulk load), with the
+ * very columns and values `insertCustomers` writes.
+ */
+export async function copyCustomerRows(
+  copy: RowSink,
+  companyId: string,
+  customers: readonly CustomerWithContacts[],
+): Promise<void> {
+  const tables = [
+    ['customer', CUSTOMER_COLUMNS, customers.map((customer) => toRow(companyId, customer))],
+    ['customer_contact', CONTACT_COLUMNS, contactRows(companyId, customers)],
+  ] as const;
+  for (const [table, types, rows] of tables) {
+    const columns = Object.keys(types);
+    await copy(
+      table,
+      columns,
+      rows.map((row) =>
+        columns.map((column) => (row as Record<string, CopyValue>)[column] ?? null),
+      ),
+    );
+  }
 }
 
 async function contactsOf(

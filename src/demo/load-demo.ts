@@ -1,4 +1,4 @@
-import { cliContext } from '../app/context.ts';
+import { cliContext, type Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import {
   PENDING_EVENTS_TABLE,
@@ -10,6 +10,9 @@ import { createUser } from '../auth/service.ts';
 import { generatePassword } from '../auth/secrets.ts';
 import type { Company } from '../companies/model.ts';
 import { createCompany, findCompanies } from '../companies/service.ts';
+import type { CustomerWithContacts } from '../customers/model.ts';
+import { copyCustomers } from '../customers/service.ts';
+import { copyLedger } from '../ledger/service.ts';
 import { frenchVatNumber } from '../shared/identifiers.ts';
 import {
   analyzeTables,
@@ -23,7 +26,13 @@ import { loadAsOnlyCompany } from '../db/rebuilt-indexes.ts';
 import type { DbHandle } from '../db/client.ts';
 import { ConflictError } from '../shared/errors.ts';
 import type { TRole } from '../shared/schemas.ts';
-import { DEMO_SIZES, generateDemo, type DemoBatch, type DemoSize } from './generate.ts';
+import {
+  DEMO_SIZES,
+  generateDemo,
+  type DemoBatch,
+  type DemoCustomer,
+  type DemoSize,
+} from './generate.ts';
 
 export const DEMO_COMPANY_CODE = 'demo';
 
@@ -163,7 +172,7 @@ export async function loadDemo(
       async (emptied) => {
         const stream = createCopyStream(session, { pieceChars: COPY_PIECE_CHARS, frozen: emptied });
         for (const batch of batches) {
-          await copyBatch(stream.add, company.id, batch, collectorIds);
+          await copyBatch(stream.add, ctx, batch, collectorIds);
           count(batch);
           // Lets the socket take the piece in flight while the next batch is generated.
           await new Promise(setImmediate);
@@ -177,7 +186,7 @@ export async function loadDemo(
     for (const batch of batches) {
       await inBulkTransaction(handle, async (session) => {
         await prepareBulkEvents(session, company.id);
-        await copyBatch(copyRows(session), company.id, batch, collectorIds);
+        await copyBatch(copyRows(session), ctx, batch, collectorIds);
       });
       const before = counts.customers;
       count(batch);
@@ -206,149 +215,59 @@ export async function loadDemo(
   };
 }
 
+/** A demo customer as the customers capability stores it, with its collector. */
+function asCustomer(customer: DemoCustomer, collectorUserId: string | null): CustomerWithContacts {
+  return {
+    id: customer.id,
+    code: customer.code,
+    legalName: customer.legalName,
+    siren: customer.siren,
+    siret: customer.siret,
+    vatNumber: customer.vatNumber,
+    billingAddress: {
+      line1: customer.billingAddressLine1,
+      line2: null,
+      postalCode: customer.billingPostalCode,
+      city: customer.billingCity,
+      country: customer.billingCountry,
+    },
+    deliveryAddress: null,
+    paymentTerms: customer.paymentTerms,
+    paymentMethod: customer.paymentMethod,
+    depositBps: customer.depositBps,
+    creditLimitCents: customer.creditLimitCents,
+    collectorUserId,
+    salesRep: customer.salesRep,
+    riskCategory: customer.riskCategory,
+    status: customer.status,
+    contacts: customer.contacts,
+  };
+}
+
+/**
+ * Sends a batch down `copy` through each capability's own column definitions (customers,
+ * then the ledger), then the customers' creation events.
+ */
 async function copyBatch(
   copy: RowSink,
-  companyId: string,
+  ctx: Ctx,
   batch: DemoBatch,
   collectorIds: readonly string[],
 ) {
-  await copy(
-    'customer',
-    [
-      'company_id',
-      'id',
-      'code',
-      'legal_name',
-      'siren',
-      'siret',
-      'vat_number',
-      'billing_address_line1',
-      'billing_postal_code',
-      'billing_city',
-      'billing_country',
-      'payment_terms',
-      'payment_method',
-      'deposit_bps',
-      'credit_limit_cents',
-      'collector_user_id',
-      'sales_rep',
-      'risk_category',
-      'status',
-    ],
-    batch.customers.map((customer, index) => [
-      companyId,
-      customer.id,
-      customer.code,
-      customer.legalName,
-      customer.siren,
-      customer.siret,
-      customer.vatNumber,
-      customer.billingAddressLine1,
-      customer.billingPostalCode,
-      customer.billingCity,
-      customer.billingCountry,
-      customer.paymentTerms,
-      customer.paymentMethod,
-      customer.depositBps,
-      customer.creditLimitCents,
-      // Portfolios split by customer code, as collection teams often do.
-      collectorIds[(Number(customer.code.replace(/\D/g, '')) || index) % collectorIds.length] ??
-        null,
-      customer.salesRep,
-      customer.riskCategory,
-      customer.status,
-    ]),
-  );
-  await copy(
-    'customer_contact',
-    ['company_id', 'id', 'customer_id', 'role', 'name', 'email', 'phone'],
-    batch.customers.flatMap((customer) =>
-      customer.contacts.map((contact) => [
-        companyId,
-        contact.id,
-        customer.id,
-        contact.role,
-        contact.name,
-        contact.email,
-        contact.phone,
-      ]),
+  await copyCustomers(
+    copy,
+    ctx,
+    batch.customers.map((customer, index) =>
+      asCustomer(
+        customer,
+        // Portfolios split by customer code, as collection teams often do.
+        collectorIds[(Number(customer.code.replace(/\D/g, '')) || index) % collectorIds.length] ??
+          null,
+      ),
     ),
   );
-  await copy(
-    'invoice',
-    [
-      'company_id',
-      'id',
-      'customer_id',
-      'kind',
-      'number',
-      'issue_date',
-      'due_date',
-      'amount_cents',
-      'currency',
-      'open_cents',
-      'status',
-    ],
-    batch.invoices.map((invoice) => [
-      companyId,
-      invoice.id,
-      invoice.customerId,
-      invoice.kind,
-      invoice.number,
-      invoice.issueDate,
-      invoice.dueDate,
-      invoice.amountCents,
-      invoice.currency,
-      invoice.openCents,
-      invoice.status,
-    ]),
-  );
-  await copy(
-    'payment',
-    [
-      'company_id',
-      'id',
-      'customer_id',
-      'reference',
-      'received_on',
-      'amount_cents',
-      'currency',
-      'unapplied_cents',
-      'method',
-    ],
-    batch.payments.map((payment) => [
-      companyId,
-      payment.id,
-      payment.customerId,
-      payment.reference,
-      payment.receivedOn,
-      payment.amountCents,
-      payment.currency,
-      payment.unappliedCents,
-      payment.method,
-    ]),
-  );
-  await copy(
-    'allocation',
-    [
-      'company_id',
-      'id',
-      'invoice_id',
-      'payment_id',
-      'credit_note_id',
-      'amount_cents',
-      'allocated_on',
-    ],
-    batch.allocations.map((allocation) => [
-      companyId,
-      allocation.id,
-      allocation.invoiceId,
-      allocation.paymentId,
-      allocation.creditNoteId,
-      allocation.amountCents,
-      allocation.allocatedOn,
-    ]),
-  );
+  await copyLedger(copy, ctx, batch);
+  const companyId = ctx.companyId;
   await copy(
     PENDING_EVENTS_TABLE,
     PENDING_EVENT_COLUMNS,

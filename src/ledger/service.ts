@@ -1,4 +1,5 @@
 import type { Ctx } from '../app/context.ts';
+import type { RowSink } from '../db/bulk-copy.ts';
 import type { Deps } from '../app/deps.ts';
 import { readEntityEvents, recordEvents } from '../audit/service.ts';
 import { requirePermission } from '../app/permissions.ts';
@@ -45,7 +46,22 @@ import {
   type InvoiceListRow,
   type PaymentListRow,
   sumCustomerOpenItems,
+  copyLedgerRows,
 } from './store.ts';
+
+/**
+ * Sends a fresh company's invoices, payments and allocations down a COPY sink (the demo's
+ * bulk load, ADR 7), as the ledger's own inserts write them: amounts already settled, so
+ * nothing is planned or checked here.
+ */
+export async function copyLedger(
+  copy: RowSink,
+  ctx: Ctx,
+  rows: Parameters<typeof copyLedgerRows>[2],
+): Promise<void> {
+  requirePermission(ctx, 'ledger:write');
+  await copyLedgerRows(copy, ctx.companyId, rows);
+}
 
 /** The company's business date (its time zone), which days late are counted at. */
 export async function companyToday(deps: Deps, ctx: Ctx): Promise<CalendarDate> {

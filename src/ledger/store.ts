@@ -7,6 +7,7 @@ import {
   updateRows,
   type ColumnTypes,
 } from '../db/array-parameters.ts';
+import type { CopyValue, RowSink } from '../db/bulk-copy.ts';
 import type { Queryable } from '../db/client.ts';
 import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -425,6 +426,35 @@ export async function sumInvoiceRows(
   }));
 }
 
+/** Payment columns as they travel in array parameters or a COPY (`paymentRow` gives the values). */
+const PAYMENT_ROW_TYPES = {
+  company_id: 'uuid',
+  id: 'uuid',
+  customer_id: 'uuid',
+  reference: 'text',
+  received_on: 'date',
+  amount_cents: 'bigint',
+  currency: 'text',
+  unapplied_cents: 'bigint',
+  method: 'text',
+  source_key: 'text',
+} as const satisfies ColumnTypes<Insertable<PaymentTable>>;
+
+function paymentRow(companyId: string, payment: Payment) {
+  return {
+    company_id: companyId,
+    id: payment.id,
+    customer_id: payment.customerId,
+    reference: payment.reference,
+    received_on: payment.receivedOn,
+    amount_cents: payment.amountCents,
+    currency: payment.currency,
+    unapplied_cents: payment.unappliedCents,
+    method: payment.method,
+    source_key: payment.sourceKey ?? null,
+  };
+}
+
 export async function insertPayments(
   q: Queryable,
   companyId: string,
@@ -433,30 +463,8 @@ export async function insertPayments(
   await insertRows(
     q,
     'payment',
-    {
-      company_id: 'uuid',
-      id: 'uuid',
-      customer_id: 'uuid',
-      reference: 'text',
-      received_on: 'date',
-      amount_cents: 'bigint',
-      currency: 'text',
-      unapplied_cents: 'bigint',
-      method: 'text',
-      source_key: 'text',
-    },
-    payments.map((payment) => ({
-      company_id: companyId,
-      id: payment.id,
-      customer_id: payment.customerId,
-      reference: payment.reference,
-      received_on: payment.receivedOn,
-      amount_cents: payment.amountCents,
-      currency: payment.currency,
-      unapplied_cents: payment.unappliedCents,
-      method: payment.method,
-      source_key: payment.sourceKey ?? null,
-    })),
+    PAYMENT_ROW_TYPES,
+    payments.map((payment) => paymentRow(companyId, payment)),
   );
 }
 
@@ -576,6 +584,32 @@ export async function listPaymentRows(
   };
 }
 
+/** Allocation columns as they travel in array parameters or a COPY (`allocationRow` gives the values). */
+const ALLOCATION_ROW_TYPES = {
+  company_id: 'uuid',
+  id: 'uuid',
+  invoice_id: 'uuid',
+  payment_id: 'uuid',
+  credit_note_id: 'uuid',
+  amount_cents: 'bigint',
+  allocated_on: 'date',
+} as const satisfies ColumnTypes<Insertable<AllocationTable>>;
+
+/** What an allocation row is written from: its undoing is written by `markAllocationsUndone`. */
+type NewAllocation = Omit<Allocation, 'undoneAt' | 'undoneOn'>;
+
+function allocationRow(companyId: string, allocation: NewAllocation) {
+  return {
+    company_id: companyId,
+    id: allocation.id,
+    invoice_id: allocation.invoiceId,
+    payment_id: allocation.paymentId,
+    credit_note_id: allocation.creditNoteId,
+    amount_cents: allocation.amountCents,
+    allocated_on: allocation.allocatedOn,
+  };
+}
+
 export async function insertAllocations(
   q: Queryable,
   companyId: string,
@@ -584,25 +618,59 @@ export async function insertAllocations(
   await insertRows(
     q,
     'allocation',
-    {
-      company_id: 'uuid',
-      id: 'uuid',
-      invoice_id: 'uuid',
-      payment_id: 'uuid',
-      credit_note_id: 'uuid',
-      amount_cents: 'bigint',
-      allocated_on: 'date',
-    },
-    allocations.map((allocation) => ({
-      company_id: companyId,
-      id: allocation.id,
-      invoice_id: allocation.invoiceId,
-      payment_id: allocation.paymentId,
-      credit_note_id: allocation.creditNoteId,
-      amount_cents: allocation.amountCents,
-      allocated_on: allocation.allocatedOn,
-    })),
+    ALLOCATION_ROW_TYPES,
+    allocations.map((allocation) => allocationRow(companyId, allocation)),
   );
+}
+
+/** Rows to COPY, in the column order of `types`, as its row builder gives their values. */
+function copyValues<Row extends Record<string, CopyValue>>(
+  types: Readonly<Record<keyof Row & string, unknown>>,
+  rows: readonly Row[],
+): { columns: string[]; values: CopyValue[][] } {
+  const columns = Object.keys(types);
+  return { columns, values: rows.map((row) => columns.map((column) => row[column] ?? null)) };
+}
+
+/**
+ * Sends invoices, payments and allocations down a COPY sink (the demo's bulk load), with
+ * the very columns and values the inserts above write.
+ */
+export async function copyLedgerRows(
+  copy: RowSink,
+  companyId: string,
+  rows: {
+    invoices: readonly Invoice[];
+    payments: readonly Payment[];
+    allocations: readonly NewAllocation[];
+  },
+): Promise<void> {
+  const tables = [
+    [
+      'invoice',
+      copyValues(
+        INVOICE_ROW_TYPES,
+        rows.invoices.map((row) => invoiceRow(companyId, row)),
+      ),
+    ],
+    [
+      'payment',
+      copyValues(
+        PAYMENT_ROW_TYPES,
+        rows.payments.map((row) => paymentRow(companyId, row)),
+      ),
+    ],
+    [
+      'allocation',
+      copyValues(
+        ALLOCATION_ROW_TYPES,
+        rows.allocations.map((row) => allocationRow(companyId, row)),
+      ),
+    ],
+  ] as const;
+  for (const [table, { columns, values }] of tables) {
+    await copy(table, columns, values);
+  }
 }
 
 /** Allocations by id, locked until the transaction ends (an undo of several at once). */

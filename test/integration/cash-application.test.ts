@@ -395,9 +395,10 @@ describe('at the same time', () => {
       }),
     ]);
     expect(run.status).toBe('fulfilled');
-    if (confirmed.status === 'rejected') {
-      expect(confirmed.reason).toMatchObject({ reason: 'bank_line_not_queued' });
-    }
+    // Either the person was first, or the line was applied when they came: refused, not twice.
+    const refusal =
+      confirmed.status === 'rejected' ? (confirmed.reason as { reason?: string }).reason : 'none';
+    expect(['none', 'bank_line_not_queued']).toContain(refusal);
     const payments = await listPayments(deps, ctx, {
       customerId: dupont.id,
       page: 1,

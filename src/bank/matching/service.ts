@@ -522,8 +522,9 @@ export async function applyLineMatch(
       customerId: input.customerId,
       paymentId: receipt.payment.id,
       allocationIds: outcome.allocationIds,
-      confidence: match?.confidence ?? null,
-      reasons: match?.reasons ?? [],
+      // A person's decision: no confidence to show, and the matcher's reasons were for its own.
+      confidence: null,
+      reasons: [],
       suggestions: match?.suggestions ?? [],
       appliedBy: 'user',
       applications: application,

@@ -216,7 +216,9 @@ describe('POST /api/bank-lines/:id/match and /undo', () => {
       status: 'applied',
       customerId: dupont.id,
       appliedBy: 'user',
-      confidence: item.match.confidence,
+      // A person's decision carries no confidence, nor the matcher's reasons.
+      confidence: null,
+      reasons: [],
     });
     expect(applied.paymentId).toEqual(expect.any(String));
     expect(await openAmountOf(session, 'FA-2026-000201')).toBe(99_900 - 30_000);

@@ -38,7 +38,7 @@ export const cashApplicationEn: Messages['cashApplication'] = {
   applied: {
     byMatcher: 'Automatic',
     byUser: 'Manual',
-    noReason: 'Matched by hand, without a suggestion.',
+    noReason: 'Matched by hand.',
   },
   setAside: {
     kinds: {

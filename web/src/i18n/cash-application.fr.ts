@@ -40,7 +40,7 @@ export const cashApplicationFr = {
   applied: {
     byMatcher: 'Automatique',
     byUser: 'Manuel',
-    noReason: 'Rapproché à la main, sans proposition.',
+    noReason: 'Rapproché à la main.',
   },
   setAside: {
     kinds: {
