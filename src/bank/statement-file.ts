@@ -62,16 +62,16 @@ export async function readStatementFile(
   if (detected === 'cfonb120') {
     return readCfonbFile(bytes, fileName);
   }
-  const { statements, issues } = await readCamt(bytes);
+  const { statements, issues, notices } = await readCamt(bytes);
   const format = detected === 'xml' ? null : detected;
   if (issues.length > 0 || format === null) {
     // A camt file read without issue has its namespace on its root: only one whose root
     // starts past the head could get here, and it is refused rather than guessed.
     const refusal =
       issues.length > 0 ? issues : [fieldIssue('file', 'bank_unknown_format', { file: fileName })];
-    return { ok: false, format, issues: refusal, notices: [] };
+    return { ok: false, format, issues: refusal, notices };
   }
-  return { ok: true, format, statements, notices: [] };
+  return { ok: true, format, statements, notices };
 }
 
 function readCfonbFile(bytes: Uint8Array, fileName: string): StatementFile {

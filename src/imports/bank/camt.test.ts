@@ -361,6 +361,35 @@ describe('readCamt, camt.054', () => {
     expect(notification.lines.map((line) => line.amountCents)).toEqual([15_000]);
     expect(statementBalances(notification)).toBeUndefined();
   });
+
+  it('leaves out an entry not booked yet (PDNG, INFO), and says so', async () => {
+    const pending = NOTIFICATION.replace(
+      '      <Ntry>',
+      `      <Ntry>
+        <Amt Ccy="JPY">900</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts><Cd>PDNG</Cd></Sts>
+        <BookgDt><Dt>2025-05-02</Dt></BookgDt>
+      </Ntry>
+      <Ntry>
+        <Amt Ccy="JPY">700</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts>INFO</Sts>
+        <BookgDt><Dt>2025-05-02</Dt></BookgDt>
+      </Ntry>
+      <Ntry>
+        <Sts><Cd>BOOK</Cd></Sts>`,
+    );
+    const { statements, issues, notices } = await readCamt(bytes(pending));
+
+    expect(issues).toEqual([]);
+    expect(statements[0]?.lines.map((line) => line.amountCents)).toEqual([15_000]);
+    expect(notices.map((notice) => [notice.code, notice.params?.['status']])).toEqual([
+      ['camt_entry_not_booked', 'PDNG'],
+      ['camt_entry_not_booked', 'INFO'],
+    ]);
+    expect(notices[0]?.field).toBe('/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]');
+  });
 });
 
 describe('readCamt refuses a file that is not a camt.053/054', () => {

@@ -31,7 +31,8 @@ import {
 } from '../../shared/money.ts';
 import type { BankAccountKey, BankLine, BankStatement, StatedBalance } from './statement.ts';
 
-export type CamtReadResult = { statements: BankStatement[]; issues: Issue[] };
+/** The statements read, the issues that refuse the file, and what was read but left out. */
+export type CamtReadResult = { statements: BankStatement[]; issues: Issue[]; notices: Issue[] };
 
 /** `urn:iso:std:iso:20022:tech:xsd:camt.053.001.08` → the message (053/054); any version. */
 const CAMT_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.(053|054)\.001\.\d{2}$/;
@@ -61,6 +62,10 @@ const ENTRY_FIELDS = {
   Amt: 'amount',
   CdtDbtInd: 'indicator',
   RvslInd: 'reversal',
+  // A code text up to version 7, a `Cd` (or `Prtry`) from version 8.
+  Sts: 'status',
+  'Sts/Cd': 'status',
+  'Sts/Prtry': 'status',
   'BookgDt/Dt': 'bookingDate',
   'BookgDt/DtTm': 'bookingDate',
   'ValDt/Dt': 'valueDate',
@@ -213,6 +218,7 @@ function decode(decoder: TextDecoder, chunk: Uint8Array | undefined): string | u
 
 function startReader() {
   const issues: Issue[] = [];
+  const notices: Issue[] = [];
   const statements: BankStatement[] = [];
   const parser = new SaxesParser({ xmlns: true, position: true });
   const frames: Frame[] = [];
@@ -358,7 +364,7 @@ function startReader() {
       detail = undefined;
     } else if (frame.opens === 'entry' && entry !== undefined) {
       if (statement !== undefined) {
-        readEntry(entry, statement, issues);
+        readEntry(entry, statement, issues, notices);
       }
       entry = undefined;
     } else if (frame.opens === 'balance' && balance !== undefined) {
@@ -384,7 +390,7 @@ function startReader() {
     },
     hasFailed: () => hasFailed,
     refuse(issue: Issue): CamtReadResult {
-      return { statements: [], issues: [...issues, issue] };
+      return { statements: [], issues: [...issues, issue], notices };
     },
     close(): CamtReadResult {
       if (!hasFailed) {
@@ -392,7 +398,7 @@ function startReader() {
         isClosing = true;
         parser.close();
       }
-      return { statements: hasFailed ? [] : statements, issues };
+      return { statements: hasFailed ? [] : statements, issues, notices };
     },
   };
 }
@@ -636,7 +642,19 @@ const DETAIL_REFERENCES = [
  * lines of an entry must add up to its amount, or the statement would no longer match
  * the bank's: details that do not are an issue, like a bad amount.
  */
-function readEntry(entry: EntryScope, statement: StatementScope, issues: Issue[]): void {
+function readEntry(
+  entry: EntryScope,
+  statement: StatementScope,
+  issues: Issue[],
+  notices: Issue[],
+): void {
+  // Only booked entries move the account: a pending (PDNG) or informative (INFO) one, as
+  // camt.052/054 send, may never be booked, and the booked balances leave it out.
+  const status = textOf(entry.fields.first('status'));
+  if (status !== undefined && status !== 'BOOK') {
+    notices.push(fieldIssue(entry.path, 'camt_entry_not_booked', { path: entry.path, status }));
+    return;
+  }
   const before = issues.length;
   const amountLeaf = required(entry, 'amount', 'Amt', issues);
   const directionLeaf = required(entry, 'indicator', 'CdtDbtInd', issues);

@@ -13,6 +13,8 @@ export const bankEn = {
   camt_not_camt:
     'The file is not a camt.053 or camt.054 bank statement (found element {{element}}, namespace "{{namespace}}").',
   camt_no_statement: '{{path}} holds no {{element}}: the file has no statement to read.',
+  camt_entry_not_booked:
+    '{{path}}: an entry with the status {{status}}, not booked (BOOK), is left out: the bank may still change or drop it',
   camt_missing_element: '{{path}}: the mandatory element {{element}} is missing.',
   camt_invalid_amount:
     '{{path}}: "{{value}}" is not an amount (expected digits with a dot before the decimals, such as 1234.56).',

@@ -12,6 +12,8 @@ export const bankFr = {
     "Le fichier n'est pas un relevé bancaire camt.053 ou camt.054 (élément trouvé : {{element}}, espace de noms « {{namespace}} »).",
   camt_no_statement:
     "{{path}} ne contient aucun élément {{element}} : le fichier n'a aucun relevé à lire.",
+  camt_entry_not_booked:
+    '{{path}} : une écriture au statut {{status}}, non comptabilisée (BOOK), est laissée de côté : la banque peut encore la modifier ou l’annuler',
   camt_missing_element: "{{path}} : l'élément obligatoire {{element}} est absent.",
   camt_invalid_amount:
     "{{path}} : « {{value}} » n'est pas un montant (attendu : des chiffres, avec un point avant les décimales, par exemple 1234.56).",
