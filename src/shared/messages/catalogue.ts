@@ -5,6 +5,7 @@
  * `findMessage` itself), so a code reads the same everywhere.
  */
 import { createInstance } from 'i18next';
+import { formatDate, parseCalendarDate } from '../calendar-date.ts';
 import { toLanguage, type Language } from '../language.ts';
 import { cents, formatMoney, isCurrencyCode } from '../money.ts';
 import { bankEn } from './bank.en.ts';
@@ -120,6 +121,12 @@ translator.services.formatter?.add('money', (value: unknown, language, options) 
   return typeof value === 'number' && typeof currency === 'string' && isCurrencyCode(currency)
     ? formatMoney(cents(value), currency, toLanguage(language))
     : String(value);
+});
+
+// `{{date, day}}`: a business date (`YYYY-MM-DD`) in the reader's format (31/12/2025).
+translator.services.formatter?.add('day', (value: unknown, language) => {
+  const date = typeof value === 'string' ? parseCalendarDate(value) : undefined;
+  return date === undefined ? String(value) : formatDate(date, toLanguage(language));
 });
 
 // Keys are built from codes at run time, so the typed overloads of `t` do not apply.

@@ -24,7 +24,7 @@ export const matchingEn = {
   match_reason_oldest_first: 'Spread over its oldest open invoices',
   match_reason_ambiguous: 'Another match fits about as well',
   match_reason_reverses:
-    'Takes back the transfer of {{date}} ({{reference}}): its payment is voided',
+    'Takes back the transfer of {{date, day}} ({{reference}}): its payment is voided',
   payment_reference_taken: 'A payment already has the reference {{reference}}',
   bank_line_not_incoming:
     'This bank line is money going out ({{amount, money}}): it settles no receivable',

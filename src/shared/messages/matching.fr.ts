@@ -23,7 +23,7 @@ export const matchingFr = {
   match_reason_oldest_first: 'Réparti sur ses plus anciennes factures ouvertes',
   match_reason_ambiguous: 'Un autre rapprochement convient presque aussi bien',
   match_reason_reverses:
-    'Reprend le virement du {{date}} ({{reference}}) : son paiement est annulé',
+    'Reprend le virement du {{date, day}} ({{reference}}) : son paiement est annulé',
   payment_reference_taken: 'Un paiement porte déjà la référence {{reference}}',
   bank_line_not_incoming:
     'Cette ligne de relevé est une sortie d’argent ({{amount, money}}) : elle ne règle aucune créance',

@@ -45,11 +45,13 @@ export const cashApplicationEn: Messages['cashApplication'] = {
       ignored: 'By you ({{n}})',
       outgoing: 'Money out ({{n}})',
       reversal: 'Returns and reversals ({{n}})',
+      reversed: 'Taken back by the bank ({{n}})',
     },
     status: {
       ignored: 'Set aside',
       outgoing: 'Money out',
       reversal: 'Return or reversal',
+      reversed: 'Taken back by the bank',
     },
   },
   empty: {

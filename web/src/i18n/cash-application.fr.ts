@@ -47,11 +47,13 @@ export const cashApplicationFr = {
       ignored: 'Par vous ({{n}})',
       outgoing: 'Sorties d’argent ({{n}})',
       reversal: 'Rejets et retours ({{n}})',
+      reversed: 'Repris par la banque ({{n}})',
     },
     status: {
       ignored: 'Écartée',
       outgoing: 'Sortie d’argent',
       reversal: 'Rejet ou retour',
+      reversed: 'Repris par la banque',
     },
   },
   empty: {

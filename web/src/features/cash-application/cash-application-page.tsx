@@ -27,7 +27,7 @@ import { ThresholdSetting } from './threshold-setting.tsx';
 const TABS = ['queued', 'applied', 'setAside'] as const;
 type Tab = (typeof TABS)[number];
 /** What « Écartées » holds: set aside by a person, or by the statement itself. */
-const SET_ASIDE_KINDS = ['ignored', 'outgoing', 'reversal'] as const;
+const SET_ASIDE_KINDS = ['ignored', 'outgoing', 'reversal', 'reversed'] as const;
 type SetAsideKind = (typeof SET_ASIDE_KINDS)[number];
 
 /** The tab, the kind of line set aside and the page live in the URL, as the lists' filters do. */
@@ -115,7 +115,7 @@ export function CashApplicationPage() {
           </Tabs.Tab>
           <Tabs.Tab value="setAside" data-testid="tab-set-aside">
             {t('cashApplication.tabs.setAside', {
-              n: countOf('ignored', 'outgoing', 'reversal'),
+              n: countOf('ignored', 'outgoing', 'reversal', 'reversed'),
             })}
           </Tabs.Tab>
         </Tabs.List>

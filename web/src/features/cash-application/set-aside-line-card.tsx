@@ -4,12 +4,14 @@ import type { TBankLineItem } from '../../../../src/bank/matching/schemas.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useSetBankLineAside } from './cash-application-api.ts';
 import { LineCard } from './line-card.tsx';
+import { MatchReasons } from './match-reasons.tsx';
 
 type SetAsideLineCardProps = { item: TBankLineItem; canWrite: boolean };
 
 /**
  * A line that settles no receivable: set aside by a person (who may put it back), money
- * going out, or a movement the bank took back (both told by the statement itself).
+ * going out, a movement the bank took back (both told by the statement itself), or a
+ * transfer the bank took back later, its payment voided.
  */
 export function SetAsideLineCard({ item, canWrite }: SetAsideLineCardProps) {
   const { t } = useTranslation();
@@ -20,9 +22,10 @@ export function SetAsideLineCard({ item, canWrite }: SetAsideLineCardProps) {
       <Stack gap="xs" align="flex-end">
         <Badge variant="light" color="gray" radius="sm">
           {t(
-            `cashApplication.setAside.status.${status === 'reversal' || status === 'outgoing' ? status : 'ignored'}`,
+            `cashApplication.setAside.status.${status === 'reversal' || status === 'outgoing' || status === 'reversed' ? status : 'ignored'}`,
           )}
         </Badge>
+        {item.match.reasons.length > 0 ? <MatchReasons reasons={item.match.reasons} /> : null}
         {requeue.isError ? <ErrorAlert error={requeue.error} /> : null}
         {canWrite && status === 'ignored' ? (
           <Group>
