@@ -10,10 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
 import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
+import { importBankFile } from '../../../src/bank/service.ts';
 import { ZCashApplicationSettings, ZMatchRunReport } from '../../../src/bank/matching/schemas.ts';
 import { ZListInvoicesQuery } from '../../../src/ledger/schemas.ts';
 import { listInvoices } from '../../../src/ledger/service.ts';
-import { createCurrentAccount, fourLineStatement } from '../../cash-application-fixture.ts';
+import {
+  createCurrentAccount,
+  fourLineStatement,
+  marchStatement,
+} from '../../cash-application-fixture.ts';
 import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makeUser } from '../../factories.ts';
 import {
@@ -309,6 +314,67 @@ describe('cash application in the browser', () => {
     });
     expect(run.status()).toBe(200);
     expect(ZMatchRunReport.parse(await run.json()).threshold).toBe(95);
+    await page.close();
+  });
+
+  it('shows a transfer the bank took back under « Écartées », and the reversal that says so', async () => {
+    const { ctx: ownCtx } = await makeCompany(deps, { legalName: 'Verrerie Morel SAS' });
+    const manager = await makeUser(deps, ownCtx, 'credit_manager');
+    await createCurrentAccount(deps, ownCtx);
+    const payer = await makeCustomer(deps, ownCtx, {
+      code: 'MOREL',
+      legalName: 'Morel Vitrages SARL',
+    });
+    await makeInvoices(deps, ownCtx, payer.id, [
+      { number: 'FA-2026-000301', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 80_000 },
+    ]);
+    const transfer = {
+      date: '2026-03-02',
+      amountCents: 80_000,
+      text: 'FACTURE FA-2026-000301',
+      counterparty: 'MOREL VITRAGES',
+      reference: 'R1',
+      endToEndId: 'E2E-0301',
+    };
+    const reversal = {
+      date: '2026-03-03',
+      amountCents: -80_000,
+      text: 'RETOUR VIREMENT',
+      reference: 'R2',
+      endToEndId: 'E2E-0301',
+      reversal: { reason: 'AC06' },
+    };
+    for (const [id, movement] of [
+      ['S1', transfer],
+      ['S2', reversal],
+    ] as const) {
+      const report = await importBankFile(deps, ownCtx, {
+        bytes: new TextEncoder().encode(marchStatement(id, [movement])),
+        fileName: `${id}.xml`,
+        addAccount: false,
+        dryRun: false,
+      });
+      expect(report.committed).toBe(true);
+    }
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await openSignedIn(
+      page,
+      browser,
+      manager,
+      '/cash-application?tab=setAside&kind=reversed',
+      'cash-application-page',
+    );
+    await expect
+      .poll(() => tabText(page, 'set-aside-reversed'), { timeout: 20_000 })
+      .toBe('Repris par la banque (1)');
+    await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBe(1);
+    expect(plain(await cards(page).first().textContent())).toContain('800,00 €');
+
+    await page.getByTestId('set-aside-reversal').click();
+    await expect
+      .poll(async () => plain(await cards(page).first().textContent()), { timeout: 20_000 })
+      .toContain('Reprend le virement du 02/03/2026 (R1) : son paiement est annulé');
     await page.close();
   });
 });
