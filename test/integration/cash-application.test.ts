@@ -304,6 +304,13 @@ describe('the matching queue', () => {
         allocations: [{ invoiceId: invoice?.id ?? '', amountCents: cents(20_000) }],
       }),
     ).rejects.toMatchObject({ reason: 'bank_line_allocations_exceed' });
+    // A customer the company does not have (another company's, or none): not found, nothing saved.
+    await expect(
+      applyLineMatch(deps, ctx, lineId, {
+        customerId: '01a23395-0000-7000-8000-000000000000',
+        allocations: [],
+      }),
+    ).rejects.toMatchObject({ code: 'not_found', reason: 'customer_not_found' });
     expect((await setLineAside(deps, ctx, lineId, true)).status).toBe('ignored');
     expect((await setLineAside(deps, ctx, lineId, false)).status).toBe('queued');
   });

@@ -10,7 +10,7 @@ import type { Ctx } from '../../app/context.ts';
 import type { Deps } from '../../app/deps.ts';
 import { requirePermission } from '../../app/permissions.ts';
 import { recordEvents, type EventInput } from '../../audit/service.ts';
-import { listCustomerNames } from '../../customers/service.ts';
+import { listCustomerNames, requireCustomer } from '../../customers/service.ts';
 import type { Queryable } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { lockCompanyImports } from '../../imports/service.ts';
@@ -487,6 +487,9 @@ export async function applyLineMatch(
   input: LineMatchInput,
 ): Promise<LineMatch> {
   requirePermission(ctx, 'allocations:write');
+  // Before the transaction (the embedded database's one session): a customer of another
+  // company, or of none, is not found rather than a broken foreign key.
+  await requireCustomer(deps, ctx, input.customerId);
   return inTransaction(deps.db, async (tx) => {
     const entry = await lineForChange(tx, ctx, lineId);
     const { line, match } = entry;
