@@ -74,10 +74,12 @@ export function paymentReferenceFor(
   line: { id: string; bankReferences: Readonly<Record<string, string>> },
   application: number,
 ): string {
+  const endToEnd = line.bankReferences['endToEndId'];
   const bank =
     line.bankReferences['accountServicerReference'] ??
     line.bankReferences['entryReference'] ??
-    line.bankReferences['endToEndId'] ??
+    // SEPA's placeholder for "none given" names no transfer.
+    (endToEnd === 'NOTPROVIDED' ? undefined : endToEnd) ??
     `BQ-${line.id}`;
   return application <= 1 ? bank : `${bank}-${application}`;
 }

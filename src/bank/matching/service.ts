@@ -239,14 +239,12 @@ async function paymentReferences(
   const wanted = lines.map(({ line, application }) => paymentReferenceFor(line, application));
   const taken = await findTakenPaymentReferencesInTx(tx, ctx, wanted);
   const seen = new Set<string>();
-  return wanted.map((reference, index) => {
-    const entry = lines[index];
+  return lines.map(({ line, application }, index) => {
+    const reference = wanted[index] ?? '';
+    // The line's id is unique: a reference made of it is free whatever the bank repeats.
     const chosen =
-      taken.has(reference) || seen.has(reference) || entry === undefined
-        ? paymentReferenceFor(
-            { id: entry?.line.id ?? reference, bankReferences: {} },
-            entry?.application ?? 1,
-          )
+      taken.has(reference) || seen.has(reference)
+        ? paymentReferenceFor({ id: line.id, bankReferences: {} }, application)
         : reference;
     seen.add(chosen);
     return chosen;
