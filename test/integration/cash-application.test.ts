@@ -207,6 +207,39 @@ describe('reversals', () => {
     expect(await findLedgerInconsistencies(deps.db, ctx.companyId)).toEqual([]);
   });
 
+  it('sets aside a queued transfer the bank took back, so nobody applies cash that is gone', async () => {
+    const { ctx } = await ledger();
+    await importMovements(ctx, 'S1', [
+      {
+        date: '2026-03-02',
+        amountCents: 12_300,
+        text: 'VIREMENT',
+        counterparty: 'INCONNU SA',
+        reference: 'R1',
+        endToEndId: 'E2E-X',
+      },
+    ]);
+    const returned = await importMovements(ctx, 'S2', [
+      {
+        date: '2026-03-05',
+        amountCents: -12_300,
+        text: 'RETOUR VIREMENT',
+        reference: 'R2',
+        endToEndId: 'E2E-X',
+        reversal: { reason: 'AC04' },
+      },
+    ]);
+    expect(returned.matching).toMatchObject({ reversals: 1, reversed: 1 });
+    const queue = await listLineMatchPage(deps, ctx, { status: 'queued', page: 1, pageSize: 5 });
+    expect(queue.items).toEqual([]);
+    const [aside] = (
+      await listLineMatchPage(deps, ctx, { status: 'ignored', page: 1, pageSize: 5 })
+    ).items;
+    expect(aside?.match.reasons).toEqual([
+      { code: 'match_reason_taken_back', params: { date: '2026-03-05', reason: 'AC04' } },
+    ]);
+  });
+
   it('leaves alone a transfer of the same amount that is another transaction', async () => {
     const { ctx } = await ledger();
     await importMovements(ctx, 'S1', [

@@ -63,7 +63,11 @@ export type MatchReasonCode =
   | 'match_reason_oldest_first'
   | 'match_reason_ambiguous'
   /** On a reversal line: the earlier line whose payment the bank took back. */
-  | 'match_reason_reverses';
+  | 'match_reason_reverses'
+  /** On a reversal line: the earlier line it took back before anyone matched it. */
+  | 'match_reason_reverses_unmatched'
+  /** On a queued line the bank took back: set aside, its cash is gone. */
+  | 'match_reason_taken_back';
 
 /** One fact behind a proposal, as the queue and the event log say it. */
 export type MatchReason = { code: MatchReasonCode; params: MessageParams };

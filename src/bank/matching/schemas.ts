@@ -52,6 +52,8 @@ export const MATCH_REASON_CODES = [
   'match_reason_oldest_first',
   'match_reason_ambiguous',
   'match_reason_reverses',
+  'match_reason_reverses_unmatched',
+  'match_reason_taken_back',
 ] as const satisfies readonly MatchReasonCode[];
 
 // A reason code the list above forgets fails to compile here, rather than fail an answer.

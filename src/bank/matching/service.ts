@@ -101,9 +101,10 @@ function takesBack(reversal: StoredBankLine, original: StoredBankLine): boolean 
 
 /**
  * Undoes what the bank took back: each reversal among `lines` finds the earlier line of
- * its account with the opposite amount and the same transaction, voids that line's
- * payment (its allocations undone, on the reversal's date) and marks it `reversed`; the
- * reversal names it in its reasons. Returns how many lines were reversed.
+ * its account with the opposite amount and the same transaction. An applied one has its
+ * payment voided (its allocations undone, on the reversal's date) and becomes `reversed`;
+ * one still queued is set aside, so nobody applies cash that is gone. The reversal names
+ * it in its reasons. Returns how many lines were taken back.
  */
 async function applyReversals(
   deps: Deps,
@@ -129,8 +130,9 @@ async function applyReversals(
     taken.add(original.line.id);
     return [{ reversal, original }];
   });
-  for (const on of new Set(pairs.map(({ reversal }) => reversal.bookingDate))) {
-    const voided = pairs.filter(({ reversal }) => reversal.bookingDate === on);
+  const applied = pairs.filter(({ original }) => original.match.status === 'applied');
+  for (const on of new Set(applied.map(({ reversal }) => reversal.bookingDate))) {
+    const voided = applied.filter(({ reversal }) => reversal.bookingDate === on);
     await voidPaymentsInTx(deps, tx, ctx, {
       paymentIds: voided.flatMap(({ original }) => original.match.paymentId ?? []),
       allocationIds: voided.flatMap(({ original }) => original.match.allocationIds),
@@ -138,15 +140,28 @@ async function applyReversals(
     });
   }
   const matches = pairs.flatMap(({ reversal, original }): LineMatch[] => {
+    const wasApplied = original.match.status === 'applied';
     const reason = {
-      code: 'match_reason_reverses' as const,
+      code: wasApplied ? 'match_reason_reverses' : 'match_reason_reverses_unmatched',
       params: {
         date: original.line.bookingDate,
         reference: paymentReferenceFor(original.line, 1),
       },
-    };
+    } as const;
+    const takenBack: LineMatch = wasApplied
+      ? { ...original.match, status: 'reversed' }
+      : {
+          ...original.match,
+          status: 'ignored',
+          reasons: [
+            {
+              code: 'match_reason_taken_back',
+              params: { date: reversal.bookingDate, reason: reversal.returnReason ?? '—' },
+            },
+          ],
+        };
     return [
-      { ...original.match, status: 'reversed' },
+      takenBack,
       {
         ...baseMatch(reversal, undefined),
         status: 'reversal',

@@ -165,8 +165,9 @@ export async function saveLineMatches(
 }
 
 /**
- * The applied lines a reversal may take back: on the same account, of the opposite
- * amount (the index on amounts finds them), with their matches, match rows locked.
+ * The lines a reversal may take back, applied or still queued: on the same account, of
+ * the opposite amount (the index on amounts finds them), with their matches, match rows
+ * locked.
  */
 export async function findReversibleLines(
   q: Queryable,
@@ -187,7 +188,7 @@ export async function findReversibleLines(
       })),
     )} ON l.bank_account_id = r.bank_account_id AND l.amount_cents = r.amount_cents
     JOIN bank_line_match m ON m.company_id = l.company_id AND m.bank_line_id = l.id
-    WHERE l.company_id = ${companyId} AND m.status = 'applied'
+    WHERE l.company_id = ${companyId} AND m.status IN ('applied', 'queued')
     ORDER BY l.booking_date, l.id
     FOR NO KEY UPDATE OF m`.execute(q);
   return rows.map(({ match, ...line }) => ({

@@ -25,6 +25,10 @@ export const matchingEn = {
   match_reason_ambiguous: 'Another match fits about as well',
   match_reason_reverses:
     'Takes back the transfer of {{date, day}} ({{reference}}): its payment is voided',
+  match_reason_reverses_unmatched:
+    'Takes back the transfer of {{date, day}} ({{reference}}), which was not matched yet',
+  match_reason_taken_back:
+    'Taken back by the bank on {{date, day}} ({{reason}}): this cash is no longer on the account',
   payment_reference_taken: 'A payment already has the reference {{reference}}',
   bank_line_not_incoming:
     'This bank line is money going out ({{amount, money}}): it settles no receivable',

@@ -24,6 +24,10 @@ export const matchingFr = {
   match_reason_ambiguous: 'Un autre rapprochement convient presque aussi bien',
   match_reason_reverses:
     'Reprend le virement du {{date, day}} ({{reference}}) : son paiement est annulé',
+  match_reason_reverses_unmatched:
+    'Reprend le virement du {{date, day}} ({{reference}}), qui n’était pas encore rapproché',
+  match_reason_taken_back:
+    'Repris par la banque le {{date, day}} ({{reason}}) : cet argent n’est plus sur le compte',
   payment_reference_taken: 'Un paiement porte déjà la référence {{reference}}',
   bank_line_not_incoming:
     'Cette ligne de relevé est une sortie d’argent ({{amount, money}}) : elle ne règle aucune créance',
