@@ -32,6 +32,20 @@ export async function openTestDatabase(): Promise<DbHandle> {
       await handle.close();
       const cleanup = new Client({ connectionString: template.url });
       await cleanup.connect();
+      // pg-pool's end() resolves once it has asked its clients to end, not once their
+      // sockets closed: a FORCE drop then terminates a client still ending, whose FATAL
+      // error no listener catches any more (an uncaught exception failing the run). Wait
+      // for this file's connections to go, a few seconds at most, then drop.
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const { rows } = await cleanup.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if ((rows[0]?.n ?? 0) === 0) {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
