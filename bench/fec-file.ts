@@ -1,5 +1,5 @@
 /**
- * The FEC the benchmarks read (`fec-parse.ts`, `fec-import.ts`): a year of books of 5,000
+ * The FEC the benchmarks read (`fec-parse.ts`, `fec-phase.ts`): a year of books of 5,000
  * customers, each sale three lines (the customer's debit, revenue, VAT) and each payment
  * two (bank, the customer's credit), the customer's lines lettered together.
  */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createDeps, type Deps } from '../src/app/deps.ts';
+import { customerDirectory } from '../src/customers/directory.ts';
 import { printDemoProgress } from '../src/cli/commands/demo.ts';
 import type { DbHandle } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -42,7 +43,7 @@ export async function loadDatabase(
   handle: DbHandle,
   options: { size: DemoSize; seed: number; clock: Clock },
 ): Promise<LoadedDatabase> {
-  const deps = createDeps(handle.db, { clock: options.clock });
+  const deps = createDeps(handle.db, { customers: customerDirectory, clock: options.clock });
   const migrated = await timeOnce(() => migrate(handle));
   const cpuBefore = process.cpuUsage();
   const loaded = await timeOnce(() =>

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { fecLinesOf } from './fec-phase.ts';
 import { MATCH_LINES } from './match-phase.ts';
 
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -9,9 +10,10 @@ export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
  * matcher over a day of noisy bank lines on the database the load loaded (loaded
  * without the queries when `load` is not asked for); `import`, the canonical files of
  * a demo ledger imported through the CLI; `customers`, the big customers file imported
- * through the CLI on PostgreSQL.
+ * through the CLI on PostgreSQL; `fec`, a FEC imported with `importFec` into a fresh
+ * database, against the time of merely splitting it into fields.
  */
-export const BENCH_PHASES = ['load', 'match', 'import', 'customers'] as const;
+export const BENCH_PHASES = ['load', 'match', 'import', 'customers', 'fec'] as const;
 
 /** The customers of the big customers file (about 50 MB of CSV), as the performance issue states. */
 export const BIG_CUSTOMERS = 219_773;
@@ -36,6 +38,8 @@ const ZBenchOptions = z.object({
   importSize: z.enum(['S', 'M', 'L']).default('M'),
   bigCustomers: z.coerce.number().int().min(1).default(BIG_CUSTOMERS),
   importTimeout: z.coerce.number().int().min(1).default(1_200),
+  /** Lines of the FEC phase's file; `fecLinesOf(size)` when not given. */
+  fecLines: z.coerce.number().int().min(10).max(10_000_000).optional(),
 });
 
 export type BenchOptions = z.infer<typeof ZBenchOptions>;
@@ -55,11 +59,15 @@ export const USAGE = `npm run bench -- [options]
                       match ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines on it; loads the demo
                       without the queries when load is not asked for), import (export
                       the demo as CSV, import it through the CLI, re-import it) and
-                      customers (the big customers file, PostgreSQL); default all four
+                      customers (the big customers file, PostgreSQL) and fec (a FEC
+                      imported with importFec, and again, beside the time of splitting
+                      it into fields); default all five
   --import-size S|M|L size of the exported ledger the import phase imports (default M)
   --big-customers N   customers in the big customers file (default
                       ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)
-  --import-timeout S  seconds after which an import process is killed (default 1200)`;
+  --import-timeout S  seconds after which an import process is killed (default 1200)
+  --fec-lines N       lines of the FEC phase's file (default as many as the size's
+                      invoices: ${fecLinesOf('S').toLocaleString('en-US')} at S, ${fecLinesOf('M').toLocaleString('en-US')} at M, ${fecLinesOf('L').toLocaleString('en-US')} at L)`;
 
 /** Reads the command line; throws a readable message on a bad option. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
@@ -78,6 +86,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       'import-size': { type: 'string' },
       'big-customers': { type: 'string' },
       'import-timeout': { type: 'string' },
+      'fec-lines': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -99,6 +108,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     importSize: values['import-size']?.toUpperCase(),
     bigCustomers: values['big-customers'],
     importTimeout: values['import-timeout'],
+    fecLines: values['fec-lines'],
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map(

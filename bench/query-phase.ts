@@ -15,7 +15,9 @@ import type { DbHandle } from '../src/db/client.ts';
 import type { DemoResult } from '../src/demo/load-demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { App } from '../src/http/types.ts';
-import { listAllocations, listInvoices, listPayments } from '../src/ledger/service.ts';
+import { listAllocations } from '../src/ledger/allocation-lists.ts';
+import { listInvoices } from '../src/ledger/invoice-lists.ts';
+import { listPayments } from '../src/ledger/payment-lists.ts';
 import { measure, type Sample } from './timing.ts';
 
 /** The list page's page size (web/src/features/customers/customer-list-params.ts). */

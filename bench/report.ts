@@ -1,7 +1,15 @@
 import { LOADED_TABLES } from '../src/demo/load-demo.ts';
+import { linesPerSecond, type FecDatabaseRun, type FecStep } from './fec-phase.ts';
 import type { ImportPhaseRun, ImportStep } from './import-phase.ts';
 import type { BenchRun, DatabaseRun } from './results.ts';
-import { TARGETS, checkTargets, isJudgedListCase, passTime, type TargetCheck } from './targets.ts';
+import {
+  TARGETS,
+  checkTargets,
+  fecCheck,
+  isJudgedListCase,
+  passTime,
+  type TargetCheck,
+} from './targets.ts';
 import type { Sample } from './timing.ts';
 
 /** A table as text cells: the console and the Markdown report print the same ones. */
@@ -173,13 +181,15 @@ function formatTarget(value: number | undefined, unit: TargetCheck['unit']): str
       return formatPercent(value);
     case 'lines':
       return formatCount(value);
+    case 'lines/s':
+      return `${formatCount(value)} lines/s`;
   }
 }
 
 /** A rate's limit is a floor, unlike the others: says so in the limit column. */
 function formatLimit(check: TargetCheck): string {
   const limit = formatTarget(check.limit, check.unit);
-  return check.unit === '%' ? `≥ ${limit}` : limit;
+  return check.unit === '%' || check.unit === 'lines/s' ? `≥ ${limit}` : limit;
 }
 
 function targetsTitle(run: BenchRun): string {
@@ -188,7 +198,8 @@ function targetsTitle(run: BenchRun): string {
     matched === undefined
       ? ''
       : `; matching ${formatCount(matched.lines)} bank lines on the loaded demo`;
-  return `Targets (load and queries at size ${run.size}, queries on PostgreSQL judged on the median; import at size ${run.imports?.size ?? '–'}${matching})`;
+  const fec = run.fec[0] === undefined ? '' : `; a FEC of ${formatCount(run.fec[0].lines)} lines`;
+  return `Targets (load and queries at size ${run.size}, queries on PostgreSQL judged on the median; import at size ${run.imports?.size ?? '–'}${matching}${fec})`;
 }
 
 function targetsTable(run: BenchRun): Table {
@@ -354,6 +365,74 @@ function importTotalsTable(imports: ImportPhaseRun): Table {
   };
 }
 
+/** Seconds, and lines a second, of `lines` in `ms`. */
+function formatSpeed(lines: number, ms: number): string {
+  return `${formatMs(ms)} (${formatCount(linesPerSecond(lines, ms))} lines/s)`;
+}
+
+function formatFileMb(megabytes: number): string {
+  return `${megabytes.toFixed(megabytes < 10 ? 1 : 0)} MB`;
+}
+
+function fecStepCells(run: FecDatabaseRun, step: FecStep): string[] {
+  if (step.failure !== undefined) {
+    return [`❌ ${step.failure}`, ''];
+  }
+  return [formatSpeed(run.lines, step.ms), `${(step.ms / run.splitMs).toFixed(1)}×`];
+}
+
+function fecTable(run: BenchRun): Table {
+  return {
+    title: `Importing a FEC (\`bench/fec-file.ts\`) with \`importFec\` into a fresh database, bytes to commit, against the limit: decoding it and splitting it into lines and fields alone (best of ${run.fec[0]?.splitRuns ?? 3})`,
+    header: [
+      'database',
+      'lines',
+      'size',
+      'limit: split into fields',
+      'import',
+      'import ÷ limit',
+      'target',
+      're-import (nothing changes)',
+      're-import ÷ limit',
+      'RSS after',
+    ],
+    rows: run.fec.map((fec) => {
+      const check = fecCheck(fec);
+      return [
+        DATABASE_NAMES[fec.kind],
+        formatCount(fec.lines),
+        formatFileMb(fec.megabytes),
+        formatSpeed(fec.lines, fec.splitMs),
+        ...fecStepCells(fec, fec.import),
+        `${formatLimit(check)} ${mark(check.isMet)}`,
+        ...fecStepCells(fec, fec.reimport),
+        formatMb(Math.max(fec.import.rssMb, fec.reimport.rssMb)),
+      ];
+    }),
+  };
+}
+
+/** What the FEC phase measured on one database, as lines of text. */
+export function fecSummaryLines(run: FecDatabaseRun): string[] {
+  const check = fecCheck(run);
+  const step = (name: string, value: FecStep, judged: string): string =>
+    value.failure === undefined
+      ? `${name}: ${formatSpeed(run.lines, value.ms)}${judged}, ${(value.ms / run.splitMs).toFixed(1)}× the limit; ` +
+        `${formatCount(value.created)} created, ${formatCount(value.updated)} updated, ${formatCount(value.unchanged)} unchanged; ` +
+        `RSS ${formatMb(value.rssMb)}`
+      : `${name}: failed after ${formatMs(value.ms)}: ${value.failure}`;
+  return [
+    `${DATABASE_NAMES[run.kind]}, FEC of ${formatCount(run.lines)} lines (${formatFileMb(run.megabytes)})`,
+    `limit, decode and split into fields: ${formatSpeed(run.lines, run.splitMs)}, best of ${run.splitRuns}`,
+    step(
+      'import',
+      run.import,
+      ` (target ${formatLimit(check)}: ${check.isMet ? 'met' : 'NOT met'})`,
+    ),
+    step('re-import', run.reimport, ''),
+  ];
+}
+
 export function resultTables(run: BenchRun): Table[] {
   const tables = [
     targetsTable(run),
@@ -370,6 +449,7 @@ export function resultTables(run: BenchRun): Table[] {
       importTotalsTable(run.imports),
     );
   }
+  tables.push(fecTable(run));
   return tables.filter((table) => table.rows.length > 0);
 }
 

@@ -1,6 +1,7 @@
 import type { DemoSize } from '../src/demo/generate.ts';
 import type { ImportPhaseRun } from './import-phase.ts';
 import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
+import type { FecDatabaseRun } from './fec-phase.ts';
 import type { DatabaseInfo, Machine } from './machine.ts';
 import type { MatchingRun } from './match-phase.ts';
 import type { BenchDatabase } from './options.ts';
@@ -33,4 +34,6 @@ export type BenchRun = {
   databases: DatabaseRun[];
   /** The import phase, when it was run. */
   imports: ImportPhaseRun | undefined;
+  /** The FEC phase, one run per database (empty when the phase was not run). */
+  fec: FecDatabaseRun[];
 };

@@ -2,7 +2,8 @@
  * `npm run bench`: loads the demo at a size into PostgreSQL and PGlite, then times
  * the customer list and the customer page, then the matcher over a day of bank lines;
  * exports the demo as the canonical CSV
- * files and imports them through the CLI on both; and reports against the targets of
+ * files and imports them through the CLI on both; imports a FEC into a fresh database of
+ * each, beside the time of splitting it into fields; and reports against the targets of
  * the performance issues (docs/PERFORMANCE.md). Usage: `npm run bench -- --help`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { DEMO_TIME_ZONE } from '../src/demo/load-demo.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { prepareLocation } from './bench-database.ts';
 import { writeResults } from './doc.ts';
+import { benchFec, buildFecBytes, fecLinesOf, type FecDatabaseRun } from './fec-phase.ts';
 import { benchImports } from './import-phase.ts';
 import { loadDatabase, timeGenerator } from './load-phase.ts';
 import { MATCH_LINES, benchMatching } from './match-phase.ts';
@@ -23,7 +25,12 @@ import {
   type BenchOptions,
 } from './options.ts';
 import { benchQueries } from './query-phase.ts';
-import { renderConsoleTable, renderMarkdownResults, resultTables } from './report.ts';
+import {
+  fecSummaryLines,
+  renderConsoleTable,
+  renderMarkdownResults,
+  resultTables,
+} from './report.ts';
 import type { BenchRun, DatabaseRun } from './results.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -93,9 +100,27 @@ function docPathOf(options: BenchOptions, run: BenchRun): string | undefined {
   return run.size === 'L' &&
     run.databases.length === 2 &&
     run.databases.every((database) => database.matching !== undefined) &&
-    run.imports?.databases.length === 2
+    run.imports?.databases.length === 2 &&
+    run.fec.length === 2
     ? DEFAULT_DOC
     : undefined;
+}
+
+/** The FEC phase: one file, imported into a fresh database of each kind in turn. */
+async function benchFecs(options: BenchOptions): Promise<FecDatabaseRun[]> {
+  const lines = options.fecLines ?? fecLinesOf(options.size);
+  console.error(`fec: building a FEC of ${lines.toLocaleString('en-US')} lines`);
+  const bytes = buildFecBytes(lines);
+  const runs: FecDatabaseRun[] = [];
+  for (const kind of databasesOf(options)) {
+    console.error(`${kind}: splitting the FEC into fields, importing it, importing it again`);
+    const run = await benchFec(kind, options.url, bytes);
+    for (const line of fecSummaryLines(run)) {
+      console.error(`${kind}: ${line}`);
+    }
+    runs.push(run);
+  }
+  return runs;
 }
 
 async function main(): Promise<void> {
@@ -129,6 +154,7 @@ async function main(): Promise<void> {
           timeoutMs: options.importTimeout * 1000,
         })
       : undefined;
+  const fec = options.phases.includes('fec') ? await benchFecs(options) : [];
   const run: BenchRun = {
     startedAt,
     finishedAt: new Date(),
@@ -141,6 +167,7 @@ async function main(): Promise<void> {
     generator,
     databases,
     imports,
+    fec,
   };
 
   console.log('');

@@ -11,15 +11,22 @@ export type TestMovement = {
   date: string;
   amountCents: number;
   text: string;
+  /** camt: `RltdPties`; CFONB: a 05 `NPY` record. */
   counterparty?: string;
   /** camt only: the payer's (or payee's) account. */
   counterpartyIban?: string;
   reference?: string;
   /** camt only: an ISO 11649 creditor reference (`RmtInf/Strd`). */
   structuredReference?: string;
-  /** camt only: the transaction's `Refs/EndToEndId`, which its reversal repeats. */
+  /**
+   * The transaction's end-to-end id, which its reversal repeats: camt `Refs/EndToEndId`,
+   * CFONB a 05 `RCN` record.
+   */
   endToEndId?: string;
-  /** camt only: the bank takes a movement back (`RvslInd`), with its `RtrInf` reason. */
+  /**
+   * The bank takes a movement back: camt `RvslInd` with its `RtrInf` reason (`AC06`); CFONB
+   * the reject reason code at 41-42 (its first two characters, `04`).
+   */
   reversal?: { reason: string };
 };
 
@@ -76,19 +83,33 @@ export function cfonbStatement(
       35: cfonbDate(statement.openingDate),
       91: cfonbAmount(statement.openingCents),
     }),
-    ...statement.movements.map((movement) =>
-      cfonbRecord({
-        1: '04',
-        ...account,
-        8: '0158',
-        33: '05',
-        35: cfonbDate(movement.date),
-        43: cfonbDate(movement.date),
-        49: movement.text.slice(0, 31),
-        82: movement.reference ?? '0000000',
-        91: cfonbAmount(movement.amountCents),
-      }),
-    ),
+    ...statement.movements.flatMap((movement) => {
+      const complement = (qualifier: string, text: string) =>
+        cfonbRecord({
+          1: '05',
+          ...account,
+          33: '05',
+          35: cfonbDate(movement.date),
+          46: qualifier,
+          49: text.slice(0, 70),
+        });
+      return [
+        cfonbRecord({
+          1: '04',
+          ...account,
+          8: '0158',
+          33: '05',
+          35: cfonbDate(movement.date),
+          ...(movement.reversal === undefined ? {} : { 41: movement.reversal.reason.slice(0, 2) }),
+          43: cfonbDate(movement.date),
+          49: movement.text.slice(0, 31),
+          82: movement.reference ?? '0000000',
+          91: cfonbAmount(movement.amountCents),
+        }),
+        ...(movement.counterparty === undefined ? [] : [complement('NPY', movement.counterparty)]),
+        ...(movement.endToEndId === undefined ? [] : [complement('RCN', movement.endToEndId)]),
+      ];
+    }),
     cfonbRecord({
       1: '07',
       ...account,

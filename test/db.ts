@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { inject } from 'vitest';
 import { createDeps, type Deps } from '../src/app/deps.ts';
+import { customerDirectory } from '../src/customers/directory.ts';
 import { openDatabase, type DbHandle } from '../src/db/client.ts';
 import { todayIn } from '../src/shared/calendar-date.ts';
 import { fixedClock, type Clock } from '../src/shared/clock.ts';
@@ -65,7 +66,10 @@ export async function openTestRuntime(
   now: Date = TEST_NOW,
 ): Promise<{ handle: DbHandle; deps: Deps }> {
   const handle = await openTestDatabase();
-  return { handle, deps: createDeps(handle.db, { clock: fixedClock(now) }) };
+  return {
+    handle,
+    deps: createDeps(handle.db, { customers: customerDirectory, clock: fixedClock(now) }),
+  };
 }
 
 /** A clock the test moves by hand (token expiry, throttled writes); nothing global is patched. */

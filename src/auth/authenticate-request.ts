@@ -24,6 +24,8 @@ export async function authenticateRequest(
     }
     const { company: _company, ...ctx } = await authenticateApiToken(deps, match[1]);
     request.ctx = ctx;
+    // A token acts as itself, not as the user who issued it: it has no language of its own.
+    request.userLanguage = null;
     return undefined;
   }
   const token = request.cookies[SESSION_COOKIE];
@@ -35,5 +37,6 @@ export async function authenticateRequest(
     throw new ForbiddenError('csrf_refused');
   }
   request.ctx = userContext(session.user);
+  request.userLanguage = session.user.language;
   return session;
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../shared/language.ts';
 import type { TRole } from '../shared/schemas.ts';
 
 /** Sessions last a working day and a night; a collector signs in each morning. */
@@ -13,6 +14,11 @@ export type User = {
   displayName: string;
   role: TRole;
   isActive: boolean;
+  /**
+   * The language the user chose; `null` until they do. Their web app starts in it, and the
+   * API speaks it when a request names no language of its own (ADR 18).
+   */
+  language: Language | null;
 };
 
 /** E-mail addresses are compared trimmed and lower-cased: `Anne@X.fr ` is the account `anne@x.fr`. */

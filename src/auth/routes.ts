@@ -7,12 +7,13 @@ import { UnauthorizedError } from '../shared/errors.ts';
 import { SESSION_HOURS } from './model.ts';
 import type { PasswordAttempts } from './password-attempts.ts';
 import {
+  ZChangeLanguageRequest,
   ZChangePasswordRequest,
   ZLoginRequest,
   ZSessionInfo,
   type TSessionInfo,
 } from './schemas.ts';
-import { changePassword, login, logout, type Session } from './service.ts';
+import { changeOwnLanguage, changePassword, login, logout, type Session } from './service.ts';
 
 function presentSession(deps: Deps, session: Session): TSessionInfo {
   return {
@@ -21,6 +22,7 @@ function presentSession(deps: Deps, session: Session): TSessionInfo {
       email: session.user.email,
       displayName: session.user.displayName,
       role: session.user.role,
+      language: session.user.language,
     },
     company: {
       id: session.company.id,
@@ -124,6 +126,33 @@ export async function registerAuthRoutes(
         throw new UnauthorizedError('api_token_has_no_session');
       }
       return presentSession(deps, session);
+    },
+  );
+
+  app.put(
+    '/auth/me/language',
+    {
+      schema: {
+        operationId: 'changeOwnLanguage',
+        tags: ['auth'],
+        summary: 'Set your own language (the web starts in it; the API speaks it by default)',
+        body: ZChangeLanguageRequest,
+        response: {
+          200: answer('The language is set: the session as `getSession` gives it', ZSessionInfo),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const session = await authenticateRequest(deps, request);
+      if (!session) {
+        throw new UnauthorizedError('api_token_has_no_session');
+      }
+      await changeOwnLanguage(deps, request.ctx, request.body.language);
+      return presentSession(deps, {
+        ...session,
+        user: { ...session.user, language: request.body.language },
+      });
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../shared/language.ts';
 import { ZId, ZRole } from '../shared/schemas.ts';
 import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from './model.ts';
 
@@ -10,12 +11,20 @@ export const ZLoginRequest = z
   .meta({ id: 'LoginRequest' });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
+/** A language Encaisse speaks: `fr` (the default) or `en`. */
+export const ZLanguage = z.enum(LANGUAGES).meta({ id: 'Language' });
+
 export const ZCurrentUser = z
   .object({
     id: ZId,
     email: z.string(),
     displayName: z.string(),
     role: ZRole,
+    /**
+     * The language the user chose, null until they do: the web starts in it, and the API
+     * answers in it a request that sends no `Accept-Language`.
+     */
+    language: ZLanguage.nullable(),
   })
   .meta({ id: 'CurrentUser' });
 
@@ -48,6 +57,11 @@ export const ZChangePasswordRequest = z
   })
   .meta({ id: 'ChangePasswordRequest' });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const ZChangeLanguageRequest = z
+  .object({ language: ZLanguage })
+  .meta({ id: 'ChangeLanguageRequest' });
+export type TChangeLanguageRequest = z.infer<typeof ZChangeLanguageRequest>;
 
 export const ZUserSummary = z
   .object({

@@ -13,6 +13,7 @@ import {
   UnauthorizedError,
   invalidField,
 } from '../shared/errors.ts';
+import type { Language } from '../shared/language.ts';
 import type { TRole } from '../shared/schemas.ts';
 import { MIN_PASSWORD_LENGTH, SESSION_HOURS, normaliseEmail, type User } from './model.ts';
 import type { PasswordAttempts } from './password-attempts.ts';
@@ -30,7 +31,9 @@ import {
   insertSession,
   insertUser,
   listUsers as listUserRows,
+  lockUserLanguage,
   updatePasswordHash,
+  updateUserLanguage,
 } from './store.ts';
 
 export type Session = { user: User; company: Company; csrfToken: string; sessionId: string };
@@ -84,6 +87,8 @@ export async function createUser(
       displayName: input.displayName.trim(),
       role: input.role,
       isActive: true,
+      // Their own choice, once they sign in and make it.
+      language: null,
     };
     await insertUser(tx, { ...user, passwordHash });
     await recordEvents(tx, ctx, [
@@ -220,6 +225,37 @@ export async function setPassword(
     await deleteUserSessions(tx, ctx.companyId, userId);
     await recordEvents(tx, ctx, [
       { action: 'user.password_changed', entityType: 'user', entityId: userId, customerId: null },
+    ]);
+  });
+}
+
+/**
+ * Sets the signed-in user's own language (the web's FR / EN switch). It is theirs alone, so
+ * it asks no permission, but it takes a user: an API token or the CLI has none (ADR 18).
+ * A change to the same language records nothing.
+ */
+export async function changeOwnLanguage(deps: Deps, ctx: Ctx, language: Language): Promise<void> {
+  const userId = ctx.actor.type === 'user' ? ctx.actor.id : null;
+  if (userId === null) {
+    throw new ForbiddenError('language_needs_user');
+  }
+  await inTransaction(deps.db, async (tx) => {
+    const before = await lockUserLanguage(tx, ctx.companyId, userId);
+    if (!before) {
+      throw new NotFoundError('user', userId);
+    }
+    if (before.language === language) {
+      return;
+    }
+    await updateUserLanguage(tx, { companyId: ctx.companyId, id: userId }, language);
+    await recordEvents(tx, ctx, [
+      {
+        action: 'user.language_changed',
+        entityType: 'user',
+        entityId: userId,
+        customerId: null,
+        data: { changes: { language: { from: before.language, to: language } } },
+      },
     ]);
   });
 }

@@ -1,5 +1,6 @@
 import { anyOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
+import { isLanguage, type Language } from '../shared/language.ts';
 import type { TRole } from '../shared/schemas.ts';
 import type { ApiToken, User } from './model.ts';
 
@@ -10,6 +11,7 @@ type UserRow = {
   display_name: string;
   role: string;
   is_active: boolean;
+  language: string | null;
 };
 
 function toUser(row: UserRow): User {
@@ -20,6 +22,8 @@ function toUser(row: UserRow): User {
     displayName: row.display_name,
     role: row.role as TRole,
     isActive: row.is_active,
+    // The column's check admits only `fr` and `en`.
+    language: isLanguage(row.language) ? row.language : null,
   };
 }
 
@@ -37,6 +41,7 @@ export async function insertUser(
       role: user.role,
       password_hash: user.passwordHash,
       is_active: user.isActive,
+      language: user.language,
     })
     .execute();
 }
@@ -212,6 +217,35 @@ export async function updateUserAccess(
   await q
     .updateTable('app_user')
     .set({ role: user.role, is_active: user.isActive })
+    .where('company_id', '=', user.companyId)
+    .where('id', '=', user.id)
+    .execute();
+}
+
+/** A user's language, their row locked until the transaction ends; undefined for no such user. */
+export async function lockUserLanguage(
+  q: Queryable,
+  companyId: string,
+  id: string,
+): Promise<{ language: Language | null } | undefined> {
+  const row = await q
+    .selectFrom('app_user')
+    .select('language')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && { language: isLanguage(row.language) ? row.language : null };
+}
+
+export async function updateUserLanguage(
+  q: Queryable,
+  user: Pick<User, 'companyId' | 'id'>,
+  language: Language,
+): Promise<void> {
+  await q
+    .updateTable('app_user')
+    .set({ language })
     .where('company_id', '=', user.companyId)
     .where('id', '=', user.id)
     .execute();

@@ -22,29 +22,49 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** A plain aligned table for people; numbers right-aligned. */
-export function printTable(headers: readonly string[], rows: readonly (readonly string[])[]): void {
+/**
+ * A column of `printTable`: its header and the kind of value it holds. Numbers (amounts,
+ * counts, days late) are right-aligned so their digits line up; text (codes, names,
+ * dates, identifiers) is left-aligned. Decided by the column, not by reading its cells:
+ * `€1,234.56` and `12 d` are numbers in English as `1 234,56 €` and `12 j` are in French.
+ */
+export type TableColumn = { readonly title: string; readonly kind: 'text' | 'number' };
+
+/** A column of numbers, right-aligned (a bare header is a column of text). */
+export function numberColumn(title: string): TableColumn {
+  return { title, kind: 'number' };
+}
+
+/** A plain aligned table for people, one line per row, columns two spaces apart. */
+export function formatTable(
+  columns: readonly (string | TableColumn)[],
+  rows: readonly (readonly string[])[],
+): string {
+  const kinds = columns.map((column) => (typeof column === 'string' ? 'text' : column.kind));
+  const headers = columns.map((column) => (typeof column === 'string' ? column : column.title));
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const isNumeric = headers.map(
-    (_, column) =>
-      rows.length > 0 &&
-      rows.every((row) =>
-        /^-?[\d\s\u00a0.,]+([\s\u00a0]?(€|[A-Z]{3}|j))?$|^$/.test(row[column] ?? ''),
-      ),
   );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) =>
-        isNumeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        kinds[column] === 'number'
+          ? cell.padStart(widths[column] ?? 0)
+          : cell.padEnd(widths[column] ?? 0),
       )
       .join('  ')
       .trimEnd();
-  process.stdout.write(`${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
-  for (const row of rows) {
-    process.stdout.write(`${line(row)}\n`);
-  }
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)]
+    .map((text) => `${text}\n`)
+    .join('');
+}
+
+/** `formatTable` on stdout. */
+export function printTable(
+  columns: readonly (string | TableColumn)[],
+  rows: readonly (readonly string[])[],
+): void {
+  process.stdout.write(formatTable(columns, rows));
 }
 
 /**

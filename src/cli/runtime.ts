@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { cliContext, type Ctx } from '../app/context.ts';
 import { createDeps, type Deps } from '../app/deps.ts';
+import { customerDirectory } from '../customers/directory.ts';
 import type { Company } from '../companies/model.ts';
 import { resolveCompany } from '../companies/service.ts';
 import { isPostgresUrl, openDatabase, type DbHandle } from '../db/client.ts';
@@ -66,7 +67,10 @@ export async function withRuntime<T>(
   try {
     await migrate(handle);
     const now = fixedNow();
-    const deps = createDeps(handle.db, now ? { clock: fixedClock(now) } : {});
+    const deps = createDeps(handle.db, {
+      customers: customerDirectory,
+      ...(now ? { clock: fixedClock(now) } : {}),
+    });
     return await run({ handle, deps });
   } finally {
     await handle.close();

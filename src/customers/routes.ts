@@ -5,7 +5,7 @@ import { answer, exportAnswer, problems } from '../http/openapi.ts';
 import { sendExport } from '../http/send-export.ts';
 import type { App } from '../http/types.ts';
 import { ZAllocationList } from '../ledger/schemas.ts';
-import { listAllocations } from '../ledger/service.ts';
+import { listAllocations } from '../ledger/allocation-lists.ts';
 import { ZId } from '../shared/schemas.ts';
 import {
   ZAssignableUserList,

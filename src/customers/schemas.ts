@@ -178,8 +178,14 @@ export const ZCustomerDetail = z
     deliveryAddress: ZAddress.nullable(),
     contacts: z.array(ZContact),
     paymentTerms: z.object({
-      code: z.string(),
-      label: z.string(),
+      code: z.string().meta({
+        description:
+          'The stored terms, a canonical code (`net:30`, `eom:45`, docs/formulas.md): describe them in your own language',
+      }),
+      label: z.string().meta({
+        description:
+          'The terms in French, as invoices word them (`30 jours net`), whatever the Accept-Language; kept for older clients',
+      }),
       exceedsLegalMaximum: z.boolean(),
     }),
     paymentMethod: ZPaymentMethod,

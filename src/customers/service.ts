@@ -332,6 +332,8 @@ export async function getCustomer(deps: Deps, ctx: Ctx, id: string): Promise<TCu
     deliveryAddress: customer.deliveryAddress,
     contacts: customer.contacts,
     paymentTerms: {
+      // The code is what clients word in their reader's language (ADR 18: the web does);
+      // `label` stays the French words older clients already show, whatever the language.
       code: customer.paymentTerms,
       label: terms ? describePaymentTerms(terms, 'fr') : customer.paymentTerms,
       exceedsLegalMaximum: terms ? termsExceedLegalMaximum(terms) : false,

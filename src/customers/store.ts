@@ -346,6 +346,27 @@ export async function listCustomerNameRows(
   return rows.map((row) => ({ id: row.id, code: row.code, name: row.legal_name }));
 }
 
+/**
+ * The codes and legal names of the customers `ids`, in one statement (`id = ANY($1)`):
+ * what the ledger's lists show beside a page of rows.
+ */
+export async function findCustomerLabelRows(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<Map<string, { code: string; name: string }>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .select(['id', 'code', 'legal_name'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf([...new Set(ids)], 'uuid'))
+    .execute();
+  return new Map(rows.map((row) => [row.id, { code: row.code, name: row.legal_name }]));
+}
+
 /** Ids and payment terms by code, for files that name customers (invoices, payments). */
 export async function findCustomerTermsByCodes(
   q: Queryable,

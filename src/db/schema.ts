@@ -32,6 +32,8 @@ export type AppUserTable = {
   role: string;
   password_hash: string | null;
   is_active: Generated<boolean>;
+  /** `fr` or `en`; NULL until the user chooses (src/auth/model.ts `User.language`). */
+  language: string | null;
   created_at: DefaultedTimestamp;
 };
 

@@ -43,7 +43,6 @@ const PROBLEM_DESCRIPTIONS = {
   404: 'Nothing with this id in the caller’s company (`not_found`)',
   409: 'Clashes with stored state: a duplicate, an amount past its bounds, already done (`conflict`)',
   413: 'The file is larger than the operation reads (`file_too_large`); `params` gives its size and the limit in MiB',
-  422: 'The file is refused as a whole and nothing is saved (`import_refused`); `issues` names each refused line, and `report` is the import report, as a 200 gives it',
   429: 'Too many wrong passwords; the `Retry-After` header says in how many seconds to try again (`rate_limited`)',
 } as const;
 

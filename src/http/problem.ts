@@ -15,7 +15,7 @@ import {
   type ErrorCode,
   type Issue,
 } from '../shared/errors.ts';
-import { languageOfAcceptLanguage, type Language } from '../shared/language.ts';
+import { chooseLanguage, type Language } from '../shared/language.ts';
 import {
   joinSentences,
   labelled,
@@ -42,9 +42,12 @@ const FRAMEWORK_REASONS: Readonly<Record<string, MessageCode>> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body_length_mismatch',
 };
 
-/** The language a request asked for (Accept-Language), French by default. */
+/**
+ * The language a request is answered in: its Accept-Language, else the signed-in user's
+ * setting (known once the request is authenticated), else French (ADR 18).
+ */
 export function requestLanguage(request: FastifyRequest): Language {
-  return languageOfAcceptLanguage(request.headers['accept-language']);
+  return chooseLanguage(request.headers['accept-language'], request.userLanguage);
 }
 
 function send(reply: FastifyReply, language: Language, problem: TProblem): FastifyReply {
@@ -64,9 +67,9 @@ type ProblemSource = {
 };
 
 /**
- * A problem a route words itself, for what the error table has no code for (a file past
- * its size limit, an import refused as a whole), with `extensions`: members beside the
- * standard ones (RFC 9457 §3.2), such as the import report of a refused file.
+ * A problem a route words itself: for what the error table has no code for (a file past
+ * its size limit), or for one that carries `extensions`, members beside the standard ones
+ * (RFC 9457 §3.2), such as the import report of a refused file (`invalid`, ADR 16).
  */
 export type RouteProblem = {
   status: number;

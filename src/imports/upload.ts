@@ -2,8 +2,9 @@
  * What the file upload routes share (`POST /api/imports/fec`, `POST /api/imports/bank`):
  * the file comes as the request's raw body (`Content-Type: application/octet-stream`, at
  * most the import file limit) and its name in `X-File-Name`; the answer is the import
- * report, 200 when the file was imported or was a dry run, 422 when it is refused as a
- * whole, as `encaisse import` exits 0 or 3, and 2 (importExitCode).
+ * report, 200 when the file was imported or was a dry run, 400 when it is refused as a
+ * whole (ADR 16: a file that cannot be imported is invalid input, like any other), as
+ * `encaisse import` exits 0 or 3, and 2 (importExitCode).
  */
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,7 +17,7 @@ import { answer, problems } from '../http/openapi.ts';
 import { handleError, requestLanguage, sendRouteProblem } from '../http/problem.ts';
 import type { App } from '../http/types.ts';
 import { storableTextValidatorCompiler } from '../http/validator.ts';
-import { issueMessage, type Issue } from '../shared/errors.ts';
+import { ERROR_CODES, issueMessage, type Issue } from '../shared/errors.ts';
 import type { MessageCode } from '../shared/messages/catalogue.ts';
 import { ZUploadHeaders } from './schemas.ts';
 import { mebibytes } from './table/limits.ts';
@@ -34,6 +35,10 @@ export const ZUploadBody = z
 
 /** What an upload route's `schema` says of its request beside its query: the body's type. */
 export const UPLOAD_CONSUMES = ['application/octet-stream'];
+
+/** What an upload route's 400 says: a bad option, or the file refused with its report. */
+const REFUSED_FILE_DESCRIPTION =
+  'Invalid input (`invalid`): an option or header the operation refuses (`request_invalid`), or the file refused as a whole with nothing saved (`import_refused`), whose `issues` name each refused line and whose `report` is the import report, as a 200 gives it';
 
 /**
  * The upload routes' validators. The body is checked as bytes only: `ZStorableText`, in
@@ -100,7 +105,7 @@ export type UploadRoute<Q extends ZodType, Report extends ImportReport> = {
 /**
  * Registers an upload route in a plugin of its own, readied by `acceptUploads`: the file
  * as the body, its name in `X-File-Name`, the options in the query; the report answered 200
- * with its issues in the reader's language, or 422 when the file is refused
+ * with its issues in the reader's language, or 400 when the file is refused
  * (`sendRefusedImport`).
  */
 export async function registerUploadRoute<Q extends ZodType, Report extends ImportReport>(
@@ -126,7 +131,8 @@ export async function registerUploadRoute<Q extends ZodType, Report extends Impo
           body: ZUploadBody,
           response: {
             200: answer(route.answered, route.report),
-            ...problems(400, 401, 403, 413, 422),
+            ...problems(401, 403, 413),
+            400: { ...problems(400)[400], description: REFUSED_FILE_DESCRIPTION },
           },
         },
       },
@@ -242,7 +248,8 @@ export function isRefusedImport(report: ImportOutcome): boolean {
 }
 
 /**
- * The 422 of a refused file: its issues, what to do next (`hints`), and the whole report
+ * The 400 of a refused file (ADR 16), `invalid` as every refused input is, with the
+ * reason `import_refused`: its issues, what to do next (`hints`), and the whole report
  * under `report`, as a 200 would give it.
  */
 export function sendRefusedImport(
@@ -252,9 +259,9 @@ export function sendRefusedImport(
   hints: readonly MessageCode[] = [],
 ): FastifyReply {
   return sendRouteProblem(request, reply, {
-    status: 422,
-    code: 'import_refused',
-    title: 'import_refused',
+    status: ERROR_CODES.invalid.httpStatus,
+    code: 'invalid',
+    title: 'invalid',
     reason: 'import_refused',
     params: { file: report.file },
     issues: report.errors,

@@ -32,10 +32,14 @@ import {
   findTakenPaymentReferences,
   insertPayments,
   listOpenItemRows,
+  listPaymentSettlementRows,
   markAllocationsUndone,
   setInvoiceOpenAmounts,
   voidPaymentRows,
+  type PaymentSettlementRow,
 } from './store.ts';
+
+export type { PaymentSettlementRow, SettledAllocationRow } from './store.ts';
 
 /** Part of a receipt: `amountCents` of the payment (or of `creditNoteId`) applied to an invoice. */
 export type ReceiptAllocation = { invoiceId: string; amountCents: Cents; creditNoteId?: string };
@@ -215,4 +219,20 @@ export async function listOpenItemsInTx(
 ): Promise<Invoice[]> {
   requirePermission(ctx, 'ledger:read');
   return listOpenItemRows(tx, ctx.companyId, currency);
+}
+
+/**
+ * What payments made from bank lines settle now, read in `q` in one statement for them
+ * all: per payment, its live allocations (an undone one is not shown) with the invoice and
+ * credit-note numbers, those of the credit notes deducted with it (`allocationIds`, as the
+ * line's match keeps them), and the cash it has left unapplied. Keyed by payment id.
+ */
+export async function listPaymentSettlementsInTx(
+  q: Queryable,
+  ctx: Ctx,
+  payments: readonly { paymentId: string; allocationIds: readonly string[] }[],
+): Promise<Map<string, PaymentSettlementRow>> {
+  requirePermission(ctx, 'ledger:read');
+  const rows = await listPaymentSettlementRows(q, ctx.companyId, payments);
+  return new Map(rows.map((row) => [row.paymentId, row]));
 }

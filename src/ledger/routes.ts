@@ -10,6 +10,7 @@ import {
   ZAllocationList,
   ZCreateAllocationRequest,
   ZExportInvoicesQuery,
+  ZExportPaymentsQuery,
   ZInvoice,
   ZInvoiceListTotals,
   ZInvoicePage,
@@ -17,20 +18,16 @@ import {
   ZListInvoicesQuery,
   ZListPaymentsQuery,
   ZPayment,
+  ZPaymentListTotals,
   ZPaymentPage,
+  ZPaymentTotalsQuery,
 } from './schemas.ts';
-import {
-  allocate,
-  getInvoice,
-  getInvoiceTimeline,
-  getPayment,
-  listInvoiceAllocations,
-  listInvoices,
-  summarizeInvoices,
-  listPayments,
-  undoAllocation,
-} from './service.ts';
+import { allocate, undoAllocation } from './allocation-changes.ts';
+import { getInvoice, listInvoices, summarizeInvoices } from './invoice-lists.ts';
+import { getInvoiceTimeline, listInvoiceAllocations } from './allocation-lists.ts';
+import { getPayment, listPayments, summarizePayments } from './payment-lists.ts';
 import { exportInvoices } from './export-invoices.ts';
+import { exportPayments } from './export-payments.ts';
 
 const ZIdParams = z.object({ id: ZId });
 
@@ -151,6 +148,42 @@ export function registerLedgerRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => listPayments(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/payments/totals',
+    {
+      schema: {
+        operationId: 'summarizePayments',
+        tags: ['payments'],
+        summary:
+          'The amount and unapplied totals of every payment the filters match, per currency (all pages)',
+        querystring: ZPaymentTotalsQuery,
+        response: {
+          200: answer('The totals per currency', ZPaymentListTotals),
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request) => summarizePayments(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/payments/export',
+    {
+      schema: {
+        operationId: 'exportPayments',
+        tags: ['payments'],
+        summary: 'The payment list as filtered, every matching payment, as a CSV or XLSX file',
+        querystring: ZExportPaymentsQuery,
+        response: {
+          200: exportAnswer(
+            'The file, sent as an attachment (`paiements-YYYY-MM-DD.csv` or `.xlsx`)',
+          ),
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendExport(reply, await exportPayments(deps, request.ctx, request.query)),
   );
   app.get(
     '/payments/:id',

@@ -140,6 +140,37 @@ export type TListPaymentsQuery = z.infer<typeof ZListPaymentsQuery>;
 export const ZPaymentPage = pageOf(ZPayment).meta({ id: 'PaymentPage' });
 export type TPaymentPage = z.infer<typeof ZPaymentPage>;
 
+/** The filters of a payment list, without its paging: what its totals cover. */
+export const ZPaymentTotalsQuery = ZListPaymentsQuery.omit({ page: true, pageSize: true });
+export type TPaymentTotalsQuery = z.infer<typeof ZPaymentTotalsQuery>;
+
+/** The payment list as filtered, every matching row in the list's order, as a file. */
+export const ZExportPaymentsQuery = ZPaymentTotalsQuery.extend({ format: ZExportFormat });
+export type TExportPaymentsQuery = z.infer<typeof ZExportPaymentsQuery>;
+
+/**
+ * The payments a list's filters match, summed per currency (never across currencies),
+ * every page included.
+ */
+export const ZPaymentTotal = z
+  .object({
+    currency: ZCurrency,
+    count: z.number().int(),
+    /** What was received. */
+    amount: ZCents,
+    /** Still to apply to an invoice (unapplied cash). */
+    unappliedAmount: ZCents,
+    amountsCapped: ZAmountsCapped,
+  })
+  .meta({ id: 'PaymentTotal' });
+export type TPaymentTotal = z.infer<typeof ZPaymentTotal>;
+
+/** The totals of every payment a list's filters match (all pages), per currency. */
+export const ZPaymentListTotals = z
+  .object({ totals: z.array(ZPaymentTotal) })
+  .meta({ id: 'PaymentListTotals' });
+export type TPaymentListTotals = z.infer<typeof ZPaymentListTotals>;
+
 export const ZAllocation = z
   .object({
     id: ZId,

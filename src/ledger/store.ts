@@ -13,6 +13,7 @@ import type { AllocationTable, InvoiceTable, PaymentTable } from '../db/schema.t
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents, type Cents } from '../shared/money.ts';
 import type { OpenItemSums } from './balances.ts';
+import { allOf, countWhere, sumByCurrency, type CurrencyTotal } from './list-sql.ts';
 import type {
   Allocation,
   Invoice,
@@ -232,14 +233,14 @@ export async function setInvoiceOpenAmounts(
   );
 }
 
-export type InvoiceListRow = Invoice & { customerCode: string; customerName: string };
-
-/** Which invoices and credit notes a list shows (every field optional: no filter). */
+/**
+ * Which invoices and credit notes a list shows (every field optional: no filter). A
+ * customer is named by its id: the service resolves a customer code through the
+ * customer directory first, since `customer` is not the ledger's table (ADR 19).
+ */
 export type InvoiceListFilter = {
   id?: string | undefined;
   customerId?: string | undefined;
-  /** Compared as stored: the caller normalizes it (capitals). */
-  customerCode?: string | undefined;
   /** Part of the number, in any case. */
   search?: string | undefined;
   kind?: InvoiceKind | undefined;
@@ -262,7 +263,7 @@ export type InvoiceListQuery = InvoiceListFilter & {
    * Keyset paging (exports): only the rows after this one in the list's order, so the
    * thousandth batch costs what the first did, where an OFFSET walks every row before.
    */
-  after?: InvoiceListRow | undefined;
+  after?: Invoice | undefined;
 };
 
 /** The list's sort columns and how each reads off a row, for keyset paging. */
@@ -281,8 +282,7 @@ function containsPattern(text: string): string {
 
 /**
  * The WHERE of an invoice list over `invoice i`, shared by its page and its totals so
- * both always count the same rows. The customer code is looked up by a subquery (one
- * customer through its unique key), so the totals need no join with `customer`.
+ * both always count the same rows.
  */
 function invoiceListConditions(companyId: string, query: InvoiceListFilter) {
   const conditions: RawBuilder<unknown>[] = [sql`i.company_id = ${companyId}`];
@@ -291,11 +291,6 @@ function invoiceListConditions(companyId: string, query: InvoiceListFilter) {
   }
   if (query.customerId !== undefined) {
     conditions.push(sql`i.customer_id = ${query.customerId}`);
-  }
-  if (query.customerCode !== undefined) {
-    conditions.push(
-      sql`i.customer_id = (SELECT cc.id FROM customer cc WHERE cc.company_id = ${companyId} AND cc.code = ${query.customerCode})`,
-    );
   }
   if (query.search !== undefined && query.search !== '') {
     conditions.push(sql`i.number ILIKE ${containsPattern(query.search)}`);
@@ -322,24 +317,23 @@ function invoiceListConditions(companyId: string, query: InvoiceListFilter) {
   if (query.dueTo !== undefined && query.dueTo !== '') {
     conditions.push(sql`i.due_date <= ${query.dueTo}`);
   }
-  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+  return allOf(conditions);
 }
 
-/** One page of an invoice list, with each row's customer code and name. */
+/**
+ * One page of an invoice list. Its rows name their customer by id: the service asks the
+ * customer directory for the page's codes and names, in one statement more.
+ */
 export async function listInvoiceRows(
   q: Queryable,
   companyId: string,
   query: InvoiceListQuery,
-): Promise<InvoiceListRow[]> {
+): Promise<Invoice[]> {
   const sort = SORT_COLUMNS[query.sort];
   let page = q
     .selectFrom('invoice as i')
-    .innerJoin('customer as c', (join) =>
-      join.onRef('c.company_id', '=', 'i.company_id').onRef('c.id', '=', 'i.customer_id'),
-    )
     .where(invoiceListConditions(companyId, query))
     .select(INVOICE_COLUMNS.map((name) => `i.${name}` as const))
-    .select(['c.code as customer_code', 'c.legal_name as customer_name'])
     .orderBy(sort.column, query.order)
     .orderBy('i.number', 'asc')
     // An invoice and a credit note may share a number: the id makes the order total.
@@ -357,11 +351,7 @@ export async function listInvoiceRows(
     page = page.limit(query.limit);
   }
   const rows = await page.execute();
-  return rows.map((row) => ({
-    ...toInvoice(row),
-    customerCode: row.customer_code,
-    customerName: row.customer_name,
-  }));
+  return rows.map(toInvoice);
 }
 
 /** How many invoices and credit notes a list's filters match, all pages together. */
@@ -370,27 +360,15 @@ export async function countInvoiceRows(
   companyId: string,
   filter: InvoiceListFilter,
 ): Promise<number> {
-  const result = await sql<{ total: number }>`
-    SELECT count(*)::int AS total FROM invoice i
-    WHERE ${invoiceListConditions(companyId, filter)}`.execute(q);
-  return result.rows[0]?.total ?? 0;
+  return countWhere(q, sql`invoice i`, invoiceListConditions(companyId, filter));
 }
 
-export type InvoiceListTotal = {
-  currency: string;
-  count: number;
-  /** Signed (credit notes negative), summed exactly: numeric, read as text. */
-  amount: bigint;
-  openAmount: bigint;
-  overdueAmount: bigint;
-};
+/** Signed (credit notes negative), summed exactly: numeric, read as text (`sumByCurrency`). */
+export type InvoiceListTotal = CurrencyTotal<'amount' | 'openAmount' | 'overdueAmount'>;
 
 /**
  * The totals of every row an invoice list matches, per currency, in one aggregate
  * statement whatever the number of rows or pages: the same conditions as the page.
- * `sum(bigint)` is numeric in PostgreSQL, so the sums are exact past 2^53 (a company's
- * total may pass it even when each customer's stays within its bound); they are read
- * as text. Casting each row to numeric first would only cost time (×2.4 at size M).
  */
 export async function sumInvoiceRows(
   q: Queryable,
@@ -399,31 +377,13 @@ export async function sumInvoiceRows(
 ): Promise<InvoiceListTotal[]> {
   const signed = (column: RawBuilder<unknown>) =>
     sql`CASE WHEN i.kind = 'invoice' THEN ${column} ELSE -${column} END`;
-  const result = await sql<{
-    currency: string;
-    count: string | number;
-    amount: string;
-    open_amount: string;
-    overdue_amount: string;
-  }>`
-    SELECT i.currency,
-      count(*) AS count,
-      sum(${signed(sql`i.amount_cents`)})::text AS amount,
-      sum(${signed(sql`i.open_cents`)})::text AS open_amount,
-      coalesce(sum(i.open_cents) FILTER (
+  return sumByCurrency(q, sql`invoice i`, invoiceListConditions(companyId, filter), {
+    amount: sql`sum(${signed(sql`i.amount_cents`)})`,
+    openAmount: sql`sum(${signed(sql`i.open_cents`)})`,
+    overdueAmount: sql`coalesce(sum(i.open_cents) FILTER (
         WHERE i.kind = 'invoice' AND i.open_cents > 0 AND i.due_date < ${filter.today}
-      ), 0)::text AS overdue_amount
-    FROM invoice i
-    WHERE ${invoiceListConditions(companyId, filter)}
-    GROUP BY i.currency
-    ORDER BY i.currency`.execute(q);
-  return result.rows.map((row) => ({
-    currency: row.currency,
-    count: Number(row.count),
-    amount: BigInt(row.amount),
-    openAmount: BigInt(row.open_amount),
-    overdueAmount: BigInt(row.overdue_amount),
-  }));
+      ), 0)`,
+  });
 }
 
 /** Payment columns as they travel in array parameters or a COPY (`paymentRow` gives the values). */
@@ -524,64 +484,104 @@ export async function setPaymentsUnapplied(
   );
 }
 
-export type PaymentListRow = Payment & { customerCode: string; customerName: string };
+/**
+ * Which payments a list shows (every field optional: no filter). A customer is named by
+ * its id, as for invoices (ADR 19).
+ */
+export type PaymentListFilter = {
+  id?: string | undefined;
+  customerId?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  hasUnapplied?: boolean | undefined;
+};
 
+export type PaymentListQuery = PaymentListFilter & {
+  limit: number;
+  offset: number;
+  /**
+   * Keyset paging (exports): only the payments after this one in the list's order (newest
+   * first, then by reference, unique in a company), never an OFFSET.
+   */
+  after?: Payment | undefined;
+};
+
+/**
+ * The WHERE of a payment list over `payment p`, shared by its page, its count and its
+ * totals so that all three always count the same rows.
+ */
+function paymentListConditions(companyId: string, filter: PaymentListFilter) {
+  const conditions: RawBuilder<unknown>[] = [sql`p.company_id = ${companyId}`];
+  if (filter.id !== undefined) {
+    conditions.push(sql`p.id = ${filter.id}`);
+  } else {
+    // A voided payment (an undone bank match) stays readable by its id, out of the lists.
+    conditions.push(sql`p.voided_at IS NULL`);
+  }
+  if (filter.customerId !== undefined) {
+    conditions.push(sql`p.customer_id = ${filter.customerId}`);
+  }
+  if (filter.receivedFrom !== undefined) {
+    conditions.push(sql`p.received_on >= ${filter.receivedFrom}`);
+  }
+  if (filter.receivedTo !== undefined) {
+    conditions.push(sql`p.received_on <= ${filter.receivedTo}`);
+  }
+  if (filter.hasUnapplied !== undefined) {
+    conditions.push(filter.hasUnapplied ? sql`p.unapplied_cents > 0` : sql`p.unapplied_cents = 0`);
+  }
+  return allOf(conditions);
+}
+
+/** A page of payments, newest first, customers by id (the service names them). */
 export async function listPaymentRows(
   q: Queryable,
   companyId: string,
-  query: {
-    id?: string | undefined;
-    customerId?: string | undefined;
-    receivedFrom?: string | undefined;
-    receivedTo?: string | undefined;
-    hasUnapplied?: boolean | undefined;
-    limit: number;
-    offset: number;
-  },
-): Promise<{ rows: PaymentListRow[]; total: number }> {
-  let base = q
+  query: PaymentListQuery,
+): Promise<Payment[]> {
+  let page = q
     .selectFrom('payment as p')
-    .innerJoin('customer as c', (join) =>
-      join.onRef('c.company_id', '=', 'p.company_id').onRef('c.id', '=', 'p.customer_id'),
-    )
-    .where('p.company_id', '=', companyId);
-  if (query.id !== undefined) {
-    base = base.where('p.id', '=', query.id);
-  } else {
-    // A voided payment (an undone bank match) stays readable by its id, out of the lists.
-    base = base.where('p.voided_at', 'is', null);
+    .where(paymentListConditions(companyId, query))
+    .select(PAYMENT_COLUMNS.map((name) => `p.${name}` as const))
+    .orderBy('p.received_on', 'desc')
+    .orderBy('p.reference', 'asc')
+    .limit(query.limit)
+    .offset(query.offset);
+  if (query.after !== undefined) {
+    const { receivedOn, reference } = query.after;
+    page = page.where(
+      sql<SqlBool>`(p.received_on < ${receivedOn} OR (p.received_on = ${receivedOn} AND p.reference > ${reference}))`,
+    );
   }
-  if (query.customerId !== undefined) {
-    base = base.where('p.customer_id', '=', query.customerId);
-  }
-  if (query.receivedFrom !== undefined) {
-    base = base.where('p.received_on', '>=', query.receivedFrom);
-  }
-  if (query.receivedTo !== undefined) {
-    base = base.where('p.received_on', '<=', query.receivedTo);
-  }
-  if (query.hasUnapplied !== undefined) {
-    base = base.where('p.unapplied_cents', query.hasUnapplied ? '>' : '=', 0);
-  }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('p')
-      .select(['c.code as customer_code', 'c.legal_name as customer_name'])
-      .orderBy('p.received_on', 'desc')
-      .orderBy('p.reference', 'asc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: rows.map((row) => ({
-      ...toPayment(row),
-      customerCode: row.customer_code,
-      customerName: row.customer_name,
-    })),
-    total: count.total,
-  };
+  const rows = await page.execute();
+  return rows.map(toPayment);
+}
+
+/** How many payments a list's filters match, all pages together. */
+export async function countPaymentRows(
+  q: Queryable,
+  companyId: string,
+  filter: PaymentListFilter,
+): Promise<number> {
+  return countWhere(q, sql`payment p`, paymentListConditions(companyId, filter));
+}
+
+/** Summed exactly: numeric, read as text (`sumByCurrency`). */
+export type PaymentListTotal = CurrencyTotal<'amount' | 'unappliedAmount'>;
+
+/**
+ * The totals of every payment a list matches, per currency, in one aggregate statement
+ * whatever the number of rows: the same conditions as the page.
+ */
+export async function sumPaymentRows(
+  q: Queryable,
+  companyId: string,
+  filter: PaymentListFilter,
+): Promise<PaymentListTotal[]> {
+  return sumByCurrency(q, sql`payment p`, paymentListConditions(companyId, filter), {
+    amount: sql`sum(p.amount_cents)`,
+    unappliedAmount: sql`sum(p.unapplied_cents)`,
+  });
 }
 
 /** Allocation columns as they travel in array parameters or a COPY (`allocationRow` gives the values). */
@@ -991,4 +991,87 @@ export async function sumCustomerOpenItems(
     unappliedCash: BigInt(cash.rows[0]?.unapplied ?? '0'),
     oldestDueDate: row?.oldest_due ?? null,
   };
+}
+
+/** One live allocation of a payment (or of a credit note deducted with it), numbers named. */
+export type SettledAllocationRow = {
+  allocationId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  creditNoteId: string | null;
+  creditNoteNumber: string | null;
+  amountCents: Cents;
+};
+
+/** What a payment settles now: its live allocations, and the cash it has left. */
+export type PaymentSettlementRow = {
+  paymentId: string;
+  unappliedCents: Cents;
+  allocations: SettledAllocationRow[];
+};
+
+/**
+ * What `payments` settle now, in one statement for them all: each payment's live
+ * allocations (undone ones left out) and those among its `allocationIds` (the credit
+ * notes deducted with it, which name no payment), oldest invoice first, with the cash it
+ * has left unapplied. A payment the company does not have is absent.
+ */
+export async function listPaymentSettlementRows(
+  q: Queryable,
+  companyId: string,
+  payments: readonly { paymentId: string; allocationIds: readonly string[] }[],
+): Promise<PaymentSettlementRow[]> {
+  if (payments.length === 0) {
+    return [];
+  }
+  const { rows } = await sql<{
+    payment_id: string;
+    unapplied_cents: number;
+    allocation_id: string | null;
+    invoice_id: string | null;
+    invoice_number: string | null;
+    credit_note_id: string | null;
+    credit_note_number: string | null;
+    amount_cents: number | null;
+  }>`
+    SELECT p.id AS payment_id, p.unapplied_cents, a.id AS allocation_id, a.invoice_id,
+      i.number AS invoice_number, a.credit_note_id, cn.number AS credit_note_number, a.amount_cents
+    FROM ${unnestRows(
+      'r',
+      { payment_id: 'uuid', allocation_ids: 'jsonb' },
+      payments.map((payment) => ({
+        payment_id: payment.paymentId,
+        allocation_ids: JSON.stringify(payment.allocationIds),
+      })),
+    )}
+    JOIN payment p ON p.company_id = ${companyId} AND p.id = r.payment_id
+    LEFT JOIN allocation a ON a.company_id = p.company_id AND a.undone_at IS NULL
+      AND (a.payment_id = p.id
+        OR a.id = ANY(ARRAY(SELECT jsonb_array_elements_text(r.allocation_ids))::uuid[]))
+    LEFT JOIN invoice i ON i.company_id = a.company_id AND i.id = a.invoice_id
+    LEFT JOIN invoice cn ON cn.company_id = a.company_id AND cn.id = a.credit_note_id
+    ORDER BY p.id, i.due_date, i.issue_date, i.number, a.credit_note_id IS NULL, a.id`.execute(q);
+  const settlements = new Map<string, PaymentSettlementRow>();
+  for (const row of rows) {
+    let settlement = settlements.get(row.payment_id);
+    if (settlement === undefined) {
+      settlement = {
+        paymentId: row.payment_id,
+        unappliedCents: cents(row.unapplied_cents),
+        allocations: [],
+      };
+      settlements.set(row.payment_id, settlement);
+    }
+    if (row.allocation_id !== null && row.invoice_id !== null && row.amount_cents !== null) {
+      settlement.allocations.push({
+        allocationId: row.allocation_id,
+        invoiceId: row.invoice_id,
+        invoiceNumber: row.invoice_number ?? '',
+        creditNoteId: row.credit_note_id,
+        creditNoteNumber: row.credit_note_number,
+        amountCents: cents(row.amount_cents),
+      });
+    }
+  }
+  return [...settlements.values()];
 }

@@ -101,6 +101,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(storableTextValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Known once a request is authenticated (authenticate-request.ts); problems speak it.
+  app.decorateRequest('userLanguage', null);
   if (isPretty) {
     logEachRequest(app);
   }
@@ -145,7 +147,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
       await typed.register(async (secured) => {
         secured.decorateRequest('ctx');
-        secured.addHook('preHandler', async (request) => {
+        // As soon as the headers are in, before the body is read and checked: a caller who
+        // may not is told so first, and a refusal of their request speaks their language.
+        secured.addHook('onRequest', async (request) => {
           await authenticateRequest(deps, request);
         });
         const securedTyped = secured.withTypeProvider<ZodTypeProvider>();

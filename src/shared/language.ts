@@ -13,10 +13,10 @@ export function toLanguage(value: string | null | undefined): Language {
 
 /**
  * The language an `Accept-Language` header asks for (RFC 9110 §12.5.4): the supported
- * one with the highest weight, by primary tag (`en-GB` is English); French when the
+ * one with the highest weight, by primary tag (`en-GB` is English); undefined when the
  * header is absent or names neither.
  */
-export function languageOfAcceptLanguage(header: string | undefined): Language {
+export function findLanguageOfAcceptLanguage(header: string | undefined): Language | undefined {
   let best: { language: Language; weight: number } | undefined;
   for (const part of (header ?? '').split(',')) {
     const [range = '', ...parameters] = part.trim().split(';');
@@ -30,5 +30,22 @@ export function languageOfAcceptLanguage(header: string | undefined): Language {
       best = { language: primary, weight };
     }
   }
-  return best?.language ?? 'fr';
+  return best?.language;
+}
+
+/** The language an `Accept-Language` header asks for; French when it names neither. */
+export function languageOfAcceptLanguage(header: string | undefined): Language {
+  return findLanguageOfAcceptLanguage(header) ?? 'fr';
+}
+
+/**
+ * The language to answer a request in (ADR 18): what its `Accept-Language` asks for, else
+ * the signed-in user's own setting, else French. A header naming neither language (`de`)
+ * counts as none, so the user's setting still applies.
+ */
+export function chooseLanguage(
+  acceptLanguage: string | undefined,
+  userLanguage: Language | null | undefined,
+): Language {
+  return findLanguageOfAcceptLanguage(acceptLanguage) ?? userLanguage ?? 'fr';
 }

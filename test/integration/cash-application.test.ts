@@ -10,9 +10,10 @@ import {
 } from '../../src/bank/matching/service.ts';
 import { importBankFile } from '../../src/bank/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
-import { getCustomerBalance, listPayments } from '../../src/ledger/service.ts';
+import { getCustomerBalance } from '../../src/ledger/service.ts';
+import { listPayments } from '../../src/ledger/payment-lists.ts';
 import { ZListInvoicesQuery } from '../../src/ledger/schemas.ts';
-import { listInvoices } from '../../src/ledger/service.ts';
+import { listInvoices } from '../../src/ledger/invoice-lists.ts';
 import { cents } from '../../src/shared/money.ts';
 import type { TestMovement } from '../bank-files.ts';
 import {
@@ -155,6 +156,22 @@ describe('cash application on import', () => {
     }
     const balance = await getCustomerBalance(deps, ctx, martin.id);
     expect(balance).toMatchObject({ unappliedCash: 1_200, invoicesOpen: 0 });
+    // Each line says what its payment settled: the credit note deducted named beside its invoice.
+    const applied = await listLineMatchPage(deps, ctx, { status: 'applied', page: 1, pageSize: 5 });
+    const settled = (amountCents: number) =>
+      applied.items.find((item) => item.line.amountCents === amountCents)?.settlement;
+    expect(settled(160_000)).toMatchObject({
+      unappliedCents: 0,
+      allocations: [
+        { invoiceNumber: 'FA-2026-000101', creditNoteNumber: 'AV-2026-000007', amountCents: 5_000 },
+        { invoiceNumber: 'FA-2026-000101', creditNoteNumber: null, amountCents: 115_000 },
+        { invoiceNumber: 'FA-2026-000102', creditNoteNumber: null, amountCents: 45_000 },
+      ],
+    });
+    expect(settled(31_200)).toMatchObject({
+      unappliedCents: 1_200,
+      allocations: [{ invoiceNumber: 'FA-2026-000103', creditNoteId: null, amountCents: 30_000 }],
+    });
     expect(await findLedgerInconsistencies(deps.db, ctx.companyId)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { createCustomer, listCustomers } from '../../src/customers/service.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { listMigrations, migrate } from '../../src/db/migrate.ts';
 import { importFile, type ImportOptions } from '../../src/imports/service.ts';
-import { listInvoices } from '../../src/ledger/service.ts';
+import { listInvoices } from '../../src/ledger/invoice-lists.ts';
 import { ConflictError } from '../../src/shared/errors.ts';
 import { openTestRuntime } from '../db.ts';
 import { emptyDatabase } from '../empty-database.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../src/app/deps.ts';
+import { customerDirectory } from '../../src/customers/directory.ts';
 import { getCustomer, listCustomers } from '../../src/customers/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { domainErrorOfDatabase } from '../../src/db/errors.ts';
@@ -222,7 +223,7 @@ describe('imports of hostile files', () => {
           );
         }
         await upsertInvoicesInTx(deps, tx, ctx, invoicesOf(over.id, 7_328_293_200_007_400, 2));
-        const inTx = createDeps(tx, { clock: fixedClock(TEST_NOW) });
+        const inTx = createDeps(tx, { customers: customerDirectory, clock: fixedClock(TEST_NOW) });
         const seen = {
           list: (await listCustomers(inTx, ctx, byCode)).items.map((item) => [
             item.code,

@@ -4,17 +4,17 @@
  * databases, in a number of statements that grows with the batches of the file, not
  * with its lines; and files of several batches that stay atomic.
  */
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { TABLE_BATCH_RECORDS } from '../../src/imports/table/read-table.ts';
 import { importFile, type ImportOptions, type ImportReport } from '../../src/imports/service.ts';
-import { listPayments } from '../../src/ledger/service.ts';
+import { listPayments } from '../../src/ledger/payment-lists.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany } from '../factories.ts';
 import { findLedgerInconsistencies } from '../ledger-invariants.ts';
+import { countStatements } from '../statement-counter.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -37,15 +37,8 @@ async function importCounting(
   kind: ImportOptions['kind'],
   bytes: Uint8Array,
 ): Promise<{ report: ImportReport; statements: number }> {
-  let statements = 0;
-  const counter: KyselyPlugin = {
-    transformQuery: ({ node }) => {
-      statements += 1;
-      return node;
-    },
-    transformResult: async ({ result }) => result,
-  };
-  const report = await importFile({ ...deps, db: deps.db.withPlugin(counter) }, ctx, {
+  const counted = countStatements(deps.db);
+  const report = await importFile({ ...deps, db: counted.db }, ctx, {
     kind,
     bytes,
     fileName: `${kind}.csv`,
@@ -53,7 +46,7 @@ async function importCounting(
     partial: false,
   });
   expect(report.errors).toEqual([]);
-  return { report, statements };
+  return { report, statements: counted.sent.length };
 }
 
 const invoices = (amount: (i: number) => string) =>

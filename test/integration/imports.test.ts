@@ -4,7 +4,7 @@ import type { Deps } from '../../src/app/deps.ts';
 import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/customers/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { importFile, type ImportOptions } from '../../src/imports/service.ts';
-import { listInvoices } from '../../src/ledger/service.ts';
+import { listInvoices } from '../../src/ledger/invoice-lists.ts';
 import { issueMessage } from '../../src/shared/errors.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeUser } from '../factories.ts';

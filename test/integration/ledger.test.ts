@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../src/app/deps.ts';
+import { customerDirectory } from '../../src/customers/directory.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { getCustomer, getCustomerTimeline, listCustomers } from '../../src/customers/service.ts';
-import {
-  allocate,
-  listAllocations,
-  listInvoices,
-  listPayments,
-  undoAllocation,
-} from '../../src/ledger/service.ts';
+import { allocate, undoAllocation } from '../../src/ledger/allocation-changes.ts';
+import { listAllocations } from '../../src/ledger/allocation-lists.ts';
+import { listInvoices } from '../../src/ledger/invoice-lists.ts';
+import { listPayments } from '../../src/ledger/payment-lists.ts';
 import { upsertInvoicesInTx } from '../../src/ledger/upsert-items.ts';
 import { calendarDate } from '../../src/shared/calendar-date.ts';
 import { DomainError } from '../../src/shared/errors.ts';
@@ -44,6 +42,7 @@ describe('ledger', () => {
   it("dates an undone allocation on the company's business day, not UTC's", async () => {
     // 23:30 UTC on 15 March is 00:30 on the 16th in Paris (UTC+1 until the end of March).
     const lateNight = createDeps(handle.db, {
+      customers: customerDirectory,
       clock: fixedClock(new Date('2026-03-15T23:30:00Z')),
     });
     const { ctx } = await makeCompany(lateNight);

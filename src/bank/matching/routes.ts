@@ -10,6 +10,7 @@ import { answer, problems } from '../../http/openapi.ts';
 import type { App } from '../../http/types.ts';
 import { cents } from '../../shared/money.ts';
 import { ZId } from '../../shared/schemas.ts';
+import type { PaymentSettlementRow } from '../../ledger/received-payments.ts';
 import type { StoredBankLine } from '../model.ts';
 import type { LineMatch, ShownProposal } from './line-match.ts';
 import {
@@ -22,6 +23,7 @@ import {
   ZRunMatcherRequest,
   type TBankLine,
   type TBankLineMatch,
+  type TBankLineSettlement,
   type TMatchSuggestion,
 } from './schemas.ts';
 import {
@@ -70,6 +72,19 @@ function presentSuggestion(proposal: ShownProposal): TMatchSuggestion {
   };
 }
 
+function presentSettlement(settlement: PaymentSettlementRow): TBankLineSettlement {
+  return {
+    allocations: settlement.allocations.map((part) => ({
+      invoiceId: part.invoiceId,
+      invoiceNumber: part.invoiceNumber,
+      amount: part.amountCents,
+      creditNoteId: part.creditNoteId,
+      creditNoteNumber: part.creditNoteNumber,
+    })),
+    unappliedAmount: settlement.unappliedCents,
+  };
+}
+
 function presentMatch(match: LineMatch): TBankLineMatch {
   return {
     bankLineId: match.bankLineId,
@@ -92,7 +107,7 @@ export function registerMatchingRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Bank lines in one cash-application status, with their matches',
         description:
-          'The queue (`queued`, the default) oldest first, the other statuses newest first; each line with the matcher’s suggestions, best first, and the number of lines in every status.',
+          'The queue (`queued`, the default) oldest first, the other statuses newest first; each line with the matcher’s suggestions, best first, an applied one with what its payment settles now (`settlement`: the invoices and credit notes of its live allocations, the cash left unapplied), and the number of lines in every status.',
         querystring: ZListBankLinesQuery,
         response: {
           200: answer('A page of bank lines and the counts per status', ZBankLinePage),
@@ -104,9 +119,10 @@ export function registerMatchingRoutes(app: App, deps: Deps): void {
       const { page, pageSize } = request.query;
       const found = await listLineMatchPage(deps, request.ctx, request.query);
       return {
-        items: found.items.map(({ line, match }) => ({
+        items: found.items.map(({ line, match, settlement }) => ({
           line: presentLine(line),
           match: presentMatch(match),
+          settlement: settlement === null ? null : presentSettlement(settlement),
         })),
         total: found.total,
         page,

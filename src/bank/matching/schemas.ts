@@ -134,8 +134,31 @@ export const ZBankLine = z
   .meta({ id: 'BankLine' });
 export type TBankLine = z.infer<typeof ZBankLine>;
 
+/**
+ * What an applied line's payment settles now, from the ledger's live allocations: a
+ * line applied by hand included, an allocation undone since left out.
+ */
+export const ZBankLineSettlement = z
+  .object({
+    allocations: z.array(ZMatchAllocation).meta({
+      description:
+        'The live allocations of the payment, and of the credit notes deducted with it, oldest invoice first',
+    }),
+    unappliedAmount: ZCents.meta({
+      description: 'The cash the payment has left, unapplied on the customer’s account',
+    }),
+  })
+  .meta({ id: 'BankLineSettlement' });
+export type TBankLineSettlement = z.infer<typeof ZBankLineSettlement>;
+
 export const ZBankLineItem = z
-  .object({ line: ZBankLine, match: ZBankLineMatch })
+  .object({
+    line: ZBankLine,
+    match: ZBankLineMatch,
+    settlement: ZBankLineSettlement.nullable().meta({
+      description: 'What the line’s payment settles now; null unless the line is applied',
+    }),
+  })
   .meta({ id: 'BankLineItem' });
 export type TBankLineItem = z.infer<typeof ZBankLineItem>;
 

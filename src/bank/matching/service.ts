@@ -18,8 +18,10 @@ import type { Payment } from '../../ledger/model.ts';
 import {
   findTakenPaymentReferencesInTx,
   listOpenItemsInTx,
+  listPaymentSettlementsInTx,
   recordReceiptsInTx,
   voidPaymentsInTx,
+  type PaymentSettlementRow,
   type Receipt,
 } from '../../ledger/received-payments.ts';
 import { companyToday } from '../../ledger/service.ts';
@@ -40,12 +42,14 @@ import {
   type ShownProposal,
 } from './line-match.ts';
 import { MatchBook, type MatchProposal, type ProposedAllocation } from './match-book.ts';
+import { isReturn, pairReversals } from './reversal-pairing.ts';
 import {
   countLineMatches,
   findAutoApplyThreshold,
   findLineForUpdate,
   findLinesToMatch,
   findReversibleLines,
+  findUnpairedReversals,
   insertPayerAccounts,
   listLineMatches,
   listPayerAccounts,
@@ -60,11 +64,6 @@ export const DEFAULT_AUTO_APPLY_THRESHOLD = 90;
 
 export type MatchOptions = { threshold?: number | undefined };
 
-/** The bank taking a movement back: a reversal (camt `RvslInd`), or a return with its reason. */
-function isReturn(line: StoredBankLine): boolean {
-  return line.isReversal || line.returnReason !== null;
-}
-
 /** Whether a line may settle receivables: money in, not the bank taking a movement back. */
 function isIncoming(line: StoredBankLine): boolean {
   return line.amountCents > 0 && !isReturn(line);
@@ -74,37 +73,16 @@ function setAsideStatus(line: StoredBankLine): BankLineMatchStatus {
   return isReturn(line) ? 'reversal' : 'outgoing';
 }
 
-/** References that name one transaction across its movements: the reversal repeats them. */
-const TRANSACTION_REFERENCES = ['endToEndId', 'transactionId', 'mandateId'] as const;
-
 /**
- * Whether `reversal` takes back `original`: a transaction reference they share (never the
- * SEPA placeholder `NOTPROVIDED`), or, when neither has one, the same counterparty IBAN.
- */
-function takesBack(reversal: StoredBankLine, original: StoredBankLine): boolean {
-  const shared = TRANSACTION_REFERENCES.some((name) => {
-    const value = reversal.bankReferences[name];
-    return (
-      value !== undefined && value !== 'NOTPROVIDED' && original.bankReferences[name] === value
-    );
-  });
-  const hasReference = (line: StoredBankLine) =>
-    TRANSACTION_REFERENCES.some((name) => line.bankReferences[name] !== undefined);
-  return (
-    shared ||
-    (!hasReference(reversal) &&
-      !hasReference(original) &&
-      reversal.counterpartyIban !== null &&
-      reversal.counterpartyIban === original.counterpartyIban)
-  );
-}
-
-/**
- * Undoes what the bank took back: each reversal among `lines` finds the earlier line of
- * its account with the opposite amount and the same transaction. An applied one has its
- * payment voided (its allocations undone, on the reversal's date) and becomes `reversed`;
- * one still queued is set aside, so nobody applies cash that is gone. The reversal names
- * it in its reasons. Returns how many lines were taken back.
+ * Undoes what the bank took back. The reversals are those among `lines`, and the stored
+ * ones still unpaired that may take back one of `lines` (read before it: statements
+ * imported out of order, a camt.054 before its camt.053), or compete with a new reversal
+ * for a line; each finds the line it takes back by `pairReversals`. An applied one has
+ * its payment voided (its allocations undone, on the reversal's date) and becomes
+ * `reversed`; one still queued is set aside, so nobody applies cash that is gone. The
+ * reversal names it in its reasons. Runs after the run's matches are saved, in its
+ * transaction, under the import lock; the match rows it changes are locked as read.
+ * Returns how many lines were taken back.
  */
 async function applyReversals(
   deps: Deps,
@@ -112,24 +90,19 @@ async function applyReversals(
   ctx: Ctx,
   lines: readonly LineToMatch[],
 ): Promise<number> {
-  const reversals = lines.map(({ line }) => line).filter(isReturn);
-  const candidates = await findReversibleLines(tx, ctx.companyId, reversals);
-  const taken = new Set<string>();
-  const pairs = reversals.flatMap((reversal) => {
-    const original = candidates.find(
-      ({ line }) =>
-        !taken.has(line.id) &&
-        line.bankAccountId === reversal.bankAccountId &&
-        line.amountCents + reversal.amountCents === 0 &&
-        line.bookingDate <= reversal.bookingDate &&
-        takesBack(reversal, line),
-    );
-    if (original === undefined) {
-      return [];
-    }
-    taken.add(original.line.id);
-    return [{ reversal, original }];
+  const newReversals = lines.map(({ line }) => line).filter(isReturn);
+  // Stored reversals of a new reversal's amount may claim the same line: the pairing sees them.
+  const stored = await findUnpairedReversals(tx, ctx.companyId, {
+    takingBack: lines.map(({ line }) => line).filter(isIncoming),
+    alike: newReversals,
   });
+  const isNew = new Set(newReversals.map((reversal) => reversal.id));
+  const reversals = [
+    ...newReversals,
+    ...stored.map(({ line }) => line).filter((line) => !isNew.has(line.id)),
+  ];
+  const candidates = await findReversibleLines(tx, ctx.companyId, reversals);
+  const pairs = pairReversals(reversals, candidates);
   const applied = pairs.filter(({ original }) => original.match.status === 'applied');
   for (const on of new Set(applied.map(({ reversal }) => reversal.bookingDate))) {
     const voided = applied.filter(({ reversal }) => reversal.bookingDate === on);
@@ -175,7 +148,7 @@ async function applyReversals(
   await recordEvents(
     tx,
     ctx,
-    pairs.map(({ reversal, original }) => ({
+    pairs.map(({ reversal, original, pairedBy }) => ({
       action: 'bank_line.reversed',
       entityType: 'bank_line',
       entityId: original.line.id,
@@ -185,6 +158,8 @@ async function applyReversals(
         currency: original.line.currency,
         reversedOn: reversal.bookingDate,
         returnReason: reversal.returnReason,
+        reversal: reversal.id,
+        pairedBy,
       },
     })),
   );
@@ -636,13 +611,27 @@ export async function setLineAside(
   });
 }
 
-/** A page of lines in one status, each with its match, and how many lines each status holds. */
+/** A line of a page: its match and, once applied, what its payment settles now. */
+export type LineMatchPageItem = {
+  line: StoredBankLine;
+  match: LineMatch;
+  /**
+   * Read from the ledger's live allocations, not from the match: a line applied by hand
+   * has no suggestion to show, and an allocation undone since is gone. `null` unless applied.
+   */
+  settlement: PaymentSettlementRow | null;
+};
+
+/**
+ * A page of lines in one status, each with its match (and, applied, what its payment
+ * settles: one read of the ledger for the page), and how many lines each status holds.
+ */
 export async function listLineMatchPage(
   deps: Deps,
   ctx: Ctx,
   query: { status: BankLineMatchStatus; page: number; pageSize: number },
 ): Promise<{
-  items: { line: StoredBankLine; match: LineMatch }[];
+  items: LineMatchPageItem[];
   total: number;
   counts: Record<BankLineMatchStatus, number>;
 }> {
@@ -655,8 +644,21 @@ export async function listLineMatchPage(
     }),
     countLineMatches(deps.db, ctx.companyId),
   ]);
+  const applied = page.rows.flatMap(({ match }) =>
+    match.status === 'applied' && match.paymentId !== null
+      ? [{ paymentId: match.paymentId, allocationIds: match.allocationIds }]
+      : [],
+  );
+  const settlements = await listPaymentSettlementsInTx(deps.db, ctx, applied);
   return {
-    items: page.rows,
+    items: page.rows.map(({ line, match }) => ({
+      line,
+      match,
+      settlement:
+        match.status === 'applied' && match.paymentId !== null
+          ? (settlements.get(match.paymentId) ?? null)
+          : null,
+    })),
     total: page.total,
     counts: {
       queued: counts.get('queued') ?? 0,

@@ -3,7 +3,7 @@
  * accounts learnt, the company's threshold. Each list reaches SQL as array parameters.
  */
 import { sql, type Selectable } from 'kysely';
-import { anyOf, chunksOf, unnestRows } from '../../db/array-parameters.ts';
+import { anyOf, arrayParameter, chunksOf, unnestRows } from '../../db/array-parameters.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { BankLineMatchTable, BankLineTable } from '../../db/schema.ts';
 import type { CalendarDate } from '../../shared/calendar-date.ts';
@@ -164,31 +164,111 @@ export async function saveLineMatches(
   }
 }
 
+/** The codes a reversal's reasons carry once it is paired with the line it takes back. */
+const PAIRED_REVERSAL_REASONS = [
+  'match_reason_reverses',
+  'match_reason_reverses_unmatched',
+] as const satisfies readonly MatchReason['code'][];
+
+/** A reversal and what it looks for: the amount, currency and account of the lines sought. */
+type ReversalKey = {
+  bankAccountId: string;
+  amountCents: number;
+  currency: string;
+  bookingDate: CalendarDate;
+};
+
 /**
- * The lines a reversal may take back, applied or still queued: on the same account, of
- * the opposite amount (the index on amounts finds them), with their matches, match rows
- * locked.
+ * The lines reversals may take back, on the account of one of them, in its currency, of
+ * its opposite amount (the index on amounts finds them), booked on or before it, and not
+ * returns themselves: applied or queued ones, and those a person set aside (`ignored`),
+ * which a reversal's pairing counts as candidates too; not those already taken back
+ * (`reversed`, or `ignored` with `match_reason_taken_back`). With their matches, match
+ * rows locked. One statement whatever the number of reversals.
  */
 export async function findReversibleLines(
   q: Queryable,
   companyId: string,
-  reversals: readonly { bankAccountId: string; amountCents: number }[],
+  reversals: readonly ReversalKey[],
 ): Promise<{ line: StoredBankLine; match: LineMatch }[]> {
-  if (reversals.length === 0) {
+  // One row per account, currency and amount (the latest date), or a line would come twice.
+  const keys = new Map<string, ReversalKey>();
+  for (const reversal of reversals) {
+    const key = `${reversal.bankAccountId}|${reversal.currency}|${reversal.amountCents}`;
+    const known = keys.get(key);
+    if (known === undefined || known.bookingDate < reversal.bookingDate) {
+      keys.set(key, reversal);
+    }
+  }
+  if (keys.size === 0) {
     return [];
   }
   const { rows } = await sql<Selectable<BankLineTable> & { match: Selectable<BankLineMatchTable> }>`
     SELECT l.*, to_jsonb(m) AS match FROM bank_line l
     JOIN ${unnestRows(
       'r',
-      { bank_account_id: 'uuid', amount_cents: 'bigint' },
-      reversals.map((reversal) => ({
+      { bank_account_id: 'uuid', currency: 'text', amount_cents: 'bigint', booked_by: 'date' },
+      [...keys.values()].map((reversal) => ({
         bank_account_id: reversal.bankAccountId,
+        currency: reversal.currency,
         amount_cents: -reversal.amountCents,
+        booked_by: reversal.bookingDate,
       })),
     )} ON l.bank_account_id = r.bank_account_id AND l.amount_cents = r.amount_cents
+      AND l.currency = r.currency AND l.booking_date <= r.booked_by
     JOIN bank_line_match m ON m.company_id = l.company_id AND m.bank_line_id = l.id
-    WHERE l.company_id = ${companyId} AND m.status IN ('applied', 'queued')
+    WHERE l.company_id = ${companyId} AND NOT l.is_reversal AND l.return_reason IS NULL
+      AND (m.status IN ('applied', 'queued')
+        OR (m.status = 'ignored' AND NOT m.reasons @> '[{"code": "match_reason_taken_back"}]'))
+    ORDER BY l.booking_date, l.id
+    FOR NO KEY UPDATE OF m`.execute(q);
+  return rows.map(({ match, ...line }) => ({
+    line: toStoredLine(line),
+    match: toLineMatch(match),
+  }));
+}
+
+/** A line's account, currency and amount, which the lines it may pair with are sought by. */
+type LineKey = { bankAccountId: string; amountCents: number; currency: string };
+
+/**
+ * The stored reversals not paired yet (status `reversal`, with none of the reasons a
+ * pairing writes), with their matches, match rows locked: those that may take back one of
+ * `takingBack` (same account and currency, the opposite amount), so that a reversal read
+ * before its line pairs when the line arrives, and those `alike` one of the given
+ * reversals (the same amount), which may claim the same line. One statement whatever the
+ * number of lines.
+ */
+export async function findUnpairedReversals(
+  q: Queryable,
+  companyId: string,
+  sought: { takingBack: readonly LineKey[]; alike: readonly LineKey[] },
+): Promise<{ line: StoredBankLine; match: LineMatch }[]> {
+  const unique = new Map(
+    [
+      ...sought.takingBack.map((key) => ({ ...key, amountCents: -key.amountCents })),
+      ...sought.alike,
+    ].map((key) => [`${key.bankAccountId}|${key.currency}|${key.amountCents}`, key]),
+  );
+  if (unique.size === 0) {
+    return [];
+  }
+  const { rows } = await sql<Selectable<BankLineTable> & { match: Selectable<BankLineMatchTable> }>`
+    SELECT l.*, to_jsonb(m) AS match FROM bank_line l
+    JOIN ${unnestRows(
+      'k',
+      { bank_account_id: 'uuid', currency: 'text', amount_cents: 'bigint' },
+      [...unique.values()].map((key) => ({
+        bank_account_id: key.bankAccountId,
+        currency: key.currency,
+        amount_cents: key.amountCents,
+      })),
+    )} ON l.bank_account_id = k.bank_account_id AND l.amount_cents = k.amount_cents
+      AND l.currency = k.currency
+    JOIN bank_line_match m ON m.company_id = l.company_id AND m.bank_line_id = l.id
+    WHERE l.company_id = ${companyId} AND m.status = 'reversal'
+      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(m.reasons) AS reason
+        WHERE reason ->> 'code' = ANY(${arrayParameter(PAIRED_REVERSAL_REASONS, 'text')}))
     ORDER BY l.booking_date, l.id
     FOR NO KEY UPDATE OF m`.execute(q);
   return rows.map(({ match, ...line }) => ({

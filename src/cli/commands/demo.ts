@@ -14,6 +14,7 @@ import {
 import type { ExportFormat } from '../../exports/table-writer.ts';
 import { formatDate, todayIn } from '../../shared/calendar-date.ts';
 import type { Language } from '../../shared/language.ts';
+import { vocabularyWord } from '../../shared/messages/catalogue.ts';
 import { cliContext } from '../../app/context.ts';
 import { importDemoStatement } from '../../demo/demo-statement.ts';
 import { helpWords } from '../localized-command.ts';
@@ -215,7 +216,7 @@ export function registerDemoCommand(program: Command, language: Language): void 
         }
         console.log(say('demoSignIn'));
         for (const user of result.users) {
-          console.log(`  ${user.email.padEnd(36)} ${user.role}`);
+          console.log(`  ${user.email.padEnd(36)} ${vocabularyWord(language, 'role', user.role)}`);
         }
         console.log(`  ${say('demoPassword', { password: result.password })}`);
         console.log(say('demoChangePassword', { email: result.users[0]?.email ?? '' }));

@@ -24,7 +24,7 @@ import {
 import { MAX_PAYMENT_TERM_DAYS } from '../../shared/payment-terms.ts';
 import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
-import { printJson, printTable } from '../output.ts';
+import { numberColumn, printJson, printTable } from '../output.ts';
 import { readInputFile } from '../read-input.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 
@@ -123,9 +123,9 @@ function printFecReport(report: FecImportReport, language: Language): void {
     printTable(
       [
         messageOf(language, 'fec_report_heading_item'),
-        messageOf(language, 'fec_report_heading_created'),
-        messageOf(language, 'fec_report_heading_updated'),
-        messageOf(language, 'fec_report_heading_unchanged'),
+        numberColumn(messageOf(language, 'fec_report_heading_created')),
+        numberColumn(messageOf(language, 'fec_report_heading_updated')),
+        numberColumn(messageOf(language, 'fec_report_heading_unchanged')),
       ],
       kinds.map(([label, counts]) => [
         messageOf(language, label),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getUserByEmail } from '../../auth/service.ts';
 import { ZListCustomersQuery } from '../../customers/schemas.ts';
 import { listCustomers, summarizeCustomers } from '../../customers/service.ts';
-import { listInvoices, summarizeInvoices } from '../../ledger/service.ts';
+import { listInvoices, summarizeInvoices } from '../../ledger/invoice-lists.ts';
 import { ZListInvoicesQuery } from '../../ledger/schemas.ts';
 import { normalizeCustomerCode } from '../../shared/identifiers.ts';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
@@ -12,7 +12,7 @@ import { NotFoundError } from '../../shared/errors.ts';
 import { formatMoney, type Cents, type CurrencyCode } from '../../shared/money.ts';
 import { helpWords } from '../localized-command.ts';
 import { dateArgument, parseOptions } from '../options.ts';
-import { printJson, printTable } from '../output.ts';
+import { numberColumn, printJson, printTable } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
 import type { Language } from '../../shared/language.ts';
 import {
@@ -103,9 +103,9 @@ export function registerListCommands(program: Command, language: Language): void
             say('columnCode'),
             say('columnLegalName'),
             say('columnStatus'),
-            say('columnBalance'),
-            say('columnOverdue'),
-            say('columnOldestOverdue'),
+            numberColumn(say('columnBalance')),
+            numberColumn(say('columnOverdue')),
+            numberColumn(say('columnOldestOverdue')),
           ],
           result.items.map((c) => [
             c.code,
@@ -184,10 +184,10 @@ export function registerListCommands(program: Command, language: Language): void
             say('columnCustomer'),
             say('columnIssued'),
             say('columnDue'),
-            say('columnAmount'),
-            say('columnOpen'),
-            say('columnOverdue'),
-            say('columnDaysLate'),
+            numberColumn(say('columnAmount')),
+            numberColumn(say('columnOpen')),
+            numberColumn(say('columnOverdue')),
+            numberColumn(say('columnDaysLate')),
           ],
           [
             ...result.items.map((i) => [

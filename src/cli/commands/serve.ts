@@ -2,11 +2,16 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { ZTrustedProxies } from '../../http/trusted-proxies.ts';
+import { companyMailers } from '../../jobs/mailer.ts';
+import { startOutboxWorker, workerOwner } from '../../jobs/outbox-worker.ts';
 import type { Language } from '../../shared/language.ts';
 import { helpWords } from '../localized-command.ts';
+import { chooseLogFormat } from '../log-format.ts';
 import { parseOptions } from '../options.ts';
 import { outputWords } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
+
+const ZLogFormatText = z.enum(['pretty', 'json', '']);
 
 const ZServeOptions = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,11 +21,11 @@ const ZServeOptions = z.object({
   secureCookies: z
     .union([z.literal(true), z.enum(['true', 'false', ''])])
     .transform((v) => v === true || v === 'true'),
-  // Readable lines on a terminal, JSON for files, pipes and log collectors.
-  logFormat: z
-    .enum(['pretty', 'json', ''])
-    .transform((format) => (format === '' ? (process.stdout.isTTY ? 'pretty' : 'json') : format)),
+  logFormat: ZLogFormatText.optional(),
 });
+
+/** `LOG_FORMAT`, checked as the flag is, and named as the flag in a refusal. */
+const ZLogFormatEnv = z.object({ logFormat: ZLogFormatText.optional() });
 
 export function registerServeCommand(program: Command, language: Language): void {
   const help = helpWords(language);
@@ -40,13 +45,23 @@ export function registerServeCommand(program: Command, language: Language): void
       help('serveSecureCookies'),
       process.env['SECURE_COOKIES'] ?? 'false',
     )
-    .option('--log-format <format>', help('serveLogFormat'), process.env['LOG_FORMAT'] ?? '')
+    // No default from LOG_FORMAT, which would pass for the flag: `chooseLogFormat` weighs both.
+    .option('--log-format <format>', help('serveLogFormat'))
     .action(async (raw: unknown, command: Command) => {
-      const { port, host, trustedProxies, secureCookies, logFormat } = parseOptions(
-        ZServeOptions,
-        raw,
-        language,
-      );
+      const {
+        port,
+        host,
+        trustedProxies,
+        secureCookies,
+        logFormat: option,
+      } = parseOptions(ZServeOptions, raw, language);
+      const env = parseOptions(ZLogFormatEnv, { logFormat: process.env['LOG_FORMAT'] }, language);
+      const logFormat = chooseLogFormat({
+        option,
+        env: env.logFormat,
+        // `undefined`, though typed `boolean`, when stdout is a file or a pipe.
+        isTty: process.stdout.isTTY,
+      });
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
         // Loaded here: the HTTP stack is the heaviest import, and only `serve` needs it.
         const { buildApp } = await import('../../server/app.ts');
@@ -62,9 +77,23 @@ export function registerServeCommand(program: Command, language: Language): void
         if (companies.length === 0) {
           console.log(say('serveNoCompany'));
         }
+        // The server delivers what the outbox holds: each company's e-mails through its own
+        // SMTP settings (ADR 21). Several servers on one database share the work by leases.
+        const mailers = companyMailers(deps.db);
+        const outbox = startOutboxWorker({
+          db: deps.db,
+          owner: workerOwner(),
+          clock: deps.clock,
+          mailerFor: (companyId) => mailers.mailerFor(companyId),
+          onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+        });
         await new Promise<void>((resolve) => {
           const stop = () => {
-            void app.close().then(() => resolve());
+            void outbox
+              .stop()
+              .then(() => mailers.close())
+              .then(() => app.close())
+              .then(() => resolve());
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);

@@ -7,7 +7,7 @@ import { generatePassword } from '../../auth/secrets.ts';
 import { createUser, getUserByEmail, setPassword } from '../../auth/service.ts';
 import { changeUserAccess, listUsers, type AccessChange } from '../../auth/user-access.ts';
 import type { Language } from '../../shared/language.ts';
-import { cliWord, type CliHelpWord } from '../../shared/messages/catalogue.ts';
+import { cliWord, vocabularyWord, type CliHelpWord } from '../../shared/messages/catalogue.ts';
 import { ZId, ZRole } from '../../shared/schemas.ts';
 import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
@@ -65,7 +65,8 @@ function registerAccessChange(
           printJson(presentUser(changed));
         } else {
           const state = changed.isActive ? 'userActive' : 'userInactive';
-          console.log(say(state, { email: changed.email, role: changed.role }));
+          const role = vocabularyWord(language, 'role', changed.role);
+          console.log(say(state, { email: changed.email, role }));
         }
       });
     });
@@ -89,7 +90,8 @@ export function registerUserCommands(program: Command, language: Language): void
         if (json) {
           printJson({ id: user.id, email: user.email, role: user.role, password });
         } else {
-          console.log(say('userCreated', { email: user.email, role: user.role, password }));
+          const roleWord = vocabularyWord(language, 'role', user.role);
+          console.log(say('userCreated', { email: user.email, role: roleWord, password }));
         }
       });
     });
@@ -124,10 +126,11 @@ export function registerUserCommands(program: Command, language: Language): void
         } else {
           printTable(
             [say('columnEmail'), say('columnName'), say('columnRole'), say('columnActive')],
+            // Roles in words, as the web shows them (`--json` keeps the codes).
             found.map((user) => [
               user.email,
               user.displayName,
-              user.role,
+              vocabularyWord(language, 'role', user.role),
               say(user.isActive ? 'yes' : 'no'),
             ]),
           );
@@ -167,7 +170,7 @@ export function registerUserCommands(program: Command, language: Language): void
           console.log(
             say('tokenCreated', {
               name,
-              role,
+              role: vocabularyWord(language, 'role', role),
               id: apiToken.id,
               expiresAt: apiToken.expiresAt.toISOString(),
               token,
@@ -200,7 +203,7 @@ export function registerUserCommands(program: Command, language: Language): void
             items.map((t) => [
               t.id,
               t.name,
-              t.role,
+              vocabularyWord(language, 'role', t.role),
               say(`tokenStatus_${t.status}`),
               t.expiresAt,
               t.lastUsedAt ?? '',

@@ -54,6 +54,7 @@ const LANGUAGE_NEUTRAL = new Set([
   'cli.columnCode',
   'cli.total',
   'vocabulary.customerStatus.prospect',
+  'vocabulary.role.credit_manager',
   'cliHelp.usageOptions',
   'cliOutput.columnEmail',
   'cliOutput.columnSiren',

@@ -14,6 +14,8 @@ import { cliHelpEn, cliRefusalsEn } from './cli-help.en.ts';
 import { cliHelpFr, cliRefusalsFr } from './cli-help.fr.ts';
 import { cliOutputCodesEn, cliOutputEn } from './cli-output.en.ts';
 import { cliOutputCodesFr, cliOutputFr } from './cli-output.fr.ts';
+import { dunningEn } from './dunning.en.ts';
+import { dunningFr } from './dunning.fr.ts';
 import { errorsEn } from './errors.en.ts';
 import { errorsFr } from './errors.fr.ts';
 import { fecEn } from './fec.en.ts';
@@ -37,6 +39,7 @@ export const SERVER_MESSAGES = {
       ...bankFr,
       ...fecFr,
       ...matchingFr,
+      ...dunningFr,
     },
     importReport: importReportFr,
     cliHelp: cliHelpFr,
@@ -53,6 +56,7 @@ export const SERVER_MESSAGES = {
       ...bankEn,
       ...fecEn,
       ...matchingEn,
+      ...dunningEn,
     },
     importReport: importReportEn,
     cliHelp: cliHelpEn,

@@ -14,7 +14,6 @@ export const errorsEn = {
     database_in_use: 'Database in use',
     audit_broken: 'Audit trail broken',
     bad_request: 'Bad request',
-    import_refused: 'Import refused',
     internal: 'Internal error',
   },
   phrases: {
@@ -79,6 +78,7 @@ export const errorsEn = {
     access_needs_signed_in_admin:
       'Managing users and API tokens takes a signed-in admin, not an API token',
     password_change_needs_user: 'Only a signed-in user can change their password',
+    language_needs_user: 'Only a signed-in user has a language of their own',
     too_many_attempts: 'Too many wrong passwords: try again in {{seconds}} seconds',
     // Clashes with what is stored.
     company_code_taken: 'A company with code "{{code}}" already exists',

@@ -13,7 +13,6 @@ export const errorsFr = {
     database_in_use: 'Base de données occupée',
     audit_broken: "Piste d'audit rompue",
     bad_request: 'Requête refusée',
-    import_refused: 'Import refusé',
     internal: 'Erreur interne',
   },
   // French typography: a space before the colon and the semicolon.
@@ -78,6 +77,7 @@ export const errorsFr = {
     access_needs_signed_in_admin:
       "Gérer les utilisateurs et les jetons d'API demande un administrateur connecté, pas un jeton d'API",
     password_change_needs_user: 'Seul un utilisateur connecté peut changer son mot de passe',
+    language_needs_user: 'Seul un utilisateur connecté a une langue à lui',
     too_many_attempts: 'Trop de mots de passe erronés : réessayez dans {{seconds}} secondes',
     company_code_taken: 'Une société de code « {{code}} » existe déjà',
     user_email_taken: "Un utilisateur d'adresse {{email}} existe déjà",

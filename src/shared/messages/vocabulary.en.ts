@@ -40,4 +40,11 @@ export const vocabularyEn = {
     invoice: 'Invoice',
     credit_note: 'Credit note',
   },
+  role: {
+    admin: 'Administrator',
+    credit_manager: 'Credit manager',
+    collector: 'Collector',
+    department_member: 'Department member',
+    read_only: 'Read only',
+  },
 };

@@ -40,4 +40,12 @@ export const vocabularyFr = {
     invoice: 'Facture',
     credit_note: 'Avoir',
   },
+  role: {
+    admin: 'Administrateur',
+    // The title French companies give the job (« credit manager », DFCG).
+    credit_manager: 'Credit manager',
+    collector: 'Chargé de recouvrement',
+    department_member: "Membre d'un service",
+    read_only: 'Lecture seule',
+  },
 } satisfies ShapeOf<typeof vocabularyEn>;

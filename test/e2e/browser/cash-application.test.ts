@@ -3,7 +3,8 @@
  * matcher's automatic match read with its reason, the matcher run again with its rates, a
  * queued line confirmed at the keyboard (and the invoice's open amount down), another set
  * aside and back, then edited to a customer found by search; an admin changing the
- * company's automatic-application threshold, which the next run uses.
+ * company's automatic-application threshold, which the next run uses. Each applied card
+ * names what its payment settled; a read-only user sees them, but not the Imports page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import type { DbHandle } from '../../../src/db/client.ts';
 import { importBankFile } from '../../../src/bank/service.ts';
 import { ZCashApplicationSettings, ZMatchRunReport } from '../../../src/bank/matching/schemas.ts';
 import { ZListInvoicesQuery } from '../../../src/ledger/schemas.ts';
-import { listInvoices } from '../../../src/ledger/service.ts';
+import { listInvoices } from '../../../src/ledger/invoice-lists.ts';
 import {
   createCurrentAccount,
   fourLineStatement,
@@ -159,6 +160,11 @@ describe('cash application in the browser', () => {
     expect(await page.getByTestId('match-reason').allTextContents()).toContain(
       'Numéro de facture FA-2026-000101 dans le libellé',
     );
+    // What its payment settled, read from the ledger.
+    const settledByMatcher = cards(page).first().getByTestId('match-settlement');
+    expect(plain(await settledByMatcher.innerText())).toBe(
+      'Lettrage du paiement Facture FA-2026-000101 1 200,00 €',
+    );
 
     // The queue, oldest first; the first line is selected.
     await page.getByTestId('tab-queued').click();
@@ -203,6 +209,10 @@ describe('cash application in the browser', () => {
     );
     expect(plain(await confirmed.getByTestId('match-applied-by').textContent())).toBe('Manuel');
     expect(plain(await confirmed.textContent())).toContain('DUPONT Transports Dupont SAS');
+    // Matched by hand, the card still names the invoice its payment settled.
+    expect(plain(await confirmed.getByTestId('match-settlement').innerText())).toBe(
+      'Lettrage du paiement Facture FA-2026-000201 300,00 €',
+    );
 
     // 999,00 € − 300,00 € is left open on Dupont's invoice.
     await page.goto(`${browser.baseUrl}/invoices/${await invoiceId('FA-2026-000201')}`);
@@ -267,6 +277,36 @@ describe('cash application in the browser', () => {
         timeout: 20_000,
       })
       .toContain('50,00 €');
+    await page.close();
+  });
+
+  it('shows a read-only user what each line settled, and no Imports: neither link nor page', async () => {
+    const reader = await makeUser(deps, ctx, 'read_only');
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await openSignedIn(
+      page,
+      browser,
+      reader,
+      '/cash-application?tab=applied',
+      'cash-application-page',
+    );
+    await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBe(3);
+    // The 777,00 € edited to Martin: 400,00 € on its invoice, the rest on its account.
+    const edited = cards(page).filter({ hasText: 'SCI LES TILLEULS' });
+    expect(plain(await edited.getByTestId('match-settlement').innerText())).toBe(
+      'Lettrage du paiement Facture FA-2026-000102 400,00 € Non lettré, au compte du client 377,00 €',
+    );
+    expect(await page.getByTestId('line-undo').count()).toBe(0);
+
+    const navigation = page.getByRole('navigation');
+    expect(await navigation.getByRole('link', { name: 'Rapprochement' }).count()).toBe(1);
+    expect(await navigation.getByRole('link', { name: 'Imports' }).count()).toBe(0);
+    await page.goto(`${browser.baseUrl}/imports`);
+    await expect
+      .poll(async () => plain(await page.locator('main').textContent()), { timeout: 20_000 })
+      .toContain('Page introuvable');
+    expect(await page.getByTestId('imports-page').count()).toBe(0);
     await page.close();
   });
 

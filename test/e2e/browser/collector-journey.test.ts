@@ -17,6 +17,7 @@ let browser: BrowserHarness;
 let user: { email: string; password: string; id: string };
 let prospect: { id: string };
 let settled: { id: string };
+let martin: { id: string };
 
 beforeAll(async () => {
   let deps: Deps;
@@ -48,6 +49,7 @@ beforeAll(async () => {
     ],
     creditLimit: 2_000_000,
   });
+  martin = customer;
   await makeInvoices(deps, ctx, customer.id, [
     { number: 'FA-2026-0001', issueDate: '2026-01-05', dueDate: '2026-02-28', amount: 123_456 },
     { number: 'FA-2026-0002', issueDate: '2026-02-10', dueDate: '2026-03-31', amount: 845_000 },
@@ -143,6 +145,42 @@ describe('a collector in the browser', () => {
     await expect
       .poll(() => page.getByTestId('open-items-empty').textContent(), { timeout: 10_000 })
       .toContain('Aucune pièce ouverte : le compte est soldé.');
+    await page.close();
+  });
+});
+
+describe('a customer page in English', () => {
+  it('words the terms and the dates in English once the user switches, then in French again', async () => {
+    const page = await browser.context.newPage();
+    await openSignedIn(
+      page,
+      browser,
+      user,
+      `/customers/${martin.id}?tab=identity`,
+      'payment-terms',
+    );
+    const identity = page.getByTestId('customer-identity');
+    const terms = page.getByTestId('payment-terms');
+    const text = async () => ((await identity.textContent()) ?? '').replace(/\s/g, ' ');
+    expect(await terms.textContent()).toBe('45 jours fin de mois');
+    // Created and updated: the date as French dates read, then the time (03/03/2026 09:59).
+    expect(await text()).toMatch(/Créé le\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}Modifié le/);
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect.poll(() => terms.textContent(), { timeout: 10_000 }).toBe('45 days end of month');
+    const english = await text();
+    // The card and its first row say two things, as « Conditions de paiement » and
+    // « Délai de paiement » do.
+    expect(english).toContain('Terms and payment');
+    expect(english).toContain('Payment terms45 days end of month');
+    expect(english).not.toContain('jours');
+    // The date-time reads like English dates (`03 Mar 2026`), never `03/03/2026, 09:59`.
+    expect(english).toMatch(/Created on\d{2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}Updated on/);
+    expect(english).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
+
+    // Back to French for the other tests: the choice is remembered on this browser.
+    await page.getByTestId('language-switch').getByText('FR').click();
+    await expect.poll(() => terms.textContent(), { timeout: 10_000 }).toBe('45 jours fin de mois');
     await page.close();
   });
 });

@@ -317,6 +317,10 @@ describe('encaisse CLI', () => {
     const password = /password: (\S+)/.exec(demo.stdout)?.[1] ?? '';
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(demo.stdout).toContain('admin@demo.encaisse.test');
+    // The team's roles in words, as `users list` and the web say them.
+    expect(demo.stdout).toMatch(/admin@demo\.encaisse\.test +Administrator\n/);
+    expect(demo.stdout).toContain(' Credit manager\n');
+    expect(demo.stdout).not.toContain('credit_manager');
     expect(demo.stderr).toContain('300/300 customers');
 
     const customers = await encaisse('--company', 'demo', 'customers', 'list', '--json');

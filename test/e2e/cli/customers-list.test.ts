@@ -110,6 +110,11 @@ describe('encaisse customers list', () => {
     expect(english.stdout.replace(/\s/g, ' ')).toContain(
       'Total EUR: outstanding €2,269.00, overdue €2,233.56 (3 customers)',
     );
+    // Amounts right-aligned in English too: `€1,200.00` and `€70.00` end together.
+    const rowOf = (code: string) =>
+      english.stdout.split('\n').find((line) => line.startsWith(`${code} `)) ?? '';
+    const endOf = (line: string, cell: string) => line.indexOf(cell) + cell.length;
+    expect(endOf(rowOf('A2'), '€70.00')).toBe(endOf(rowOf('A1'), '€1,200.00'));
 
     const unknown = await encaisse(
       '--company',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps, type Deps } from '../../../src/app/deps.ts';
+import { customerDirectory } from '../../../src/customers/directory.ts';
 import { login } from '../../../src/auth/service.ts';
 import {
   createPasswordAttempts,
@@ -141,7 +142,9 @@ describe.runIf(kind === 'pglite')('the embedded database belongs to one process'
     dataDir = join(workDir, 'data');
     const handle = await openDatabase(dataDir);
     await migrate(handle);
-    ({ company, email } = await seed(createDeps(handle.db, { clock: fixedClock(TEST_NOW) })));
+    ({ company, email } = await seed(
+      createDeps(handle.db, { customers: customerDirectory, clock: fixedClock(TEST_NOW) }),
+    ));
     await handle.close();
   });
 
@@ -201,7 +204,10 @@ describe.runIf(kind === 'pglite')('the embedded database belongs to one process'
         ['C3', 'Créé par le serveur'],
       ]);
       expect(stored.createdEventIds).toEqual(stored.customers.map((c) => c.id).sort());
-      const deps = createDeps(handle.db, { clock: fixedClock(TEST_NOW) });
+      const deps = createDeps(handle.db, {
+        customers: customerDirectory,
+        clock: fixedClock(TEST_NOW),
+      });
       const attempts = createPasswordAttempts(DEFAULT_PASSWORD_ATTEMPT_LIMITS);
       await expect(
         login(deps, attempts, { email, password: NEW_PASSWORD, address: '127.0.0.1' }),
@@ -241,7 +247,9 @@ describe.runIf(kind === 'postgres')('PostgreSQL serves several processes at once
   beforeAll(async () => {
     // The lock is the embedded database's alone: here the CLI works beside the server.
     handle = await openTestDatabase();
-    ({ email } = await seed(createDeps(handle.db, { clock: fixedClock(TEST_NOW) })));
+    ({ email } = await seed(
+      createDeps(handle.db, { customers: customerDirectory, clock: fixedClock(TEST_NOW) }),
+    ));
   });
   afterAll(async () => handle.close());
 

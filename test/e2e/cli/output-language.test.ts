@@ -75,4 +75,72 @@ describe('encaisse says what it did in the language of the command', () => {
     });
     expect(head?.seq).toBe(1);
   });
+
+  it('lists users and tokens with their roles in words, in French and in English', async () => {
+    const created = await encaisse('companies', 'create', '--code', 'roles', '--name', 'Rôles SA');
+    expect(created.code).toBe(0);
+    const team = [
+      ['anne@roles.test', 'Anne', 'credit_manager'],
+      ['bruno@roles.test', 'Bruno', 'collector'],
+    ] as const;
+    for (const [email, name, role] of team) {
+      const user = await encaisse(
+        '--company',
+        'roles',
+        'users',
+        'create',
+        '--email',
+        email,
+        '--name',
+        name,
+        '--role',
+        role,
+      );
+      expect(user.code).toBe(0);
+    }
+    const token = await encaisse(
+      '--company',
+      'roles',
+      'tokens',
+      'create',
+      '--name',
+      'ERP',
+      '--role',
+      'read_only',
+    );
+    expect(token.code).toBe(0);
+
+    const french = await enFrançais('--company', 'roles', 'users', 'list');
+    expect(french).toEqual({
+      code: 0,
+      stdout: [
+        'E-mail            Nom    Rôle                    Actif',
+        '----------------  -----  ----------------------  -----',
+        'anne@roles.test   Anne   Credit manager          oui',
+        'bruno@roles.test  Bruno  Chargé de recouvrement  oui',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+
+    const english = await encaisse('--company', 'roles', 'users', 'list');
+    expect(english).toEqual({
+      code: 0,
+      stdout: [
+        'E-mail            Name   Role            Active',
+        '----------------  -----  --------------  ------',
+        'anne@roles.test   Anne   Credit manager  yes',
+        'bruno@roles.test  Bruno  Collector       yes',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+
+    const frenchTokens = await enFrançais('--company', 'roles', 'tokens', 'list');
+    expect(frenchTokens.stdout).toContain(' Lecture seule ');
+    expect(frenchTokens.stdout).not.toContain('read_only');
+    const englishTokens = await encaisse('--company', 'roles', 'tokens', 'list');
+    expect(englishTokens.stdout).toContain(' Read only ');
+    expect(englishTokens.stdout).not.toContain('read_only');
+  });
 });

@@ -346,6 +346,7 @@ describe('users', () => {
         displayName: 'A',
         role: 'admin',
         isActive: true,
+        language: null,
       });
     const outcomes = await Promise.allSettled([
       changeUserAccess(http.deps, asAdmin(admin.id), second.id, { role: 'collector' }),

@@ -13,7 +13,7 @@ import {
   type TBankLineItem,
   type TBankLineMatchStatus,
 } from '../../../src/bank/matching/schemas.ts';
-import { ZInvoice, ZInvoicePage } from '../../../src/ledger/schemas.ts';
+import { ZAllocationList, ZInvoice, ZInvoicePage } from '../../../src/ledger/schemas.ts';
 import { createCurrentAccount, fourLineStatement } from '../../cash-application-fixture.ts';
 import { makeCompany, makeCustomer, makeInvoices, makeUser } from '../../factories.ts';
 import { expectProblem, signIn, writeHeaders, type Session, useHttpApp } from './http-helpers.ts';
@@ -188,6 +188,80 @@ describe('GET /api/bank-lines', () => {
     expect((await listLines(session, 'outgoing')).items.map((item) => item.line.amount)).toEqual([
       -4_590,
     ]);
+  });
+
+  it('lists what an applied line settled, by the matcher or by hand, and none once undone', async () => {
+    const { session, dupont } = await companyWithStatement();
+    const byHand = await queuedLine(session, 77_700);
+    const invoices = await http.app.inject({
+      url: `/api/invoices?customerId=${dupont.id}&status=unpaid`,
+      headers: { cookie: session.cookie },
+    });
+    const [invoice] = ZInvoicePage.parse(invoices.json()).items;
+    const matched = await post(session, `/api/bank-lines/${byHand.line.id}/match`, {
+      customerId: dupont.id,
+      allocations: [{ invoiceId: invoice?.id, amount: 50_000 }],
+    });
+    expect(matched.statusCode).toBe(200);
+    const appliedItem = async (lineId: string) =>
+      (await listLines(session, 'applied')).items.find((item) => item.line.id === lineId);
+
+    const applied = await listLines(session, 'applied');
+
+    const automatic = applied.items.find((item) => item.match.appliedBy === 'matcher');
+    expect(automatic?.settlement).toEqual({
+      allocations: [
+        {
+          invoiceId: expect.any(String),
+          invoiceNumber: 'FA-2026-000101',
+          amount: 120_000,
+          creditNoteId: null,
+          creditNoteNumber: null,
+        },
+      ],
+      unappliedAmount: 0,
+    });
+    // A match by hand has no suggestion of its own: the ledger says what it settled.
+    expect(byHand.match.suggestions).toEqual([]);
+    expect((await appliedItem(byHand.line.id))?.settlement).toEqual({
+      allocations: [
+        {
+          invoiceId: invoice?.id,
+          invoiceNumber: 'FA-2026-000201',
+          amount: 50_000,
+          creditNoteId: null,
+          creditNoteNumber: null,
+        },
+      ],
+      unappliedAmount: 27_700,
+    });
+
+    // An allocation undone in the ledger is not listed; its cash is unapplied again.
+    const history = await http.app.inject({
+      url: `/api/invoices/${invoice?.id}/allocations`,
+      headers: { cookie: session.cookie },
+    });
+    const [allocation] = ZAllocationList.parse(history.json()).items;
+    const undoneAllocation = await http.app.inject({
+      method: 'DELETE',
+      url: `/api/allocations/${allocation?.id}`,
+      headers: writeHeaders(session),
+    });
+    expect(undoneAllocation.statusCode).toBe(200);
+    expect((await appliedItem(byHand.line.id))?.settlement).toEqual({
+      allocations: [],
+      unappliedAmount: 77_700,
+    });
+
+    // A match undone: the line is queued again, with nothing settled.
+    const undone = await post(session, `/api/bank-lines/${automatic?.line.id}/undo`);
+    expect(undone.statusCode).toBe(200);
+    expect(await appliedItem(automatic?.line.id ?? '')).toBeUndefined();
+    const requeued = (await listLines(session)).items.find(
+      (item) => item.line.id === automatic?.line.id,
+    );
+    expect(requeued?.match.status).toBe('queued');
+    expect(requeued?.settlement).toBeNull();
   });
 
   it('refuses an unknown status (400)', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createDeps, type Deps } from '../../../src/app/deps.ts';
+import { customerDirectory } from '../../../src/customers/directory.ts';
 import { ZSessionInfo } from '../../../src/auth/schemas.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
 import { buildApp, type AppOptions } from '../../../src/server/app.ts';
@@ -30,7 +31,7 @@ export function useHttpApp(options: HttpAppOptions = {}): {
   beforeAll(async () => {
     const runtime = await openTestRuntime();
     handle = runtime.handle;
-    deps = clock ? createDeps(handle.db, { clock }) : runtime.deps;
+    deps = clock ? createDeps(handle.db, { customers: customerDirectory, clock }) : runtime.deps;
     app = await buildApp({ webDir: '/nonexistent', ...appOptions, deps });
   });
   afterAll(async () => {

@@ -1,7 +1,8 @@
 /**
  * `POST /api/imports/fec` and `POST /api/imports/bank`: the file as the raw body, its name
- * in X-File-Name, the options in the query; 200 with the report, 422 when the file is
- * refused (the report under `report`), 413 past the size limit.
+ * in X-File-Name, the options in the query; 200 with the report, 400 when the file is
+ * refused (`invalid`, as every refused input is, ADR 16; the report under `report`), 413
+ * past the size limit.
  */
 import { describe, expect, it } from 'vitest';
 import { createBankAccount } from '../../../src/bank/service.ts';
@@ -114,7 +115,7 @@ describe('POST /api/imports/fec', () => {
     });
   });
 
-  it('refuses a file with an unbalanced entry (422, its lines, the report), and saves the rest with partial=true', async () => {
+  it('refuses a file with an unbalanced entry (400 invalid, its lines, the report), and saves the rest with partial=true', async () => {
     const { session } = await signedInCompany();
     const books = fec(JANUARY_UNBALANCED);
 
@@ -126,12 +127,12 @@ describe('POST /api/imports/fec', () => {
       language: 'en',
     });
 
-    const problem = expectProblem(refused, 422);
+    const problem = expectProblem(refused, 400);
     expect(problem).toMatchObject({
-      type: 'https://encaisse.dev/problems/import_refused',
-      title: 'Import refused',
-      status: 422,
-      code: 'import_refused',
+      type: 'https://encaisse.dev/problems/invalid',
+      title: 'Invalid input',
+      status: 400,
+      code: 'invalid',
       reason: 'import_refused',
       params: { file: 'FEC-faux.txt' },
     });
@@ -284,8 +285,8 @@ describe('POST /api/imports/fec', () => {
       const bank = await send(small, 'bank', limit + 1);
       expect(expectProblem(bank, 413).params).toEqual({ file: 'upload', size: 4, max: 3 });
       // At the limit the file is read, past Fastify's 1 MiB default (and refused for what it holds).
-      expect((await send(small, 'fec', limit)).statusCode).toBe(422);
-      expect((await send(http.app, 'bank', 2 * 1024 * 1024)).statusCode).toBe(422);
+      expect((await send(small, 'fec', limit)).statusCode).toBe(400);
+      expect((await send(http.app, 'bank', 2 * 1024 * 1024)).statusCode).toBe(400);
     } finally {
       await small.close();
     }
@@ -335,13 +336,14 @@ describe('POST /api/imports/bank', () => {
     });
   });
 
-  it('refuses a statement of an account the company lacks (422, saying how to add it), then registers it with addAccount=true', async () => {
+  it('refuses a statement of an account the company lacks (400, saying how to add it), then registers it with addAccount=true', async () => {
     const { session } = await signedInCompany();
     const file = cfonbFile(cfonbDay(UNKNOWN, { amountCents: 98_000, text: 'VIR DUPONT' }));
 
     const refused = await upload({ session, path: 'bank', file, name: 'autre-compte.txt' });
 
-    const problem = expectProblem(refused, 422);
+    const problem = expectProblem(refused, 400);
+    expect(problem).toMatchObject({ code: 'invalid', reason: 'import_refused' });
     expect(problem.issues).toEqual([
       {
         field: 'record',
@@ -392,9 +394,18 @@ describe('POST /api/imports/bank', () => {
       language: 'en',
     });
 
-    expect(expectProblem(notStatement, 422).issues).toEqual([
-      expect.objectContaining({ code: 'bank_unknown_format' }),
-    ]);
+    const problem = expectProblem(notStatement, 400);
+    expect(problem).toMatchObject({
+      type: 'https://encaisse.dev/problems/invalid',
+      code: 'invalid',
+      reason: 'import_refused',
+      params: { file: 'notes.txt' },
+    });
+    expect(problem.issues).toEqual([expect.objectContaining({ code: 'bank_unknown_format' })]);
+    expect(ZBankImportReport.parse(problem['report'])).toMatchObject({
+      file: 'notes.txt',
+      committed: false,
+    });
 
     const dryRun = await upload({ session, path: 'bank', file: STATEMENT, query: '?dryRun=true' });
     expect(ZBankImportReport.parse(dryRun.json())).toMatchObject({

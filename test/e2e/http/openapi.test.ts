@@ -115,6 +115,10 @@ describe('GET /api/openapi.json', () => {
     expect(lacking('400', () => true)).toEqual([]);
     expect(lacking('401', isSecured)).toEqual([]);
     expect(lacking('404', (entry) => entry.path.includes('{'))).toEqual([]);
+    // ADR 16: refused input is a 400, a refused import file too; no operation answers 422.
+    expect(
+      operations.filter((entry) => entry.operation.responses['422'] !== undefined).map(name),
+    ).toEqual([]);
     expect(
       lacking('429', (entry) =>
         /^(signIn|changePassword)$/.test(entry.operation.operationId ?? ''),

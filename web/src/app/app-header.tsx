@@ -37,7 +37,7 @@ export function AppHeader({ isNavOpen, onToggleNav }: AppHeaderProps) {
             {session.user.displayName}
           </Text>
           <Text size="xs" c="dimmed" lh={1.2} ta="right">
-            {t(`roles.${session.user.role}`)}
+            {t(`role.${session.user.role}`)}
           </Text>
         </Box>
         <LanguageSwitch />

@@ -1,17 +1,19 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import { AREA_GROUPS } from './areas.ts';
+import { useCurrentSession } from '../features/auth/session.ts';
+import { areaGroupsFor } from './areas.ts';
 
 type AppNavigationProps = { onNavigate: () => void };
 
 export function AppNavigation({ onNavigate }: AppNavigationProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const session = useCurrentSession();
   return (
     <ScrollArea type="never" component="nav" aria-label={t('nav.label')}>
       <Stack gap="md" p="sm">
-        {AREA_GROUPS.map((group) => (
+        {areaGroupsFor(session.user.role).map((group) => (
           <div key={group.id}>
             <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} lts={0.4}>
               {t(`nav.groups.${group.id}`)}

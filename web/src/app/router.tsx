@@ -9,6 +9,7 @@ import { InvoicePage } from '../features/invoices/invoice-page.tsx';
 import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { AppLayout } from './app-layout.tsx';
+import { AreaPage } from './area-page.tsx';
 import { COMING_SOON_AREAS } from './areas.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -28,7 +29,14 @@ export function createRouter() {
         { path: 'customers/:customerId', element: <CustomerPage /> },
         { path: 'invoices', element: <InvoicesPage /> },
         { path: 'invoices/:invoiceId', element: <InvoicePage /> },
-        { path: 'imports', element: <ImportsPage /> },
+        {
+          path: 'imports',
+          element: (
+            <AreaPage area="imports">
+              <ImportsPage />
+            </AreaPage>
+          ),
+        },
         { path: 'cash-application', element: <CashApplicationPage /> },
         ...COMING_SOON_AREAS.map((area) => ({
           path: area.path.slice(1),

@@ -39,6 +39,7 @@ export const cashApplicationEn: Messages['cashApplication'] = {
     byMatcher: 'Automatic',
     byUser: 'Manual',
     noReason: 'Matched by hand.',
+    settled: 'Payment allocation',
   },
   setAside: {
     kinds: {

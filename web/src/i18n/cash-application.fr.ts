@@ -41,6 +41,7 @@ export const cashApplicationFr = {
     byMatcher: 'Automatique',
     byUser: 'Manuel',
     noReason: 'Rapproché à la main.',
+    settled: 'Lettrage du paiement',
   },
   setAside: {
     kinds: {

@@ -27,7 +27,10 @@ function storedLanguage(): Language {
 export const i18n = createInstance();
 
 i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = toLanguage(language);
+  // No document outside a browser: the unit tests word the catalogue through this instance.
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = toLanguage(language);
+  }
 });
 
 // Resources are bundled, so a synchronous init lets the first render speak the right language.

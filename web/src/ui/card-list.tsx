@@ -5,14 +5,7 @@ import type { ReactNode } from 'react';
  * A list at phone width, a card per item: skeleton cards while the first page loads,
  * the last page dimmed while the next one comes.
  */
-export function CardList<Item extends { id: string }>({
-  items,
-  isStale,
-  label,
-  cardHeight,
-  testId,
-  renderCard,
-}: {
+export type CardListProps<Item> = {
   items: readonly Item[] | undefined;
   isStale: boolean;
   label: string;
@@ -20,7 +13,16 @@ export function CardList<Item extends { id: string }>({
   cardHeight: number;
   testId: string;
   renderCard: (item: Item) => ReactNode;
-}) {
+};
+
+export function CardList<Item extends { id: string }>({
+  items,
+  isStale,
+  label,
+  cardHeight,
+  testId,
+  renderCard,
+}: CardListProps<Item>) {
   return (
     <Stack
       gap="xs"

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TBankLineItem } from '../../../../src/bank/matching/schemas.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { AllocationTable } from './allocation-table.tsx';
 import { useUndoBankLineMatch } from './cash-application-api.ts';
 import { LineCard } from './line-card.tsx';
 import { MatchCustomer } from './match-customer.tsx';
@@ -10,11 +11,14 @@ import { ConfidenceBadge } from './suggestion-summary.tsx';
 
 type AppliedLineCardProps = { item: TBankLineItem; canWrite: boolean };
 
-/** A line applied by the matcher or a person: to whom, how sure, why, and the way back. */
+/**
+ * A line applied by the matcher or a person: to whom, which invoices its payment settles
+ * (read from the ledger, so a match by hand shows them too), how sure, why, and the way back.
+ */
 export function AppliedLineCard({ item, canWrite }: AppliedLineCardProps) {
   const { t } = useTranslation();
   const undo = useUndoBankLineMatch();
-  const { match } = item;
+  const { match, settlement } = item;
   const isAutomatic = match.appliedBy === 'matcher';
   return (
     <LineCard line={item.line}>
@@ -37,6 +41,19 @@ export function AppliedLineCard({ item, canWrite }: AppliedLineCardProps) {
             {match.confidence === null ? null : <ConfidenceBadge confidence={match.confidence} />}
           </Group>
         </Group>
+        {settlement === null ? null : (
+          <Stack gap={2} data-testid="match-settlement">
+            <Text size="xs" c="dimmed">
+              {t('cashApplication.applied.settled')}
+            </Text>
+            <AllocationTable
+              allocations={settlement.allocations}
+              unappliedAmount={settlement.unappliedAmount}
+              currency={item.line.currency}
+              aria-label={t('cashApplication.applied.settled')}
+            />
+          </Stack>
+        )}
         <MatchReasons reasons={match.reasons} />
         {undo.isError ? <ErrorAlert error={undo.error} /> : null}
         {canWrite ? (

@@ -7,7 +7,10 @@ import { BankImportCard } from '../imports/bank-import-card.tsx';
 
 type LineListProps = {
   status: TBankLineMatchStatus;
-  /** Whether the user may import statements: an empty queue then offers the upload itself. */
+  /**
+   * Whether the user may import statements: an empty queue then offers the upload itself,
+   * another empty list the way to the Imports page (which a role without it does not see).
+   */
   canImport: boolean;
   items: readonly TBankLineItem[] | undefined;
   children: (items: readonly TBankLineItem[]) => ReactNode;
@@ -43,11 +46,13 @@ export function LineList({ status, canImport, items, children }: LineListProps) 
         description={t('cashApplication.empty.importHint')}
         data-testid="bank-lines-empty"
       >
-        <EmptyState.Actions>
-          <Button component={Link} to="/imports" variant="light">
-            {t('cashApplication.empty.goToImports')}
-          </Button>
-        </EmptyState.Actions>
+        {canImport ? (
+          <EmptyState.Actions>
+            <Button component={Link} to="/imports" variant="light">
+              {t('cashApplication.empty.goToImports')}
+            </Button>
+          </EmptyState.Actions>
+        ) : null}
       </EmptyState>
     );
   }

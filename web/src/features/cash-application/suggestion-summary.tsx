@@ -1,11 +1,9 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import type { TMatchSuggestion } from '../../../../src/bank/matching/schemas.ts';
-import { Amount } from '../../ui/amount.tsx';
 import { useFormatters } from '../../ui/format.ts';
-import type { InvoicePageState } from '../invoices/invoice-cells.tsx';
-import classes from '../../ui/table.module.css';
+import { AllocationTable } from './allocation-table.tsx';
 import { MatchReasons } from './match-reasons.tsx';
 
 /** Sure enough to apply alone (the default threshold), worth a look, or a mere hint. */
@@ -57,9 +55,6 @@ type SuggestionSummaryProps = { suggestion: TMatchSuggestion; currency: string }
 
 /** A proposal as the queue shows it: whose, which invoices for how much, how sure, and why. */
 export function SuggestionSummary({ suggestion, currency }: SuggestionSummaryProps) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const backTo = { backTo: `${location.pathname}${location.search}` } satisfies InvoicePageState;
   return (
     <Stack gap={6} data-testid="match-suggestion">
       <Group gap="xs" wrap="nowrap" justify="space-between">
@@ -70,42 +65,11 @@ export function SuggestionSummary({ suggestion, currency }: SuggestionSummaryPro
         />
         <ConfidenceBadge confidence={suggestion.confidence} />
       </Group>
-      <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing={0} fz="sm">
-        <Table.Tbody>
-          {suggestion.allocations.map((part) => (
-            <Table.Tr key={`${part.invoiceId}-${part.creditNoteId ?? 'cash'}`}>
-              <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/invoices/${encodeURIComponent(part.invoiceId)}`}
-                  state={backTo}
-                  inherit
-                  c="inherit"
-                  data-testid="match-invoice"
-                >
-                  {part.creditNoteNumber === null
-                    ? t('cashApplication.suggestion.invoice', { number: part.invoiceNumber })
-                    : t('cashApplication.suggestion.creditNote', {
-                        number: part.creditNoteNumber,
-                        invoice: part.invoiceNumber,
-                      })}
-                </Anchor>
-              </Table.Td>
-              <Table.Td className={classes.number} data-testid="match-allocation-amount">
-                <Amount value={part.amount} currency={currency} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {suggestion.unappliedAmount === 0 ? null : (
-            <Table.Tr>
-              <Table.Td c="dimmed">{t('cashApplication.suggestion.unapplied')}</Table.Td>
-              <Table.Td className={classes.number} c="dimmed">
-                <Amount value={suggestion.unappliedAmount} currency={currency} />
-              </Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+      <AllocationTable
+        allocations={suggestion.allocations}
+        unappliedAmount={suggestion.unappliedAmount}
+        currency={currency}
+      />
       <MatchReasons reasons={suggestion.reasons} />
     </Stack>
   );

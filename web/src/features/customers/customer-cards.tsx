@@ -2,6 +2,7 @@ import { Box, Group, Paper, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TCustomerSummary } from '../../../../src/customers/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
+import { CodeCaption } from '../../ui/card-lines.tsx';
 import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import classes from '../../ui/table.module.css';
 import { CustomerStatusBadge } from './customer-badges.tsx';
@@ -35,13 +36,9 @@ export function CustomerCard({ customer }: { customer: TCustomerSummary }) {
         </Group>
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
-        <Text size="xs" c="dimmed" truncate>
-          <Text span inherit ff="monospace">
-            {customer.code}
-          </Text>
-          {' · '}
+        <CodeCaption code={customer.code}>
           <CustomerCity city={customer.city} size="xs" />
-        </Text>
+        </CodeCaption>
         <CustomerStatusBadge status={customer.status} />
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>

@@ -9,7 +9,9 @@ import type {
   TCustomerDetail,
   TUpdateCustomerRequest,
 } from '../../../../src/customers/schemas.ts';
+import type { Language } from '../../../../src/shared/language.ts';
 import { cents, parseAmount, toDecimalString } from '../../../../src/shared/money.ts';
+import { describePaymentTerms, parsePaymentTerms } from '../../../../src/shared/payment-terms.ts';
 import { ROLES, type TProblem } from '../../../../src/shared/schemas.ts';
 import type {
   ContactRole,
@@ -45,7 +47,8 @@ export type CustomerFormValues = {
 /** Problems by the request field they are about (`siren`, `contacts.0.email`, …). */
 export type FieldErrors = Readonly<Record<string, string>>;
 
-export function emptyCustomerValues(): CustomerFormValues {
+/** A new customer's values; its terms, 30 days net, written in the form's language. */
+export function emptyCustomerValues(language: Language): CustomerFormValues {
   return {
     code: '',
     legalName: '',
@@ -58,7 +61,7 @@ export function emptyCustomerValues(): CustomerFormValues {
     city: '',
     country: 'FR',
     contacts: [],
-    paymentTerms: '30 jours net',
+    paymentTerms: describePaymentTerms({ kind: 'net', days: 30 }, language),
     paymentMethod: 'transfer',
     creditLimit: '',
     collectorUserId: '',
@@ -72,7 +75,8 @@ export function creditLimitText(amount: number | null): string {
   return amount === null ? '' : toDecimalString(cents(amount)).replace('.', ',');
 }
 
-export function customerValues(customer: TCustomerDetail): CustomerFormValues {
+export function customerValues(customer: TCustomerDetail, language: Language): CustomerFormValues {
+  const terms = parsePaymentTerms(customer.paymentTerms.code);
   return {
     code: customer.code,
     legalName: customer.legalName,
@@ -90,8 +94,10 @@ export function customerValues(customer: TCustomerDetail): CustomerFormValues {
       email: contact.email ?? '',
       phone: contact.phone ?? '',
     })),
-    // The canonical code: the server reads it back as it is (`net:30`, `eom:45`).
-    paymentTerms: customer.paymentTerms.code,
+    // In words, as the user would type them (`45 jours fin de mois`): the server reads its
+    // own descriptions back, in either language, to the same code.
+    paymentTerms:
+      terms === undefined ? customer.paymentTerms.code : describePaymentTerms(terms, language),
     paymentMethod: customer.paymentMethod,
     creditLimit: creditLimitText(customer.creditLimit),
     collectorUserId: customer.collector?.id ?? '',
@@ -179,7 +185,7 @@ export function fieldErrorsOf(
   const other: string[] = [];
   for (const issue of problem.issues ?? []) {
     if (knownFields(issue.field)) {
-      fields[issue.field] = fields[issue.field] ?? wordIssue(issue);
+      fields[issue.field] = fields[issue.field] ?? besideItsField(wordIssue(issue), issue.field);
     } else {
       other.push(wordIssue(issue));
     }
@@ -188,6 +194,15 @@ export function fieldErrorsOf(
     other.push(problem.detail === '' ? problem.title : problem.detail);
   }
   return { fields, other };
+}
+
+/**
+ * An issue shown under its own input needs no field name: the server's wording starts
+ * with its path (`contacts.0.email : adresse e-mail invalide`), which only says where.
+ */
+function besideItsField(text: string, field: string): string {
+  const rest = text.startsWith(field) ? text.slice(field.length) : '';
+  return /^\s*:\s*/u.test(rest) ? rest.replace(/^\s*:\s*/u, '') : text;
 }
 
 /** Whether the role may create and change customers: the server's own rule. */

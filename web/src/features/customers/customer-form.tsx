@@ -20,6 +20,7 @@ import {
   RISK_CATEGORIES,
   type TCustomerDetail,
 } from '../../../../src/customers/schemas.ts';
+import { toLanguage } from '../../../../src/shared/language.ts';
 import { ApiError } from '../../api.ts';
 import { describeError, describeIssue } from '../../ui/error-alert.tsx';
 import {
@@ -96,10 +97,12 @@ function CustomerForm({
   onSaved: (customer: TCustomerDetail) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isNew = customer === undefined;
   const [values, setValues] = useState<CustomerFormValues>(() =>
-    customer === undefined ? emptyCustomerValues() : customerValues(customer),
+    customer === undefined
+      ? emptyCustomerValues(toLanguage(i18n.resolvedLanguage))
+      : customerValues(customer, toLanguage(i18n.resolvedLanguage)),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [otherErrors, setOtherErrors] = useState<string[]>([]);

@@ -93,7 +93,9 @@ export function CustomerIdentity({ customer }: { customer: TCustomerDetail }) {
         <DataList labelWidth={150} size="sm">
           <Item label={t('customer.identity.paymentTerms')}>
             <Group gap="xs">
-              <span data-testid="payment-terms">{customer.paymentTerms.label}</span>
+              <span data-testid="payment-terms">
+                {format.paymentTerms(customer.paymentTerms.code)}
+              </span>
               {customer.paymentTerms.exceedsLegalMaximum ? (
                 <Tooltip label={t('customer.identity.exceedsLegalMaximumHint')} multiline w={280}>
                   <Badge color="orange" variant="light" data-testid="terms-exceed-legal-maximum">

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  customerListCodec,
   customerListCodecFor,
-  defaultScopeFor,
+  defaultCollectorFor,
   toCustomerQuery,
 } from './customer-list-params.ts';
 
+const MANAGER = { id: '0b9e4c1e-8f0e-4c55-9a57-3d3f1b6f0a01', role: 'credit_manager' };
+const ANNE = { id: '5a1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', role: 'collector' };
+const customerListCodec = customerListCodecFor(MANAGER);
 const parse = (query: string) => customerListCodec.parse(new URLSearchParams(query));
 
 describe('customer list URL state', () => {
@@ -13,7 +15,7 @@ describe('customer list URL state', () => {
     expect(parse('')).toEqual({
       search: '',
       status: undefined,
-      scope: 'all',
+      collector: 'all',
       sort: 'legal_name',
       order: 'asc',
       page: 1,
@@ -46,17 +48,36 @@ describe('customer list URL state', () => {
   });
 
   it("opens a collector's list on their own customers and keeps another choice in the URL", () => {
-    expect(defaultScopeFor('collector')).toBe('mine');
-    expect(defaultScopeFor('credit_manager')).toBe('all');
-    const collectorCodec = customerListCodecFor('mine');
+    expect(defaultCollectorFor(ANNE)).toBe(ANNE.id);
+    expect(defaultCollectorFor(MANAGER)).toBe('all');
+    const collectorCodec = customerListCodecFor(ANNE);
     const mine = collectorCodec.parse(new URLSearchParams(''));
-    expect(mine.scope).toBe('mine');
+    expect(mine.collector).toBe(ANNE.id);
     expect(collectorCodec.serialize(mine).toString()).toBe('');
-    expect(collectorCodec.serialize({ ...mine, scope: 'all' }).toString()).toBe('scope=all');
-    expect(parse('scope=mine').scope).toBe('mine');
-    expect(toCustomerQuery(mine, 'u-1')).toMatchObject({ collectorId: 'u-1' });
-    expect(toCustomerQuery({ ...mine, scope: 'all' }, 'u-1')).toMatchObject({
+    expect(collectorCodec.serialize({ ...mine, collector: 'all' }).toString()).toBe(
+      'collector=all',
+    );
+    expect(toCustomerQuery(mine)).toMatchObject({ collectorId: ANNE.id });
+    expect(toCustomerQuery({ ...mine, collector: 'all' })).toMatchObject({
       collectorId: undefined,
     });
+  });
+
+  it("filters a credit manager's list by the collector picked, written in the URL", () => {
+    const picked = parse(`collector=${ANNE.id}`);
+    expect(picked.collector).toBe(ANNE.id);
+    expect(customerListCodec.serialize(picked).toString()).toBe(`collector=${ANNE.id}`);
+    expect(toCustomerQuery(picked)).toMatchObject({ collectorId: ANNE.id });
+    // An id the API would refuse is not sent: the default list instead.
+    expect(parse('collector=anne').collector).toBe('all');
+  });
+
+  it('opens the links written before the picker as they did (scope=mine, scope=all)', () => {
+    expect(parse('scope=mine').collector).toBe(MANAGER.id);
+    expect(customerListCodecFor(ANNE).parse(new URLSearchParams('scope=all')).collector).toBe(
+      'all',
+    );
+    // The picker's own parameter wins over the old one.
+    expect(parse(`scope=mine&collector=${ANNE.id}`).collector).toBe(ANNE.id);
   });
 });

@@ -3,6 +3,7 @@ import {
   CUSTOMER_STATUSES,
   type TListCustomersQuery,
 } from '../../../../src/customers/schemas.ts';
+import { ZId } from '../../../../src/shared/schemas.ts';
 import type { QueryParams } from '../../api.ts';
 import type { SortOrder } from '../../ui/sorting.ts';
 import { parsePage, pickOne, type ListParamsCodec } from '../../ui/use-list-params.ts';
@@ -19,14 +20,17 @@ export const DESCENDING_FIRST: ReadonlySet<CustomerSort> = new Set([
   'oldest_overdue_days',
 ]);
 
-/** "Mes clients" (the signed-in user's, as their collector) or every customer. */
-export const CUSTOMER_SCOPES = ['mine', 'all'] as const;
-export type CustomerScope = (typeof CUSTOMER_SCOPES)[number];
+/** The collector filter's value for every customer, whoever collects them. */
+export const ALL_COLLECTORS = 'all';
 
 export type CustomerListParams = {
   search: string;
   status: CustomerStatus | undefined;
-  scope: CustomerScope;
+  /**
+   * Whose customers: a user's id (the customers they collect; the signed-in user's own
+   * are "Mes clients"), or `ALL_COLLECTORS`.
+   */
+  collector: string;
   sort: CustomerSort;
   order: SortOrder;
   page: number;
@@ -34,39 +38,61 @@ export type CustomerListParams = {
 
 const DEFAULT_SORT: CustomerSort = 'legal_name';
 
+/** Who looks at the list: the signed-in user. */
+export type CustomerListViewer = { id: string; role: string };
+
 /**
- * The list's URL state. The scope's default depends on who looks: a collector opens on
- * their own customers, everybody else on all of them (`defaultScopeFor`); only a scope
- * other than that default is written in the URL.
+ * The list's URL state. The collector's default depends on who looks: a collector opens
+ * on their own customers, everybody else on all of them (`defaultCollectorFor`); only a
+ * collector other than that default is written in the URL (`collector=<id>` or
+ * `collector=all`). A link of before the picker, `scope=mine` or `scope=all`, still opens
+ * as it did.
  */
 export function customerListCodecFor(
-  defaultScope: CustomerScope,
+  viewer: CustomerListViewer,
 ): ListParamsCodec<CustomerListParams> {
+  const defaultCollector = defaultCollectorFor(viewer);
   return {
     parse: (search) => ({
       ...baseCodec.parse(search),
-      scope: pickOne(search.get('scope'), CUSTOMER_SCOPES) ?? defaultScope,
+      collector: parseCollector(search, viewer) ?? defaultCollector,
     }),
     serialize: (params) => {
       const search = baseCodec.serialize(params);
-      if (params.scope !== defaultScope) {
-        search.set('scope', params.scope);
+      if (params.collector !== defaultCollector) {
+        search.set('collector', params.collector);
       }
       return search;
     },
   };
 }
 
-/** A collector's list opens on "Mes clients". */
-export function defaultScopeFor(role: string): CustomerScope {
-  return role === 'collector' ? 'mine' : 'all';
+/** A collector's list opens on "Mes clients", everybody else's on every customer. */
+export function defaultCollectorFor(viewer: CustomerListViewer): string {
+  return viewer.role === 'collector' ? viewer.id : ALL_COLLECTORS;
+}
+
+/**
+ * The collector the URL asks for: `all` or a user's id, else the old `scope`; a value the
+ * API would refuse (an id that is not a UUID) is left out, as the other filters' are.
+ */
+function parseCollector(search: URLSearchParams, viewer: CustomerListViewer): string | undefined {
+  const collector = search.get('collector');
+  if (collector !== null && (collector === ALL_COLLECTORS || ZId.safeParse(collector).success)) {
+    return collector;
+  }
+  const scope = search.get('scope');
+  if (scope === 'mine') {
+    return viewer.id;
+  }
+  return scope === 'all' ? ALL_COLLECTORS : undefined;
 }
 
 const baseCodec: ListParamsCodec<CustomerListParams> = {
   parse: (search) => ({
     search: (search.get('search') ?? '').trim(),
     status: pickOne(search.get('status'), CUSTOMER_STATUSES),
-    scope: 'all',
+    collector: ALL_COLLECTORS,
     sort: pickOne(search.get('sort'), CUSTOMER_SORTS) ?? DEFAULT_SORT,
     order: search.get('order') === 'desc' ? 'desc' : 'asc',
     page: parsePage(search.get('page')),
@@ -90,23 +116,20 @@ const baseCodec: ListParamsCodec<CustomerListParams> = {
   },
 };
 
-/** The codec for a user whose list opens on every customer. */
-export const customerListCodec = customerListCodecFor('all');
-
-export function toCustomerQuery(params: CustomerListParams, userId?: string): QueryParams {
-  return { ...toCustomerOrder(params, userId), page: params.page, pageSize: CUSTOMER_PAGE_SIZE };
+export function toCustomerQuery(params: CustomerListParams): QueryParams {
+  return { ...toCustomerOrder(params), page: params.page, pageSize: CUSTOMER_PAGE_SIZE };
 }
 
 /** The filters and the order, without paging: what the export writes, every row. */
-export function toCustomerOrder(params: CustomerListParams, userId?: string): QueryParams {
-  return { ...toCustomerFilters(params, userId), sort: params.sort, order: params.order };
+export function toCustomerOrder(params: CustomerListParams): QueryParams {
+  return { ...toCustomerFilters(params), sort: params.sort, order: params.order };
 }
 
 /** The filters alone, without page or order: what the list's totals are asked with. */
-export function toCustomerFilters(params: CustomerListParams, userId?: string): QueryParams {
+export function toCustomerFilters(params: CustomerListParams): QueryParams {
   return {
     search: params.search,
     status: params.status,
-    collectorId: params.scope === 'mine' ? userId : undefined,
+    collectorId: params.collector === ALL_COLLECTORS ? undefined : params.collector,
   };
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Tabs } from '@mantine/core';
+import { Anchor, Box, Button, Group, Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
@@ -68,11 +68,15 @@ export function CustomerPage() {
       {customer.data === undefined ? null : (
         <>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <CustomerHeader customer={customer.data} />
+            {/* The name wraps (a long word too) so that « Modifier » keeps its width on a phone. */}
+            <Box miw={0} style={{ overflowWrap: 'anywhere' }}>
+              <CustomerHeader customer={customer.data} />
+            </Box>
             {canWriteCustomers(session.user.role) ? (
               <Button
                 variant="default"
                 onClick={() => setEditing(true)}
+                style={{ flexShrink: 0 }}
                 data-testid="customer-edit"
               >
                 {t('customer.edit')}

@@ -20,8 +20,7 @@ import {
 
 export const customerKeys = {
   all: ['customers'] as const,
-  list: (params: CustomerListParams, userId: string) =>
-    ['customers', 'list', params, userId] as const,
+  list: (params: CustomerListParams) => ['customers', 'list', params] as const,
   totals: (filters: QueryParams) => ['customers', 'totals', filters] as const,
   collectors: ['customers', 'collectors'] as const,
   detail: (id: string) => ['customers', 'detail', id] as const,
@@ -34,11 +33,11 @@ function customerPath(id: string, rest = ''): string {
 }
 
 /** One page of customers; the server searches, sorts and counts, so 100 000 stay fast. */
-export function useCustomerPage(params: CustomerListParams, userId: string) {
+export function useCustomerPage(params: CustomerListParams) {
   return useQuery({
-    queryKey: customerKeys.list(params, userId),
+    queryKey: customerKeys.list(params),
     queryFn: ({ signal }) =>
-      apiGet('/api/customers', ZCustomerPage, toCustomerQuery(params, userId), signal),
+      apiGet('/api/customers', ZCustomerPage, toCustomerQuery(params), signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -47,8 +46,8 @@ export function useCustomerPage(params: CustomerListParams, userId: string) {
  * The totals of every customer the filters match: asked once per set of filters, so
  * turning pages or sorting does not sum the whole list again.
  */
-export function useCustomerTotals(params: CustomerListParams, userId: string) {
-  const filters = toCustomerFilters(params, userId);
+export function useCustomerTotals(params: CustomerListParams) {
+  const filters = toCustomerFilters(params);
   return useQuery({
     queryKey: customerKeys.totals(filters),
     queryFn: ({ signal }) => apiGet('/api/customers/totals', ZCustomerListTotals, filters, signal),
@@ -56,7 +55,10 @@ export function useCustomerTotals(params: CustomerListParams, userId: string) {
   });
 }
 
-/** Who a customer may be given to as its collector (readable by credit managers). */
+/**
+ * Who a customer may be given to as its collector, and so whose customers the list can
+ * show (readable by every role that reads customers).
+ */
 export function useCollectors(enabled: boolean) {
   return useQuery({
     queryKey: customerKeys.collectors,

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, SegmentedControl, Select, Text } from '@mantine/core';
+import { Button, Group, Loader, Paper, Select, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,15 +14,15 @@ import { useCurrentSession } from '../auth/session.ts';
 import { CustomerFormModal } from './customer-form.tsx';
 import { canWriteCustomers } from './customer-form-model.ts';
 import {
+  ALL_COLLECTORS,
   CUSTOMER_PAGE_SIZE,
-  CUSTOMER_SCOPES,
   customerListCodecFor,
-  defaultScopeFor,
+  defaultCollectorFor,
   toCustomerOrder,
 } from './customer-list-params.ts';
 import { CustomerTotals } from './customer-totals.tsx';
 import { CustomersTable } from './customers-table.tsx';
-import { useCustomerPage, useCustomerTotals } from './customers-api.ts';
+import { useCollectors, useCustomerPage, useCustomerTotals } from './customers-api.ts';
 
 const ALL = 'all';
 
@@ -31,15 +31,25 @@ export function CustomersPage() {
   const format = useFormatters();
   const navigate = useNavigate();
   const session = useCurrentSession();
-  const defaultScope = defaultScopeFor(session.user.role);
-  const codec = useMemo(() => customerListCodecFor(defaultScope), [defaultScope]);
+  const { id: userId, role } = session.user;
+  const defaultCollector = defaultCollectorFor({ id: userId, role });
+  const codec = useMemo(() => customerListCodecFor({ id: userId, role }), [userId, role]);
   const [params, update] = useListParams(codec);
-  const customers = useCustomerPage(params, session.user.id);
-  const totals = useCustomerTotals(params, session.user.id);
+  const customers = useCustomerPage(params);
+  const totals = useCustomerTotals(params);
+  const collectors = useCollectors(true);
   const [isCreating, setCreating] = useState(false);
   const total = customers.data?.total;
   const hasFilters =
-    params.search !== '' || params.status !== undefined || params.scope !== defaultScope;
+    params.search !== '' || params.status !== undefined || params.collector !== defaultCollector;
+  // Every customer, the signed-in user's own, then every other user's by name.
+  const collectorOptions = [
+    { value: ALL_COLLECTORS, label: t('customers.scope.all') },
+    { value: userId, label: t('customers.scope.mine') },
+    ...(collectors.data?.items ?? [])
+      .filter((user) => user.id !== userId)
+      .map((user) => ({ value: user.id, label: user.displayName })),
+  ];
 
   return (
     <>
@@ -52,7 +62,7 @@ export function CustomersPage() {
           )}
           <ExportMenu
             path="/api/customers/export"
-            query={toCustomerOrder(params, session.user.id)}
+            query={toCustomerOrder(params)}
             testId="customer-export"
           />
           {canWriteCustomers(session.user.role) ? (
@@ -72,20 +82,19 @@ export function CustomersPage() {
       />
       <Paper withBorder radius="md" p="md">
         <Group mb="md" gap="sm" align="center">
-          <SegmentedControl
-            value={params.scope}
-            onChange={(value) => {
-              const scope = CUSTOMER_SCOPES.find((known) => known === value);
-              if (scope !== undefined) {
-                update({ scope });
+          <Select
+            aria-label={t('customers.scope.label')}
+            value={params.collector}
+            allowDeselect={false}
+            searchable
+            onChange={(collector) => {
+              if (collector !== null) {
+                update({ collector });
               }
             }}
-            data={[
-              { value: 'mine', label: t('customers.scope.mine') },
-              { value: 'all', label: t('customers.scope.all') },
-            ]}
-            aria-label={t('customers.scope.label')}
-            data-testid="customer-scope"
+            data={collectorOptions}
+            w={220}
+            data-testid="customer-collector-filter"
           />
           <SearchInput
             value={params.search}
@@ -126,7 +135,9 @@ export function CustomersPage() {
               isStale={customers.isPlaceholderData}
               hasFilters={hasFilters}
               onSort={(sort) => update(sort)}
-              onClearFilters={() => update({ search: '', status: undefined, scope: defaultScope })}
+              onClearFilters={() =>
+                update({ search: '', status: undefined, collector: defaultCollector })
+              }
               onFirstPage={() => update({ page: 1 })}
             />
             {customers.data === undefined || totals.data === undefined ? null : (

@@ -1,5 +1,4 @@
 import { Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardList } from '../../ui/card-list.tsx';
@@ -10,6 +9,7 @@ import { EmptyList } from '../../ui/empty-list.tsx';
 import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { SortableTh } from '../../ui/sortable-th.tsx';
 import { nextSort, type SortOrder } from '../../ui/sorting.ts';
+import { useIsPhone } from '../../ui/use-is-phone.ts';
 import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
 import { CustomerStatusBadge } from './customer-badges.tsx';
@@ -55,7 +55,7 @@ export function CustomersTable({
     onSort: (column: CustomerSort) => onSort(nextSort(params, column, DESCENDING_FIRST)),
   };
   // Phones (below Mantine's `sm`): cards, so name, encours and days late stay in view.
-  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const isPhone = useIsPhone();
 
   if (page !== undefined && page.items.length === 0) {
     return (

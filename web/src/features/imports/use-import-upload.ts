@@ -11,7 +11,7 @@ export type UploadPhase =
   | { kind: 'sending'; loaded: number; total: number }
   | { kind: 'processing' };
 
-/** An import's answer: its report, imported (or a dry run), or refused with nothing saved (422). */
+/** An import's answer: its report, imported (or a dry run), or refused with nothing saved. */
 export type ImportAnswer<Report> = { report: Report; isRefused: boolean };
 
 export type ImportRequest = { file: File; query: QueryParams };
@@ -20,7 +20,8 @@ const MIB = 1024 * 1024;
 
 /**
  * Uploads a file to an import route and follows it: bytes sent, then the server's work.
- * A refused file (422) is an answer with its report, not an error; a file over the size
+ * A refused file (a 400 `invalid` whose reason is `import_refused`, ADR 16) is an answer
+ * with its report, not an error, where any other 400 (a bad option) is; a file over the size
  * limit is refused here, as the server would, before a byte is sent.
  */
 export function useImportUpload<S extends z.ZodType>(path: string, schema: S) {
@@ -41,7 +42,7 @@ export function useImportUpload<S extends z.ZodType>(path: string, schema: S) {
         return { report, isRefused: false };
       } catch (error) {
         const refused =
-          error instanceof ApiError && error.status === 422
+          error instanceof ApiError && isRefusedFile(error)
             ? schema.safeParse(error.problem['report'])
             : undefined;
         if (refused?.success) {
@@ -59,6 +60,11 @@ export function useImportUpload<S extends z.ZodType>(path: string, schema: S) {
       }),
   });
   return { phase, mutation };
+}
+
+/** Whether the server refused the file itself, with its report, rather than the request. */
+function isRefusedFile(error: ApiError): boolean {
+  return error.status === 400 && error.problem.reason === 'import_refused';
 }
 
 /** The server's own refusal of a file over the limit (413 `file_too_large`), said the same way. */

@@ -1,12 +1,11 @@
-import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import type { TInvoice } from '../../../../src/ledger/schemas.ts';
 import { Amount } from '../../ui/amount.tsx';
 import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { signedAmount } from './invoice-amounts.ts';
-import { CreditNoteBadge, INVOICE_STATUS_COLORS, type InvoicePageState } from './invoice-cells.tsx';
+import { CreditNoteBadge, INVOICE_STATUS_COLORS, InvoiceNumberLink } from './invoice-cells.tsx';
 
 /**
  * An item of the list at phone width (`CardList`): the three things a collector reads first
@@ -16,23 +15,16 @@ import { CreditNoteBadge, INVOICE_STATUS_COLORS, type InvoicePageState } from '.
 export function InvoiceCard({ invoice }: { invoice: TInvoice }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const location = useLocation();
   const isCreditNote = invoice.kind === 'credit_note';
   return (
     <Paper withBorder radius="md" p="sm" role="listitem" data-testid="invoice-row">
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Anchor
-          component={Link}
-          to={`/invoices/${encodeURIComponent(invoice.id)}`}
-          state={{ backTo: `${location.pathname}${location.search}` } satisfies InvoicePageState}
-          ff="monospace"
-          size="sm"
-          fw={600}
-          aria-label={t('invoices.openInvoice', { number: invoice.number })}
-          data-testid="invoice-link"
-        >
-          {invoice.number}
-        </Anchor>
+        <InvoiceNumberLink
+          number={invoice.number}
+          invoiceId={invoice.id}
+          isBold
+          testId="invoice-link"
+        />
         <Group gap={6} wrap="nowrap">
           <Text span size="sm" fw={600} data-testid="invoice-card-open">
             <Amount

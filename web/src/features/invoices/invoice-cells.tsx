@@ -26,8 +26,6 @@ export function isInvoicePageState(state: unknown): state is InvoicePageState {
  * `invoiceId`, a link to its page that remembers the way back (filters included).
  */
 export function InvoiceNumberCell({ number, invoiceId }: { number: string; invoiceId?: string }) {
-  const { t } = useTranslation();
-  const location = useLocation();
   return (
     <Table.Td className={classes.nowrap}>
       {invoiceId === undefined ? (
@@ -35,19 +33,42 @@ export function InvoiceNumberCell({ number, invoiceId }: { number: string; invoi
           {number}
         </Text>
       ) : (
-        <Anchor
-          component={Link}
-          to={`/invoices/${encodeURIComponent(invoiceId)}`}
-          state={{ backTo: `${location.pathname}${location.search}` } satisfies InvoicePageState}
-          size="sm"
-          ff="monospace"
-          aria-label={t('invoices.openInvoice', { number })}
-          data-testid="invoice-link"
-        >
-          {number}
-        </Anchor>
+        <InvoiceNumberLink number={number} invoiceId={invoiceId} testId="invoice-link" />
       )}
     </Table.Td>
+  );
+}
+
+/**
+ * An invoice or credit note number as printed on the document, a link to its page that
+ * remembers the way back (filters included); bold on a card, where it heads the item.
+ */
+export function InvoiceNumberLink({
+  number,
+  invoiceId,
+  isBold = false,
+  testId,
+}: {
+  number: string;
+  invoiceId: string;
+  isBold?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Anchor
+      component={Link}
+      to={`/invoices/${encodeURIComponent(invoiceId)}`}
+      state={{ backTo: `${location.pathname}${location.search}` } satisfies InvoicePageState}
+      size="sm"
+      ff="monospace"
+      fw={isBold ? 600 : undefined}
+      aria-label={t('invoices.openInvoice', { number })}
+      data-testid={testId}
+    >
+      {number}
+    </Anchor>
   );
 }
 

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { CardList } from '../../ui/card-list.tsx';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { SortableTh } from '../../ui/sortable-th.tsx';
 import { nextSort, type SortOrder } from '../../ui/sorting.ts';
+import { useIsPhone } from '../../ui/use-is-phone.ts';
 import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
 import { signedAmount } from './invoice-amounts.ts';
@@ -47,7 +47,7 @@ export function InvoicesTable({
     onSort: (column: InvoiceSort) => onSort(nextSort(params, column, DESCENDING_FIRST)),
   };
   // Phones (below Mantine's `sm`): cards, so number, open amount and days late stay in view.
-  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const isPhone = useIsPhone();
   if (page !== undefined && page.items.length === 0) {
     return (
       <EmptyList

@@ -1,0 +1,31 @@
+import type { dunningEn } from './dunning.en.ts';
+import type { ShapeOf } from './shape.ts';
+
+/** The same messages in French (same keys as `dunning.en.ts`). */
+export const dunningFr = {
+  dunning_scenario_name_required: 'Le scénario doit avoir un nom',
+  dunning_no_steps: 'Le scénario doit avoir au moins une étape',
+  dunning_step_id_required: 'Une étape doit avoir un identifiant',
+  dunning_step_duplicate_id: 'Deux étapes ne peuvent pas avoir le même identifiant {{id}}',
+  dunning_offset_out_of_range:
+    'Une étape doit se situer à un nombre entier de jours, au plus {{max}}, avant ou après l’échéance',
+  dunning_step_same_offset:
+    'Les étapes {{otherStep}} et {{step}} tombent le même jour ({{offset}})',
+  dunning_template_required: 'Une étape d’e-mail, de courrier ou de SMS a besoin d’un modèle',
+  dunning_negative_minimum: 'Le montant minimal en retard ne peut pas être négatif',
+  dunning_no_risk_category:
+    'Une étape doit valoir pour au moins une catégorie de risque (laissez vide pour toutes)',
+  dunning_pre_due_escalation:
+    'Une suspension du compte ou un passage au contentieux doit venir après l’échéance',
+  dunning_step_after_litigation:
+    'Aucune étape ne peut suivre le passage au contentieux (jour {{litigationOffset}})',
+  dunning_negative_tolerance: 'Le seuil de relance ne peut pas être négatif',
+  dunning_contact_gap_out_of_range:
+    'L’écart entre deux contacts doit être un nombre entier de jours, de 0 à {{max}}',
+  template_syntax: 'Ligne {{line}} : {{detail}}',
+  template_unknown_variable: 'Ligne {{line}} : la variable {{name}} n’existe pas',
+  penalty_rate_assumed:
+    'Pas encore de taux publié pour {{halfYear}} : le taux de {{usedHalfYear}} a été appliqué',
+  penalty_rate_below_floor:
+    'Le taux de pénalités convenu est inférieur à trois fois le taux de l’intérêt légal de {{halfYear}}',
+} as const satisfies ShapeOf<typeof dunningEn>;
