@@ -60,6 +60,10 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   outbox_message: 'jobs',
   job: 'jobs',
   mail_setting: 'jobs',
+  dunning_scenario: 'dunning',
+  dunning_template: 'dunning',
+  dunning_policy: 'dunning',
+  customer_dunning: 'dunning',
 };
 
 type Import = { from: string; to: string };

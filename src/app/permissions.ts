@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'ledger:write',
   'allocations:write',
   'imports:run',
+  /** Edit the company's dunning scenarios, templates and policy (docs/dunning.md). */
+  'dunning:configure',
+  /** Give a customer its own scenario, or put it under manual follow-up. */
+  'dunning:assign',
   'users:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -21,7 +25,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<TRole, readonly Permission[]> = {
   admin: PERMISSIONS,
   credit_manager: PERMISSIONS.filter((p) => p !== 'users:manage'),
-  collector: ['customers:read', 'ledger:read', 'allocations:write'],
+  // A collector follows its customers: it may take one out of the run (manual follow-up)
+  // or give it another scenario, but the company's scenarios and words are a manager's.
+  collector: ['customers:read', 'ledger:read', 'allocations:write', 'dunning:assign'],
   // Other departments see accounts to answer disputes; they change nothing in the ledger.
   department_member: ['customers:read', 'ledger:read'],
   read_only: ['customers:read', 'ledger:read'],

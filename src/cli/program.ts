@@ -7,6 +7,7 @@ import { registerMatchCommand } from './commands/match.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerDunningCommands } from './commands/dunning.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerListCommands } from './commands/lists.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -38,6 +39,7 @@ export function buildProgram(language: Language): Command {
   registerImportCommands(program, language);
   registerBankCommands(program, language);
   registerMatchCommand(program, language);
+  registerDunningCommands(program, language);
   registerListCommands(program, language);
   registerUserCommands(program, language);
   registerAuditCommands(program, language);

@@ -278,6 +278,44 @@ export type CashApplicationSettingTable = {
   auto_apply_threshold: number;
 };
 
+/** Dunning's configuration (migration 202612020300): read and written by `dunning/store.ts`. */
+export type DunningScenarioTable = {
+  company_id: string;
+  id: string;
+  name: string;
+  /** The `ScenarioStep[]` of `dunning/scenario.ts`. */
+  steps: ColumnType<unknown, string, string>;
+  risk_category: string | null;
+  is_company_default: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type DunningTemplateTable = {
+  company_id: string;
+  template_id: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+};
+
+export type DunningPolicyTable = {
+  company_id: string;
+  tolerance_cents: number;
+  min_days_between_contacts: number;
+  run_hour: number;
+  updated_at: Timestamp;
+};
+
+export type CustomerDunningTable = {
+  company_id: string;
+  customer_id: string;
+  scenario_id: string | null;
+  manual_follow_up: Generated<boolean>;
+  updated_at: Timestamp;
+};
+
 export type SchemaMigrationTable = {
   name: string;
   checksum: string;
@@ -303,5 +341,9 @@ export type Database = {
   bank_line_match: BankLineMatchTable;
   payer_account: PayerAccountTable;
   cash_application_setting: CashApplicationSettingTable;
+  dunning_scenario: DunningScenarioTable;
+  dunning_template: DunningTemplateTable;
+  dunning_policy: DunningPolicyTable;
+  customer_dunning: CustomerDunningTable;
   schema_migration: SchemaMigrationTable;
 };

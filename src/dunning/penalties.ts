@@ -166,6 +166,19 @@ export function latePaymentPenalty(
   };
 }
 
+/**
+ * The annual rate a late invoice bears in `halfYear` under `terms` (L441-10 II: the ECB
+ * rate plus 10 points unless a rate was agreed), as the message names it. Throws as
+ * `latePaymentPenalty` does when the table has no rate at or before the half-year.
+ */
+export function penaltyRate(
+  terms: PenaltyTerms,
+  halfYear: HalfYear,
+  rates: PenaltyRateTable,
+): number {
+  return annualRate(terms, halfYear, rates, new Map());
+}
+
 function annualRate(
   terms: PenaltyTerms,
   halfYear: HalfYear,

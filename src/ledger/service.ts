@@ -5,7 +5,15 @@ import { requirePermission } from '../app/permissions.ts';
 import { getCompany } from '../companies/service.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { toCustomerBalance, type CustomerBalance } from './balances.ts';
-import { copyLedgerRows, sumCustomerOpenItems } from './store.ts';
+import type { Queryable } from '../db/client.ts';
+import {
+  copyLedgerRows,
+  listOpenInvoicesWithSettlements,
+  sumCustomerOpenItems,
+  type OpenInvoiceWithSettlements,
+} from './store.ts';
+
+export type { OpenInvoiceWithSettlements } from './store.ts';
 
 /**
  * Sends a fresh company's invoices, payments and allocations down a COPY sink (the demo's
@@ -47,4 +55,18 @@ export async function getCustomerBalance(
     company.currency,
   );
   return toCustomerBalance(company.currency, sums);
+}
+
+/**
+ * The open invoices of `customerIds`, oldest due first, each with its live allocations as
+ * settlements (the day and amount): what dunning lists in a message and counts the
+ * late-payment penalties from. Read on `q`, in two statements for any number of customers.
+ */
+export async function listOpenInvoicesOfCustomers(
+  q: Queryable,
+  ctx: Ctx,
+  customerIds: readonly string[],
+): Promise<OpenInvoiceWithSettlements[]> {
+  requirePermission(ctx, 'ledger:read');
+  return listOpenInvoicesWithSettlements(q, ctx.companyId, customerIds);
 }

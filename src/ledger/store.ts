@@ -1075,3 +1075,58 @@ export async function listPaymentSettlementRows(
   }
   return [...settlements.values()];
 }
+
+/** An open invoice with what was settled on it: the day and amount of each live allocation. */
+export type OpenInvoiceWithSettlements = Invoice & {
+  settlements: { on: CalendarDate; amountCents: Cents }[];
+};
+
+/**
+ * The open invoices (not credit notes) of `customerIds`, oldest due first, each with its
+ * live allocations (an undone one left out) as settlements: what a dunning message lists
+ * and its penalties are counted from. Two statements, whatever the number of customers.
+ */
+export async function listOpenInvoicesWithSettlements(
+  q: Queryable,
+  companyId: string,
+  customerIds: readonly string[],
+): Promise<OpenInvoiceWithSettlements[]> {
+  if (customerIds.length === 0) {
+    return [];
+  }
+  const invoices = await q
+    .selectFrom('invoice')
+    .select(INVOICE_COLUMNS)
+    .where('company_id', '=', companyId)
+    .where('customer_id', '=', anyOf(customerIds, 'uuid'))
+    .where('kind', '=', 'invoice')
+    .where('open_cents', '>', 0)
+    .orderBy('due_date')
+    .orderBy('issue_date')
+    .orderBy('number')
+    .execute();
+  if (invoices.length === 0) {
+    return [];
+  }
+  const allocations = await q
+    .selectFrom('allocation')
+    .select(['invoice_id', 'allocated_on', 'amount_cents'])
+    .where('company_id', '=', companyId)
+    .where(
+      'invoice_id',
+      '=',
+      anyOf(
+        invoices.map((row) => row.id),
+        'uuid',
+      ),
+    )
+    .where('undone_at', 'is', null)
+    .execute();
+  const settled = new Map<string, { on: CalendarDate; amountCents: Cents }[]>();
+  for (const row of allocations) {
+    const list = settled.get(row.invoice_id) ?? [];
+    list.push({ on: row.allocated_on as CalendarDate, amountCents: cents(row.amount_cents) });
+    settled.set(row.invoice_id, list);
+  }
+  return invoices.map((row) => ({ ...toInvoice(row), settlements: settled.get(row.id) ?? [] }));
+}

@@ -16,6 +16,7 @@ import { registerAccessRoutes } from '../auth/access-routes.ts';
 import { createPasswordAttempts, type PasswordAttemptLimits } from '../auth/password-attempts.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCustomerRoutes } from '../customers/routes.ts';
+import { registerDunningRoutes } from '../dunning/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { registerMatchingRoutes } from '../bank/matching/routes.ts';
 import { registerBankRoutes } from '../bank/routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         registerCustomerRoutes(securedTyped, deps);
         registerLedgerRoutes(securedTyped, deps);
         registerMatchingRoutes(securedTyped, deps);
+        registerDunningRoutes(securedTyped, deps);
         registerAccessRoutes(securedTyped, deps);
         const uploads = { maxFileBytes: options.maxImportFileBytes ?? MAX_IMPORT_FILE_BYTES };
         await registerImportRoutes(securedTyped, deps, uploads);

@@ -89,7 +89,9 @@ export type NotFoundEntity =
   | 'credit_note'
   | 'payment'
   | 'allocation'
-  | 'bank_line';
+  | 'bank_line'
+  | 'dunning_scenario'
+  | 'dunning_template';
 
 export class NotFoundError extends DomainError {
   constructor(entity: NotFoundEntity, key: string) {

@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { findCompanies } from '../../companies/service.ts';
 import { ZTrustedProxies } from '../../http/trusted-proxies.ts';
-import { companyMailers } from '../../jobs/mailer.ts';
-import { startOutboxWorker, workerOwner } from '../../jobs/outbox-worker.ts';
 import type { Language } from '../../shared/language.ts';
 import { helpWords } from '../localized-command.ts';
 import { chooseLogFormat } from '../log-format.ts';
@@ -63,8 +61,11 @@ export function registerServeCommand(program: Command, language: Language): void
         isTty: process.stdout.isTTY,
       });
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ deps, handle }) => {
-        // Loaded here: the HTTP stack is the heaviest import, and only `serve` needs it.
+        // Loaded here: the HTTP stack and the mailer are the heaviest imports, and only
+        // `serve` needs them (every other command runs in a small heap: import-memory.test.ts).
         const { buildApp } = await import('../../server/app.ts');
+        const { companyMailers } = await import('../../jobs/mailer.ts');
+        const { startOutboxWorker, workerOwner } = await import('../../jobs/outbox-worker.ts');
         const app = await buildApp({
           deps,
           log: { level: process.env['LOG_LEVEL'] ?? 'info', format: logFormat },

@@ -151,6 +151,10 @@ export const cliHelpEn = {
   matchThreshold:
     'apply at or above this confidence (1-100) for this run, over the company’s threshold',
   matchSetThreshold: 'set the company’s threshold (1-100) and run nothing',
+  // dunning
+  dunning: 'Dunning (relances): the company’s scenarios and templates, see docs/dunning.md',
+  dunningScenarios: 'List the dunning scenarios: their steps, the defaults, the customers assigned',
+  dunningTemplates: 'List the message templates, in French and English',
 } as const;
 
 /**

@@ -143,6 +143,10 @@ export const cliHelpFr = {
   matchThreshold:
     'appliquer à partir de cette confiance (1 à 100) pour ce passage, au lieu du seuil de la société',
   matchSetThreshold: 'fixer le seuil de la société (1 à 100), sans rien rapprocher',
+  dunning: 'Relances : les scénarios et les modèles de la société, voir docs/dunning.md',
+  dunningScenarios:
+    'Lister les scénarios de relance : leurs étapes, les défauts, les clients attribués',
+  dunningTemplates: 'Lister les modèles de messages, en français et en anglais',
 } as const satisfies ShapeOf<typeof cliHelpEn>;
 
 /** Commander's refusals and our option parsers' in French (same codes as `cli-help.en.ts`). */

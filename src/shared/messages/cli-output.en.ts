@@ -106,6 +106,14 @@ export const cliOutputEn = {
   // match, and the matching line of import bank
   matchSummary:
     'Matching: {{lines, number}} read, {{applied, number}} applied automatically, {{queued, number}} to match by hand, {{setAside, number}} set aside (money out, reversals); payer found {{payerRate}}, fully allocated {{invoiceRate}} (threshold {{threshold}})',
+  // dunning scenarios, dunning templates
+  columnSteps: 'Steps',
+  columnRiskCategory: 'Risk category',
+  columnCompanyDefault: 'Company default',
+  columnAssignedCustomers: 'Customers assigned',
+  columnTemplate: 'Template',
+  columnLanguage: 'Language',
+  columnSubject: 'Subject',
   matchThresholdSet: 'Automatic matches are now applied at or above a confidence of {{threshold}}.',
 } as const;
 

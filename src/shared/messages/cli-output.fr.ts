@@ -103,6 +103,13 @@ export const cliOutputFr = {
     "  le relevé {{statement}} du compte {{account}} ne s'équilibre pas : solde d'ouverture {{opening, money}} au {{openingDate}}, mouvements {{movements, money}}, solde de clôture {{closing, money}} au {{closingDate}}, soit un écart de {{difference, money}} ; il est gardé, signalé comme déséquilibré",
   matchSummary:
     'Rapprochement : lignes lues {{lines, number}}, rapprochées automatiquement {{applied, number}}, à rapprocher à la main {{queued, number}}, écartées {{setAside, number}} (sorties, rejets) ; payeur trouvé {{payerRate}}, entièrement lettrées {{invoiceRate}} (seuil {{threshold}})',
+  columnSteps: 'Étapes',
+  columnRiskCategory: 'Catégorie de risque',
+  columnCompanyDefault: 'Défaut de la société',
+  columnAssignedCustomers: 'Clients attribués',
+  columnTemplate: 'Modèle',
+  columnLanguage: 'Langue',
+  columnSubject: 'Objet',
   matchThresholdSet:
     'Les rapprochements automatiques sont désormais appliqués à partir d’une confiance de {{threshold}}.',
 } as const satisfies ShapeOf<typeof cliOutputEn>;

@@ -22,6 +22,22 @@ export const dunningEn = {
   dunning_negative_tolerance: 'The dunning tolerance cannot be negative',
   dunning_contact_gap_out_of_range:
     'The gap between two contacts must be a whole number of days from 0 to {{max}}',
+  dunning_run_hour_out_of_range: 'The run hour must be a whole hour from 0 to 23',
+  dunning_scenario_not_found: 'Dunning scenario {{key}} not found',
+  dunning_template_not_found: 'Template {{key}} not found',
+  dunning_scenario_refused: 'The scenario cannot be saved',
+  dunning_template_refused: 'The template cannot be saved',
+  dunning_policy_refused: 'The dunning policy cannot be saved',
+  dunning_scenario_in_use_one:
+    'The scenario is assigned to {{count}} customer: give it another scenario first',
+  dunning_scenario_in_use_other:
+    'The scenario is assigned to {{count}} customers: give them another scenario first',
+  dunning_scenario_is_default:
+    "The company's default scenario cannot be deleted: make another scenario the default first",
+  dunning_default_required:
+    'The company needs a default scenario: make another scenario the default instead',
+  dunning_preview_source:
+    'Give either a stored template (templateId) or the words of one (template)',
   template_syntax: 'Line {{line}}: {{detail}}',
   template_unknown_variable: 'Line {{line}}: the variable {{name}} does not exist',
   penalty_rate_assumed:

@@ -22,6 +22,21 @@ export const dunningFr = {
   dunning_negative_tolerance: 'Le seuil de relance ne peut pas être négatif',
   dunning_contact_gap_out_of_range:
     'L’écart entre deux contacts doit être un nombre entier de jours, de 0 à {{max}}',
+  dunning_run_hour_out_of_range: 'L’heure de la relance doit être une heure entière de 0 à 23',
+  dunning_scenario_not_found: 'Scénario de relance {{key}} introuvable',
+  dunning_template_not_found: 'Modèle {{key}} introuvable',
+  dunning_scenario_refused: 'Le scénario ne peut pas être enregistré',
+  dunning_template_refused: 'Le modèle ne peut pas être enregistré',
+  dunning_policy_refused: 'Les réglages de relance ne peuvent pas être enregistrés',
+  dunning_scenario_in_use_one:
+    'Le scénario est attribué à {{count}} client : donnez-lui d’abord un autre scénario',
+  dunning_scenario_in_use_other:
+    'Le scénario est attribué à {{count}} clients : donnez-leur d’abord un autre scénario',
+  dunning_scenario_is_default:
+    'Le scénario par défaut de la société ne peut pas être supprimé : faites d’abord d’un autre scénario le défaut',
+  dunning_default_required:
+    'La société a besoin d’un scénario par défaut : faites plutôt d’un autre scénario le défaut',
+  dunning_preview_source: 'Donnez soit un modèle enregistré (templateId), soit ses mots (template)',
   template_syntax: 'Ligne {{line}} : {{detail}}',
   template_unknown_variable: 'Ligne {{line}} : la variable {{name}} n’existe pas',
   penalty_rate_assumed:
