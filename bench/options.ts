@@ -11,9 +11,11 @@ export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
  * without the queries when `load` is not asked for); `import`, the canonical files of
  * a demo ledger imported through the CLI; `customers`, the big customers file imported
  * through the CLI on PostgreSQL; `fec`, a FEC imported with `importFec` into a fresh
- * database, against the time of merely splitting it into fields.
+ * database, against the time of merely splitting it into fields; `dunning`, the daily
+ * dunning run for the demo's today on the database the load loaded, the same date
+ * again, and the busiest collector's agenda (before `match`, which applies payments).
  */
-export const BENCH_PHASES = ['load', 'match', 'import', 'customers', 'fec'] as const;
+export const BENCH_PHASES = ['load', 'dunning', 'match', 'import', 'customers', 'fec'] as const;
 
 /** The customers of the big customers file (about 50 MB of CSV), as the performance issue states. */
 export const BIG_CUSTOMERS = 219_773;
@@ -55,13 +57,15 @@ export const USAGE = `npm run bench -- [options]
   --doc PATH|none     where to write the report (default docs/PERFORMANCE.md, written
                       only by a full run: size L on both databases, every phase)
   --skip-generator    do not time the demo generator on its own
-  --phases LIST       any of load (load the demo, time the queries), match (then
-                      match ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines on it; loads the demo
-                      without the queries when load is not asked for), import (export
+  --phases LIST       any of load (load the demo, time the queries), dunning (then
+                      the daily dunning run for the demo's today, the same date
+                      again, and the busiest collector's agenda), match (then match
+                      ${MATCH_LINES.toLocaleString('en-US')} noisy bank lines on it; dunning and match load
+                      the demo without the queries when load is not asked for), import (export
                       the demo as CSV, import it through the CLI, re-import it) and
                       customers (the big customers file, PostgreSQL) and fec (a FEC
                       imported with importFec, and again, beside the time of splitting
-                      it into fields); default all five
+                      it into fields); default all six
   --import-size S|M|L size of the exported ledger the import phase imports (default M)
   --big-customers N   customers in the big customers file (default
                       ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)

@@ -55,7 +55,8 @@ export type QueryResults = { list: ListCase[]; bundles: BundleCase[] };
 
 type RunOptions = { runs: number; warmup: number };
 
-async function signIn(app: App, demo: DemoResult): Promise<string> {
+/** Signs in as the demo's admin; the session cookie. Also the dunning phase's. */
+export async function signIn(app: App, demo: DemoResult): Promise<string> {
   const admin = demo.users.find((user) => user.role === 'admin') ?? demo.users[0];
   if (!admin) {
     throw new Error('The demo has no user to sign in with');

@@ -1,10 +1,12 @@
 import { LOADED_TABLES } from '../src/demo/load-demo.ts';
+import type { DunningPass, DunningRunResults } from './dunning-phase.ts';
 import { linesPerSecond, type FecDatabaseRun, type FecStep } from './fec-phase.ts';
 import type { ImportPhaseRun, ImportStep } from './import-phase.ts';
 import type { BenchRun, DatabaseRun } from './results.ts';
 import {
   TARGETS,
   checkTargets,
+  dunningChecks,
   fecCheck,
   isJudgedListCase,
   passTime,
@@ -252,6 +254,116 @@ function matchingTable(run: BenchRun): Table {
   };
 }
 
+function passCells(pass: DunningPass): string[] {
+  const { counts } = pass;
+  return [
+    formatMs(pass.ms),
+    `${formatCount(counts.customers)} / ${formatCount(pass.slices)}`,
+    `${formatCount(counts.actions)} / ${formatCount(counts.messages)} / ${formatCount(pass.outboxAdded)}`,
+    `${formatCount(counts.awaitingApproval)} / ${formatCount(counts.tasks)} / ${formatCount(counts.heldBack)}`,
+    formatMs(pass.firstSliceMs),
+    pass.otherSlices === undefined
+      ? ''
+      : `${formatSample(pass.otherSlices)} (max ${formatMs(pass.otherSlices.maxMs)})`,
+  ];
+}
+
+function dunningTable(run: BenchRun): Table {
+  const rows: string[][] = [];
+  for (const database of run.databases) {
+    const { dunning } = database;
+    if (dunning === undefined) {
+      continue;
+    }
+    const [runCheck] = dunningChecks(database.kind, dunning);
+    for (const [pass, name] of [
+      [dunning.first, 'run'],
+      [dunning.second, 'same date again'],
+    ] as const) {
+      rows.push([
+        DATABASE_NAMES[database.kind],
+        `${name} (${dunning.today})`,
+        ...passCells(pass),
+        pass === dunning.first && runCheck !== undefined ? mark(runCheck.isMet) : '',
+      ]);
+    }
+  }
+  return {
+    title: `The daily dunning run (\`runDunning\`, slices of ${formatCount(run.databases.find((database) => database.dunning)?.dunning?.sliceSize ?? 0)} customers, each one transaction) on the loaded demo, then the same date again`,
+    header: [
+      'database',
+      'run',
+      'time',
+      'customers / slices',
+      'actions / messages / outbox rows added',
+      'awaiting approval / tasks / held back',
+      'to the 1st slice (setup, promises, leaves, slice 1)',
+      'other slices (median / p95)',
+      `< ${formatMs(TARGETS.dunningRunMs.postgres)} PostgreSQL, ${formatMs(TARGETS.dunningRunMs.pglite)} PGlite`,
+    ],
+    rows,
+  };
+}
+
+function agendaTable(run: BenchRun): Table {
+  const rows: string[][] = [];
+  for (const database of run.databases) {
+    const agenda = database.dunning?.agenda;
+    if (agenda === undefined) {
+      continue;
+    }
+    rows.push([
+      DATABASE_NAMES[database.kind],
+      agenda.assignee.name,
+      `${formatCount(agenda.items)} of ${formatCount(agenda.total)}`,
+      formatSample(agenda.http),
+      formatSample(agenda.service),
+      mark(agenda.http.medianMs < TARGETS.agendaMs),
+    ]);
+  }
+  return {
+    title: `The busiest collector's agenda after the run (median / p95 of ${run.runs} runs)`,
+    header: [
+      'database',
+      'collector',
+      'items / total',
+      'HTTP',
+      'listAgenda',
+      `< ${TARGETS.agendaMs} ms`,
+    ],
+    rows,
+  };
+}
+
+/** What the dunning phase measured on one database, as lines of text. */
+export function dunningSummaryLines(dunning: DunningRunResults): string[] {
+  const pass = (name: string, value: DunningPass): string => {
+    const { counts } = value;
+    const slices =
+      value.otherSlices === undefined
+        ? ''
+        : `, other slices ${formatSample(value.otherSlices)} (median / p95)`;
+    return (
+      `${name}: ${formatMs(value.ms)}, ${formatCount(counts.customers)} customers in ${value.slices} slices, ` +
+      `${formatCount(counts.actions)} actions, ${formatCount(counts.messages)} messages (${formatCount(value.outboxAdded)} outbox rows), ` +
+      `${formatCount(counts.tasks)} tasks, ${formatCount(counts.awaitingApproval)} awaiting approval; ` +
+      `to the 1st slice ${formatMs(value.firstSliceMs)}${slices}`
+    );
+  };
+  const lines = [
+    `${formatCount(dunning.customersWithEmail)} of ${formatCount(dunning.customers)} customers have a contact with an e-mail`,
+    pass(`run of ${dunning.today}`, dunning.first),
+    pass('same date again', dunning.second),
+  ];
+  const { agenda } = dunning;
+  lines.push(
+    agenda === undefined
+      ? 'agenda: no collector has anything to do'
+      : `agenda of ${agenda.assignee.name}: ${agenda.items} of ${formatCount(agenda.total)} items, HTTP ${formatSample(agenda.http)}, listAgenda ${formatSample(agenda.service)} (median / p95)`,
+  );
+  return lines;
+}
+
 function formatMb(value: number | undefined): string {
   return value === undefined ? '' : `${formatCount(value)} MB`;
 }
@@ -440,6 +552,8 @@ export function resultTables(run: BenchRun): Table[] {
     rowsTable(run),
     listTable(run),
     bundleTable(run),
+    dunningTable(run),
+    agendaTable(run),
     matchingTable(run),
   ];
   if (run.imports !== undefined) {

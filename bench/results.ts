@@ -1,4 +1,5 @@
 import type { DemoSize } from '../src/demo/generate.ts';
+import type { DunningRunResults } from './dunning-phase.ts';
 import type { ImportPhaseRun } from './import-phase.ts';
 import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
 import type { FecDatabaseRun } from './fec-phase.ts';
@@ -14,6 +15,11 @@ export type DatabaseRun = {
   load: LoadTimings;
   /** Empty when only the match phase asked for the load. */
   queries: QueryResults;
+  /**
+   * The dunning phase on the loaded database, after the queries and before the match
+   * phase (which applies payments), when it was run.
+   */
+  dunning: DunningRunResults | undefined;
   /** The match phase on the loaded database, after the queries, when it was run. */
   matching: MatchingRun | undefined;
   /** One-minute load average of the machine before and after this database's run. */

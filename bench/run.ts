@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: loads the demo at a size into PostgreSQL and PGlite, then times
- * the customer list and the customer page, then the matcher over a day of bank lines;
+ * the customer list and the customer page, then the daily dunning run and a collector's
+ * agenda, then the matcher over a day of bank lines;
  * exports the demo as the canonical CSV
  * files and imports them through the CLI on both; imports a FEC into a fresh database of
  * each, beside the time of splitting it into fields; and reports against the targets of
@@ -13,6 +14,7 @@ import { DEMO_TIME_ZONE } from '../src/demo/load-demo.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { prepareLocation } from './bench-database.ts';
 import { writeResults } from './doc.ts';
+import { benchDunning } from './dunning-phase.ts';
 import { benchFec, buildFecBytes, fecLinesOf, type FecDatabaseRun } from './fec-phase.ts';
 import { benchImports } from './import-phase.ts';
 import { loadDatabase, timeGenerator } from './load-phase.ts';
@@ -26,6 +28,7 @@ import {
 } from './options.ts';
 import { benchQueries } from './query-phase.ts';
 import {
+  dunningSummaryLines,
   fecSummaryLines,
   renderConsoleTable,
   renderMarkdownResults,
@@ -64,6 +67,15 @@ async function benchDatabase(
         );
         queries = await benchQueries(handle, loaded.deps, loaded.demo, options);
       }
+      let dunning: DatabaseRun['dunning'];
+      if (options.phases.includes('dunning')) {
+        // Before the matcher, which applies payments: the run reads the ledger as loaded.
+        console.error(`${kind}: the daily dunning run, the same date again, a collector's agenda`);
+        dunning = await benchDunning(loaded.deps, loaded.demo, options);
+        for (const line of dunningSummaryLines(dunning)) {
+          console.error(`${kind}: ${line}`);
+        }
+      }
       let matching: DatabaseRun['matching'];
       if (options.phases.includes('match')) {
         // After the queries: the matcher applies payments, the queries read the ledger as loaded.
@@ -78,6 +90,7 @@ async function benchDatabase(
         info,
         load: loaded.timings,
         queries,
+        dunning,
         matching,
         loadAverage: { before, after: loadAverage() },
       };
@@ -99,7 +112,9 @@ function docPathOf(options: BenchOptions, run: BenchRun): string | undefined {
   // Only a full run may replace the published figures.
   return run.size === 'L' &&
     run.databases.length === 2 &&
-    run.databases.every((database) => database.matching !== undefined) &&
+    run.databases.every(
+      (database) => database.matching !== undefined && database.dunning !== undefined,
+    ) &&
     run.imports?.databases.length === 2 &&
     run.fec.length === 2
     ? DEFAULT_DOC
@@ -129,8 +144,9 @@ async function main(): Promise<void> {
   const clock = fixedClock(startedAt);
   const today = clock.today(DEMO_TIME_ZONE);
   const isLoading = options.phases.includes('load');
-  // The match phase runs on the database the load phase loads.
-  const hasDatabases = isLoading || options.phases.includes('match');
+  // The dunning and match phases run on the database the load phase loads.
+  const hasDatabases =
+    isLoading || options.phases.includes('dunning') || options.phases.includes('match');
 
   let generator: BenchRun['generator'];
   if (isLoading && !options.skipGenerator) {

@@ -1,3 +1,4 @@
+import type { DunningRunResults } from './dunning-phase.ts';
 import { linesPerSecond, type FecDatabaseRun } from './fec-phase.ts';
 import type { DatabaseImportRun, ImportPhaseRun, ImportStep } from './import-phase.ts';
 import type { MatchingRun } from './match-phase.ts';
@@ -10,7 +11,8 @@ import type { BenchRun } from './results.ts';
  * (the canonical import at size M, end to end through the CLI, and the big customers
  * file on PostgreSQL) and of issue 8 (the matcher over a day of 10,000 bank lines:
  * fast, applying nearly all receivables on its own and none wrongly; a FEC of
- * 1,000,000 lines imported end to end at a speed).
+ * 1,000,000 lines imported end to end at a speed) and of issue 9 (the daily dunning
+ * run at size L, its messages written to the outbox; one collector's agenda).
  */
 export const TARGETS = {
   loadMs: { postgres: 15_000, pglite: 30_000 } satisfies Record<BenchDatabase, number>,
@@ -28,6 +30,8 @@ export const TARGETS = {
   /** FEC lines imported a second, end to end (bytes to commit), at least. */
   fecLinesPerSecondPostgres: 150_000,
   fecLinesPerSecondPglite: 60_000,
+  dunningRunMs: { postgres: 60_000, pglite: 180_000 } satisfies Record<BenchDatabase, number>,
+  agendaMs: 200,
 } as const;
 
 /** The FEC import's floor on a database (`TARGETS.fecLinesPerSecond…`). */
@@ -164,6 +168,38 @@ function matchingChecks(kind: BenchDatabase, matching: MatchingRun): TargetCheck
   ];
 }
 
+/**
+ * The dunning run's target on one database (the first run of the day, every slice
+ * committed), and the agenda's (the busiest collector's, HTTP median).
+ */
+export function dunningChecks(kind: BenchDatabase, dunning: DunningRunResults): TargetCheck[] {
+  const on = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  const { first, agenda } = dunning;
+  const checks: TargetCheck[] = [
+    {
+      label: `Daily dunning run on ${on}`,
+      database: kind,
+      unit: 'ms',
+      limit: TARGETS.dunningRunMs[kind],
+      measured: first.ms,
+      detail: `runDunning, ${first.counts.customers.toLocaleString('en-US')} customers, ${first.counts.actions.toLocaleString('en-US')} actions, ${first.outboxAdded.toLocaleString('en-US')} messages to the outbox`,
+      isMet: first.ms < TARGETS.dunningRunMs[kind] && first.outboxAdded > 0,
+    },
+  ];
+  if (agenda !== undefined) {
+    checks.push({
+      label: `One collector's agenda on ${on}`,
+      database: kind,
+      unit: 'ms',
+      limit: TARGETS.agendaMs,
+      measured: agenda.http.medianMs,
+      detail: `${agenda.assignee.name}, ${agenda.items} of ${agenda.total.toLocaleString('en-US')} items, HTTP median`,
+      isMet: agenda.http.medianMs < TARGETS.agendaMs,
+    });
+  }
+  return checks;
+}
+
 /** The FEC import's target on one database's run: the first import, end to end. */
 export function fecCheck(run: FecDatabaseRun): TargetCheck {
   const limit = fecTargetOf(run.kind);
@@ -248,6 +284,9 @@ export function checkTargets(run: BenchRun): TargetCheck[] {
     });
     if (database.kind === 'postgres') {
       checks.push(...queryChecks(database.queries));
+    }
+    if (database.dunning !== undefined) {
+      checks.push(...dunningChecks(database.kind, database.dunning));
     }
     if (database.matching !== undefined) {
       checks.push(...matchingChecks(database.kind, database.matching));

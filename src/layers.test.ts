@@ -29,6 +29,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['imports'],
   // Bank statements, read by the imports' readers, and the cash they pay into the ledger.
   ['bank'],
+  // A dispute flag on an invoice, and the customers' payment promises: dunning holds back
+  // what they cover.
+  ['disputes', 'promises'],
   // Dunning reads the ledger's balances and the customers, and writes to the outbox.
   ['dunning'],
   ['demo'],
@@ -60,10 +63,19 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   outbox_message: 'jobs',
   job: 'jobs',
   mail_setting: 'jobs',
+  sms_setting: 'jobs',
+  invoice_dispute: 'disputes',
+  payment_promise: 'promises',
+  payment_promise_invoice: 'promises',
   dunning_scenario: 'dunning',
   dunning_template: 'dunning',
   dunning_policy: 'dunning',
   customer_dunning: 'dunning',
+  dunning_run: 'dunning',
+  dunning_action: 'dunning',
+  dunning_action_invoice: 'dunning',
+  invoice_dunning: 'dunning',
+  penalty_rate: 'dunning',
 };
 
 type Import = { from: string; to: string };

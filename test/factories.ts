@@ -6,6 +6,7 @@ import type { Company } from '../src/companies/model.ts';
 import { createCompany } from '../src/companies/service.ts';
 import type { TCreateCustomerRequest, TCustomerDetail } from '../src/customers/schemas.ts';
 import { createCustomer } from '../src/customers/service.ts';
+import type { ScenarioStep } from '../src/dunning/scenario.ts';
 import { upsertInvoicesInTx, upsertPaymentsInTx } from '../src/ledger/upsert-items.ts';
 import { calendarDate } from '../src/shared/calendar-date.ts';
 import { cents } from '../src/shared/money.ts';
@@ -131,4 +132,22 @@ export async function makePayment(
       throw new Error(JSON.stringify(result.issues));
     }
   });
+}
+
+/** A scenario step as a test writes it: sent by itself, for every customer, unless told. */
+export function scenarioStep(
+  offsetDays: number,
+  channel: ScenarioStep['channel'],
+  templateId: string | null,
+  overrides: Partial<Omit<ScenarioStep, 'id'>> = {},
+): Omit<ScenarioStep, 'id'> {
+  return {
+    offsetDays,
+    channel,
+    templateId,
+    needsApproval: false,
+    minOverdueCents: null,
+    riskCategories: null,
+    ...overrides,
+  };
 }

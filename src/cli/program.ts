@@ -10,6 +10,7 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerDunningCommands } from './commands/dunning.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerListCommands } from './commands/lists.ts';
+import { registerMessageCommands } from './commands/messages.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { helpWords, LocalizedCommand } from './localized-command.ts';
@@ -41,6 +42,7 @@ export function buildProgram(language: Language): Command {
   registerMatchCommand(program, language);
   registerDunningCommands(program, language);
   registerListCommands(program, language);
+  registerMessageCommands(program, language);
   registerUserCommands(program, language);
   registerAuditCommands(program, language);
   return program;

@@ -21,6 +21,7 @@ import {
   normalizePaymentTerms,
   type Address,
   type CustomerFields,
+  type CustomerStatus,
   type CustomerWithContacts,
 } from './model.ts';
 import {
@@ -40,6 +41,7 @@ import type {
 } from './schemas.ts';
 import {
   findCustomerById,
+  findCustomersByIds,
   findCustomerRecord,
   findCustomerTermsByCodes,
   listCustomerNameRows,
@@ -266,6 +268,39 @@ export async function saveChanges(
       data: { changes },
     })),
   );
+}
+
+/** Customers by id with their contacts, in the caller's transaction (the dunning run's slice). */
+export async function listCustomersByIds(
+  q: Queryable,
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<CustomerWithContacts[]> {
+  requirePermission(ctx, 'customers:read');
+  return findCustomersByIds(q, ctx.companyId, ids);
+}
+
+/**
+ * Puts customers on hold or in litigation (a dunning step carried out), in the caller's
+ * transaction, each change recorded as a customer's update. Customers already in that
+ * status are left as they are.
+ */
+export async function setCustomerStatusesInTx(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  ids: readonly string[],
+  status: CustomerStatus,
+): Promise<void> {
+  const changed = (await findCustomersByIds(tx, ctx.companyId, ids))
+    .filter((customer) => customer.status !== status)
+    .map((before) => {
+      const after = { ...before, status };
+      return { after, changes: diffCustomer(before, after) };
+    });
+  if (changed.length > 0) {
+    await saveChanges(deps, tx, ctx, changed);
+  }
 }
 
 /** Looks up customers by code for an import, in the caller's transaction. */

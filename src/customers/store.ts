@@ -333,6 +333,30 @@ export async function findCustomersByCodes(
   );
 }
 
+/** Customers by id, with their contacts, in two statements whatever their number. */
+export async function findCustomersByIds(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<CustomerWithContacts[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .orderBy('id')
+    .execute();
+  const contacts = await contactsOf(
+    q,
+    companyId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...toCustomer(row), contacts: contacts.get(row.id) ?? [] }));
+}
+
 /** Every customer of the company by id, code and legal name: a directory to match payers against. */
 export async function listCustomerNameRows(
   q: Queryable,

@@ -313,6 +313,10 @@ export type CustomerDunningTable = {
   customer_id: string;
   scenario_id: string | null;
   manual_follow_up: Generated<boolean>;
+  /** The language of the customer's messages; NULL: French. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The customer's agreed late-payment rate in basis points; NULL: the legal rate. */
+  contractual_rate_bps: ColumnType<number | null, number | null | undefined, number | null>;
   updated_at: Timestamp;
 };
 

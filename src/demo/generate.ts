@@ -489,8 +489,21 @@ function appendCustomer(context: Context, index: number, batch: DemoBatch): void
     riskCategory: plan.risk,
     status: plan.status,
     profile: plan.profile,
-    contacts: identity.contacts.map((contact) => ({ id: ids.next('contact'), ...contact })),
+    contacts: identity.contacts.map((contact) => ({
+      id: ids.next('contact'),
+      ...contact,
+      email: reservedEmail(contact.email),
+    })),
   });
+}
+
+/**
+ * A demo address on the reserved `.example` top-level domain (RFC 2606), so that the demo's
+ * dunning, sent through a real mail server by mistake, reaches no real company or mailbox:
+ * `compta@transports-moreau.fr` → `compta@transports-moreau.example`.
+ */
+function reservedEmail(email: string): string {
+  return email.replace(/\.[a-z]+$/, '.example');
 }
 
 function emptyBatch(): DemoBatch {

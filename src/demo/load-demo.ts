@@ -27,6 +27,12 @@ import type { DbHandle } from '../db/client.ts';
 import { ConflictError } from '../shared/errors.ts';
 import type { TRole } from '../shared/schemas.ts';
 import {
+  createDunningPicker,
+  DEMO_REPLAY_DAYS,
+  type DemoTeamMember,
+} from './demo-dunning-picks.ts';
+import type { DemoDunningResult } from './demo-dunning.ts';
+import {
   DEMO_SIZES,
   generateDemo,
   type DemoBatch,
@@ -91,17 +97,22 @@ export type DemoResult = {
   password: string;
   users: { email: string; role: TRole }[];
   counts: { customers: number; invoices: number; payments: number; allocations: number };
+  /** What the replay of the past daily runs did; null when it was not asked for. */
+  dunning: DemoDunningResult | null;
 };
 
 /**
  * How far a load is: rows sent so far, then (when no other company has data: ADR 7)
- * `indexes` while the keys, indexes and foreign keys are rebuilt and checked.
+ * `indexes` while the keys, indexes and foreign keys are rebuilt and checked, then
+ * `dunning` while the past daily runs are replayed (`day` of `days`), when asked for.
  */
 export type DemoProgress = (progress: {
-  phase: 'rows' | 'indexes';
+  phase: 'rows' | 'indexes' | 'dunning';
   customers: number;
   invoices: number;
   totalCustomers: number;
+  day?: number;
+  days?: number;
 }) => void;
 
 /**
@@ -119,6 +130,12 @@ export async function loadDemo(
     /** Who loads it (the operating-system user, for the CLI): the actor of its events. */
     operator: string;
     onProgress?: DemoProgress | undefined;
+    /**
+     * Replays the daily dunning runs of the last days (`DEMO_REPLAY_DAYS` of the size, or
+     * `days`) after the load (demo-dunning.ts): the CLI's `demo` asks for it; off by
+     * default, so the bench times the load alone.
+     */
+    dunning?: boolean | { days: number } | undefined;
   },
 ): Promise<DemoResult> {
   const existing = await findCompanies(deps);
@@ -141,12 +158,15 @@ export async function loadDemo(
   const ctx = cliContext(company.id, options.operator);
   const password = generatePassword();
   const collectorIds: string[] = [];
+  const team: DemoTeamMember[] = [];
   for (const member of DEMO_TEAM) {
     const { user } = await createUser(deps, ctx, { ...member, password });
+    team.push({ id: user.id, displayName: user.displayName, role: member.role });
     if (member.role === 'collector') {
       collectorIds.push(user.id);
     }
   }
+  const picker = options.dunning ? createDunningPicker(options.seed) : undefined;
   const today = deps.clock.today(company.timeZone);
   const counts = { customers: 0, invoices: 0, payments: 0, allocations: 0 };
   const totalCustomers = DEMO_SIZES[options.size].customers;
@@ -162,6 +182,7 @@ export async function loadDemo(
     counts.invoices += batch.invoices.length;
     counts.payments += batch.payments.length;
     counts.allocations += batch.allocations.length;
+    picker?.add(batch.customers);
     options.onProgress?.({ phase: 'rows', ...counts, totalCustomers });
   };
   const loadedWhole = await inBulkTransaction(handle, async (session) => {
@@ -207,11 +228,31 @@ export async function loadDemo(
   await settleAfterBulkLoad(handle, LOADED_TABLES, {
     analyzed: loadedWhole ? COPIED_TABLES : [],
   });
+  const dunning =
+    picker === undefined
+      ? null
+      : // Loaded only to replay: the run's code (letters, templates) stays out of the CLI's heap.
+        await (
+          await import('./demo-dunning.ts')
+        ).replayDemoDunning(deps, ctx, {
+          seed: options.seed,
+          today,
+          timeZone: company.timeZone,
+          days:
+            typeof options.dunning === 'object'
+              ? options.dunning.days
+              : DEMO_REPLAY_DAYS[options.size],
+          team,
+          picks: picker.picks(),
+          onProgress: ({ day, days }) =>
+            options.onProgress?.({ phase: 'dunning', ...counts, totalCustomers, day, days }),
+        });
   return {
     company,
     password,
     users: DEMO_TEAM.map(({ email, role }) => ({ email, role })),
     counts,
+    dunning,
   };
 }
 

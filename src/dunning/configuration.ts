@@ -48,6 +48,10 @@ export type CustomerDunning = {
   scenarioId: string | null;
   /** A collector follows it by hand: the daily run leaves it alone. */
   manualFollowUp: boolean;
+  /** The language its messages are written in; `null`: French. */
+  language: Language | null;
+  /** Its agreed late-payment rate in basis points a year; `null`: the legal rate. */
+  contractualRateBps: number | null;
 };
 
 /**

@@ -631,6 +631,17 @@ describe('decideCustomer: the minimum gap between contacts', () => {
     expect(made.actions).toEqual([{ step: hold, invoiceIds: ['inv-1'], totalOpenCents: 100_000 }]);
   });
 
+  it('does not make a call wait for the gap: it follows the written reminder on purpose', () => {
+    const call = step('call', 17, { channel: 'call', templateId: 'call_script' });
+    const reminded = invoice({ state: at('level_1', j(15)) });
+    const made = decideCustomer(
+      customer([reminded], { scenario: scenario(L1, call), lastContactOn: j(15) }),
+      j(17),
+      GAP,
+    );
+    expect(made.actions).toEqual([{ step: call, invoiceIds: ['inv-1'], totalOpenCents: 100_000 }]);
+  });
+
   it('holds for the gap first, then compares the credits with what is left to go', () => {
     const hold = step('hold', 45, { channel: 'hold', templateId: null });
     const atHold = invoice({ state: at('level_1', j(5)), amountCents: cents(50_000) });

@@ -13,7 +13,7 @@ import { sumCents, type Cents } from '../shared/money.ts';
 import {
   checkPolicy,
   checkScenario,
-  isContactChannel,
+  isWrittenChannel,
   orderedSteps,
   type DunningPolicy,
   type Scenario,
@@ -393,7 +393,7 @@ function applyCustomerRules(
   const isRecent =
     customer.lastContactOn !== null &&
     daysBetween(customer.lastContactOn, today) < policy.minDaysBetweenContacts;
-  const waiting = climbs.filter((climb) => isRecent && isContactChannel(climb.step.channel));
+  const waiting = climbs.filter((climb) => isRecent && isWrittenChannel(climb.step.channel));
   const rest = climbs.filter((climb) => !waiting.includes(climb));
   const restCents = sumCents(rest.map((climb) => climb.invoice.openCents));
   const isCovered = rest.length > 0 && customer.creditsCents >= restCents;

@@ -60,13 +60,22 @@ function currencyCode(code: string): CurrencyCode {
   return code;
 }
 
-/** `1215` → `12,15 %` (fr) or `12.15%` (en), with the no-break space money uses. */
-export function formatRate(basisPoints: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+/** One percent formatter per language: building one costs more than formatting. */
+const RATE_FORMATTERS = {
+  fr: new Intl.NumberFormat('fr-FR', {
     style: 'percent',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
-  })
+  }),
+  en: new Intl.NumberFormat('en-GB', {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }),
+};
+/** `1215` → `12,15 %` (fr) or `12.15%` (en), with the no-break space money uses. */
+export function formatRate(basisPoints: number, language: Language): string {
+  return RATE_FORMATTERS[language === 'fr' ? 'fr' : 'en']
     .format(basisPoints / 10_000)
     .replace(/\u202f/g, '\u00a0');
 }

@@ -13,8 +13,9 @@ import { getCustomer } from '../customers/service.ts';
 import { listOpenInvoicesOfCustomers } from '../ledger/service.ts';
 import type { Language } from '../shared/language.ts';
 import { messageData } from './message-data.ts';
-import { PUBLISHED_RATES } from './published-rates.ts';
+import { effectiveRates } from './penalty-rates.ts';
 import { getTemplate, templateRefusal } from './service.ts';
+import { findCustomerDunningRow } from './store.ts';
 import { renderMessage, type MessageTemplate } from './templates.ts';
 
 /** What to fill: a stored template by id, or words being edited (checked first). */
@@ -58,6 +59,10 @@ export async function previewTemplate(
   const invoices = (await listOpenInvoicesOfCustomers(deps.db, ctx, [customerId])).filter(
     (invoice) => invoice.currency === company.currency,
   );
+  const [own, rates] = [
+    await findCustomerDunningRow(deps.db, ctx.companyId, customerId),
+    await effectiveRates(deps.db, ctx.companyId),
+  ];
   const collectorId = customer.collector?.id;
   const collector =
     collectorId === undefined
@@ -83,9 +88,8 @@ export async function previewTemplate(
       openCents: invoice.openCents,
       settlements: invoice.settlements,
     })),
-    // The customers' agreed penalty rates are not stored yet: the legal rate applies.
-    terms: { contractualRateBasisPoints: null },
-    rates: PUBLISHED_RATES,
+    terms: { contractualRateBasisPoints: own?.contractualRateBps ?? null },
+    rates,
   });
   return {
     ...renderMessage(template, data),

@@ -9,7 +9,9 @@ import { answer, noContent, problems } from '../http/openapi.ts';
 import type { App } from '../http/types.ts';
 import { cents } from '../shared/money.ts';
 import { ZId } from '../shared/schemas.ts';
+import { registerAgendaRoutes } from './agenda-routes.ts';
 import type { DunningSettings, StoredScenario, StoredTemplate } from './configuration.ts';
+import { registerPenaltyRateRoutes } from './penalty-rate-routes.ts';
 import { previewTemplate } from './preview.ts';
 import {
   ZAssignDunningRequest,
@@ -86,6 +88,9 @@ function presentCustomerDunning(view: CustomerDunningView): TCustomerDunning {
     customerId: view.customerId,
     scenarioId: view.scenarioId,
     manualFollowUp: view.manualFollowUp,
+    language: view.language,
+    contractualRateBps: view.contractualRateBps,
+    notice: view.notice,
     scenario: view.scenario === null ? null : presentScenario(view.scenario),
     source: view.source,
   };
@@ -112,6 +117,8 @@ function presentPolicy(settings: DunningSettings): TDunningPolicy {
 export function registerDunningRoutes(app: App, deps: Deps): void {
   registerScenarioRoutes(app, deps);
   registerTemplateRoutes(app, deps);
+  registerAgendaRoutes(app, deps);
+  registerPenaltyRateRoutes(app, deps);
 }
 
 function registerScenarioRoutes(app: App, deps: Deps): void {

@@ -40,6 +40,15 @@ const CONTACT_CHANNELS: ReadonlySet<Channel> = new Set(['email', 'letter', 'sms'
 const OVERDUE_ONLY_CHANNELS: ReadonlySet<Channel> = new Set(['hold', 'litigation']);
 
 /** Whether a step on `channel` contacts the customer (and so waits for the minimum gap). */
+/**
+ * Whether a step writes to the customer by itself (e-mail, letter, SMS): those wait for
+ * the minimum gap between contacts. A call is a person's: it follows the written reminder
+ * on purpose (the default scenario calls two days after the second one).
+ */
+export function isWrittenChannel(channel: Channel): boolean {
+  return MESSAGE_CHANNELS.has(channel);
+}
+
 export function isContactChannel(channel: Channel): boolean {
   return CONTACT_CHANNELS.has(channel);
 }

@@ -9,7 +9,7 @@ import { ZLanguage } from '../auth/schemas.ts';
 import { ZRiskCategory } from '../customers/schemas.ts';
 import { messageOf } from '../shared/messages/catalogue.ts';
 import { MAX_AMOUNT_CENTS } from '../shared/money.ts';
-import { ZCents, ZId } from '../shared/schemas.ts';
+import { ZCents, ZId, ZProblemIssue } from '../shared/schemas.ts';
 import { CHANNELS, MAX_STEP_OFFSET_DAYS } from './scenario.ts';
 
 export const ZChannel = z.enum(CHANNELS).meta({
@@ -105,6 +105,17 @@ export const ZCustomerDunning = z
     manualFollowUp: z.boolean().meta({
       description: 'A collector follows the customer by hand: the daily run leaves it alone',
     }),
+    language: ZLanguage.nullable().meta({
+      description: 'The language of its messages; null: French',
+    }),
+    contractualRateBps: z.number().int().nullable().meta({
+      description:
+        'Its agreed late-payment rate in basis points a year; null: the legal rate (ECB + 10 points)',
+    }),
+    notice: ZProblemIssue.nullable().meta({
+      description:
+        '`penalty_rate_below_floor` when the agreed rate is below three times the legal interest rate of the current half-year',
+    }),
     scenario: ZDunningScenario.nullable().meta({ description: 'The scenario it follows' }),
     source: z.enum(['customer', 'risk_category', 'company_default']).nullable().meta({
       description:
@@ -118,6 +129,13 @@ export const ZAssignDunningRequest = z
   .object({
     scenarioId: ZId.nullable().meta({ description: 'null: back to the defaults' }),
     manualFollowUp: z.boolean().default(false),
+    language: ZLanguage.nullable()
+      .optional()
+      .meta({ description: 'The language of its messages (null: French); left out: unchanged' }),
+    contractualRateBps: z.number().int().min(0).max(10_000).nullable().optional().meta({
+      description:
+        'Its agreed late-payment rate in basis points, 0 to 10000 (null: the legal rate); left out: unchanged',
+    }),
   })
   .meta({ id: 'AssignDunningRequest' });
 

@@ -13,6 +13,7 @@ import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
 import { recordEvents } from '../audit/service.ts';
+import { getCompany } from '../companies/service.ts';
 import { getCustomer, requireCustomer } from '../customers/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -36,6 +37,9 @@ import {
   type StoredScenario,
   type StoredTemplate,
 } from './configuration.ts';
+import { halfYearOf } from './penalties.ts';
+import { floorNotice } from './penalty-rate-table.ts';
+import { effectiveRates } from './penalty-rates.ts';
 import { checkScenario, type ScenarioStep } from './scenario.ts';
 import {
   clearCompanyDefault,
@@ -230,6 +234,8 @@ export async function deleteScenario(deps: Deps, ctx: Ctx, id: string): Promise<
 export type CustomerDunningView = CustomerDunning & {
   scenario: StoredScenario | null;
   source: ScenarioSource | null;
+  /** `penalty_rate_below_floor` when its agreed rate is below the floor of the current half-year. */
+  notice: Issue | null;
 };
 
 /**
@@ -248,14 +254,38 @@ export async function scenarioForCustomer(
     findCustomerDunningRow(deps.db, ctx.companyId, customerId),
     listScenarioRows(deps.db, ctx.companyId),
   ]);
-  const setting = own ?? { customerId, scenarioId: null, manualFollowUp: false };
+  const setting = own ?? {
+    customerId,
+    scenarioId: null,
+    manualFollowUp: false,
+    language: null,
+    contractualRateBps: null,
+  };
   const key = { riskCategory: customer.riskCategory, scenarioId: setting.scenarioId };
   const scenario = resolveScenario(key, scenarios) ?? null;
   return {
     ...setting,
     scenario,
     source: scenario === null ? null : scenarioSource(key, scenario),
+    notice: await contractualRateNotice(deps, ctx, setting.contractualRateBps),
   };
+}
+
+/** The highest agreed rate a customer may be given (customer_dunning_contractual_rate_bps_check). */
+const MAX_CONTRACTUAL_RATE_BPS = 10_000;
+
+/** The floor notice of an agreed rate, over the company's rates of its current half-year. */
+async function contractualRateNotice(
+  deps: Deps,
+  ctx: Ctx,
+  contractualRateBps: number | null,
+): Promise<Issue | null> {
+  if (contractualRateBps === null) {
+    return null;
+  }
+  const company = await getCompany(deps, ctx.companyId);
+  const halfYear = halfYearOf(deps.clock.today(company.timeZone));
+  return floorNotice(await effectiveRates(deps.db, ctx.companyId), halfYear, contractualRateBps);
 }
 
 /**
@@ -267,9 +297,28 @@ export async function assignScenario(
   deps: Deps,
   ctx: Ctx,
   customerId: string,
-  input: { scenarioId: string | null; manualFollowUp: boolean },
+  input: {
+    scenarioId: string | null;
+    manualFollowUp: boolean;
+    /** The language of its messages; left out: unchanged. */
+    language?: Language | null | undefined;
+    /** Its agreed late-payment rate in basis points; `null`: the legal one; left out: unchanged. */
+    contractualRateBps?: number | null | undefined;
+  },
 ): Promise<CustomerDunningView> {
   requirePermission(ctx, 'dunning:assign');
+  const rate = input.contractualRateBps;
+  if (
+    rate !== undefined &&
+    rate !== null &&
+    (!Number.isInteger(rate) || rate < 0 || rate > MAX_CONTRACTUAL_RATE_BPS)
+  ) {
+    throw new InvalidError('penalty_rate_refused', {}, [
+      fieldIssue('contractualRateBps', 'penalty_rate_out_of_range', {
+        max: MAX_CONTRACTUAL_RATE_BPS,
+      }),
+    ]);
+  }
   // Before the transaction: on the embedded database it holds the only session.
   await requireCustomer(deps, ctx, customerId);
   await inTransaction(deps.db, async (tx) => {
@@ -282,7 +331,16 @@ export async function assignScenario(
       throw new NotFoundError('dunning_scenario', input.scenarioId);
     }
     const before = await findCustomerDunningRow(tx, ctx.companyId, customerId);
-    const after = { customerId, ...input };
+    const after = {
+      customerId,
+      scenarioId: input.scenarioId,
+      manualFollowUp: input.manualFollowUp,
+      language: input.language === undefined ? (before?.language ?? null) : input.language,
+      contractualRateBps:
+        input.contractualRateBps === undefined
+          ? (before?.contractualRateBps ?? null)
+          : input.contractualRateBps,
+    };
     await upsertCustomerDunningRow(tx, ctx.companyId, after, deps.clock.now());
     await recordEvents(tx, ctx, [
       {
@@ -294,8 +352,15 @@ export async function assignScenario(
           before: {
             scenarioId: before?.scenarioId ?? null,
             manualFollowUp: before?.manualFollowUp ?? false,
+            language: before?.language ?? null,
+            contractualRateBps: before?.contractualRateBps ?? null,
           },
-          after: input,
+          after: {
+            scenarioId: after.scenarioId,
+            manualFollowUp: after.manualFollowUp,
+            language: after.language,
+            contractualRateBps: after.contractualRateBps,
+          },
         },
       },
     ]);

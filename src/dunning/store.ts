@@ -335,7 +335,7 @@ export async function findCustomerDunningRow(
 ): Promise<CustomerDunning | undefined> {
   const row = await q
     .selectFrom('customer_dunning')
-    .select(['customer_id', 'scenario_id', 'manual_follow_up'])
+    .select(['customer_id', 'scenario_id', 'manual_follow_up', 'language', 'contractual_rate_bps'])
     .where('company_id', '=', companyId)
     .where('customer_id', '=', customerId)
     .executeTakeFirst();
@@ -344,6 +344,8 @@ export async function findCustomerDunningRow(
       customerId: row.customer_id,
       scenarioId: row.scenario_id,
       manualFollowUp: row.manual_follow_up,
+      language: row.language as Language | null,
+      contractualRateBps: row.contractual_rate_bps,
     }
   );
 }
@@ -362,12 +364,16 @@ export async function upsertCustomerDunningRow(
       customer_id: setting.customerId,
       scenario_id: setting.scenarioId,
       manual_follow_up: setting.manualFollowUp,
+      language: setting.language,
+      contractual_rate_bps: setting.contractualRateBps,
       updated_at: now,
     })
     .onConflict((oc) =>
       oc.columns(['company_id', 'customer_id']).doUpdateSet({
         scenario_id: setting.scenarioId,
         manual_follow_up: setting.manualFollowUp,
+        language: setting.language,
+        contractual_rate_bps: setting.contractualRateBps,
         updated_at: now,
       }),
     )

@@ -189,11 +189,29 @@ export function checkTemplate(template: MessageTemplate): Issue[] {
   return issues;
 }
 
+/** Parsed templates by their text: a run fills the same few thousands of times. */
+const PARSED = new Map<string, Template[]>();
+const PARSED_MAX = 500;
+
+function parsed(text: string): Template[] {
+  let templates = PARSED.get(text);
+  if (templates === undefined) {
+    templates = engine.parse(text);
+    if (PARSED.size >= PARSED_MAX) {
+      PARSED.clear();
+    }
+    PARSED.set(text, templates);
+  }
+  return templates;
+}
+
 /** The message for one customer: `template` filled with `data`. The template was checked at save. */
 export function renderMessage(template: MessageTemplate, data: TemplateData): MessageTemplate {
   return {
     // A subject is one line, whatever the data put in it.
-    subject: String(engine.parseAndRenderSync(template.subject, data)).replace(/\s+/g, ' ').trim(),
-    body: String(engine.parseAndRenderSync(template.body, data)),
+    subject: String(engine.renderSync(parsed(template.subject), data))
+      .replace(/\s+/g, ' ')
+      .trim(),
+    body: String(engine.renderSync(parsed(template.body), data)),
   };
 }

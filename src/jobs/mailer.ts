@@ -7,7 +7,8 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/client.ts';
-import { readMailSettingsForDelivery, type MailSettings } from './mail-settings.ts';
+// The store, not mail-settings.ts: that one sends a test e-mail through this file.
+import { findMailSettings, type MailSettings } from './mail-setting-store.ts';
 import { messageIdHeader, type DeliveryResult, type OutboxMessage } from './model.ts';
 
 /** Hands a message to the company's mail server. Never throws for a refusal: it answers. */
@@ -121,6 +122,106 @@ export function smtpMailer(settings: MailSettings): Mailer & { close(): void } {
   };
 }
 
+/**
+ * The waits of a test e-mail, shorter than a worker's: an administrator waits on the
+ * answer, and an unreachable server should say so within seconds.
+ */
+export const TEST_SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 20_000,
+} as const;
+
+/**
+ * Why a test e-mail did not go, by stable code (the catalogue words each):
+ * - `smtp_unreachable`: no SMTP conversation (refused or timed-out connection, unknown host,
+ *   TLS failure);
+ * - `smtp_auth_refused`: the server refused the user name or the password;
+ * - `smtp_recipient_refused`: the server refused the recipient's address;
+ * - `smtp_refused`: any other refusal (the sender, the message itself).
+ */
+export type SmtpTestRefusal =
+  | 'smtp_unreachable'
+  | 'smtp_auth_refused'
+  | 'smtp_recipient_refused'
+  | 'smtp_refused';
+
+export type TestMailOutcome =
+  | { sent: true; messageId: string }
+  | { sent: false; refusal: SmtpTestRefusal; reason: string };
+
+/** nodemailer's codes of a conversation that never took place (its `errors.ts`). */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EPROTOCOL',
+]);
+
+/** What a failed test e-mail's error means, and the server's own words (or the system's). */
+export function smtpTestRefusal(error: unknown): { refusal: SmtpTestRefusal; reason: string } {
+  const smtp = error as SmtpError;
+  const reason = (smtp.response ?? smtp.message ?? String(error)).trim();
+  if (smtp.code === 'EAUTH' || smtp.command?.startsWith('AUTH') === true) {
+    return { refusal: 'smtp_auth_refused', reason };
+  }
+  if (smtp.code === 'EENVELOPE' && smtp.command?.startsWith('RCPT') === true) {
+    return { refusal: 'smtp_recipient_refused', reason };
+  }
+  if (
+    typeof smtp.responseCode !== 'number' &&
+    (smtp.code === undefined || UNREACHABLE_CODES.has(smtp.code))
+  ) {
+    return { refusal: 'smtp_unreachable', reason };
+  }
+  return { refusal: 'smtp_refused', reason };
+}
+
+/**
+ * Sends one test e-mail to `mail.to` through `settings`, on a connection of its own closed
+ * after it (no pool: it is one message). What the server answered, never a throw.
+ */
+export async function sendTestMail(
+  settings: MailSettings,
+  mail: { to: string; subject: string; text: string },
+): Promise<TestMailOutcome> {
+  const transport = createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    ...(settings.username === null
+      ? {}
+      : { auth: { user: settings.username, pass: settings.password ?? '' } }),
+    ...TEST_SMTP_TIMEOUTS,
+  });
+  try {
+    const info = await transport.sendMail({
+      from:
+        settings.fromName === null
+          ? settings.fromAddress
+          : { name: settings.fromName, address: settings.fromAddress },
+      ...(settings.replyTo === null ? {} : { replyTo: settings.replyTo }),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
+    if (info.accepted.length === 0) {
+      return {
+        sent: false,
+        refusal: 'smtp_recipient_refused',
+        reason: info.rejected.map(String).join(', '),
+      };
+    }
+    return { sent: true, messageId: info.messageId };
+  } catch (error) {
+    return { sent: false, ...smtpTestRefusal(error) };
+  } finally {
+    transport.close();
+  }
+}
+
 /** The settings' fingerprint: a transport is rebuilt when it changes. */
 function fingerprintOf(settings: MailSettings): string {
   return createHash('sha256').update(JSON.stringify(settings)).digest('hex');
@@ -138,7 +239,7 @@ export function companyMailers(db: Db): {
   const cache = new Map<string, { fingerprint: string; mailer: Mailer & { close(): void } }>();
   return {
     mailerFor: async (companyId) => {
-      const settings = await readMailSettingsForDelivery(db, companyId);
+      const settings = await findMailSettings(db, companyId);
       const cached = cache.get(companyId);
       if (settings === undefined) {
         cached?.mailer.close();

@@ -43,11 +43,14 @@ export type MessageSummary = Omit<OutboxMessage, 'bodyText' | 'bodyHtml' | 'atta
   attachmentName: string | null;
 };
 
-type MessageRow = Selectable<OutboxMessageTable>;
+export type MessageRow = Selectable<OutboxMessageTable>;
 
-type SummaryRow = Omit<MessageRow, 'body_text' | 'body_html' | 'attachment' | 'attachment_type'>;
+export type SummaryRow = Omit<
+  MessageRow,
+  'body_text' | 'body_html' | 'attachment' | 'attachment_type'
+>;
 
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   'company_id',
   'id',
   'channel',
@@ -68,7 +71,7 @@ const SUMMARY_COLUMNS = [
   'sent_at',
 ] as const;
 
-function toSummary(row: SummaryRow): MessageSummary {
+export function toSummary(row: SummaryRow): MessageSummary {
   return {
     companyId: row.company_id,
     id: row.id,
@@ -86,7 +89,7 @@ function toSummary(row: SummaryRow): MessageSummary {
   };
 }
 
-function toMessage(row: MessageRow): OutboxMessage {
+export function toMessage(row: MessageRow): OutboxMessage {
   const { attachmentName: _name, ...summary } = toSummary(row);
   return {
     ...summary,
@@ -352,6 +355,38 @@ export async function findMessagesOfSources(
     .where('source_id', '=', anyOf(sourceIds, 'text'))
     .orderBy('created_at')
     .orderBy('id')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/**
+ * Demo only (`recordDemoDeliveries`): sets what one attempt got on queued e-mails and SMS
+ * of the company among `ids`, with no worker and no lease (no mail server took them): one
+ * statement whatever their count. The messages changed.
+ */
+export async function updateDemoDeliveries(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+  outcome: { status: 'sent' | 'failed'; lastError: string | null; at: Date },
+): Promise<MessageSummary[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await jobsDb(q)
+    .updateTable('outbox_message')
+    .set((eb) => ({
+      status: outcome.status,
+      attempts: eb('attempts', '+', 1),
+      last_error: outcome.lastError,
+      sent_at: outcome.status === 'sent' ? outcome.at : null,
+      updated_at: outcome.at,
+    }))
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .where('channel', '<>', 'letter')
+    .where('status', '=', 'queued')
+    .returning(SUMMARY_COLUMNS)
     .execute();
   return rows.map(toSummary);
 }

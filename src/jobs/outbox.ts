@@ -31,6 +31,7 @@ import {
   updateAbandonedMessages,
   updateBounced,
   updateDelivery,
+  updateDemoDeliveries,
   updateLettersPrinted,
   type MessageSummary,
 } from './outbox-store.ts';
@@ -98,7 +99,8 @@ export async function claimMessages(
   });
 }
 
-function deliveryEvent(
+/** The trail's event of what became of `message` (also a print batch's, messages.ts). */
+export function deliveryEvent(
   message: Pick<
     OutboxMessage,
     'id' | 'channel' | 'recipients' | 'subject' | 'customerId' | 'source' | 'attempts'
@@ -253,6 +255,49 @@ export async function recordLettersPrinted(
       printed.map((letter) => deliveryEvent(letter, 'message.sent', null)),
     );
     return printed;
+  });
+}
+
+/**
+ * Demo only (`encaisse demo`, src/demo/demo-dunning.ts): there is no mail server, so the
+ * demo's replay of past runs says what became of their queued e-mails and SMS, as a worker
+ * would have recorded it after one attempt at `at`: accepted, `sent`; refused, `failed` at
+ * once with the refusal's reason (`decideDelivery` with the attempt taken as the last one).
+ * Each is an event of the trail, as `recordDelivery` makes. Letters and messages no longer
+ * queued are left as they are. Never called by the worker, a route or a job.
+ */
+export async function recordDemoDeliveries(
+  deps: Pick<Deps, 'db'>,
+  ctx: Ctx,
+  deliveries: readonly { messageId: string; result: DeliveryResult }[],
+  at: Date,
+): Promise<MessageSummary[]> {
+  requirePermission(ctx, 'customers:write');
+  const sent = deliveries.filter((delivery) => delivery.result.accepted);
+  const refused = deliveries.filter((delivery) => !delivery.result.accepted);
+  return inTransaction(deps.db, async (tx) => {
+    const recorded = await updateDemoDeliveries(
+      tx,
+      ctx.companyId,
+      sent.map((delivery) => delivery.messageId),
+      { status: 'sent', lastError: null, at },
+    );
+    const events = recorded.map((message) => deliveryEvent(message, 'message.sent', null));
+    for (const delivery of refused) {
+      const decision = decideDelivery(MAX_ATTEMPTS, delivery.result, at);
+      const reason = decision.status === 'sent' ? null : decision.reason;
+      const [failed] = await updateDemoDeliveries(tx, ctx.companyId, [delivery.messageId], {
+        status: 'failed',
+        lastError: reason,
+        at,
+      });
+      if (failed !== undefined) {
+        recorded.push(failed);
+        events.push(deliveryEvent(failed, 'message.failed', reason));
+      }
+    }
+    await recordEvents(tx, outboxContext(ctx.companyId), events);
+    return recorded;
   });
 }
 

@@ -8,12 +8,21 @@ import { toCustomerBalance, type CustomerBalance } from './balances.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   copyLedgerRows,
+  findInvoicesByIds,
+  listCustomerIdsWithOpenInvoices,
   listOpenInvoicesWithSettlements,
+  sumCustomerCredits,
+  type CustomerCredits,
   sumCustomerOpenItems,
+  sumSettlementsOfInvoices,
+  type InvoiceDaySettlement,
   type OpenInvoiceWithSettlements,
 } from './store.ts';
 
-export type { OpenInvoiceWithSettlements } from './store.ts';
+export type { CustomerCredits, InvoiceDaySettlement, OpenInvoiceWithSettlements } from './store.ts';
+import type { Invoice } from './model.ts';
+
+export type { Invoice } from './model.ts';
 
 /**
  * Sends a fresh company's invoices, payments and allocations down a COPY sink (the demo's
@@ -66,7 +75,55 @@ export async function listOpenInvoicesOfCustomers(
   q: Queryable,
   ctx: Ctx,
   customerIds: readonly string[],
+  options: { forShare?: boolean } = {},
 ): Promise<OpenInvoiceWithSettlements[]> {
   requirePermission(ctx, 'ledger:read');
-  return listOpenInvoicesWithSettlements(q, ctx.companyId, customerIds);
+  return listOpenInvoicesWithSettlements(q, ctx.companyId, customerIds, options);
+}
+
+/** The next `limit` customers (by id, after `after`) with an open invoice, in one statement. */
+export async function listCustomersWithOpenInvoices(
+  q: Queryable,
+  ctx: Ctx,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  requirePermission(ctx, 'ledger:read');
+  return listCustomerIdsWithOpenInvoices(q, ctx.companyId, after, limit);
+}
+
+/** The unapplied payments and open credit notes of `customerIds`, by currency. */
+export async function listCustomerCredits(
+  q: Queryable,
+  ctx: Ctx,
+  customerIds: readonly string[],
+): Promise<CustomerCredits[]> {
+  requirePermission(ctx, 'ledger:read');
+  return sumCustomerCredits(q, ctx.companyId, customerIds);
+}
+
+/** Invoices and credit notes by id (those of the company found; no lock), in one statement. */
+export async function listInvoicesByIds(
+  q: Queryable,
+  ctx: Ctx,
+  invoiceIds: readonly string[],
+): Promise<Invoice[]> {
+  requirePermission(ctx, 'ledger:read');
+  return findInvoicesByIds(q, ctx.companyId, invoiceIds);
+}
+
+/**
+ * What was settled on each of `invoiceIds` from `window.from` to `window.to` (both
+ * included): its live allocations, from payments and credit notes alike (an undone one
+ * left out), summed per invoice and day, so that a caller counting several windows at once
+ * (payment promises) reads them in one statement whatever the number of invoices.
+ */
+export async function listSettlementsOfInvoices(
+  q: Queryable,
+  ctx: Ctx,
+  invoiceIds: readonly string[],
+  window: { from: CalendarDate; to: CalendarDate },
+): Promise<InvoiceDaySettlement[]> {
+  requirePermission(ctx, 'ledger:read');
+  return sumSettlementsOfInvoices(q, ctx.companyId, invoiceIds, window);
 }

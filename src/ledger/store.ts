@@ -1084,15 +1084,30 @@ export type OpenInvoiceWithSettlements = Invoice & {
 /**
  * The open invoices (not credit notes) of `customerIds`, oldest due first, each with its
  * live allocations (an undone one left out) as settlements: what a dunning message lists
- * and its penalties are counted from. Two statements, whatever the number of customers.
+ * and its penalties are counted from. Two statements, whatever the number of customers;
+ * three with `forShare`, which holds the invoices until the transaction ends (ADR 22).
  */
 export async function listOpenInvoicesWithSettlements(
   q: Queryable,
   companyId: string,
   customerIds: readonly string[],
+  options: { forShare?: boolean } = {},
 ): Promise<OpenInvoiceWithSettlements[]> {
   if (customerIds.length === 0) {
     return [];
+  }
+  if (options.forShare === true) {
+    // In id order, the ledger writers' lock order (ADR 13), so neither waits in a circle.
+    await q
+      .selectFrom('invoice')
+      .select('id')
+      .where('company_id', '=', companyId)
+      .where('customer_id', '=', anyOf(customerIds, 'uuid'))
+      .where('kind', '=', 'invoice')
+      .where('open_cents', '>', 0)
+      .orderBy('id')
+      .forShare()
+      .execute();
   }
   const invoices = await q
     .selectFrom('invoice')
@@ -1129,4 +1144,126 @@ export async function listOpenInvoicesWithSettlements(
     settled.set(row.invoice_id, list);
   }
   return invoices.map((row) => ({ ...toInvoice(row), settlements: settled.get(row.id) ?? [] }));
+}
+
+/**
+ * The next `limit` customers after `after` (by id) with an open invoice: the dunning run's
+ * slices (ADR 22). One statement on the open invoices' index.
+ */
+export async function listCustomerIdsWithOpenInvoices(
+  q: Queryable,
+  companyId: string,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  let query = q
+    .selectFrom('invoice')
+    .select('customer_id')
+    .distinct()
+    .where('company_id', '=', companyId)
+    .where('kind', '=', 'invoice')
+    .where('open_cents', '>', 0);
+  if (after !== null) {
+    query = query.where('customer_id', '>', after);
+  }
+  const rows = await query.orderBy('customer_id').limit(limit).execute();
+  return rows.map((row) => row.customer_id);
+}
+
+/** What each customer could apply before being reminded: unapplied payments and open credit notes. */
+export type CustomerCredits = { customerId: string; currency: string; creditsCents: Cents };
+
+/** The credits of `customerIds` by currency, in two statements whatever their number. */
+export async function sumCustomerCredits(
+  q: Queryable,
+  companyId: string,
+  customerIds: readonly string[],
+): Promise<CustomerCredits[]> {
+  if (customerIds.length === 0) {
+    return [];
+  }
+  const notes = await q
+    .selectFrom('invoice')
+    .select(['customer_id', 'currency', sql<string>`sum(open_cents)::text`.as('cents')])
+    .where('company_id', '=', companyId)
+    .where('customer_id', '=', anyOf(customerIds, 'uuid'))
+    .where('kind', '=', 'credit_note')
+    .where('open_cents', '>', 0)
+    .groupBy(['customer_id', 'currency'])
+    .execute();
+  const payments = await q
+    .selectFrom('payment')
+    .select(['customer_id', 'currency', sql<string>`sum(unapplied_cents)::text`.as('cents')])
+    .where('company_id', '=', companyId)
+    .where('customer_id', '=', anyOf(customerIds, 'uuid'))
+    .where('unapplied_cents', '>', 0)
+    .groupBy(['customer_id', 'currency'])
+    .execute();
+  const totals = new Map<string, CustomerCredits>();
+  for (const row of [...notes, ...payments]) {
+    const key = `${row.customer_id}:${row.currency}`;
+    const found = totals.get(key);
+    const amount = cents(Number(row.cents));
+    totals.set(key, {
+      customerId: row.customer_id,
+      currency: row.currency,
+      creditsCents: cents((found?.creditsCents ?? 0) + amount),
+    });
+  }
+  return [...totals.values()];
+}
+
+/** Invoices and credit notes by id, as committed (no lock), in one statement. */
+export async function findInvoicesByIds(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<Invoice[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await q
+    .selectFrom('invoice')
+    .select(INVOICE_COLUMNS)
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .orderBy('id')
+    .execute();
+  return rows.map(toInvoice);
+}
+
+/** What was settled on one invoice on one day: its live allocations dated that day, summed. */
+export type InvoiceDaySettlement = { invoiceId: string; on: CalendarDate; amountCents: Cents };
+
+/**
+ * The live allocations (not undone) on `invoiceIds` dated from `from` to `to`, both
+ * included, from payments and credit notes alike, summed per invoice and day. One
+ * statement whatever the number of invoices, on the allocations' invoice index.
+ */
+export async function sumSettlementsOfInvoices(
+  q: Queryable,
+  companyId: string,
+  invoiceIds: readonly string[],
+  window: { from: CalendarDate; to: CalendarDate },
+): Promise<InvoiceDaySettlement[]> {
+  if (invoiceIds.length === 0 || window.from > window.to) {
+    return [];
+  }
+  const rows = await q
+    .selectFrom('allocation')
+    .select(['invoice_id', 'allocated_on', sql<string>`sum(amount_cents)::text`.as('cents')])
+    .where('company_id', '=', companyId)
+    .where('invoice_id', '=', anyOf(invoiceIds, 'uuid'))
+    .where('undone_at', 'is', null)
+    .where('allocated_on', '>=', window.from)
+    .where('allocated_on', '<=', window.to)
+    .groupBy(['invoice_id', 'allocated_on'])
+    .orderBy('invoice_id')
+    .orderBy('allocated_on')
+    .execute();
+  return rows.map((row) => ({
+    invoiceId: row.invoice_id,
+    on: row.allocated_on as CalendarDate,
+    amountCents: cents(Number(row.cents)),
+  }));
 }

@@ -229,3 +229,23 @@ export function formatDate(date: CalendarDate, locale: 'fr' | 'en' = 'fr'): stri
   }
   return `${dd} ${ENGLISH_MONTHS[month - 1] ?? ''} ${year}`;
 }
+
+/** `2 décembre 2026` (fr) or `2 December 2026` (en): a letter's date line. */
+export function formatLongDate(date: CalendarDate, locale: 'fr' | 'en' = 'fr'): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The hour (0–23) of `instant` on the clocks of `timeZone`: when a company's daily run is due. */
+export function hourIn(timeZone: string, instant: Date): number {
+  const hour = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: 'numeric',
+    hourCycle: 'h23',
+  }).format(instant);
+  return Number(hour);
+}

@@ -91,7 +91,8 @@ export type NotFoundEntity =
   | 'allocation'
   | 'bank_line'
   | 'dunning_scenario'
-  | 'dunning_template';
+  | 'dunning_template'
+  | 'dunning_action';
 
 export class NotFoundError extends DomainError {
   constructor(entity: NotFoundEntity, key: string) {

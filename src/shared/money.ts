@@ -327,6 +327,9 @@ export function toDecimalString(amount: Cents, digits = 2): string {
 /** The locales the UI formats money for. */
 export type MoneyLocale = 'fr' | 'en';
 
+/** One formatter per locale and currency: building one costs more than formatting. */
+const MONEY_FORMATTERS = new Map<string, Intl.NumberFormat>();
+
 /**
  * Formats for people (UI only): `1 234,56 €` in French, `€1,234.56` in English.
  * Converts to a decimal string first so Intl never sees a float-rounded value.
@@ -342,12 +345,17 @@ export function formatMoney(
   locale: MoneyLocale = 'fr',
 ): string {
   const digits = minorDigits(currency);
-  const formatter = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const key = `${locale}:${currency}`;
+  let formatter = MONEY_FORMATTERS.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    MONEY_FORMATTERS.set(key, formatter);
+  }
   const decimal = toDecimalString(amount, digits);
   if (!isDecimalLiteral(decimal)) {
     throw new RangeError(`Cannot format ${amount}`);

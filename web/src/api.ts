@@ -99,6 +99,18 @@ export async function apiSendNoContent(
   await send(method, path, body);
 }
 
+/**
+ * For answers that are a file (a PDF made on the server by a write, such as a print batch):
+ * the body as a Blob; a refusal is an `ApiError` like any other.
+ */
+export async function apiSendForFile(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+): Promise<Blob> {
+  return (await send(method, path, body)).blob();
+}
+
 async function send(
   method: Method,
   url: string,

@@ -128,7 +128,12 @@ export function printDemoProgress(
       count: progress.totalCustomers,
       invoices: say('invoices', { count: progress.invoices }),
     });
-    const doing = progress.phase === 'rows' ? '…' : say('demoProgressIndexes');
+    const doing =
+      progress.phase === 'rows'
+        ? '…'
+        : progress.phase === 'indexes'
+          ? say('demoProgressIndexes')
+          : say('demoProgressDunning', { day: progress.day ?? 0, days: progress.days ?? 0 });
     process.stderr.write(`\r  ${label}${rows}${doing}`);
   };
 }
@@ -179,6 +184,7 @@ export function registerDemoCommand(program: Command, language: Language): void 
           seed: options.seed,
           operator: operatingSystemUser(),
           onProgress: options.json ? undefined : printDemoProgress('', language),
+          dunning: true,
         });
         const matching = await importDemoStatement(
           deps,
@@ -191,6 +197,7 @@ export function registerDemoCommand(program: Command, language: Language): void 
             users: result.users,
             password: result.password,
             counts: result.counts,
+            dunning: result.dunning,
             matching,
           });
           return;
@@ -211,6 +218,9 @@ export function registerDemoCommand(program: Command, language: Language): void 
           say('allocations', { count: counts.allocations }),
         ];
         console.log(`  ${loaded.join(', ')}.`);
+        if (result.dunning !== null) {
+          console.log(say('demoDunning', { count: result.dunning.runs, ...result.dunning }));
+        }
         if (matching !== null) {
           console.log(matchSummary(matching, language));
         }

@@ -66,6 +66,11 @@ export function registerServeCommand(program: Command, language: Language): void
         const { buildApp } = await import('../../server/app.ts');
         const { companyMailers } = await import('../../jobs/mailer.ts');
         const { startOutboxWorker, workerOwner } = await import('../../jobs/outbox-worker.ts');
+        const { webhookSmsSender } = await import('../../jobs/sms-webhook.ts');
+        const { readSmsSettingsForDelivery } = await import('../../jobs/sms-settings.ts');
+        const { startJobWorker } = await import('../../jobs/jobs.ts');
+        const { startPolling } = await import('../../jobs/polling.ts');
+        const { dunningRunJob, scheduleDueRuns } = await import('../../dunning/run-job.ts');
         const app = await buildApp({
           deps,
           log: { level: process.env['LOG_LEVEL'] ?? 'info', format: logFormat },
@@ -86,12 +91,30 @@ export function registerServeCommand(program: Command, language: Language): void
           owner: workerOwner(),
           clock: deps.clock,
           mailerFor: (companyId) => mailers.mailerFor(companyId),
+          // Each company's SMS through its own webhook (sms_setting); without one they wait.
+          smsSender: webhookSmsSender((companyId) =>
+            readSmsSettingsForDelivery(deps.db, companyId),
+          ),
           onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+        });
+        // Each company's daily dunning run, scheduled once its hour has come (ADR 22), and
+        // run by whichever server claims it first.
+        const scheduler = startPolling({
+          intervalMs: 60_000,
+          runBatch: async () => {
+            await scheduleDueRuns(deps);
+            return false;
+          },
+          onError: (error) => app.log.error({ err: error }, 'dunning scheduling failed'),
+        });
+        const jobs = startJobWorker({
+          deps,
+          definitions: [dunningRunJob],
+          onError: (error) => app.log.error({ err: error }, 'job failed'),
         });
         await new Promise<void>((resolve) => {
           const stop = () => {
-            void outbox
-              .stop()
+            void Promise.all([scheduler.stop(), jobs.stop(), outbox.stop()])
               .then(() => mailers.close())
               .then(() => app.close())
               .then(() => resolve());

@@ -58,6 +58,7 @@ const LANGUAGE_NEUTRAL = new Set([
   'cliHelp.usageOptions',
   'cliOutput.columnEmail',
   'cliOutput.columnSiren',
+  'vocabulary.dunningChannel.email',
   // Only parameters and punctuation.
   'importReport.issue',
   'importReport.counts',

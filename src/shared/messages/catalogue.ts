@@ -14,6 +14,8 @@ import { cliHelpEn, cliRefusalsEn } from './cli-help.en.ts';
 import { cliHelpFr, cliRefusalsFr } from './cli-help.fr.ts';
 import { cliOutputCodesEn, cliOutputEn } from './cli-output.en.ts';
 import { cliOutputCodesFr, cliOutputFr } from './cli-output.fr.ts';
+import { disputesEn } from './disputes.en.ts';
+import { disputesFr } from './disputes.fr.ts';
 import { dunningEn } from './dunning.en.ts';
 import { dunningFr } from './dunning.fr.ts';
 import { errorsEn } from './errors.en.ts';
@@ -24,6 +26,10 @@ import { importReportEn, importsEn, type ImportVariant } from './imports.en.ts';
 import { importReportFr, importsFr } from './imports.fr.ts';
 import { matchingEn } from './matching.en.ts';
 import { matchingFr } from './matching.fr.ts';
+import { promisesEn } from './promises.en.ts';
+import { promisesFr } from './promises.fr.ts';
+import { messagesCliHelpEn, messagesCliOutputEn, messagesEn } from './messages.en.ts';
+import { messagesCliHelpFr, messagesCliOutputFr, messagesFr } from './messages.fr.ts';
 import { vocabularyEn } from './vocabulary.en.ts';
 import { vocabularyFr } from './vocabulary.fr.ts';
 
@@ -40,10 +46,13 @@ export const SERVER_MESSAGES = {
       ...fecFr,
       ...matchingFr,
       ...dunningFr,
+      ...promisesFr,
+      ...disputesFr,
+      ...messagesFr,
     },
     importReport: importReportFr,
-    cliHelp: cliHelpFr,
-    cliOutput: cliOutputFr,
+    cliHelp: { ...cliHelpFr, ...messagesCliHelpFr },
+    cliOutput: { ...cliOutputFr, ...messagesCliOutputFr },
     vocabulary: vocabularyFr,
   },
   en: {
@@ -57,10 +66,13 @@ export const SERVER_MESSAGES = {
       ...fecEn,
       ...matchingEn,
       ...dunningEn,
+      ...promisesEn,
+      ...disputesEn,
+      ...messagesEn,
     },
     importReport: importReportEn,
-    cliHelp: cliHelpEn,
-    cliOutput: cliOutputEn,
+    cliHelp: { ...cliHelpEn, ...messagesCliHelpEn },
+    cliOutput: { ...cliOutputEn, ...messagesCliOutputEn },
     vocabulary: vocabularyEn,
   },
 } as const;

@@ -155,6 +155,10 @@ export const cliHelpEn = {
   dunning: 'Dunning (relances): the company’s scenarios and templates, see docs/dunning.md',
   dunningScenarios: 'List the dunning scenarios: their steps, the defaults, the customers assigned',
   dunningTemplates: 'List the message templates, in French and English',
+  dunningRun:
+    'Run the day’s dunning: one message per customer and step, calls and approvals to the agenda; running twice sends nothing twice',
+  dunningRunDate: 'The business date of the run (default: today in the company’s time zone)',
+  dunningRunDryRun: 'Show what would go out, and change nothing',
 } as const;
 
 /**

@@ -147,6 +147,10 @@ export const cliHelpFr = {
   dunningScenarios:
     'Lister les scénarios de relance : leurs étapes, les défauts, les clients attribués',
   dunningTemplates: 'Lister les modèles de messages, en français et en anglais',
+  dunningRun:
+    'Lancer la relance du jour : un message par client et par étape, appels et validations dans l’agenda ; relancer deux fois n’envoie rien deux fois',
+  dunningRunDate: 'La date de la relance (par défaut : aujourd’hui dans le fuseau de la société)',
+  dunningRunDryRun: 'Montrer ce qui partirait, sans rien changer',
 } as const satisfies ShapeOf<typeof cliHelpEn>;
 
 /** Commander's refusals and our option parsers' in French (same codes as `cli-help.en.ts`). */

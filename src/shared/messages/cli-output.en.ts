@@ -39,6 +39,11 @@ export const cliOutputEn = {
   demoProgress_one: '{{done, number}}/{{count, number}} customer, {{invoices}}',
   demoProgress_other: '{{done, number}}/{{count, number}} customers, {{invoices}}',
   demoProgressIndexes: '; building indexes and checking references…',
+  demoProgressDunning: '; replaying the daily dunning runs, day {{day, number}}/{{days, number}}…',
+  demoDunning_one:
+    "Dunning: {{count, number}} daily run replayed; {{sent, number}} e-mails sent (bounced: {{bounced, number}}, refused: {{failed, number}}), {{printed, number}} letters printed, {{completed, number}} agenda items done and {{approved, number}} steps approved. Today's run left its messages queued: see Messages.",
+  demoDunning_other:
+    "Dunning: {{count, number}} daily runs replayed; {{sent, number}} e-mails sent (bounced: {{bounced, number}}, refused: {{failed, number}}), {{printed, number}} letters printed, {{completed, number}} agenda items done and {{approved, number}} steps approved. Today's run left its messages queued: see Messages.",
   demoNotAdded: 'The database already holds a company: demo data not added.',
   demoSignInAgain:
     'Sign in as {{email}} with the password printed then; to set a new one: encaisse --company {{company}} users set-password {{email}}',
@@ -114,6 +119,18 @@ export const cliOutputEn = {
   columnTemplate: 'Template',
   columnLanguage: 'Language',
   columnSubject: 'Subject',
+  // dunning run
+  columnStep: 'Step',
+  columnCustomer: 'Customer',
+  columnStatus: 'Status',
+  columnInvoices: 'Invoices',
+  columnAmount: 'Amount',
+  columnChannel: 'Channel',
+  dunningRunProgress: '{{done, number}} customers decided',
+  dunningRunDone:
+    'Dunning of {{date}}: {{customers, number}} customers looked at, {{actions, number}} actions ({{messages, number}} messages to the outbox, {{awaitingApproval, number}} awaiting approval, {{tasks, number}} agenda tasks), {{heldBack, number}} customers held back',
+  dunningRunPreviewed:
+    'Preview of the dunning of {{date}} (nothing was changed): {{customers, number}} customers looked at, {{actions, number}} actions ({{messages, number}} messages, {{awaitingApproval, number}} awaiting approval, {{tasks, number}} agenda tasks), {{heldBack, number}} customers held back',
   matchThresholdSet: 'Automatic matches are now applied at or above a confidence of {{threshold}}.',
 } as const;
 

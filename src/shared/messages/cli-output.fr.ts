@@ -32,6 +32,11 @@ export const cliOutputFr = {
   demoProgress_one: '{{done, number}}/{{count, number}} client, {{invoices}}',
   demoProgress_other: '{{done, number}}/{{count, number}} clients, {{invoices}}',
   demoProgressIndexes: ' ; construction des index et vérification des références…',
+  demoProgressDunning: ' ; relances quotidiennes rejouées, jour {{day, number}}/{{days, number}}…',
+  demoDunning_one:
+    'Relances : {{count, number}} relance quotidienne rejouée ; {{sent, number}} e-mails envoyés (revenus en erreur : {{bounced, number}}, refusés : {{failed, number}}), {{printed, number}} courriers imprimés, {{completed, number}} tâches de l’agenda faites et {{approved, number}} étapes validées. Les messages de la relance du jour attendent leur envoi : voir Messages.',
+  demoDunning_other:
+    'Relances : {{count, number}} relances quotidiennes rejouées ; {{sent, number}} e-mails envoyés (revenus en erreur : {{bounced, number}}, refusés : {{failed, number}}), {{printed, number}} courriers imprimés, {{completed, number}} tâches de l’agenda faites et {{approved, number}} étapes validées. Les messages de la relance du jour attendent leur envoi : voir Messages.',
   demoNotAdded:
     'La base de données contient déjà une société : les données de démonstration ne sont pas ajoutées.',
   demoSignInAgain:
@@ -110,6 +115,17 @@ export const cliOutputFr = {
   columnTemplate: 'Modèle',
   columnLanguage: 'Langue',
   columnSubject: 'Objet',
+  columnStep: 'Étape',
+  columnCustomer: 'Client',
+  columnStatus: 'Statut',
+  columnInvoices: 'Factures',
+  columnAmount: 'Montant',
+  columnChannel: 'Canal',
+  dunningRunProgress: '{{done, number}} clients examinés',
+  dunningRunDone:
+    'Relance du {{date}} : {{customers, number}} clients examinés, {{actions, number}} actions ({{messages, number}} messages confiés à l’envoi, {{awaitingApproval, number}} à valider, {{tasks, number}} tâches dans l’agenda), {{heldBack, number}} clients retenus',
+  dunningRunPreviewed:
+    'Aperçu de la relance du {{date}} (rien n’a été changé) : {{customers, number}} clients examinés, {{actions, number}} actions ({{messages, number}} messages, {{awaitingApproval, number}} à valider, {{tasks, number}} tâches dans l’agenda), {{heldBack, number}} clients retenus',
   matchThresholdSet:
     'Les rapprochements automatiques sont désormais appliqués à partir d’une confiance de {{threshold}}.',
 } as const satisfies ShapeOf<typeof cliOutputEn>;

@@ -38,10 +38,20 @@ export const dunningEn = {
     'The company needs a default scenario: make another scenario the default instead',
   dunning_preview_source:
     'Give either a stored template (templateId) or the words of one (template)',
+  dunning_action_not_found: 'Agenda item {{key}} not found',
+  dunning_action_closed: 'This item is no longer to do: it is {{status}}',
+  dunning_action_not_awaiting_approval: 'Only a step awaiting approval can be approved',
+  dunning_action_needs_approval: 'This step awaits approval: approve it or dismiss it',
+  dunning_snooze_not_later: 'Snooze it to a day after today ({{today}})',
+  dunning_promise_required: 'A promise given needs its amount, date and invoices',
+  dunning_follow_up_not_later: 'The follow-up must be on a later day than today ({{today}})',
   template_syntax: 'Line {{line}}: {{detail}}',
   template_unknown_variable: 'Line {{line}}: the variable {{name}} does not exist',
   penalty_rate_assumed:
     'No published rate for {{halfYear}} yet: the rate of {{usedHalfYear}} was used',
   penalty_rate_below_floor:
     'The agreed penalty rate is below three times the legal interest rate of {{halfYear}}',
+  penalty_rate_refused: 'The late-payment rate cannot be saved',
+  penalty_rate_half_year_invalid: 'A half-year is written YYYY-H1 or YYYY-H2 (2026-H1)',
+  penalty_rate_out_of_range: 'A rate must be a whole number of basis points from 0 to {{max}}',
 } as const;

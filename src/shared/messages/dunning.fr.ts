@@ -37,10 +37,22 @@ export const dunningFr = {
   dunning_default_required:
     'La société a besoin d’un scénario par défaut : faites plutôt d’un autre scénario le défaut',
   dunning_preview_source: 'Donnez soit un modèle enregistré (templateId), soit ses mots (template)',
+  dunning_action_not_found: 'Action {{key}} introuvable dans l’agenda',
+  dunning_action_closed: 'Cette action n’est plus à faire : elle est {{status}}',
+  dunning_action_not_awaiting_approval:
+    'Seule une étape en attente de validation peut être validée',
+  dunning_action_needs_approval: 'Cette étape attend une validation : validez-la ou écartez-la',
+  dunning_snooze_not_later: 'Reportez-la à un jour après aujourd’hui ({{today}})',
+  dunning_promise_required:
+    'Une promesse donnée a besoin de son montant, de sa date et de ses factures',
+  dunning_follow_up_not_later: 'Le rappel doit tomber après aujourd’hui ({{today}})',
   template_syntax: 'Ligne {{line}} : {{detail}}',
   template_unknown_variable: 'Ligne {{line}} : la variable {{name}} n’existe pas',
   penalty_rate_assumed:
     'Pas encore de taux publié pour {{halfYear}} : le taux de {{usedHalfYear}} a été appliqué',
   penalty_rate_below_floor:
     'Le taux de pénalités convenu est inférieur à trois fois le taux de l’intérêt légal de {{halfYear}}',
+  penalty_rate_refused: 'Le taux de pénalités ne peut pas être enregistré',
+  penalty_rate_half_year_invalid: 'Un semestre s’écrit AAAA-H1 ou AAAA-H2 (2026-H1)',
+  penalty_rate_out_of_range: 'Un taux est un nombre entier de points de base, de 0 à {{max}}',
 } as const satisfies ShapeOf<typeof dunningEn>;

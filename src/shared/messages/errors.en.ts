@@ -14,6 +14,7 @@ export const errorsEn = {
     database_in_use: 'Database in use',
     audit_broken: 'Audit trail broken',
     bad_request: 'Bad request',
+    upstream_refused: 'Refused by the server it reached',
     internal: 'Internal error',
   },
   phrases: {

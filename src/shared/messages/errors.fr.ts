@@ -13,6 +13,7 @@ export const errorsFr = {
     database_in_use: 'Base de données occupée',
     audit_broken: "Piste d'audit rompue",
     bad_request: 'Requête refusée',
+    upstream_refused: 'Refusé par le serveur joint',
     internal: 'Erreur interne',
   },
   // French typography: a space before the colon and the semicolon.

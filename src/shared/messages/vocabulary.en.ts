@@ -47,4 +47,21 @@ export const vocabularyEn = {
     department_member: 'Department member',
     read_only: 'Read only',
   },
+  dunningChannel: {
+    email: 'E-mail',
+    letter: 'Letter',
+    sms: 'Text message',
+    call: 'Phone call',
+    task: 'Internal task',
+    hold: 'Account hold',
+    litigation: 'Litigation',
+  },
+  dunningActionStatus: {
+    awaiting_approval: 'Awaiting approval',
+    queued: 'Handed to the outbox',
+    open: 'To do',
+    done: 'Done',
+    dismissed: 'Dismissed',
+    cancelled: 'Cancelled',
+  },
 };

@@ -48,4 +48,21 @@ export const vocabularyFr = {
     department_member: "Membre d'un service",
     read_only: 'Lecture seule',
   },
+  dunningChannel: {
+    email: 'E-mail',
+    letter: 'Courrier',
+    sms: 'SMS',
+    call: 'Appel',
+    task: 'Tâche interne',
+    hold: 'Blocage du compte',
+    litigation: 'Contentieux',
+  },
+  dunningActionStatus: {
+    awaiting_approval: 'À valider',
+    queued: 'Confié à l’envoi',
+    open: 'À faire',
+    done: 'Fait',
+    dismissed: 'Écarté',
+    cancelled: 'Annulé',
+  },
 } satisfies ShapeOf<typeof vocabularyEn>;

@@ -13,6 +13,7 @@ export type AreaId =
   | 'payments'
   | 'cashApplication'
   | 'dunning'
+  | 'messages'
   | 'agenda'
   | 'promises'
   | 'disputes'
@@ -24,7 +25,7 @@ export type AreaId =
 
 export type ComingSoonAreaId = Exclude<
   AreaId,
-  'customers' | 'invoices' | 'imports' | 'cashApplication'
+  'customers' | 'invoices' | 'imports' | 'cashApplication' | 'agenda' | 'dunning' | 'messages'
 >;
 
 export type AreaGroupId = 'steering' | 'accounts' | 'collection' | 'settings';
@@ -59,8 +60,9 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
   {
     id: 'collection',
     areas: [
-      { id: 'agenda', path: '/agenda', isLive: false },
-      { id: 'dunning', path: '/dunning', isLive: false },
+      { id: 'agenda', path: '/agenda', isLive: true },
+      { id: 'dunning', path: '/dunning', isLive: true },
+      { id: 'messages', path: '/messages', isLive: true },
       { id: 'promises', path: '/promises', isLive: false },
       { id: 'disputes', path: '/disputes', isLive: false },
       { id: 'paymentPlans', path: '/payment-plans', isLive: false },

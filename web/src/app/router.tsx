@@ -1,13 +1,17 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AgendaPage } from '../features/agenda/agenda-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { RequireSession } from '../features/auth/require-session.tsx';
 import { CashApplicationPage } from '../features/cash-application/cash-application-page.tsx';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
 import { CustomersPage } from '../features/customers/customers-page.tsx';
+import { DunningPage } from '../features/dunning/dunning-page.tsx';
+import { DunningRunPage } from '../features/dunning-run/dunning-run-page.tsx';
 import { InvoicePage } from '../features/invoices/invoice-page.tsx';
 import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
+import { MessagesPage } from '../features/messages/messages-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { AreaPage } from './area-page.tsx';
 import { COMING_SOON_AREAS } from './areas.ts';
@@ -38,6 +42,10 @@ export function createRouter() {
           ),
         },
         { path: 'cash-application', element: <CashApplicationPage /> },
+        { path: 'agenda', element: <AgendaPage /> },
+        { path: 'dunning/run', element: <DunningRunPage /> },
+        { path: 'dunning', element: <DunningPage /> },
+        { path: 'messages', element: <MessagesPage /> },
         ...COMING_SOON_AREAS.map((area) => ({
           path: area.path.slice(1),
           element: <ComingSoonPage area={area.id} />,

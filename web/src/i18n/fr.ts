@@ -4,8 +4,13 @@
  * numbers (« 1 000 000 de clients »).
  */
 import { vocabularyFr } from '../../../src/shared/messages/vocabulary.fr.ts';
+import { agendaFr } from '../features/agenda/agenda.fr.ts';
+import { dunningRunFr } from '../features/dunning-run/dunning-run.fr.ts';
 import { cashApplicationFr } from './cash-application.fr.ts';
 import { importsFr } from './imports.fr.ts';
+import { dunningFr } from '../features/dunning/dunning.fr.ts';
+import { messagesFr } from '../features/messages/messages.fr.ts';
+import { settingsFr } from '../features/settings/settings.fr.ts';
 export const fr = {
   app: {
     name: 'Encaisse',
@@ -28,6 +33,7 @@ export const fr = {
       payments: 'Encaissements',
       cashApplication: 'Rapprochement',
       dunning: 'Relances',
+      messages: 'Messages',
       agenda: 'Agenda',
       promises: 'Promesses',
       disputes: 'Litiges',
@@ -204,6 +210,8 @@ export const fr = {
       payments: 'Paiements',
       allocations: 'Lettrages',
       timeline: 'Historique',
+      promises: 'Promesses',
+      messages: 'Messages',
     },
     identity: {
       company: 'Société',
@@ -274,6 +282,47 @@ export const fr = {
       keep: 'Conserver',
       empty: 'Aucun lettrage pour ce client.',
     },
+    promises: {
+      label: 'Promesses de paiement du client',
+      new: 'Nouvelle promesse',
+      empty: 'Aucune promesse de paiement pour ce client.',
+      by: 'Pour le {{date}}',
+      paidSoFar: 'Reçu à ce jour : {{amount}} · tenue si payée d’ici le {{deadline}}',
+      paid: 'Reçu : {{amount}} (compté jusqu’au {{deadline}})',
+      cancelledOn: 'Annulée le {{date}}',
+      taken: 'Prise le {{date}} par {{who}} · {{channel}}',
+      cancel: 'Annuler la promesse',
+      status: {
+        live: 'En cours',
+        kept: 'Tenue',
+        partly_kept: 'Partiellement tenue',
+        broken: 'Non tenue',
+        cancelled: 'Annulée',
+      },
+      channel: {
+        phone: 'Téléphone',
+        email: 'E-mail',
+        letter: 'Courrier',
+        portal: 'Portail',
+        meeting: 'Rendez-vous',
+        other: 'Autre',
+      },
+      form: {
+        invoices: 'Factures concernées',
+        invoice: '{{number}} · échéance {{due}} · reste dû {{open}}',
+        noOpenInvoice: 'Aucune facture ouverte pour ce client.',
+        amount: 'Montant promis ({{currency}})',
+        date: 'Payée d’ici le',
+        channel: 'Promesse faite par',
+        note: 'Note',
+        confirmByEmail: 'Confirmer la promesse au client par e-mail',
+        amountInvalid: 'Saisissez un montant supérieur à zéro, par exemple 1 234,56.',
+        dateMissing: 'Indiquez la date promise.',
+        invoicesMissing: 'Cochez au moins une facture.',
+        save: 'Enregistrer la promesse',
+        close: 'Fermer',
+      },
+    },
     timeline: {
       label: 'Historique du client',
       empty: 'Aucun événement enregistré.',
@@ -300,7 +349,21 @@ export const fr = {
         dunningScenarioDeleted: 'Scénario de relance supprimé',
         dunningTemplateSaved: 'Modèle de relance enregistré',
         dunningPolicySaved: 'Réglages de relance enregistrés',
+        penaltyRateSaved: 'Taux de pénalités enregistré',
         customerDunningAssigned: 'Scénario ou suivi des relances modifié',
+        disputeRaised: 'Litige ouvert',
+        disputeResolved: 'Litige levé',
+        dunningStepReached: 'Étape de relance atteinte',
+        dunningActionCompleted: 'Action de relance faite',
+        dunningActionApproved: 'Relance validée',
+        dunningActionDismissed: 'Relance écartée',
+        dunningActionSnoozed: 'Action de relance reportée',
+        dunningActionReassigned: 'Action de relance réattribuée',
+        promiseCreated: 'Promesse de paiement prise',
+        promiseCancelled: 'Promesse de paiement annulée',
+        promiseKept: 'Promesse de paiement tenue',
+        promisePartlyKept: 'Promesse de paiement partiellement tenue',
+        promiseBroken: 'Promesse de paiement non tenue',
         messageSent: 'Message envoyé',
         messageFailed: 'Message en échec',
         messageBounced: 'Message revenu non distribué',
@@ -404,8 +467,46 @@ export const fr = {
       empty: 'Aucun événement enregistré.',
     },
   },
+  dispute: {
+    raise: 'Contester',
+    raiseTitle: 'Contester la facture {{number}}',
+    reason: 'Motif',
+    reasons: {
+      price: 'Prix ou remise',
+      quantity: 'Quantité',
+      quality: 'Qualité',
+      delivery: 'Livraison',
+      not_ordered: 'Non commandé',
+      duplicate: 'Facture en double',
+      already_paid: 'Déjà payée',
+      other: 'Autre',
+    },
+    note: 'Note',
+    notePlaceholder: 'Ce que dit le client',
+    amount: 'Montant contesté',
+    amountHint: 'Vide : tout le reste dû',
+    amountInvalid: 'Montant illisible : écrivez par exemple 1 234,56',
+    amountNotPositive: 'Le montant contesté doit être supérieur à zéro',
+    save: 'Enregistrer le litige',
+    cancel: 'Annuler',
+    badge: 'En litige',
+    short: 'Litige',
+    raisedOn: 'Ouvert le {{date}} par {{actor}}',
+    disputedAmount: 'Montant contesté : {{amount}}',
+    wholeAmount: 'Tout le reste dû est contesté',
+    heldBack: 'Les relances de cette facture sont suspendues tant que le litige est ouvert.',
+    resolve: 'Lever le litige',
+    resolveTitle: 'Lever le litige de la facture {{number}}',
+    resolutionNote: 'Note de résolution',
+    keep: 'Garder le litige',
+  },
   imports: importsFr,
   cashApplication: cashApplicationFr,
+  agenda: agendaFr,
+  dunningRun: dunningRunFr,
+  dunning: dunningFr,
+  messages: messagesFr,
+  settings: settingsFr,
 };
 
 /** The shape every language must fill. */

@@ -164,7 +164,7 @@ describe.each(['fr', 'en'] as const)('every code of the catalogue, worded in %s'
     'as a problem and as an issue: %s %o',
     async (_code, _params, send) => {
       await i18n.changeLanguage(language);
-      const problem = describeError(new ApiError(problemOf(send.code, send.params)), i18n.t);
+      const problem = describeError(new ApiError(problemOf(send.code, send.params)));
       const issue = describeIssue({
         field: 'field',
         code: send.code,

@@ -21,7 +21,7 @@ export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
   return (
     <Alert color="red" variant="light" title={title ?? t('errors.title')} role="alert">
       <Group justify="space-between" align="center" wrap="nowrap">
-        <span>{describeError(error, t)}</span>
+        <span>{describeError(error)}</span>
         {onRetry === undefined || !isWorthRetrying(error) ? null : (
           <Button size="xs" variant="white" color="red" onClick={onRetry}>
             {t('errors.retry')}
@@ -31,8 +31,6 @@ export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
     </Alert>
   );
 }
-
-type Translate = ReturnType<typeof useTranslation>['t'];
 
 /** Whether the same request may succeed later: not when the server refused it (4xx). */
 export function isWorthRetrying(error: unknown): boolean {
@@ -44,13 +42,16 @@ export function isWorthRetrying(error: unknown): boolean {
  * in the interface's language; the server's `detail` (already in that language, from
  * Accept-Language) when the code is one this build does not know.
  */
-export function describeError(error: unknown, t: Translate): string {
+export function describeError(error: unknown): string {
+  // Its own three sentences through a translator scoped to `errors`: the whole catalogue's
+  // key type, with interpolation, runs too deep for the compiler (TS2589).
+  const t = i18n.getFixedT(null, 'translation', 'errors');
   if (error instanceof ApiError) {
     const { reason, params, detail, issues = [] } = error.problem;
     const language = toLanguage(i18n.language);
     const worded = reason === undefined ? undefined : findMessage(language, reason, params);
     if (worded === undefined) {
-      return detail === '' ? t('errors.http', { status: error.status }) : detail;
+      return detail === '' ? t('http', { status: error.status }) : detail;
     }
     // The headline, then why: each issue, as the server's detail also lists them.
     return issues.length === 0
@@ -58,9 +59,9 @@ export function describeError(error: unknown, t: Translate): string {
       : labelled(language, worded, joinSentences(language, issues.map(describeIssue)));
   }
   if (error instanceof ApiContractError) {
-    return t('errors.contract', { technical: error.message });
+    return t('contract', { technical: error.message });
   }
-  return t('errors.network');
+  return t('network');
 }
 
 /** An issue of a problem in the interface's language, like `describeError`. */

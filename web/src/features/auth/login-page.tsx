@@ -83,7 +83,7 @@ export function LoginPage() {
               </div>
               {login.isError ? (
                 <Alert color="red" variant="light" title={t('login.failed')} role="alert">
-                  {describeError(login.error, t)}
+                  {describeError(login.error)}
                 </Alert>
               ) : null}
               <TextInput

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-/** What the queue's keys do (j/k, ↓/↑, Enter, e, x). */
+/** What the queue's keys do (j/k, ↓/↑, Enter, e, x, and any `keys` of the caller's own). */
 export type QueueKeyActions = {
   /** Whether the keys act now: not while a dialog is open or a change is on its way. */
   isEnabled: boolean;
@@ -8,8 +8,13 @@ export type QueueKeyActions = {
   selected: number;
   onSelect: (index: number) => void;
   onConfirm: (index: number) => void;
-  onEdit: (index: number) => void;
-  onSetAside: (index: number) => void;
+  onEdit?: (index: number) => void;
+  onSetAside?: (index: number) => void;
+  /**
+   * Further single keys (`'1'`, `'p'`, `'?'`) and what they do to the selected line; keep
+   * the object stable (`useMemo`), it is a dependency of the listener.
+   */
+  keys?: Readonly<Record<string, (index: number) => void>>;
 };
 
 /** Whether the key was typed into something that takes text, where it must stay a letter. */
@@ -35,7 +40,7 @@ function isActivatable(target: EventTarget | null): boolean {
  * browser's shortcuts), and while `isEnabled` is false.
  */
 export function useQueueKeyboard(actions: QueueKeyActions): void {
-  const { isEnabled, count, selected, onSelect, onConfirm, onEdit, onSetAside } = actions;
+  const { isEnabled, count, selected, onSelect, onConfirm, onEdit, onSetAside, keys } = actions;
   useEffect(() => {
     if (!isEnabled || count === 0) {
       return undefined;
@@ -66,13 +71,28 @@ export function useQueueKeyboard(actions: QueueKeyActions): void {
           }
           break;
         case 'e':
-          onEdit(current);
+        case 'x': {
+          const action = event.key === 'e' ? onEdit : onSetAside;
+          if (action === undefined) {
+            handled = false;
+          } else {
+            action(current);
+          }
           break;
-        case 'x':
-          onSetAside(current);
-          break;
-        default:
-          handled = false;
+        }
+        default: {
+          const action =
+            keys === undefined
+              ? undefined
+              : Object.hasOwn(keys, event.key)
+                ? keys[event.key]
+                : undefined;
+          if (action === undefined) {
+            handled = false;
+          } else {
+            action(current);
+          }
+        }
       }
       if (handled) {
         event.preventDefault();
@@ -80,5 +100,5 @@ export function useQueueKeyboard(actions: QueueKeyActions): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [isEnabled, count, selected, onSelect, onConfirm, onEdit, onSetAside]);
+  }, [isEnabled, count, selected, onSelect, onConfirm, onEdit, onSetAside, keys]);
 }

@@ -134,7 +134,7 @@ function CustomerForm({
       setOtherErrors(other);
     } else {
       setErrors({});
-      setOtherErrors([describeError(error, t)]);
+      setOtherErrors([describeError(error)]);
     }
   };
 

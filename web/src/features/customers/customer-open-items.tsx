@@ -13,6 +13,8 @@ import { TableSkeletonRows } from '../../ui/table-skeleton.tsx';
 import classes from '../../ui/table.module.css';
 import { useIsPhone } from '../../ui/use-is-phone.ts';
 import { useInvoicePage, useInvoiceTotals } from '../invoices/invoices-api.ts';
+import { useDisputedInvoiceIds } from '../invoices/disputes-api.ts';
+import { DisputedBadge } from '../invoices/invoice-dispute.tsx';
 import { signedAmount } from '../invoices/invoice-amounts.ts';
 import {
   CreditNoteBadge,
@@ -37,6 +39,8 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
   const items = useInvoicePage({ ...filters, ...order, page, pageSize: PAGE_SIZE });
   // The server's totals cover every open item, not only the page on screen.
   const totals = useInvoiceTotals(filters);
+  // Asked beside the list: the ledger's rows do not say which invoices are disputed.
+  const disputed = useDisputedInvoiceIds(customerId).data;
 
   if (items.isError) {
     return <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />;
@@ -63,7 +67,9 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
           label={t('customer.openItems.tableLabel')}
           cardHeight={64}
           testId="open-item-cards"
-          renderCard={(item) => <OpenItemCard key={item.id} item={item} />}
+          renderCard={(item) => (
+            <OpenItemCard key={item.id} item={item} isDisputed={disputed?.has(item.id) === true} />
+          )}
           totals={totals.data?.totals}
           totalsTestId="open-items-total"
           figuresOf={(total) => [
@@ -108,7 +114,13 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
               {items.data === undefined ? (
                 <TableSkeletonRows rows={6} columns={COLUMN_COUNT} />
               ) : (
-                items.data.items.map((item) => <OpenItemRow key={item.id} item={item} />)
+                items.data.items.map((item) => (
+                  <OpenItemRow
+                    key={item.id}
+                    item={item}
+                    isDisputed={disputed?.has(item.id) === true}
+                  />
+                ))
               )}
             </Table.Tbody>
             {totals.data === undefined ? null : (
@@ -179,8 +191,8 @@ function NoOpenItem({ customerId }: { customerId: string }) {
   );
 }
 
-/** Invoice or credit note, and a partly paid invoice said so. */
-function OpenItemKind({ item }: { item: TInvoice }) {
+/** Invoice or credit note, and a partly paid or disputed invoice said so. */
+function OpenItemKind({ item, isDisputed }: OpenItemProps) {
   const { t } = useTranslation();
   if (item.kind === 'credit_note') {
     return <CreditNoteBadge />;
@@ -195,17 +207,20 @@ function OpenItemKind({ item }: { item: TInvoice }) {
           {t('invoiceStatus.partially_paid')}
         </Badge>
       ) : null}
+      {isDisputed ? <DisputedBadge /> : null}
     </Group>
   );
 }
 
-function OpenItemRow({ item }: { item: TInvoice }) {
+type OpenItemProps = { item: TInvoice; isDisputed: boolean };
+
+function OpenItemRow({ item, isDisputed }: OpenItemProps) {
   const format = useFormatters();
   return (
     <Table.Tr data-testid="open-item-row">
       <InvoiceNumberCell number={item.number} invoiceId={item.id} />
       <Table.Td>
-        <OpenItemKind item={item} />
+        <OpenItemKind item={item} isDisputed={isDisputed} />
       </Table.Td>
       <Table.Td className={classes.date}>{format.day(item.issueDate)}</Table.Td>
       <Table.Td className={classes.date}>{format.day(item.dueDate)}</Table.Td>
@@ -226,7 +241,7 @@ function OpenItemRow({ item }: { item: TInvoice }) {
  * An open item at phone width: number, what is still open and days late on its first
  * line, in view without scrolling sideways; its kind, due date and amount below.
  */
-function OpenItemCard({ item }: { item: TInvoice }) {
+function OpenItemCard({ item, isDisputed }: OpenItemProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
@@ -251,7 +266,7 @@ function OpenItemCard({ item }: { item: TInvoice }) {
       </Group>
       {/* Wraps below the kind when a partly paid badge leaves no room beside it. */}
       <Group justify="space-between" gap={4} mt={4}>
-        <OpenItemKind item={item} />
+        <OpenItemKind item={item} isDisputed={isDisputed} />
         <Text size="xs" c="dimmed" className={classes.nowrap}>
           {t('customer.openItems.dueDate')} {format.day(item.dueDate)} ·{' '}
           <Amount value={signedAmount(item, item.amount)} currency={item.currency} />

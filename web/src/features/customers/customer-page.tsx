@@ -14,11 +14,21 @@ import { CustomerIdentity } from './customer-identity.tsx';
 import { CustomerKeyFigures } from './customer-key-figures.tsx';
 import { CustomerOpenItems } from './customer-open-items.tsx';
 import { CustomerPayments } from './customer-payments.tsx';
+import { CustomerPromises } from './customer-promises.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
+import { CustomerMessages } from '../messages/customer-messages.tsx';
 import { useCustomer } from './customers-api.ts';
 
 /** Open items first: it is what a collector opens a customer for. */
-const TABS = ['open-items', 'identity', 'payments', 'allocations', 'timeline'] as const;
+const TABS = [
+  'open-items',
+  'identity',
+  'payments',
+  'allocations',
+  'promises',
+  'timeline',
+  'messages',
+] as const;
 type CustomerTab = (typeof TABS)[number];
 
 function hasListSearch(state: unknown): state is { listSearch: string } {
@@ -102,7 +112,9 @@ export function CustomerPage() {
               <Tabs.Tab value="identity">{t('customer.tabs.identity')}</Tabs.Tab>
               <Tabs.Tab value="payments">{t('customer.tabs.payments')}</Tabs.Tab>
               <Tabs.Tab value="allocations">{t('customer.tabs.allocations')}</Tabs.Tab>
+              <Tabs.Tab value="promises">{t('customer.tabs.promises')}</Tabs.Tab>
               <Tabs.Tab value="timeline">{t('customer.tabs.timeline')}</Tabs.Tab>
+              <Tabs.Tab value="messages">{t('customer.tabs.messages')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="open-items" pt="md">
               <CustomerOpenItems customerId={customer.data.id} />
@@ -116,8 +128,14 @@ export function CustomerPage() {
             <Tabs.Panel value="allocations" pt="md">
               <CustomerAllocations customerId={customer.data.id} />
             </Tabs.Panel>
+            <Tabs.Panel value="promises" pt="md">
+              <CustomerPromises customerId={customer.data.id} />
+            </Tabs.Panel>
             <Tabs.Panel value="timeline" pt="md">
               <CustomerTimeline customerId={customer.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="messages" pt="md">
+              <CustomerMessages customerId={customer.data.id} />
             </Tabs.Panel>
           </Tabs>
         </>

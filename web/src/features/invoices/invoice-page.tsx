@@ -24,6 +24,7 @@ import { useCurrentSession } from '../auth/session.ts';
 import { actionColor, actionLabelKey, eventFacts } from '../customers/timeline-labels.ts';
 import { signedAmount } from './invoice-amounts.ts';
 import { INVOICE_STATUS_COLORS, isInvoicePageState } from './invoice-cells.tsx';
+import { InvoiceDispute } from './invoice-dispute.tsx';
 import { invoiceLife, type InvoiceLifeLine } from './invoice-life.ts';
 import { useInvoice, useInvoiceAllocations, useInvoiceEvents } from './invoices-api.ts';
 
@@ -51,6 +52,7 @@ export function InvoicePage() {
       {invoice.data === undefined ? null : (
         <>
           <InvoiceHeader invoice={invoice.data} />
+          <InvoiceDispute invoice={invoice.data} />
           <InvoiceFacts invoice={invoice.data} />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <InvoiceLife invoice={invoice.data} />

@@ -1,0 +1,77 @@
+import type { Messages } from '../../i18n/fr.ts';
+
+/** The daily run's words in English (the shape of `dunning-run.fr.ts`). */
+export const dunningRunEn: Messages['dunningRun'] = {
+  title: 'Daily run',
+  toAgenda: 'Agenda',
+  preview: 'Preview',
+  launch: 'Run today’s dunning',
+  confirm: {
+    title: 'Run today’s dunning?',
+    text: 'E-mails and SMS go out, letters are ready to print, calls and messages to approve reach the agenda. Running again the same day sends nothing twice.',
+    cancel: 'Cancel',
+    run: 'Run',
+  },
+  runs: {
+    title: 'Latest runs',
+    empty: 'No run yet.',
+    runOn: 'Run date',
+    finishedAt: 'Finished',
+    running: 'Running…',
+  },
+  counts: {
+    customers: 'Customers looked at',
+    actions: 'Actions',
+    messages: 'Messages',
+    awaitingApproval: 'To approve',
+    tasks: 'Calls and tasks',
+    heldBack: 'Held back',
+    leaves: 'Left the scenario',
+  },
+  status: {
+    queued: 'Queued to send',
+    awaiting_approval: 'To approve',
+    open: 'In the agenda',
+    done: 'Done',
+  },
+  report: {
+    previewTitle: 'Preview of the run of {{date}}',
+    previewNote: 'Nothing went out: this is what the run would do now.',
+    doneTitle: 'Run of {{date}}',
+    close: 'Close the report',
+    counts: 'The run’s figures',
+    wouldGoOut: 'What would go out, per customer and step',
+    wentOut: 'What went out, per customer and step',
+    noActions: 'Nothing to send.',
+    customer: 'Customer',
+    step: 'Step',
+    status: 'Next',
+    invoices: 'Invoices',
+    total: 'At stake',
+    truncated: 'Only the first {{shown}} lines are shown; the figures count everything.',
+    heldBack: 'What is held back, and why',
+    noHeldBack: 'Nothing is held back.',
+    heldLine_one: '{{customer}} ({{formatted}} invoice)',
+    heldLine_many: '{{customer}} ({{formatted}} invoices)',
+    heldLine_other: '{{customer}} ({{formatted}} invoices)',
+    separator: '; ',
+  },
+  reasons: {
+    closed: 'Customer closed: no longer dunned.',
+    in_litigation: 'Customer in litigation: dunning has stopped.',
+    manual_follow_up: 'Customer followed by hand: the run leaves it alone.',
+    no_scenario: 'No dunning scenario for this customer.',
+    disputed: 'Invoice disputed: it does not escalate while the dispute is open.',
+    promised: 'Invoice under a live payment promise or payment plan.',
+    awaiting_approval: 'The previous step is waiting to be approved or sent.',
+    previous_step_failed:
+      'The previous step failed (bounced e-mail, undeliverable letter): fix it first.',
+    step_not_in_scenario:
+      'The invoice’s step is no longer in the customer’s scenario: place it by hand.',
+    below_tolerance: 'Dunnable balance below the tolerance.',
+    covered_by_credits:
+      'Unapplied payments and credit notes cover what would be dunned: apply them rather than remind.',
+    recent_contact: 'Customer contacted too recently (minimum gap between contacts).',
+    other: 'Other reason.',
+  },
+};
