@@ -60,7 +60,7 @@ export const ZAgendaItem = z
     script: z.string().nullable(),
     preview: z.object({ subject: z.string().nullable(), bodyText: z.string() }).nullable(),
     promise: z
-      .object({ id: ZId, amountCents: ZCents, promisedOn: ZCalendarDate.nullable() })
+      .object({ id: ZId, amountCents: ZCents, promisedOn: ZCalendarDate, paidCents: ZCents })
       .nullable(),
     contact: z
       .object({

@@ -17,7 +17,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { raiseDisputeInTx, type DisputeReason } from '../disputes/service.ts';
 import { queueMessagesInTx } from '../jobs/outbox.ts';
 import { listOpenInvoicesOfCustomers, type OpenInvoiceWithSettlements } from '../ledger/service.ts';
-import { createPromiseInTx } from '../promises/service.ts';
+import { createPromiseInTx, listPromisesByIds, type PromiseRecord } from '../promises/service.ts';
 import { compareDates, type CalendarDate } from '../shared/calendar-date.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.ts';
 import { sumCents, type Cents } from '../shared/money.ts';
@@ -74,7 +74,7 @@ export type AgendaItem = {
   score: number;
   script: string | null;
   preview: { subject: string | null; bodyText: string } | null;
-  promise: { id: string; amountCents: Cents; promisedOn: CalendarDate | null } | null;
+  promise: { id: string; amountCents: Cents; promisedOn: CalendarDate; paidCents: Cents } | null;
   contact: { name: string | null; email: string | null; phone: string | null } | null;
   note: string | null;
 };
@@ -170,7 +170,11 @@ async function surroundings(q: Queryable, setup: RunSetup, actions: readonly Sto
     actions.map((action) => action.id),
   );
   const invoicesById = new Map(openInvoices.map((invoice) => [invoice.id, invoice]));
-  return { customers, invoicesById, settings, links };
+  const promiseIds = actions.flatMap((action) => action.promiseId ?? []);
+  const promises = new Map(
+    (await listPromisesByIds(q, ctx, promiseIds)).map((promise) => [promise.id, promise]),
+  );
+  return { customers, invoicesById, settings, links, promises };
 }
 
 function presentItem(
@@ -255,16 +259,29 @@ function presentItem(
       kind === 'approval' && rendered !== undefined
         ? { subject: step?.channel === 'sms' ? null : rendered.subject, bodyText: rendered.body }
         : null,
-    promise:
-      action.promiseId === null
-        ? null
-        : { id: action.promiseId, amountCents: action.totalOpenCents, promisedOn: null },
+    promise: promiseOf(action, around.promises),
     contact:
       contact === undefined
         ? null
         : { name: contact.name, email: contact.email, phone: contact.phone },
     note: action.note,
   };
+}
+
+/** The promise an item is about, as taken, with what came in towards it when it was settled. */
+function promiseOf(
+  action: StoredAction,
+  promises: ReadonlyMap<string, PromiseRecord>,
+): AgendaItem['promise'] {
+  const promise = action.promiseId === null ? undefined : promises.get(action.promiseId);
+  return promise === undefined
+    ? null
+    : {
+        id: promise.id,
+        amountCents: promise.amountCents,
+        promisedOn: promise.promisedOn,
+        paidCents: promise.paidCents,
+      };
 }
 
 /** The day's items, ranked; a collector sees their own by default, the others everybody's. */

@@ -53,6 +53,7 @@ import {
   findLivePromisedInvoiceIds,
   findLivePromiseIdsOfInvoices,
   findPromise,
+  findPromisesByIds,
   insertPromise,
   listLivePromiseRows,
   listPromiseRows,
@@ -338,6 +339,16 @@ export async function listPromises(
   }
   const today = await companyToday(deps, ctx);
   return viewsOf(deps, ctx, await listPromiseRows(deps.db, ctx.companyId, filter), today);
+}
+
+/** Promises by id, as stored (the agenda's items name theirs): two statements. */
+export async function listPromisesByIds(
+  q: Queryable,
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<PromiseRecord[]> {
+  requirePermission(ctx, 'customers:read');
+  return findPromisesByIds(q, ctx.companyId, ids);
 }
 
 /** One promise, as a list shows it. */

@@ -158,6 +158,24 @@ export async function findPromise(
   return (await withInvoices(q, companyId, [row]))[0];
 }
 
+/** Promises by id with their invoices: two statements whatever their number. */
+export async function findPromisesByIds(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<PromiseRecord[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await promisesDb(q)
+    .selectFrom('payment_promise')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf(ids, 'uuid'))
+    .execute();
+  return withInvoices(q, companyId, rows);
+}
+
 /** Promises newest first (ids are time-ordered), by customer and status, before `before`. */
 export async function listPromiseRows(
   q: Queryable,

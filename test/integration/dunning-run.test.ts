@@ -339,7 +339,15 @@ describe('the daily run', () => {
     expect(broken.counts.promisesBroken).toBe(1);
     expect(broken.actions).toEqual([expect.objectContaining({ stepDay: 15 })]);
     expect((await listAgenda(on(day(15)), ctx, { assignee: 'all' })).items).toEqual([
-      expect.objectContaining({ kind: 'promise_broken', totalOpenCents: 45_000 }),
+      expect.objectContaining({
+        kind: 'promise_broken',
+        totalOpenCents: 45_000,
+        promise: expect.objectContaining({
+          amountCents: 45_000,
+          promisedOn: day(14),
+          paidCents: 0,
+        }),
+      }),
     ]);
   });
 });
