@@ -4,14 +4,10 @@ import {
   Checkbox,
   Group,
   NumberInput,
-  Paper,
   PasswordInput,
   SimpleGrid,
-  Skeleton,
   Stack,
-  Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +15,7 @@ import type { TMailSettings } from '../../../../src/jobs/schemas.ts';
 import { ApiError } from '../../api.ts';
 import { describeIssue, ErrorAlert } from '../../ui/error-alert.tsx';
 import { fieldErrorsOf } from '../customers/customer-form-model.ts';
+import { SettingsSection } from './settings-section.tsx';
 import { useMailSettings, useSaveMailSettings, useTestMail } from './settings-api.ts';
 import { mailRequest, mailValues, type MailValues } from './sending-settings-model.ts';
 
@@ -39,23 +36,16 @@ const MAIL_FIELDS = new Set([
  */
 export function MailSettings() {
   const { t } = useTranslation();
-  const settings = useMailSettings();
   return (
-    <Paper withBorder p="md" radius="md" data-testid="mail-settings">
-      <Title order={2} size="h4">
-        {t('settings.mail.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('settings.mail.explanation')}
-      </Text>
-      {settings.isError ? (
-        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : settings.data === undefined ? (
-        <Skeleton height={260} />
-      ) : (
-        <MailForm settings={settings.data} />
-      )}
-    </Paper>
+    <SettingsSection
+      testId="mail-settings"
+      title={t('settings.mail.title')}
+      explanation={t('settings.mail.explanation')}
+      settings={useMailSettings()}
+      placeholderHeight={260}
+    >
+      {(stored) => <MailForm settings={stored} />}
+    </SettingsSection>
   );
 }
 

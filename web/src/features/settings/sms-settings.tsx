@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  PasswordInput,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSmsSettings } from '../../../../src/jobs/schemas.ts';
 import { ApiError } from '../../api.ts';
 import { describeIssue, ErrorAlert } from '../../ui/error-alert.tsx';
 import { fieldErrorsOf } from '../customers/customer-form-model.ts';
+import { SettingsSection } from './settings-section.tsx';
 import { useSaveSmsSettings, useSmsSettings, useTestSms } from './settings-api.ts';
 import { smsRequest, smsValues, type SmsValues } from './sending-settings-model.ts';
 
@@ -25,23 +14,16 @@ const SMS_FIELDS = new Set(['url', 'sender', 'token']);
 /** The company's SMS provider, as a generic webhook: its URL, sender name and token. */
 export function SmsSettings() {
   const { t } = useTranslation();
-  const settings = useSmsSettings();
   return (
-    <Paper withBorder p="md" radius="md" data-testid="sms-settings">
-      <Title order={2} size="h4">
-        {t('settings.sms.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('settings.sms.explanation')}
-      </Text>
-      {settings.isError ? (
-        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : settings.data === undefined ? (
-        <Skeleton height={140} />
-      ) : (
-        <SmsForm settings={settings.data} />
-      )}
-    </Paper>
+    <SettingsSection
+      testId="sms-settings"
+      title={t('settings.sms.title')}
+      explanation={t('settings.sms.explanation')}
+      settings={useSmsSettings()}
+      placeholderHeight={140}
+    >
+      {(stored) => <SmsForm settings={stored} />}
+    </SettingsSection>
   );
 }
 
