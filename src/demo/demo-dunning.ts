@@ -22,12 +22,12 @@ import { assignScenario, saveScenario } from '../dunning/service.ts';
 import type { DeliveryResult } from '../jobs/model.ts';
 import {
   listLettersToPrint,
-  listMessages,
   markBounced,
   recordDemoDeliveries,
   recordLettersPrinted,
 } from '../jobs/outbox.ts';
-import type { TMessageSummary } from '../jobs/schemas.ts';
+import { listMessagePage } from '../jobs/messages.ts';
+import type { TMessageItem } from '../jobs/schemas.ts';
 import {
   addDays,
   daysBetween,
@@ -158,32 +158,31 @@ function userContext(companyId: string, member: DemoTeamMember): Ctx {
 }
 
 /** The company's queued e-mails and SMS, in a stable order (their customers' seeded ids). */
-async function queuedMessages(deps: Deps, ctx: Ctx): Promise<TMessageSummary[]> {
-  const found: TMessageSummary[] = [];
+async function queuedMessages(deps: Deps, ctx: Ctx): Promise<TMessageItem[]> {
+  const found: TMessageItem[] = [];
   for (const channel of ['email', 'sms'] as const) {
-    for (let page = 1; ; page++) {
-      const listed = await listMessages(deps, ctx, {
+    let before: string | undefined;
+    do {
+      const listed = await listMessagePage(deps, ctx, {
         status: 'queued',
         channel,
-        page,
-        pageSize: MESSAGES_PER_PAGE,
+        limit: MESSAGES_PER_PAGE,
+        ...(before === undefined ? {} : { before }),
       });
       found.push(...listed.items);
-      if (listed.items.length < MESSAGES_PER_PAGE) {
-        break;
-      }
-    }
+      before = listed.nextCursor ?? undefined;
+    } while (before !== undefined);
   }
-  const key = (message: TMessageSummary) =>
-    `${message.customerId ?? ''}|${message.subject ?? ''}|${message.recipients.join(',')}`;
+  const key = (message: TMessageItem) =>
+    `${message.customer?.id ?? ''}|${message.subject ?? ''}|${message.recipients.join(',')}`;
   return found.toSorted((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 const MESSAGES_PER_PAGE = 500;
 
 /** A message's draw on a day: by its customer's seeded id. */
-function messageDraw(seed: number, message: TMessageSummary, day: number): number {
-  return draw(seed, PICK.bounce + day, message.customerId ?? '00000000');
+function messageDraw(seed: number, message: TMessageItem, day: number): number {
+  return draw(seed, PICK.bounce + day, message.customer?.id ?? '00000000');
 }
 
 /**
@@ -300,11 +299,11 @@ async function deliver(
   deps: Deps,
   ctx: Ctx,
   options: { seed: number; dayNumber: number; at: Date; result: DemoDunningResult },
-): Promise<TMessageSummary[]> {
+): Promise<TMessageItem[]> {
   const queued = await queuedMessages(deps, ctx);
   const { result } = options;
   const deliveries: { messageId: string; result: DeliveryResult }[] = [];
-  const bouncing: TMessageSummary[] = [];
+  const bouncing: TMessageItem[] = [];
   for (const message of queued) {
     const to = message.recipients[0] ?? '';
     if (result.failed === 0 && message.channel === 'email') {
@@ -333,7 +332,7 @@ async function deliver(
 async function bounce(
   deps: Deps,
   ctx: Ctx,
-  bouncing: readonly TMessageSummary[],
+  bouncing: readonly TMessageItem[],
   options: { seed: number; dayNumber: number; result: DemoDunningResult },
 ): Promise<void> {
   for (const message of bouncing) {

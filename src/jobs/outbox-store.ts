@@ -302,41 +302,6 @@ export async function findQueuedLetters(
   return rows.map((row) => toMessage(row));
 }
 
-/** A page of the company's messages, newest first, with the total. */
-export async function listMessageSummaries(
-  q: Queryable,
-  companyId: string,
-  query: {
-    status: MessageStatus | undefined;
-    channel: MessageChannel | undefined;
-    customerId: string | undefined;
-    limit: number;
-    offset: number;
-  },
-): Promise<{ rows: MessageSummary[]; total: number }> {
-  let base = jobsDb(q).selectFrom('outbox_message').where('company_id', '=', companyId);
-  if (query.status !== undefined) {
-    base = base.where('status', '=', query.status);
-  }
-  if (query.channel !== undefined) {
-    base = base.where('channel', '=', query.channel);
-  }
-  if (query.customerId !== undefined) {
-    base = base.where('customer_id', '=', query.customerId);
-  }
-  const [rows, count] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows.map(toSummary), total: count.total };
-}
-
 /** The messages `sourceIds` of `sourceType` made in the company: their maker reads their fate. */
 export async function findMessagesOfSources(
   q: Queryable,

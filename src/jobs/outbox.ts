@@ -27,7 +27,6 @@ import {
   findMessageSummary,
   findQueuedLetters,
   insertMessages,
-  listMessageSummaries,
   updateAbandonedMessages,
   updateBounced,
   updateDelivery,
@@ -35,7 +34,6 @@ import {
   updateLettersPrinted,
   type MessageSummary,
 } from './outbox-store.ts';
-import type { TListMessagesQuery, TMessagePage, TMessageSummary } from './schemas.ts';
 
 export type { MessageSummary } from './outbox-store.ts';
 
@@ -299,41 +297,6 @@ export async function recordDemoDeliveries(
     await recordEvents(tx, outboxContext(ctx.companyId), events);
     return recorded;
   });
-}
-
-function presentMessage(message: MessageSummary): TMessageSummary {
-  return {
-    id: message.id,
-    channel: message.channel,
-    recipients: message.recipients,
-    subject: message.subject,
-    attachmentName: message.attachmentName,
-    customerId: message.customerId,
-    source: message.source,
-    status: message.status,
-    attempts: message.attempts,
-    nextAttemptAt: message.status === 'queued' ? message.nextAttemptAt.toISOString() : null,
-    lastError: message.lastError,
-    createdAt: message.createdAt.toISOString(),
-    sentAt: message.sentAt?.toISOString() ?? null,
-  };
-}
-
-/** The company's messages, newest first, by status, channel or customer: the messages view. */
-export async function listMessages(
-  deps: Pick<Deps, 'db'>,
-  ctx: Ctx,
-  query: TListMessagesQuery,
-): Promise<TMessagePage> {
-  requirePermission(ctx, 'customers:read');
-  const { rows, total } = await listMessageSummaries(deps.db, ctx.companyId, {
-    status: query.status,
-    channel: query.channel,
-    customerId: query.customerId,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: rows.map(presentMessage), total, page: query.page, pageSize: query.pageSize };
 }
 
 /**

@@ -9,11 +9,11 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
+import { listMessagePage } from '../../src/jobs/messages.ts';
 import { createDeps, type Deps } from '../../src/app/deps.ts';
 import { customerDirectory } from '../../src/customers/directory.ts';
 import { openDatabase, type DbHandle } from '../../src/db/client.ts';
 import { listRuns, runDunning } from '../../src/dunning/run.ts';
-import { listMessages } from '../../src/jobs/outbox.ts';
 import { calendarDate } from '../../src/shared/calendar-date.ts';
 import { openTestRuntime, TEST_NOW } from '../db.ts';
 import { makeCompany, makeCustomer, makeInvoices } from '../factories.ts';
@@ -45,7 +45,7 @@ async function customers(ctx: Ctx, count: number): Promise<void> {
 }
 
 async function recipientsOf(ctx: Ctx): Promise<string[]> {
-  const page = await listMessages(deps, ctx, { page: 1, pageSize: 500 });
+  const page = await listMessagePage(deps, ctx, { limit: 500 });
   return page.items.flatMap((message) => message.recipients).toSorted();
 }
 

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
+import { listMessagePage } from '../../src/jobs/messages.ts';
 import { approveAction, completeAction, listAgenda } from '../../src/dunning/agenda.ts';
 import { listRuns, runDunning } from '../../src/dunning/run.ts';
 import { assignScenario, saveScenario } from '../../src/dunning/service.ts';
-import { listMessages } from '../../src/jobs/outbox.ts';
 import { calendarDate, type CalendarDate } from '../../src/shared/calendar-date.ts';
 import { cents } from '../../src/shared/money.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -80,7 +80,7 @@ function on(date: CalendarDate): Deps {
 }
 
 async function messagesOf(ctx: Ctx, customerId: string) {
-  const page = await listMessages(deps, ctx, { customerId, page: 1, pageSize: 100 });
+  const page = await listMessagePage(deps, ctx, { customerId, limit: 100 });
   return page.items;
 }
 

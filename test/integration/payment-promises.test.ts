@@ -9,10 +9,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
+import { listMessagePage } from '../../src/jobs/messages.ts';
 import { readCustomerEvents } from '../../src/audit/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
-import { listMessages } from '../../src/jobs/outbox.ts';
 import { allocate, undoAllocation } from '../../src/ledger/allocation-changes.ts';
 import { listInvoicesByIds, listOpenInvoicesOfCustomers } from '../../src/ledger/service.ts';
 import {
@@ -132,9 +132,8 @@ async function refusal(work: Promise<unknown>): Promise<InvalidError> {
 }
 
 async function messagesOf(given: Account) {
-  return (
-    await listMessages(deps, given.ctx, { customerId: given.customerId, page: 1, pageSize: 50 })
-  ).items;
+  return (await listMessagePage(deps, given.ctx, { customerId: given.customerId, limit: 50 }))
+    .items;
 }
 
 describe('taking a promise', () => {

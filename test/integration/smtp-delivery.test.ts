@@ -11,7 +11,8 @@ import { inTransaction } from '../../src/db/transaction.ts';
 import { saveMailSettings, type MailSettings } from '../../src/jobs/mail-settings.ts';
 import { companyMailers } from '../../src/jobs/mailer.ts';
 import type { NewMessage } from '../../src/jobs/model.ts';
-import { claimMessages, listMessages, queueMessagesInTx } from '../../src/jobs/outbox.ts';
+import { claimMessages, queueMessagesInTx } from '../../src/jobs/outbox.ts';
+import { listMessagePage } from '../../src/jobs/messages.ts';
 import { deliverDueMessages } from '../../src/jobs/outbox-worker.ts';
 import { openTestRuntime, TEST_NOW } from '../db.ts';
 import { makeCompany } from '../factories.ts';
@@ -96,7 +97,7 @@ async function deliver(seconds = 0) {
 }
 
 async function onlyMessage(ctx: Ctx) {
-  const { items } = await listMessages(deps, ctx, { page: 1, pageSize: 10 });
+  const { items } = await listMessagePage(deps, ctx, { limit: 10 });
   expect(items).toHaveLength(1);
   return items[0];
 }
