@@ -211,6 +211,7 @@ export const en: Messages = {
       timeline: 'History',
       promises: 'Promises',
       messages: 'Messages',
+      dunning: 'Dunning',
     },
     identity: {
       company: 'Company',

@@ -212,6 +212,7 @@ export const fr = {
       timeline: 'Historique',
       promises: 'Promesses',
       messages: 'Messages',
+      dunning: 'Relances',
     },
     identity: {
       company: 'Société',

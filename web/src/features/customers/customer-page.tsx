@@ -17,6 +17,7 @@ import { CustomerPayments } from './customer-payments.tsx';
 import { CustomerPromises } from './customer-promises.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
 import { CustomerMessages } from '../messages/customer-messages.tsx';
+import { CustomerDunning } from '../dunning/customer-dunning.tsx';
 import { useCustomer } from './customers-api.ts';
 
 /** Open items first: it is what a collector opens a customer for. */
@@ -28,6 +29,7 @@ const TABS = [
   'promises',
   'timeline',
   'messages',
+  'dunning',
 ] as const;
 type CustomerTab = (typeof TABS)[number];
 
@@ -115,6 +117,7 @@ export function CustomerPage() {
               <Tabs.Tab value="promises">{t('customer.tabs.promises')}</Tabs.Tab>
               <Tabs.Tab value="timeline">{t('customer.tabs.timeline')}</Tabs.Tab>
               <Tabs.Tab value="messages">{t('customer.tabs.messages')}</Tabs.Tab>
+              <Tabs.Tab value="dunning">{t('customer.tabs.dunning')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="open-items" pt="md">
               <CustomerOpenItems customerId={customer.data.id} />
@@ -136,6 +139,9 @@ export function CustomerPage() {
             </Tabs.Panel>
             <Tabs.Panel value="messages" pt="md">
               <CustomerMessages customerId={customer.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="dunning" pt="md">
+              <CustomerDunning customerId={customer.data.id} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -146,4 +146,22 @@ export const dunningEn: typeof dunningFr = {
     save: 'Save the rate',
     saved: 'Rate saved.',
   },
+  customer: {
+    none: 'none',
+    follows: {
+      customer: 'Follows the scenario “{{name}}”, given to it.',
+      risk_category: 'Follows “{{name}}”, the scenario of its risk category.',
+      company_default: 'Follows “{{name}}”, the company’s default scenario.',
+      none: 'Follows no scenario: the daily run leaves it alone.',
+    },
+    scenario: 'Scenario',
+    defaults: 'Its risk category’s, else the company’s',
+    language: 'Language of its messages',
+    languages: { fr: 'French', en: 'English' },
+    rate: 'Agreed late-payment rate',
+    rateHelp: 'Empty: the legal rate (ECB + 10 points)',
+    rateInvalid: 'A rate from 0 to 100%, two decimals at most',
+    manualFollowUp: 'Followed by hand (the daily run leaves it alone)',
+    save: 'Save',
+  },
 };

@@ -150,4 +150,22 @@ export const dunningFr = {
     save: 'Enregistrer le taux',
     saved: 'Taux enregistré.',
   },
+  customer: {
+    none: 'aucun',
+    follows: {
+      customer: 'Suit le scénario « {{name}} », qui lui a été attribué.',
+      risk_category: 'Suit « {{name}} », le scénario de sa catégorie de risque.',
+      company_default: 'Suit « {{name}} », le scénario par défaut de la société.',
+      none: 'Ne suit aucun scénario : la relance du jour le laisse de côté.',
+    },
+    scenario: 'Scénario',
+    defaults: 'Celui de sa catégorie, sinon celui de la société',
+    language: 'Langue des messages',
+    languages: { fr: 'Français', en: 'Anglais' },
+    rate: 'Taux de pénalités convenu',
+    rateHelp: 'Vide : le taux légal (BCE + 10 points)',
+    rateInvalid: 'Un taux de 0 à 100 %, deux décimales au plus',
+    manualFollowUp: 'Suivi à la main (la relance du jour le laisse de côté)',
+    save: 'Enregistrer',
+  },
 };

@@ -17,11 +17,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRate } from '../../../../src/dunning/message-data.ts';
 import {
   ZPenaltyRateList,
   type TPenaltyRateList,
 } from '../../../../src/dunning/penalty-rate-schemas.ts';
-import type { Language } from '../../../../src/shared/language.ts';
 import { apiGet, apiSend, ApiError } from '../../api.ts';
 import { describeIssue, ErrorAlert } from '../../ui/error-alert.tsx';
 import { useFormatters } from '../../ui/format.ts';
@@ -54,17 +54,6 @@ function useSavePenaltyRate() {
       ),
     onSuccess: (saved) => queryClient.setQueryData(ratesKey, saved),
   });
-}
-
-/** 215 → `2,15 %` (`2.15%` in English). */
-function rateText(basisPoints: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  })
-    .format(basisPoints / 10_000)
-    .replace(/\u202f/g, '\u00a0');
 }
 
 /**
@@ -121,7 +110,9 @@ function RateTable({
   const reset = useSavePenaltyRate();
   const cell = (series: Series, halfYear: string, value: RateValue) => (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm">{value.effective === null ? '—' : rateText(value.effective, language)}</Text>
+      <Text size="sm">
+        {value.effective === null ? '—' : formatRate(value.effective, language)}
+      </Text>
       {value.company === null ? null : (
         <>
           <Badge size="xs" variant="light">
@@ -130,7 +121,9 @@ function RateTable({
           <Text size="xs" c="dimmed">
             {value.published === null
               ? t('dunning.penaltyRates.notPublished')
-              : t('dunning.penaltyRates.published', { rate: rateText(value.published, language) })}
+              : t('dunning.penaltyRates.published', {
+                  rate: formatRate(value.published, language),
+                })}
           </Text>
         </>
       )}
