@@ -22,7 +22,7 @@ import {
   type MessageView,
 } from './message-store.ts';
 import type { Attachment } from './model.ts';
-import { deliveryEvent } from './outbox.ts';
+import { deliveryEvent, markBounced } from './outbox.ts';
 import type {
   TLettersToPrint,
   TListMessagesRequest,
@@ -119,6 +119,29 @@ export async function getMessage(
     throw new DomainError('not_found', 'message_not_found', { key: id });
   }
   return { ...presentItem(message), bodyHtml: message.bodyHtml };
+}
+
+/**
+ * Records that a message sent came back (a delivery status notification, a letter returned
+ * « n'habite pas à l'adresse indiquée »), with the reason the report gives: the message is
+ * `bounced`, and the dunning step it carried counts as failed, so its invoices do not
+ * escalate until someone mends the address. A second report of it changes nothing.
+ */
+export async function reportBounce(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  ctx: Ctx,
+  id: string,
+  reason: string,
+): Promise<TMessageDetail> {
+  const outcome = await markBounced(deps, ctx, { messageId: id, reason });
+  if (outcome === 'not_found') {
+    throw new DomainError('not_found', 'message_not_found', { key: id });
+  }
+  const message = await getMessage(deps, ctx, id);
+  if (outcome === 'not_sent') {
+    throw new ConflictError('message_not_sent', { key: id, status: message.status });
+  }
+  return message;
 }
 
 /** The file a message carries (a letter's PDF): not found when it has none. */

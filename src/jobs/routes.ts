@@ -23,6 +23,7 @@ import {
   getMessage,
   getMessageAttachment,
   listLettersWaiting,
+  reportBounce,
   listMessagePage,
   printLetterBatch,
 } from './messages.ts';
@@ -32,6 +33,7 @@ import {
   ZMailSettings,
   ZMessageDetail,
   ZMessageList,
+  ZReportBounceRequest,
   ZSaveMailSettingsRequest,
   ZSaveSmsSettingsRequest,
   ZSmsSettings,
@@ -123,6 +125,7 @@ function sendRefusal(
 
 export function registerMessageRoutes(app: App, deps: Deps): void {
   registerMessageViewRoutes(app, deps);
+  registerBounceRoute(app, deps);
   registerLetterRoutes(app, deps);
   registerMailSettingRoutes(app, deps);
   registerSmsSettingRoutes(app, deps);
@@ -181,6 +184,28 @@ function registerMessageViewRoutes(app: App, deps: Deps): void {
       const attachment = await getMessageAttachment(deps, request.ctx, request.params.id);
       return sendFile(reply, attachment);
     },
+  );
+}
+
+function registerBounceRoute(app: App, deps: Deps): void {
+  app.post(
+    '/messages/:id/bounce',
+    {
+      schema: {
+        operationId: 'reportMessageBounce',
+        tags: messageTags,
+        summary: 'Record that a message sent came back, with the reason the report gives',
+        description:
+          'For a mail gateway’s delivery reports (with an API token) or a letter returned by the post. The dunning step it carried counts as failed: its invoices do not escalate. 409 `message_not_sent` for a message that has not gone out.',
+        params: ZIdParams,
+        body: ZReportBounceRequest,
+        response: {
+          200: answer('The message, bounced', ZMessageDetail),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => reportBounce(deps, request.ctx, request.params.id, request.body.reason),
   );
 }
 

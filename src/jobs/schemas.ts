@@ -158,3 +158,9 @@ export const ZTestSmsRequest = z
 export type TTestSmsRequest = z.infer<typeof ZTestSmsRequest>;
 
 export const ZTestSmsResult = z.object({ sent: z.literal(true) }).meta({ id: 'TestSmsResult' });
+
+export const ZReportBounceRequest = z.object({
+  reason: z.string().trim().min(1).max(1_000).meta({
+    description: 'What the report says: `550 5.1.1 user unknown`, « NPAI »…',
+  }),
+});

@@ -9,6 +9,8 @@ import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { listMessagePage } from '../../src/jobs/messages.ts';
+import { markBounced } from '../../src/jobs/outbox.ts';
+import { deliverDueMessages } from '../../src/jobs/outbox-worker.ts';
 import { approveAction, completeAction, listAgenda } from '../../src/dunning/agenda.ts';
 import { listRuns, runDunning } from '../../src/dunning/run.ts';
 import { assignScenario, saveScenario } from '../../src/dunning/service.ts';
@@ -348,6 +350,26 @@ describe('the daily run', () => {
           paidCents: 0,
         }),
       }),
+    ]);
+  });
+
+  it('holds back the invoices of a reminder that bounced until the address is mended', async () => {
+    const { ctx } = await makeCompany(deps);
+    const customer = await customerWithInvoices(ctx, [{ number: 'FA-90', amount: 20_000 }]);
+    await runDunning(deps, ctx, { date: day(5) });
+    const [reminder] = await messagesOf(ctx, customer.id);
+    const mailers = { mailerFor: async () => ({ send: async () => ({ accepted: true }) }) };
+    await deliverDueMessages({ db: deps.db, owner: 'w', clock: deps.clock, ...mailers });
+    expect(
+      await markBounced(deps, ctx, {
+        messageId: reminder?.id ?? '',
+        reason: '550 5.1.1 user unknown',
+      }),
+    ).toBe('bounced');
+    const report = await runDunning(deps, ctx, { date: day(15) });
+    expect(report.counts.actions).toBe(0);
+    expect(report.heldBack).toEqual([
+      expect.objectContaining({ reason: 'previous_step_failed', invoiceCount: 1 }),
     ]);
   });
 });

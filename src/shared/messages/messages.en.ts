@@ -6,6 +6,8 @@
 export const messagesEn = {
   message_not_found: 'Message {{key}} not found',
   message_attachment_not_found: 'Message {{key}} has no attachment',
+  message_not_sent:
+    'Message {{key}} has not gone out yet (it is {{status}}): only a message sent can come back',
   message_cursor_invalid: 'This cursor was not given by the messages list: start again without it',
   letters_none_to_print: 'No letter is waiting to be printed',
   mail_settings_not_found: 'The company has no mail server set yet',

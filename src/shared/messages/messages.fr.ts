@@ -5,6 +5,8 @@ import type { ShapeOf } from './shape.ts';
 export const messagesFr = {
   message_not_found: 'Message {{key}} introuvable',
   message_attachment_not_found: 'Le message {{key}} n’a pas de pièce jointe',
+  message_not_sent:
+    'Le message {{key}} n’est pas encore parti (il est {{status}}) : seul un message envoyé peut revenir',
   message_cursor_invalid: 'Ce curseur ne vient pas de la liste des messages : recommencez sans lui',
   letters_none_to_print: 'Aucun courrier n’attend d’être imprimé',
   mail_settings_not_found: 'La société n’a pas encore de serveur d’e-mail',

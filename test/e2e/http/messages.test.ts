@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
 import { inTransaction } from '../../../src/db/transaction.ts';
 import type { NewMessage } from '../../../src/jobs/model.ts';
-import { queueMessagesInTx } from '../../../src/jobs/outbox.ts';
+import { queueMessagesInTx, recordLettersPrinted } from '../../../src/jobs/outbox.ts';
 import {
   ZLettersToPrint,
   ZMailSettings,
@@ -493,6 +493,34 @@ describe('/api/messages', () => {
     expect(problem.issues).toMatchObject([{ field: 'before', code: 'message_cursor_invalid' }]);
     const missing = expectProblem(await get(session, `/api/messages/${elsewhere}`), 404);
     expect(missing.reason).toBe('message_not_found');
+  });
+});
+
+describe('POST /api/messages/:id/bounce', () => {
+  it('records a message sent that came back, once, and refuses one not gone out yet', async () => {
+    const { ctx, session } = await companyWith('credit_manager');
+    const customer = await makeCustomer(http.deps, ctx);
+    const [id = ''] = await queue(ctx, [await letter(customer.id, 'Mise en demeure')]);
+    const early = expectProblem(
+      await send(session, 'POST', `/api/messages/${id}/bounce`, { reason: 'NPAI' }),
+      409,
+    );
+    expect(early.reason).toBe('message_not_sent');
+    await recordLettersPrinted(http.deps, ctx, [id]);
+    for (let report = 0; report < 2; report += 1) {
+      const bounced = await send(session, 'POST', `/api/messages/${id}/bounce`, { reason: 'NPAI' });
+      expect(bounced.statusCode).toBe(200);
+      expect(ZMessageDetail.parse(bounced.json())).toMatchObject({
+        status: 'bounced',
+        lastError: 'NPAI',
+      });
+    }
+    const other = await companyWith('credit_manager');
+    expectProblem(
+      await send(other.session, 'POST', `/api/messages/${id}/bounce`, { reason: 'NPAI' }),
+      404,
+    );
+    expectProblem(await send(session, 'POST', `/api/messages/${id}/bounce`, { reason: ' ' }), 400);
   });
 });
 
