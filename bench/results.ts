@@ -1,10 +1,12 @@
 import type { DemoSize } from '../src/demo/generate.ts';
+import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
 import type { ImportPhaseRun } from './import-phase.ts';
 import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
 import type { FecDatabaseRun } from './fec-phase.ts';
 import type { DatabaseInfo, Machine } from './machine.ts';
 import type { MatchingRun } from './match-phase.ts';
+import type { PortalAccountBench } from './portal-phase.ts';
 import type { BenchDatabase } from './options.ts';
 import type { QueryResults } from './query-phase.ts';
 
@@ -15,6 +17,10 @@ export type DatabaseRun = {
   load: LoadTimings;
   /** Empty when only the match phase asked for the load. */
   queries: QueryResults;
+  /** The dispute report on the loaded demo, timed with the queries (the load phase). */
+  disputeReports?: DisputeReportBench | undefined;
+  /** The biggest customer's portal account, timed with the queries (the load phase). */
+  portalAccount?: PortalAccountBench | undefined;
   /**
    * The dunning phase on the loaded database, after the queries and before the match
    * phase (which applies payments), when it was run.

@@ -13,6 +13,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { DEMO_TIME_ZONE } from '../src/demo/load-demo.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { prepareLocation } from './bench-database.ts';
+import { benchDisputeReports } from './dispute-report-phase.ts';
 import { writeResults } from './doc.ts';
 import { benchDunning } from './dunning-phase.ts';
 import { benchFec, buildFecBytes, fecLinesOf, type FecDatabaseRun } from './fec-phase.ts';
@@ -26,6 +27,7 @@ import {
   type BenchDatabase,
   type BenchOptions,
 } from './options.ts';
+import { benchPortalAccount } from './portal-phase.ts';
 import { benchQueries } from './query-phase.ts';
 import {
   dunningSummaryLines,
@@ -61,11 +63,21 @@ async function benchDatabase(
       const loaded = await loadDatabase(handle, { size: options.size, seed: options.seed, clock });
       const info = await describeDatabase(handle);
       let queries: DatabaseRun['queries'] = { list: [], bundles: [] };
+      let disputeReports: DatabaseRun['disputeReports'];
+      let portalAccount: DatabaseRun['portalAccount'];
       if (options.phases.includes('load')) {
         console.error(
           `${kind}: timing queries (${options.warmup} warm-up + ${options.runs} runs each)`,
         );
         queries = await benchQueries(handle, loaded.deps, loaded.demo, options);
+        disputeReports = await benchDisputeReports(loaded.deps, loaded.demo, options);
+        console.error(
+          `${kind}: dispute report (${loaded.demo.disputes.total.toLocaleString('en-US')} disputes, ${loaded.demo.disputes.open.toLocaleString('en-US')} open): HTTP median ${disputeReports.http.medianMs.toFixed(1)} ms, use case ${disputeReports.service.medianMs.toFixed(1)} ms`,
+        );
+        portalAccount = await benchPortalAccount(loaded.deps, loaded.demo, options);
+        console.error(
+          `${kind}: portal account of ${portalAccount.customerCode} (${portalAccount.items.toLocaleString('en-US')} open items): HTTP median ${portalAccount.http.medianMs.toFixed(1)} ms, use case ${portalAccount.service.medianMs.toFixed(1)} ms`,
+        );
       }
       let dunning: DatabaseRun['dunning'];
       if (options.phases.includes('dunning')) {
@@ -90,6 +102,8 @@ async function benchDatabase(
         info,
         load: loaded.timings,
         queries,
+        disputeReports,
+        portalAccount,
         dunning,
         matching,
         loadAverage: { before, after: loadAverage() },

@@ -1,3 +1,5 @@
+import type { DisputeReportBench } from './dispute-report-phase.ts';
+import type { PortalAccountBench } from './portal-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
 import { linesPerSecond, type FecDatabaseRun } from './fec-phase.ts';
 import type { DatabaseImportRun, ImportPhaseRun, ImportStep } from './import-phase.ts';
@@ -32,6 +34,10 @@ export const TARGETS = {
   fecLinesPerSecondPglite: 60_000,
   dunningRunMs: { postgres: 60_000, pglite: 180_000 } satisfies Record<BenchDatabase, number>,
   agendaMs: 200,
+  /** Issue 10: the dispute report at size L, on PostgreSQL. */
+  disputeReportMs: 300,
+  /** The biggest customer's portal account page, HTTP median on PostgreSQL (issue 10). */
+  portalAccountMs: 50,
 } as const;
 
 /** The FEC import's floor on a database (`TARGETS.fecLinesPerSecond…`). */
@@ -200,6 +206,32 @@ export function dunningChecks(kind: BenchDatabase, dunning: DunningRunResults): 
   return checks;
 }
 
+/** The dispute report's target (issue 10), judged on PostgreSQL: the HTTP median. */
+export function disputeReportCheck(bench: DisputeReportBench): TargetCheck {
+  return {
+    label: 'Dispute report API',
+    database: 'postgres',
+    unit: 'ms',
+    limit: TARGETS.disputeReportMs,
+    measured: bench.http.medianMs,
+    detail: `${bench.disputes.toLocaleString('en-US')} disputes, ${bench.open.toLocaleString('en-US')} open on ${bench.heldBackInvoices.toLocaleString('en-US')} invoices, HTTP median (use case ${bench.service.medianMs.toFixed(1)} ms)`,
+    isMet: bench.http.medianMs < TARGETS.disputeReportMs,
+  };
+}
+
+/** The portal page's target (issue 10), judged on PostgreSQL: the HTTP median. */
+export function portalAccountCheck(bench: PortalAccountBench): TargetCheck {
+  return {
+    label: 'Portal account API (biggest customer)',
+    database: 'postgres',
+    unit: 'ms',
+    limit: TARGETS.portalAccountMs,
+    measured: bench.http.medianMs,
+    detail: `${bench.customerCode}, ${bench.items.toLocaleString('en-US')} open items, HTTP median (use case ${bench.service.medianMs.toFixed(1)} ms)`,
+    isMet: bench.http.medianMs < TARGETS.portalAccountMs,
+  };
+}
+
 /** The FEC import's target on one database's run: the first import, end to end. */
 export function fecCheck(run: FecDatabaseRun): TargetCheck {
   const limit = fecTargetOf(run.kind);
@@ -284,6 +316,12 @@ export function checkTargets(run: BenchRun): TargetCheck[] {
     });
     if (database.kind === 'postgres') {
       checks.push(...queryChecks(database.queries));
+      if (database.disputeReports !== undefined) {
+        checks.push(disputeReportCheck(database.disputeReports));
+      }
+      if (database.portalAccount !== undefined) {
+        checks.push(portalAccountCheck(database.portalAccount));
+      }
     }
     if (database.dunning !== undefined) {
       checks.push(...dunningChecks(database.kind, database.dunning));

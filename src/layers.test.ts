@@ -24,16 +24,20 @@ const LAYERS: readonly (readonly string[])[] = [
   ['jobs'],
   ['companies'],
   ['auth'],
+  // Links that open one dispute to a department, or its account to a customer (issue 10).
+  ['access'],
   ['ledger'],
   ['customers'],
   ['imports'],
   // Bank statements, read by the imports' readers, and the cash they pay into the ledger.
   ['bank'],
-  // A dispute flag on an invoice, and the customers' payment promises: dunning holds back
-  // what they cover.
+  // Disputes routed to the departments, and the customers' payment promises: dunning holds
+  // back what they cover.
   ['disputes', 'promises'],
   // Dunning reads the ledger's balances and the customers, and writes to the outbox.
   ['dunning'],
+  // The customer's portal: its account, its approvals, its problems and promises (issue 10).
+  ['portal'],
   ['demo'],
   ['server'],
   ['cli'],
@@ -64,7 +68,17 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   job: 'jobs',
   mail_setting: 'jobs',
   sms_setting: 'jobs',
-  invoice_dispute: 'disputes',
+  dispute: 'disputes',
+  dispute_invoice: 'disputes',
+  dispute_comment: 'disputes',
+  dispute_attachment: 'disputes',
+  dispute_cause: 'disputes',
+  dispute_counter: 'disputes',
+  department: 'disputes',
+  access_link: 'access',
+  invoice_approval: 'portal',
+  invoice_document: 'portal',
+  company_bank_details: 'companies',
   payment_promise: 'promises',
   payment_promise_invoice: 'promises',
   dunning_scenario: 'dunning',

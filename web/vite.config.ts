@@ -30,11 +30,18 @@ export default defineConfig({
           groups: [
             {
               name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/,
             },
             {
               name: 'mantine',
-              test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll[^\\/]*|react-style-singleton|use-callback-ref|use-sidecar|get-nonce|tslib|clsx)[\\/]/,
+              test: /node_modules[\\/](@mantine(?![\\/]charts)|@floating-ui|react-remove-scroll[^\\/]*|react-style-singleton|use-callback-ref|use-sidecar|get-nonce|tslib|clsx)[\\/]/,
+            },
+            {
+              // The charts (the dispute reports) and recharts: loaded with that tab only. After
+              // `mantine`, which keeps the core components the charts use (a group takes its
+              // modules' dependencies with it).
+              name: 'charts',
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|es-toolkit|eventemitter3|immer|reselect|redux|@reduxjs|react-redux|tiny-invariant)[\\/]/,
             },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

@@ -6,7 +6,11 @@ import type { TRole } from '../shared/schemas.ts';
  * who ran the command.
  */
 export type Actor = {
-  type: 'user' | 'api_token' | 'system' | 'cli';
+  /**
+   * `department`: a department member answering through a dispute's link; `customer`: the
+   * customer's clerk on its portal link. Both act without an account (`id` is the link's).
+   */
+  type: 'user' | 'api_token' | 'system' | 'cli' | 'department' | 'customer';
   id: string | null;
   name: string | null;
 };
@@ -19,7 +23,23 @@ export type Ctx = {
   companyId: string;
   actor: Actor;
   role: TRole;
+  /**
+   * Whom the request comes from (src/app/policy.ts): the company's staff by default, whose
+   * role decides; or a link's holder, who may only what its audience may, on its one
+   * dispute or its own account.
+   */
+  audience?: Audience;
 };
+
+/**
+ * The three audiences (issue 10): staff (users, tokens, the CLI, runs), a department member
+ * on one dispute, a customer on its own account. A link's holder has no role: `role` is
+ * `read_only` and every role permission is refused to it (permissions.ts).
+ */
+export type Audience =
+  | { kind: 'staff' }
+  | { kind: 'department'; linkId: string; disputeId: string; customerId: string }
+  | { kind: 'customer'; linkId: string; customerId: string };
 
 /**
  * The CLI acts as an administrator of the company it was pointed at, on behalf of

@@ -37,8 +37,15 @@ export function can(role: TRole, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
 
-/** Throws `Forbidden` unless the context's role grants `permission`. */
+/**
+ * Throws `Forbidden` unless the context's role grants `permission`. A link's holder (a
+ * department member, a customer) has no role at all: whatever `role` says, it may only what
+ * `authorize` (policy.ts) grants its audience.
+ */
 export function requirePermission(ctx: Ctx, permission: Permission): void {
+  if (ctx.audience !== undefined && ctx.audience.kind !== 'staff') {
+    throw new ForbiddenError('link_forbidden', { permission });
+  }
   if (!can(ctx.role, permission)) {
     throw new ForbiddenError('role_forbidden', { role: ctx.role, permission });
   }

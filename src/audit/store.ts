@@ -4,7 +4,7 @@ import type { BulkSession } from '../db/bulk-copy.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import type { BrokenRow, ChainSummary } from './model.ts';
 
-export type ActorType = 'user' | 'api_token' | 'system' | 'cli';
+export type ActorType = 'user' | 'api_token' | 'system' | 'cli' | 'department' | 'customer';
 
 /** An event to append; the database gives it its seq, its hash and (unless set) its time. */
 export type NewEvent = {

@@ -1,7 +1,15 @@
 import { fmix32, mixSeed } from './random.ts';
 
 /** The record types that get ids; each counts on its own. */
-export type DemoIdKind = 'customer' | 'contact' | 'invoice' | 'payment' | 'allocation';
+export type DemoIdKind =
+  | 'customer'
+  | 'contact'
+  | 'invoice'
+  | 'payment'
+  | 'allocation'
+  | 'department'
+  | 'dispute'
+  | 'dispute_comment';
 
 const KIND_TAGS: Record<DemoIdKind, number> = {
   customer: 1,
@@ -9,6 +17,9 @@ const KIND_TAGS: Record<DemoIdKind, number> = {
   invoice: 3,
   payment: 4,
   allocation: 5,
+  department: 6,
+  dispute: 7,
+  dispute_comment: 8,
 };
 
 /** Hands out the next id of a kind. */
@@ -68,6 +79,9 @@ export function createIdFactory(seed: number): DemoIdFactory {
     invoice: 0,
     payment: 0,
     allocation: 0,
+    department: 0,
+    dispute: 0,
+    dispute_comment: 0,
   };
   return {
     next(kind) {

@@ -12,6 +12,7 @@ import type { Company } from '../companies/model.ts';
 import { createCompany, findCompanies } from '../companies/service.ts';
 import type { CustomerWithContacts } from '../customers/model.ts';
 import { copyCustomers } from '../customers/service.ts';
+import { copyDisputes } from '../disputes/copy-disputes.ts';
 import { copyLedger } from '../ledger/service.ts';
 import { frenchVatNumber } from '../shared/identifiers.ts';
 import {
@@ -31,6 +32,7 @@ import {
   DEMO_REPLAY_DAYS,
   type DemoTeamMember,
 } from './demo-dunning-picks.ts';
+import { createDisputePicker } from './demo-disputes.ts';
 import type { DemoDunningResult } from './demo-dunning.ts';
 import {
   DEMO_SIZES,
@@ -80,6 +82,18 @@ export const LOADED_TABLES = [
  */
 const COPIED_TABLES = LOADED_TABLES.filter((table) => table !== 'event');
 
+/**
+ * The disputes' tables, loaded after the ledger (their keys point at its invoices) in one
+ * COPY transaction of their own: a few % of the invoices, with their live keys checked.
+ */
+export const DISPUTE_TABLES = [
+  'department',
+  'dispute',
+  'dispute_invoice',
+  'dispute_comment',
+  'dispute_counter',
+] as const;
+
 /** COPY pieces of about 8 MB: few statements, and memory stays low. */
 const COPY_PIECE_CHARS = 8_000_000;
 
@@ -97,6 +111,8 @@ export type DemoResult = {
   password: string;
   users: { email: string; role: TRole }[];
   counts: { customers: number; invoices: number; payments: number; allocations: number };
+  /** The disputes loaded (open and resolved), and those still open. */
+  disputes: { total: number; open: number };
   /** What the replay of the past daily runs did; null when it was not asked for. */
   dunning: DemoDunningResult | null;
 };
@@ -168,6 +184,7 @@ export async function loadDemo(
   }
   const picker = options.dunning ? createDunningPicker(options.seed) : undefined;
   const today = deps.clock.today(company.timeZone);
+  const disputePicker = createDisputePicker({ seed: options.seed, today, team });
   const counts = { customers: 0, invoices: 0, payments: 0, allocations: 0 };
   const totalCustomers = DEMO_SIZES[options.size].customers;
   const batches = generateDemo({
@@ -183,6 +200,7 @@ export async function loadDemo(
     counts.payments += batch.payments.length;
     counts.allocations += batch.allocations.length;
     picker?.add(batch.customers);
+    disputePicker.add(batch);
     options.onProgress?.({ phase: 'rows', ...counts, totalCustomers });
   };
   const loadedWhole = await inBulkTransaction(handle, async (session) => {
@@ -216,16 +234,23 @@ export async function loadDemo(
       }
     }
   }
+  const disputes = disputePicker.rows();
+  await inBulkTransaction(handle, (session) => copyDisputes(copyRows(session), ctx, disputes));
   await recordEvents(deps.db, ctx, [
     {
       action: 'demo.loaded',
       entityType: 'company',
       entityId: company.id,
       customerId: null,
-      data: { size: options.size, seed: options.seed, ...counts },
+      data: {
+        size: options.size,
+        seed: options.seed,
+        ...counts,
+        disputes: disputes.disputes.length,
+      },
     },
   ]);
-  await settleAfterBulkLoad(handle, LOADED_TABLES, {
+  await settleAfterBulkLoad(handle, [...LOADED_TABLES, ...DISPUTE_TABLES], {
     analyzed: loadedWhole ? COPIED_TABLES : [],
   });
   const dunning =
@@ -252,6 +277,10 @@ export async function loadDemo(
     password,
     users: DEMO_TEAM.map(({ email, role }) => ({ email, role })),
     counts,
+    disputes: {
+      total: disputes.disputes.length,
+      open: disputes.disputes.filter((dispute) => dispute.status !== 'resolved').length,
+    },
     dunning,
   };
 }

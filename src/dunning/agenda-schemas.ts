@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ZRiskCategory } from '../customers/schemas.ts';
 import { ZCalendarDate, ZCents, ZId } from '../shared/schemas.ts';
-import { DISPUTE_REASONS } from '../disputes/service.ts';
+import { ZCauseCode } from '../disputes/schemas.ts';
 import { AGENDA_KINDS, OUTCOMES } from './agenda-rank.ts';
 import { CHANNELS } from './scenario.ts';
 
@@ -93,7 +93,7 @@ export const ZCompleteRequest = z.object({
   followUpOn: ZCalendarDate.optional(),
   dispute: z
     .object({
-      reason: z.enum(DISPUTE_REASONS),
+      reason: ZCauseCode,
       invoiceIds: z.array(ZId).min(1).max(1_000).optional(),
     })
     .optional()

@@ -14,7 +14,7 @@ import type { CustomerWithContacts, RiskCategory } from '../customers/model.ts';
 import { listCustomersByIds, setCustomerStatusesInTx } from '../customers/service.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { raiseDisputeInTx, type DisputeReason } from '../disputes/service.ts';
+import { raiseDisputeInTx } from '../disputes/service.ts';
 import { queueMessagesInTx } from '../jobs/outbox.ts';
 import { listOpenInvoicesOfCustomers, type OpenInvoiceWithSettlements } from '../ledger/service.ts';
 import { createPromiseInTx, listPromisesByIds, type PromiseRecord } from '../promises/service.ts';
@@ -358,13 +358,14 @@ export type CompleteInput = {
     | undefined;
   followUpOn?: CalendarDate | undefined;
   /** With `dispute_raised`: why, and which of the item's invoices (all by default). */
-  dispute?: { reason: DisputeReason; invoiceIds?: string[] | undefined } | undefined;
+  dispute?: { reason: string; invoiceIds?: string[] | undefined } | undefined;
 };
 
 /**
- * « Litige signalé »: the item's invoices still open are disputed with the collector's note,
- * its reason `dispute.reason` (else `other`), so the run holds them back from tomorrow. An
- * invoice already disputed keeps its dispute.
+ * « Litige signalé »: one dispute over the item's invoices that may still be disputed (open,
+ * in no open dispute), with the collector's note, under the cause `dispute.reason` (else
+ * `other`), so the run holds them back from tomorrow. An invoice already disputed keeps
+ * its dispute.
  */
 async function disputeInvoices(
   deps: Deps,
@@ -376,19 +377,17 @@ async function disputeInvoices(
 ): Promise<void> {
   const links = (await listActionInvoices(tx, ctx.companyId, [action.id])).get(action.id) ?? [];
   const chosen = input.dispute?.invoiceIds;
-  for (const { invoiceId } of links) {
-    if (chosen !== undefined && !chosen.includes(invoiceId)) {
-      continue;
-    }
-    try {
-      await raiseDisputeInTx(deps, tx, ctx, today, invoiceId, {
-        reason: input.dispute?.reason ?? 'other',
-        note: input.note ?? null,
-      });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) {
-        throw error;
-      }
+  const invoiceIds = links
+    .map((link) => link.invoiceId)
+    .filter((invoiceId) => chosen === undefined || chosen.includes(invoiceId));
+  try {
+    await raiseDisputeInTx(deps, tx, ctx, today, invoiceIds, {
+      cause: input.dispute?.reason,
+      description: input.note ?? null,
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) {
+      throw error;
     }
   }
 }

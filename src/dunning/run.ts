@@ -21,7 +21,10 @@ import type { CustomerWithContacts } from '../customers/model.ts';
 import { listCustomersByIds, setCustomerStatusesInTx } from '../customers/service.ts';
 import type { Tx } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { disputedInvoiceIds } from '../disputes/service.ts';
+import { closeSettledDisputesInTx, heldBackAmounts } from '../disputes/service.ts';
+import { remindDisputeOwnersInTx } from '../disputes/reminders.ts';
+import { DEFAULT_PUBLIC_URL } from '../access/urls.ts';
+import { heldBackCents } from '../disputes/model.ts';
 import { listMessagesOfSources, queueMessagesInTx } from '../jobs/outbox.ts';
 import type { MessageStatus, NewMessage } from '../jobs/model.ts';
 import {
@@ -91,6 +94,8 @@ export type RunOptions = {
   sliceSize?: number;
   /** Called after each slice with the customers decided so far. */
   onProgress?: (customersDone: number) => void;
+  /** Where the links in the e-mails to the departments lead (`PUBLIC_URL`). */
+  publicUrl?: string;
 };
 
 type CustomerRef = { id: string; code: string; name: string };
@@ -210,21 +215,44 @@ type SliceOutcome = {
   agendaItems: number;
 };
 
+/** An open invoice as the run doses it: what disputes leave to remind, and whether nothing is left. */
+type DunnedInvoice = OpenInvoiceWithSettlements & { isWhollyDisputed: boolean };
+
+/**
+ * `invoices` with their open amounts less what open disputes hold back (`held`: the disputed
+ * part, null for all that is open): the rest is reminded as usual (issue 10), and an invoice
+ * with nothing left is held back whole as disputed, its open amount kept (an invoice at 0
+ * would leave its scenario as paid).
+ */
+function lessHeldBack(
+  invoices: readonly OpenInvoiceWithSettlements[],
+  held: ReadonlyMap<string, Cents | null>,
+): DunnedInvoice[] {
+  return invoices.map((invoice) => {
+    if (!held.has(invoice.id)) {
+      return { ...invoice, isWhollyDisputed: false };
+    }
+    const rest = invoice.openCents - heldBackCents(invoice.openCents, held.get(invoice.id) ?? null);
+    return rest > 0
+      ? { ...invoice, openCents: cents(rest), isWhollyDisputed: false }
+      : { ...invoice, isWhollyDisputed: true };
+  });
+}
+
 function customersFor(
   setup: RunSetup,
   customers: readonly CustomerWithContacts[],
-  invoices: readonly OpenInvoiceWithSettlements[],
+  invoices: readonly DunnedInvoice[],
   facts: {
     settings: Awaited<ReturnType<typeof findCustomerSettings>>;
     states: Map<string, StoredInvoiceState>;
     messageStatus: Map<string, MessageStatus>;
     lastContacts: Map<string, CalendarDate>;
-    disputed: Set<string>;
     promised: Set<string>;
     credits: Map<string, Cents>;
   },
 ): { forDunning: CustomerForDunning; scenario: StoredScenario | undefined }[] {
-  const byCustomerCurrency = new Map<string, OpenInvoiceWithSettlements[]>();
+  const byCustomerCurrency = new Map<string, DunnedInvoice[]>();
   for (const invoice of invoices) {
     const key = `${invoice.customerId}:${invoice.currency}`;
     const list = byCustomerCurrency.get(key) ?? [];
@@ -243,7 +271,7 @@ function customersFor(
       { riskCategory: customer.riskCategory, scenarioId: setting?.scenarioId ?? null },
       setup.scenarios,
     );
-    const toInvoice = (invoice: OpenInvoiceWithSettlements): InvoiceInDunning => {
+    const toInvoice = (invoice: DunnedInvoice): InvoiceInDunning => {
       const state = facts.states.get(invoice.id);
       return {
         invoiceId: invoice.id,
@@ -252,7 +280,7 @@ function customersFor(
         dueDate: invoice.dueDate,
         amountCents: invoice.amountCents,
         openCents: invoice.openCents,
-        disputed: facts.disputed.has(invoice.id),
+        disputed: invoice.isWhollyDisputed,
         promised: facts.promised.has(invoice.id),
         state:
           state === undefined
@@ -332,9 +360,11 @@ async function decideSlice(
   if (customerIds.length === 0) {
     return outcome;
   }
-  const invoices = await listOpenInvoicesOfCustomers(tx, ctx, customerIds, { forShare: !dryRun });
+  const listed = await listOpenInvoicesOfCustomers(tx, ctx, customerIds, { forShare: !dryRun });
   const customers = await listCustomersByIds(tx, ctx, customerIds);
-  const invoiceIds = invoices.map((invoice) => invoice.id);
+  const invoiceIds = listed.map((invoice) => invoice.id);
+  // The reminders name and sum what is left once disputed parts are held back.
+  const invoices = lessHeldBack(listed, await heldBackAmounts(tx, ctx, invoiceIds));
   const settings = await findCustomerSettings(tx, ctx.companyId, customerIds);
   const states = await findInvoiceStates(tx, ctx.companyId, invoiceIds);
   const queued = [...states.values()].filter((state) => state.actionStatus === 'queued');
@@ -355,7 +385,6 @@ async function decideSlice(
       ),
     ),
     lastContacts: await findLastContacts(tx, ctx.companyId, customerIds),
-    disputed: await disputedInvoiceIds(tx, ctx, invoiceIds),
     promised: await livePromisedInvoiceIds(tx, ctx, invoiceIds),
     credits,
   };
@@ -612,6 +641,17 @@ export async function runDunning(
           id: deps.ids.newId(),
           runOn: setup.today,
           now: deps.clock.now(),
+        }),
+      );
+    }
+    if (!dryRun) {
+      // Disputes whose invoices got paid close first, in their own transaction: their
+      // invoices are then dunned (or left) like any other today.
+      await step((tx) => closeSettledDisputesInTx(deps, tx, ctx, setup.today));
+      // The departments that owe an answer are reminded, and escalated past the deadline.
+      await step((tx) =>
+        remindDisputeOwnersInTx(deps, tx, ctx, setup.today, {
+          publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
         }),
       );
     }

@@ -9,6 +9,8 @@ import type { Queryable } from '../db/client.ts';
 import {
   copyLedgerRows,
   findInvoicesByIds,
+  listInvoiceRows,
+  findInvoicesByKeys,
   listCustomerIdsWithOpenInvoices,
   listOpenInvoicesWithSettlements,
   sumCustomerCredits,
@@ -126,4 +128,40 @@ export async function listSettlementsOfInvoices(
 ): Promise<InvoiceDaySettlement[]> {
   requirePermission(ctx, 'ledger:read');
   return sumSettlementsOfInvoices(q, ctx.companyId, invoiceIds, window);
+}
+
+/** Invoices (not credit notes) by number, those of the company found, in one statement. */
+export async function listInvoicesByNumbers(
+  q: Queryable,
+  ctx: Ctx,
+  numbers: readonly string[],
+): Promise<Invoice[]> {
+  requirePermission(ctx, 'ledger:read');
+  return findInvoicesByKeys(
+    q,
+    ctx.companyId,
+    numbers.map((number) => ({ kind: 'invoice' as const, number })),
+  );
+}
+
+/**
+ * A customer's open invoices and credit notes (something left open on each), by due date
+ * then number, in one statement: what the customer's portal lists (docs/portal.md).
+ */
+export async function listOpenItemsOfCustomer(
+  q: Queryable,
+  ctx: Ctx,
+  customerId: string,
+  today: CalendarDate,
+): Promise<Invoice[]> {
+  requirePermission(ctx, 'ledger:read');
+  return listInvoiceRows(q, ctx.companyId, {
+    customerId,
+    status: 'unpaid',
+    today,
+    sort: 'due_date',
+    order: 'asc',
+    limit: undefined,
+    offset: 0,
+  });
 }

@@ -1233,7 +1233,13 @@ export async function findInvoicesByIds(
 }
 
 /** What was settled on one invoice on one day: its live allocations dated that day, summed. */
-export type InvoiceDaySettlement = { invoiceId: string; on: CalendarDate; amountCents: Cents };
+export type InvoiceDaySettlement = {
+  invoiceId: string;
+  on: CalendarDate;
+  amountCents: Cents;
+  /** The part of `amountCents` that credit notes settled (the rest: payments). */
+  creditNoteCents: Cents;
+};
 
 /**
  * The live allocations (not undone) on `invoiceIds` dated from `from` to `to`, both
@@ -1251,7 +1257,14 @@ export async function sumSettlementsOfInvoices(
   }
   const rows = await q
     .selectFrom('allocation')
-    .select(['invoice_id', 'allocated_on', sql<string>`sum(amount_cents)::text`.as('cents')])
+    .select([
+      'invoice_id',
+      'allocated_on',
+      sql<string>`sum(amount_cents)::text`.as('cents'),
+      sql<string>`coalesce(sum(amount_cents) FILTER (WHERE credit_note_id IS NOT NULL), 0)::text`.as(
+        'credit_note_cents',
+      ),
+    ])
     .where('company_id', '=', companyId)
     .where('invoice_id', '=', anyOf(invoiceIds, 'uuid'))
     .where('undone_at', 'is', null)
@@ -1265,5 +1278,6 @@ export async function sumSettlementsOfInvoices(
     invoiceId: row.invoice_id,
     on: row.allocated_on as CalendarDate,
     amountCents: cents(Number(row.cents)),
+    creditNoteCents: cents(Number(row.credit_note_cents)),
   }));
 }

@@ -11,6 +11,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
+import { authorize, readerFor } from '../app/policy.ts';
 import { recordEvents, type EventInput } from '../audit/service.ts';
 import { getCompany } from '../companies/service.ts';
 import type { CustomerWithContacts } from '../customers/model.ts';
@@ -148,7 +149,7 @@ export async function createPromise(
   ctx: Ctx,
   input: CreatePromiseInput,
 ): Promise<{ id: string }> {
-  requirePermission(ctx, 'dunning:assign');
+  authorize(ctx, 'promise:create', { customerId: input.customerId });
   // Before the transaction: on the embedded database it holds the only session.
   const today = await companyToday(deps, ctx);
   return inTransaction(deps.db, (tx) => createPromiseInTx(deps, tx, ctx, today, input));
@@ -169,14 +170,17 @@ export async function createPromiseInTx(
   today: CalendarDate,
   input: CreatePromiseInput,
 ): Promise<{ id: string }> {
-  requirePermission(ctx, 'dunning:assign');
-  const [customer] = await listCustomersByIds(tx, ctx, [input.customerId]);
+  // A customer may promise on its own account through its portal (channel `portal`); its
+  // reads below go through `readerFor`, the events still name the customer as the actor.
+  authorize(ctx, 'promise:create', { customerId: input.customerId });
+  const reader = readerFor(ctx);
+  const [customer] = await listCustomersByIds(tx, reader, [input.customerId]);
   if (customer === undefined) {
     throw new NotFoundError('customer', input.customerId);
   }
   await lockCustomerPromises(tx, ctx.companyId, customer.id);
   const invoiceIds = [...new Set(input.invoiceIds)];
-  const invoices = await listInvoicesByIds(tx, ctx, invoiceIds);
+  const invoices = await listInvoicesByIds(tx, reader, invoiceIds);
   const issues = checkPromiseInput({ ...input, invoiceIds }, today, invoices);
   if (issues.length > 0) {
     throw new InvalidError('promise_refused', {}, issues);

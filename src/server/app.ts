@@ -17,12 +17,16 @@ import { createPasswordAttempts, type PasswordAttemptLimits } from '../auth/pass
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCustomerRoutes } from '../customers/routes.ts';
 import { registerDisputeRoutes } from '../disputes/routes.ts';
+import { registerDisputeReportRoutes } from '../disputes/report-routes.ts';
+import { registerDisputeLinkRoutes } from '../disputes/link-routes.ts';
+import { registerDisputeThreadRoutes } from '../disputes/thread-routes.ts';
 import { registerDunningRoutes } from '../dunning/routes.ts';
 import { registerLedgerRoutes } from '../ledger/routes.ts';
 import { registerMatchingRoutes } from '../bank/matching/routes.ts';
 import { registerBankRoutes } from '../bank/routes.ts';
 import { registerImportRoutes } from '../imports/routes.ts';
 import { registerPromiseRoutes } from '../promises/routes.ts';
+import { registerPortalRoutes, registerPortalStaffRoutes } from '../portal/routes.ts';
 import { registerMessageRoutes } from '../jobs/routes.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../imports/table/limits.ts';
 import { authenticateRequest } from '../auth/authenticate-request.ts';
@@ -127,6 +131,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'encaisse_session' },
           token: { type: 'http', scheme: 'bearer' },
+          // The department's and the customer's links (ADR 23): no account, the link's token.
+          accessLink: { type: 'apiKey', in: 'header', name: 'X-Access-Token' },
         },
       },
       security: [{ session: [] }, { token: [] }],
@@ -162,13 +168,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
         registerMatchingRoutes(securedTyped, deps);
         registerDunningRoutes(securedTyped, deps);
         registerDisputeRoutes(securedTyped, deps);
+        registerDisputeReportRoutes(securedTyped, deps);
+        await registerDisputeThreadRoutes(securedTyped, deps);
         registerPromiseRoutes(securedTyped, deps);
+        await registerPortalStaffRoutes(securedTyped, deps);
         registerAccessRoutes(securedTyped, deps);
         registerMessageRoutes(securedTyped, deps);
         const uploads = { maxFileBytes: options.maxImportFileBytes ?? MAX_IMPORT_FILE_BYTES };
         await registerImportRoutes(securedTyped, deps, uploads);
         await registerBankRoutes(securedTyped, deps, uploads);
       });
+      // The customer's portal: known by its link only, never by a session (docs/portal.md).
+      await registerPortalRoutes(typed, deps);
+      // A department's answer to one dispute: known by its link only (docs/disputes.md).
+      await registerDisputeLinkRoutes(typed, deps);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -6,7 +6,8 @@ import { verifyAuditTrail } from '../../src/audit/service.ts';
 import { inBulkTransaction } from '../../src/db/bulk-copy.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { loadAsOnlyCompany } from '../../src/db/rebuilt-indexes.ts';
-import { loadDemo, type DemoProgress } from '../../src/demo/load-demo.ts';
+import { loadDemo, type DemoProgress, type DemoResult } from '../../src/demo/load-demo.ts';
+import { disputeReport } from '../../src/disputes/reports.ts';
 import { openTestRuntime } from '../db.ts';
 import { makeCompany, makeCustomer } from '../factories.ts';
 import { findLedgerInconsistencies } from '../ledger-invariants.ts';
@@ -67,6 +68,18 @@ async function fingerprintOf(handle: DbHandle, companyId: string) {
     SELECT 'balance', count(*)::int, md5(string_agg(concat_ws('|', customer_id, open_cents), ',' ORDER BY customer_id))
       FROM customer_open_balance WHERE company_id = ${companyId} AND open_cents <> 0
     UNION ALL
+    SELECT 'dispute', count(*)::int,
+           md5(string_agg(concat_ws('|', id, reference, customer_id, cause, amount_cents, department_id, status, outcome, raised_on, resolved_on), ',' ORDER BY id))
+      FROM dispute WHERE company_id = ${companyId}
+    UNION ALL
+    SELECT 'dispute_invoice', count(*)::int,
+           md5(string_agg(concat_ws('|', dispute_id, invoice_id, disputed_cents, is_open), ',' ORDER BY dispute_id, invoice_id))
+      FROM dispute_invoice WHERE company_id = ${companyId}
+    UNION ALL
+    SELECT 'dispute_comment', count(*)::int,
+           md5(string_agg(concat_ws('|', id, dispute_id, author_kind, body), ',' ORDER BY id))
+      FROM dispute_comment WHERE company_id = ${companyId}
+    UNION ALL
     SELECT 'event', count(*)::int, md5(string_agg(concat_ws('|', action, entity_id), ',' ORDER BY entity_id, action))
       FROM event WHERE company_id = ${companyId} AND action = 'customer.created'`.execute(
     handle.db,
@@ -103,6 +116,7 @@ describe('loading the demo', () => {
       ok: true,
       events: demo.counts.customers + 7,
     });
+    await expectLiveDisputes(handle, deps, demo);
   });
 
   it('beside another company: batch by batch, the same ledger as into an empty database', async () => {
@@ -140,6 +154,74 @@ describe('loading the demo', () => {
     ).toMatchObject({ ok: true, events: batched.counts.customers + 7 });
   });
 });
+
+/**
+ * The demo's disputes (src/demo/demo-disputes.ts): a few % of the invoices, about half still
+ * open on open invoices and holding back no more than is open, numbered LIT-000001… with the
+ * counter on the last, over the four departments, some past their deadline; the report alive.
+ */
+async function expectLiveDisputes(handle: DbHandle, deps: Deps, demo: DemoResult) {
+  const companyId = demo.company.id;
+  const { total, open } = demo.disputes;
+  expect(total / demo.counts.invoices).toBeGreaterThan(0.015);
+  expect(total / demo.counts.invoices).toBeLessThan(0.04);
+  expect(open / total).toBeGreaterThan(0.35);
+  expect(open / total).toBeLessThan(0.65);
+  const facts = await sql<{
+    references: number;
+    first: string;
+    last: string;
+    counter: number;
+    open_on_paid: number;
+    above_open: number;
+    departments: number;
+    department_emails: number;
+    partial: number;
+    comments: number;
+  }>`
+    SELECT
+      (SELECT count(DISTINCT reference)::int FROM dispute WHERE company_id = ${companyId}) AS references,
+      (SELECT min(reference) FROM dispute WHERE company_id = ${companyId}) AS first,
+      (SELECT max(reference) FROM dispute WHERE company_id = ${companyId}) AS last,
+      (SELECT last_number FROM dispute_counter WHERE company_id = ${companyId}) AS counter,
+      (SELECT count(*)::int FROM dispute_invoice di
+         JOIN invoice i ON i.company_id = di.company_id AND i.id = di.invoice_id
+        WHERE di.company_id = ${companyId} AND di.is_open AND i.open_cents = 0) AS open_on_paid,
+      (SELECT count(*)::int FROM dispute_invoice di
+         JOIN invoice i ON i.company_id = di.company_id AND i.id = di.invoice_id
+        WHERE di.company_id = ${companyId} AND di.is_open AND di.disputed_cents > i.open_cents) AS above_open,
+      (SELECT count(*)::int FROM department WHERE company_id = ${companyId}) AS departments,
+      (SELECT count(*)::int FROM department WHERE company_id = ${companyId}
+          AND default_assignee_email LIKE '%.example' AND manager_email LIKE '%.example') AS department_emails,
+      (SELECT count(*)::int FROM dispute_invoice WHERE company_id = ${companyId} AND disputed_cents IS NOT NULL) AS partial,
+      (SELECT count(*)::int FROM dispute_comment WHERE company_id = ${companyId}) AS comments`.execute(
+    handle.db,
+  );
+  const row = facts.rows[0];
+  expect(row).toMatchObject({
+    references: total,
+    first: 'LIT-000001',
+    last: `LIT-${String(total).padStart(6, '0')}`,
+    counter: total,
+    open_on_paid: 0,
+    above_open: 0,
+    departments: 4,
+    department_emails: 4,
+  });
+  expect(row?.partial).toBeGreaterThan(total / 5);
+  expect(row?.comments).toBeGreaterThan(total);
+  const report = await disputeReport(deps, cliContext(companyId, 'tester'));
+  expect(
+    report.openByDepartment.map((line) => line.department?.name ?? '(none)').toSorted(),
+  ).toEqual(['(none)', 'Commercial', 'Facturation', 'Logistique', 'Production']);
+  const overdue = report.openByDepartment.reduce((sum, line) => sum + line.overdueCount, 0);
+  expect(overdue).toBeGreaterThan(0);
+  expect(overdue).toBeLessThan(open / 2);
+  expect(report.resolutionByCause.length).toBeGreaterThan(5);
+  expect(report.recurringByCustomer.length).toBeGreaterThan(0);
+  expect(report.recurringBySalesRep.length).toBeGreaterThan(0);
+  expect(report.blocked[0]?.disputeCount).toBe(open);
+}
 
 describe('loadAsOnlyCompany', () => {
   const TABLES = ['customer', 'invoice'];

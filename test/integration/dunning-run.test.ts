@@ -298,7 +298,7 @@ describe('the daily run', () => {
     await completeAction(on(day(3)), ctx, call?.id ?? '', {
       outcome: 'dispute_raised',
       note: 'Livraison incomplète selon le client',
-      dispute: { reason: 'delivery' },
+      dispute: { reason: 'not_delivered' },
     });
     await makeInvoices(deps, ctx, customer.id, [
       { number: 'FA-71', issueDate: '2026-02-01', dueDate: DUE, amount: 30_000 },

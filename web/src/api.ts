@@ -165,13 +165,15 @@ export type UploadOptions = {
   onProgress?: (progress: UploadProgress) => void;
   /** Told once the whole body is out: the server is at work on it. */
   onSent?: () => void;
+  /** The body's type when the server checks it (a dispute's attachment); else octet-stream. */
+  contentType?: string;
 };
 
 /**
- * Sends a file as the raw body of a POST (`application/octet-stream`, its name URI-encoded
- * in `X-File-Name`), through XMLHttpRequest rather than fetch: only it says how much of a
- * body has gone out. The answer is parsed like any other; a refusal is an `ApiError` whose
- * problem keeps its extension members (a refused import's `report`).
+ * Sends a file as the raw body of a POST (`application/octet-stream` unless told its type,
+ * its name URI-encoded in `X-File-Name`), through XMLHttpRequest rather than fetch: only it
+ * says how much of a body has gone out. The answer is parsed like any other; a refusal is an
+ * `ApiError` whose problem keeps its extension members (a refused import's `report`).
  */
 export function apiUpload<S extends z.ZodType>(
   path: string,
@@ -186,7 +188,7 @@ export function apiUpload<S extends z.ZodType>(
     request.open('POST', url);
     request.setRequestHeader('accept', 'application/json');
     request.setRequestHeader('accept-language', document.documentElement.lang || 'fr');
-    request.setRequestHeader('content-type', 'application/octet-stream');
+    request.setRequestHeader('content-type', options.contentType ?? 'application/octet-stream');
     request.setRequestHeader('x-file-name', encodeURIComponent(file.name));
     if (csrfToken !== undefined) {
       request.setRequestHeader('x-csrf-token', csrfToken);
@@ -224,7 +226,8 @@ export function apiUpload<S extends z.ZodType>(
   });
 }
 
-async function readProblem(response: Response): Promise<TProblem> {
+/** The problem a refused answer carries (also for the link pages' own fetches). */
+export async function readProblem(response: Response): Promise<TProblem> {
   let body: unknown;
   if ((response.headers.get('content-type') ?? '').includes('json')) {
     try {

@@ -14,8 +14,12 @@ import { cliHelpEn, cliRefusalsEn } from './cli-help.en.ts';
 import { cliHelpFr, cliRefusalsFr } from './cli-help.fr.ts';
 import { cliOutputCodesEn, cliOutputEn } from './cli-output.en.ts';
 import { cliOutputCodesFr, cliOutputFr } from './cli-output.fr.ts';
-import { disputesEn } from './disputes.en.ts';
-import { disputesFr } from './disputes.fr.ts';
+import { disputesCliHelpEn, disputesCliOutputEn, disputesEn } from './disputes.en.ts';
+import { disputesCliHelpFr, disputesCliOutputFr, disputesFr } from './disputes.fr.ts';
+import { disputeReportsEn } from './dispute-reports.en.ts';
+import { disputeReportsFr } from './dispute-reports.fr.ts';
+import { disputeThreadEn } from './dispute-thread.en.ts';
+import { disputeThreadFr } from './dispute-thread.fr.ts';
 import { dunningEn } from './dunning.en.ts';
 import { dunningFr } from './dunning.fr.ts';
 import { errorsEn } from './errors.en.ts';
@@ -28,6 +32,8 @@ import { matchingEn } from './matching.en.ts';
 import { matchingFr } from './matching.fr.ts';
 import { promisesEn } from './promises.en.ts';
 import { promisesFr } from './promises.fr.ts';
+import { portalEn } from './portal.en.ts';
+import { portalFr } from './portal.fr.ts';
 import { messagesCliHelpEn, messagesCliOutputEn, messagesEn } from './messages.en.ts';
 import { messagesCliHelpFr, messagesCliOutputFr, messagesFr } from './messages.fr.ts';
 import { vocabularyEn } from './vocabulary.en.ts';
@@ -48,11 +54,14 @@ export const SERVER_MESSAGES = {
       ...dunningFr,
       ...promisesFr,
       ...disputesFr,
+      ...disputeThreadFr,
+      ...disputeReportsFr,
+      ...portalFr,
       ...messagesFr,
     },
     importReport: importReportFr,
-    cliHelp: { ...cliHelpFr, ...messagesCliHelpFr },
-    cliOutput: { ...cliOutputFr, ...messagesCliOutputFr },
+    cliHelp: { ...cliHelpFr, ...messagesCliHelpFr, ...disputesCliHelpFr },
+    cliOutput: { ...cliOutputFr, ...messagesCliOutputFr, ...disputesCliOutputFr },
     vocabulary: vocabularyFr,
   },
   en: {
@@ -68,11 +77,14 @@ export const SERVER_MESSAGES = {
       ...dunningEn,
       ...promisesEn,
       ...disputesEn,
+      ...disputeThreadEn,
+      ...disputeReportsEn,
+      ...portalEn,
       ...messagesEn,
     },
     importReport: importReportEn,
-    cliHelp: { ...cliHelpEn, ...messagesCliHelpEn },
-    cliOutput: { ...cliOutputEn, ...messagesCliOutputEn },
+    cliHelp: { ...cliHelpEn, ...messagesCliHelpEn, ...disputesCliHelpEn },
+    cliOutput: { ...cliOutputEn, ...messagesCliOutputEn, ...disputesCliOutputEn },
     vocabulary: vocabularyEn,
   },
 } as const;

@@ -75,6 +75,7 @@ export const errorsEn = {
     bearer_malformed: 'Authorization must be "Bearer <API token>"',
     csrf_refused: 'Missing or wrong x-csrf-token header (cross-site request refused)',
     role_forbidden: 'Your role ({{role}}) does not allow {{permission}}',
+    link_forbidden: 'This link does not open that ({{permission}})',
     action_forbidden: 'Your role does not allow this action',
     access_needs_signed_in_admin:
       'Managing users and API tokens takes a signed-in admin, not an API token',

@@ -74,6 +74,7 @@ export const errorsFr = {
     bearer_malformed: "L'en-tête Authorization doit être « Bearer <jeton d'API> »",
     csrf_refused: 'En-tête x-csrf-token absent ou erroné (requête intersite refusée)',
     role_forbidden: 'Votre rôle ({{role}}) ne permet pas {{permission}}',
+    link_forbidden: 'Ce lien n’ouvre pas cet accès ({{permission}})',
     action_forbidden: 'Votre rôle ne permet pas cette action',
     access_needs_signed_in_admin:
       "Gérer les utilisateurs et les jetons d'API demande un administrateur connecté, pas un jeton d'API",

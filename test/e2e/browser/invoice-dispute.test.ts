@@ -1,7 +1,8 @@
 /**
- * A collector contests an invoice from its page: « Contester », a reason, a note and the
- * disputed part; the page then says « En litige » with them, the customer's open items
- * show « Litige » on that invoice, and « Lever le litige » takes it away.
+ * A collector contests an invoice from its page: « Contester » opens the dispute form with
+ * that invoice ticked, a cause, a description and the disputed part; the page then says
+ * « En litige » with the dispute's reference (to its page), its cause and the part, and the
+ * customer's open items show « Litige » on that invoice only; its page's history has it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/app/deps.ts';
@@ -49,31 +50,35 @@ afterAll(async () => {
 });
 
 describe('a dispute on the invoice page', () => {
-  it('is raised with its reason, note and amount, shown on the page and the open items, then resolved', async () => {
+  it('is opened with its cause, description and part, shown on the page and the open items', async () => {
     const page = await browser.context.newPage();
     await openSignedIn(page, browser, user, `/invoices/${invoiceId}`, 'dispute-raise');
     await page.getByTestId('dispute-raise').click();
-    await page.getByTestId('dispute-reason-select').waitFor();
-    await page.getByTestId('dispute-reason-select').selectOption('delivery');
-    await page.getByTestId('dispute-note-input').fill('Livraison du 12/01 jamais reçue');
-    await page.getByTestId('dispute-amount-input').fill('1 200,50');
-    await page.getByTestId('dispute-save').click();
+    const form = page.getByTestId('open-dispute-form');
+    const row = form.getByTestId('open-dispute-invoice').filter({ hasText: 'FA-0101' });
+    await row.waitFor({ timeout: 20_000 });
+    await form.getByTestId('open-dispute-cause').selectOption('not_delivered');
+    await form.getByTestId('open-dispute-description').fill('Livraison du 12/01 jamais reçue');
+    await row.getByTestId('open-dispute-part').fill('1 200,50');
+    await page.getByTestId('open-dispute-save').click();
 
     const shown = page.getByTestId('invoice-dispute');
     await shown.waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('dispute-badge').textContent()).toBe('En litige');
-    expect(await page.getByTestId('dispute-reason').textContent()).toBe('Livraison');
-    expect(await page.getByTestId('dispute-note').textContent()).toBe(
+    expect(await page.getByTestId('invoice-dispute-cause').textContent()).toBe(
+      'Non livré ou sans preuve de livraison',
+    );
+    expect(await page.getByTestId('invoice-dispute-description').textContent()).toBe(
       'Livraison du 12/01 jamais reçue',
     );
-    const amount = ((await page.getByTestId('dispute-amount').textContent()) ?? '').replace(
+    const part = ((await page.getByTestId('invoice-dispute-part').textContent()) ?? '').replace(
       /\s/g,
       ' ',
     );
-    expect(amount).toBe('Montant contesté : 1 200,50 €');
-    await expect
-      .poll(() => page.getByTestId('invoice-event').first().textContent(), { timeout: 20_000 })
-      .toContain('Litige ouvert');
+    expect(part).toBe('Part contestée : 1 200,50 €');
+    expect(await page.getByTestId('invoice-dispute-reference').textContent()).toMatch(
+      /^LIT-\d{6}$/,
+    );
     await page.screenshot({ path: `${SCREENSHOTS}/invoice-dispute.png`, fullPage: true });
 
     await page.goto(`${browser.baseUrl}/customers/${customerId}`);
@@ -84,12 +89,15 @@ describe('a dispute on the invoice page', () => {
     const otherRow = page.getByTestId('open-item-row').filter({ hasText: 'FA-0102' });
     expect(await otherRow.getByTestId('disputed-badge').count()).toBe(0);
 
+    // The reference leads to the dispute's page.
     await page.goto(`${browser.baseUrl}/invoices/${invoiceId}`);
-    await page.getByTestId('dispute-resolve').click();
-    await page.getByTestId('dispute-resolution-note').fill('Bon de livraison signé retrouvé');
-    await page.getByTestId('dispute-resolve-confirm').click();
-    await page.getByTestId('dispute-raise').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('invoice-dispute').count()).toBe(0);
+    await page.getByTestId('invoice-dispute-reference').click();
+    await page.getByTestId('dispute-reference').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('dispute-invoice').count()).toBe(1);
+    // The opening is in the dispute's own history (its events are the dispute's, not the invoice's).
+    await expect
+      .poll(() => page.getByTestId('dispute-event').last().textContent(), { timeout: 20_000 })
+      .toContain('Litige ouvert');
     await page.close();
   });
 });

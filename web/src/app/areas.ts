@@ -25,7 +25,14 @@ export type AreaId =
 
 export type ComingSoonAreaId = Exclude<
   AreaId,
-  'customers' | 'invoices' | 'imports' | 'cashApplication' | 'agenda' | 'dunning' | 'messages'
+  | 'customers'
+  | 'invoices'
+  | 'imports'
+  | 'cashApplication'
+  | 'agenda'
+  | 'dunning'
+  | 'messages'
+  | 'disputes'
 >;
 
 export type AreaGroupId = 'steering' | 'accounts' | 'collection' | 'settings';
@@ -64,7 +71,7 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
       { id: 'dunning', path: '/dunning', isLive: true },
       { id: 'messages', path: '/messages', isLive: true },
       { id: 'promises', path: '/promises', isLive: false },
-      { id: 'disputes', path: '/disputes', isLive: false },
+      { id: 'disputes', path: '/disputes', isLive: true },
       { id: 'paymentPlans', path: '/payment-plans', isLive: false },
     ],
   },

@@ -6,12 +6,16 @@ import { CashApplicationPage } from '../features/cash-application/cash-applicati
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
 import { CustomersPage } from '../features/customers/customers-page.tsx';
+import { DisputePage } from '../features/disputes/dispute-page.tsx';
+import { DisputesPage } from '../features/disputes/disputes-page.tsx';
 import { DunningPage } from '../features/dunning/dunning-page.tsx';
 import { DunningRunPage } from '../features/dunning-run/dunning-run-page.tsx';
+import { DisputeAnswerPage } from '../features/dispute-answer/dispute-answer-page.tsx';
 import { InvoicePage } from '../features/invoices/invoice-page.tsx';
 import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { MessagesPage } from '../features/messages/messages-page.tsx';
+import { PortalPage } from '../features/portal/portal-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { AreaPage } from './area-page.tsx';
 import { COMING_SOON_AREAS } from './areas.ts';
@@ -20,6 +24,9 @@ import { NotFoundPage } from './not-found-page.tsx';
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // Opened from a link without an account (issue 10): no session, no staff frame.
+    { path: '/portail', element: <PortalPage /> },
+    { path: '/reponse', element: <DisputeAnswerPage /> },
     {
       path: '/',
       element: (
@@ -46,6 +53,8 @@ export function createRouter() {
         { path: 'dunning/run', element: <DunningRunPage /> },
         { path: 'dunning', element: <DunningPage /> },
         { path: 'messages', element: <MessagesPage /> },
+        { path: 'disputes', element: <DisputesPage /> },
+        { path: 'disputes/:disputeId', element: <DisputePage /> },
         ...COMING_SOON_AREAS.map((area) => ({
           path: area.path.slice(1),
           element: <ComingSoonPage area={area.id} />,

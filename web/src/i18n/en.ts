@@ -1,12 +1,15 @@
 import { vocabularyEn } from '../../../src/shared/messages/vocabulary.en.ts';
 import type { Messages } from './fr.ts';
 import { agendaEn } from '../features/agenda/agenda.en.ts';
+import { disputesEn } from '../features/disputes/disputes.en.ts';
 import { dunningRunEn } from '../features/dunning-run/dunning-run.en.ts';
 import { cashApplicationEn } from './cash-application.en.ts';
 import { importsEn } from './imports.en.ts';
 import { dunningEn } from '../features/dunning/dunning.en.ts';
 import { messagesEn } from '../features/messages/messages.en.ts';
 import { settingsEn } from '../features/settings/settings.en.ts';
+import { portalEn } from '../features/portal/portal.en.ts';
+import { disputeAnswerEn } from '../features/dispute-answer/dispute-answer.en.ts';
 
 /** English. Typed as `Messages` so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -353,6 +356,20 @@ export const en: Messages = {
         customerDunningAssigned: 'Dunning scenario or follow-up changed',
         disputeRaised: 'Dispute raised',
         disputeResolved: 'Dispute resolved',
+        disputeUpdated: 'Dispute updated (status, department, deadline)',
+        disputeCommented: 'Comment added to the dispute',
+        disputeAttachmentAdded: 'Attachment added to the dispute',
+        disputeLinkSent: 'Answer link sent to the department',
+        disputeReminded: 'Department reminded of the dispute',
+        disputeEscalated: 'Dispute escalated to the department manager',
+        disputeCauseSaved: 'Dispute cause saved',
+        departmentSaved: 'Department saved',
+        portalLinkCreated: 'Customer portal link created',
+        portalLinkRevoked: 'Customer portal link revoked',
+        invoiceApproved: 'Invoice approved by the customer',
+        invoiceDocumentUploaded: 'Invoice PDF uploaded',
+        portalDocumentDownloaded: 'PDF downloaded on the portal',
+        companyBankDetailsSaved: 'Bank details saved',
         dunningStepReached: 'Dunning step reached',
         dunningActionCompleted: 'Dunning action done',
         dunningActionApproved: 'Dunning step approved',
@@ -467,44 +484,14 @@ export const en: Messages = {
       empty: 'No event recorded.',
     },
   },
-  dispute: {
-    raise: 'Dispute',
-    raiseTitle: 'Dispute invoice {{number}}',
-    reason: 'Reason',
-    reasons: {
-      price: 'Price or discount',
-      quantity: 'Quantity',
-      quality: 'Quality',
-      delivery: 'Delivery',
-      not_ordered: 'Not ordered',
-      duplicate: 'Duplicate invoice',
-      already_paid: 'Already paid',
-      other: 'Other',
-    },
-    note: 'Note',
-    notePlaceholder: 'What the customer says',
-    amount: 'Disputed amount',
-    amountHint: 'Empty: all that is still due',
-    amountInvalid: 'Unreadable amount: write for instance 1,234.56',
-    amountNotPositive: 'The disputed amount must be more than zero',
-    save: 'Record the dispute',
-    cancel: 'Cancel',
-    badge: 'Disputed',
-    short: 'Dispute',
-    raisedOn: 'Raised on {{date}} by {{actor}}',
-    disputedAmount: 'Disputed amount: {{amount}}',
-    wholeAmount: 'All that is still due is disputed',
-    heldBack: 'Reminders for this invoice are held back while the dispute is open.',
-    resolve: 'Resolve the dispute',
-    resolveTitle: 'Resolve the dispute on invoice {{number}}',
-    resolutionNote: 'Resolution note',
-    keep: 'Keep the dispute',
-  },
   imports: importsEn,
   cashApplication: cashApplicationEn,
   agenda: agendaEn,
+  disputes: disputesEn,
   dunningRun: dunningRunEn,
   dunning: dunningEn,
   messages: messagesEn,
   settings: settingsEn,
+  portal: portalEn,
+  disputeAnswer: disputeAnswerEn,
 };

@@ -5,12 +5,15 @@
  */
 import { vocabularyFr } from '../../../src/shared/messages/vocabulary.fr.ts';
 import { agendaFr } from '../features/agenda/agenda.fr.ts';
+import { disputesFr } from '../features/disputes/disputes.fr.ts';
 import { dunningRunFr } from '../features/dunning-run/dunning-run.fr.ts';
 import { cashApplicationFr } from './cash-application.fr.ts';
 import { importsFr } from './imports.fr.ts';
 import { dunningFr } from '../features/dunning/dunning.fr.ts';
 import { messagesFr } from '../features/messages/messages.fr.ts';
 import { settingsFr } from '../features/settings/settings.fr.ts';
+import { portalFr } from '../features/portal/portal.fr.ts';
+import { disputeAnswerFr } from '../features/dispute-answer/dispute-answer.fr.ts';
 export const fr = {
   app: {
     name: 'Encaisse',
@@ -354,6 +357,20 @@ export const fr = {
         customerDunningAssigned: 'Scénario ou suivi des relances modifié',
         disputeRaised: 'Litige ouvert',
         disputeResolved: 'Litige levé',
+        disputeUpdated: 'Litige modifié (statut, service, échéance)',
+        disputeCommented: 'Message ajouté au litige',
+        disputeAttachmentAdded: 'Pièce jointe ajoutée au litige',
+        disputeLinkSent: 'Lien de réponse envoyé au service',
+        disputeReminded: 'Relance du service sur le litige',
+        disputeEscalated: 'Litige remonté au responsable du service',
+        disputeCauseSaved: 'Cause de litige enregistrée',
+        departmentSaved: 'Service enregistré',
+        portalLinkCreated: 'Lien du portail client créé',
+        portalLinkRevoked: 'Lien du portail client révoqué',
+        invoiceApproved: 'Facture approuvée par le client',
+        invoiceDocumentUploaded: 'PDF de la facture déposé',
+        portalDocumentDownloaded: 'PDF téléchargé sur le portail',
+        companyBankDetailsSaved: 'Coordonnées bancaires enregistrées',
         dunningStepReached: 'Étape de relance atteinte',
         dunningActionCompleted: 'Action de relance faite',
         dunningActionApproved: 'Relance validée',
@@ -468,46 +485,16 @@ export const fr = {
       empty: 'Aucun événement enregistré.',
     },
   },
-  dispute: {
-    raise: 'Contester',
-    raiseTitle: 'Contester la facture {{number}}',
-    reason: 'Motif',
-    reasons: {
-      price: 'Prix ou remise',
-      quantity: 'Quantité',
-      quality: 'Qualité',
-      delivery: 'Livraison',
-      not_ordered: 'Non commandé',
-      duplicate: 'Facture en double',
-      already_paid: 'Déjà payée',
-      other: 'Autre',
-    },
-    note: 'Note',
-    notePlaceholder: 'Ce que dit le client',
-    amount: 'Montant contesté',
-    amountHint: 'Vide : tout le reste dû',
-    amountInvalid: 'Montant illisible : écrivez par exemple 1 234,56',
-    amountNotPositive: 'Le montant contesté doit être supérieur à zéro',
-    save: 'Enregistrer le litige',
-    cancel: 'Annuler',
-    badge: 'En litige',
-    short: 'Litige',
-    raisedOn: 'Ouvert le {{date}} par {{actor}}',
-    disputedAmount: 'Montant contesté : {{amount}}',
-    wholeAmount: 'Tout le reste dû est contesté',
-    heldBack: 'Les relances de cette facture sont suspendues tant que le litige est ouvert.',
-    resolve: 'Lever le litige',
-    resolveTitle: 'Lever le litige de la facture {{number}}',
-    resolutionNote: 'Note de résolution',
-    keep: 'Garder le litige',
-  },
   imports: importsFr,
   cashApplication: cashApplicationFr,
   agenda: agendaFr,
+  disputes: disputesFr,
   dunningRun: dunningRunFr,
   dunning: dunningFr,
   messages: messagesFr,
   settings: settingsFr,
+  portal: portalFr,
+  disputeAnswer: disputeAnswerFr,
 };
 
 /** The shape every language must fill. */

@@ -15,6 +15,7 @@ import { useIsPhone } from '../../ui/use-is-phone.ts';
 import { useInvoicePage, useInvoiceTotals } from '../invoices/invoices-api.ts';
 import { useDisputedInvoiceIds } from '../invoices/disputes-api.ts';
 import { DisputedBadge } from '../invoices/invoice-dispute.tsx';
+import { ApprovedMark, useInvoiceApprovals } from './customer-portal.tsx';
 import { signedAmount } from '../invoices/invoice-amounts.ts';
 import {
   CreditNoteBadge,
@@ -41,6 +42,8 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
   const totals = useInvoiceTotals(filters);
   // Asked beside the list: the ledger's rows do not say which invoices are disputed.
   const disputed = useDisputedInvoiceIds(customerId).data;
+  // The invoices the customer approved through the portal: « Approuvée le … ».
+  const approvals = useInvoiceApprovals(customerId).data;
 
   if (items.isError) {
     return <ErrorAlert error={items.error} onRetry={() => void items.refetch()} />;
@@ -68,7 +71,12 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
           cardHeight={64}
           testId="open-item-cards"
           renderCard={(item) => (
-            <OpenItemCard key={item.id} item={item} isDisputed={disputed?.has(item.id) === true} />
+            <OpenItemCard
+              key={item.id}
+              item={item}
+              isDisputed={disputed?.has(item.id) === true}
+              approvedAt={approvals?.get(item.id)}
+            />
           )}
           totals={totals.data?.totals}
           totalsTestId="open-items-total"
@@ -119,6 +127,7 @@ export function CustomerOpenItems({ customerId }: { customerId: string }) {
                     key={item.id}
                     item={item}
                     isDisputed={disputed?.has(item.id) === true}
+                    approvedAt={approvals?.get(item.id)}
                   />
                 ))
               )}
@@ -191,8 +200,8 @@ function NoOpenItem({ customerId }: { customerId: string }) {
   );
 }
 
-/** Invoice or credit note, and a partly paid or disputed invoice said so. */
-function OpenItemKind({ item, isDisputed }: OpenItemProps) {
+/** Invoice or credit note, and a partly paid, disputed or approved invoice said so. */
+function OpenItemKind({ item, isDisputed, approvedAt }: OpenItemProps) {
   const { t } = useTranslation();
   if (item.kind === 'credit_note') {
     return <CreditNoteBadge />;
@@ -208,19 +217,20 @@ function OpenItemKind({ item, isDisputed }: OpenItemProps) {
         </Badge>
       ) : null}
       {isDisputed ? <DisputedBadge /> : null}
+      <ApprovedMark approvedAt={approvedAt} />
     </Group>
   );
 }
 
-type OpenItemProps = { item: TInvoice; isDisputed: boolean };
+type OpenItemProps = { item: TInvoice; isDisputed: boolean; approvedAt: string | undefined };
 
-function OpenItemRow({ item, isDisputed }: OpenItemProps) {
+function OpenItemRow({ item, isDisputed, approvedAt }: OpenItemProps) {
   const format = useFormatters();
   return (
     <Table.Tr data-testid="open-item-row">
       <InvoiceNumberCell number={item.number} invoiceId={item.id} />
       <Table.Td>
-        <OpenItemKind item={item} isDisputed={isDisputed} />
+        <OpenItemKind item={item} isDisputed={isDisputed} approvedAt={approvedAt} />
       </Table.Td>
       <Table.Td className={classes.date}>{format.day(item.issueDate)}</Table.Td>
       <Table.Td className={classes.date}>{format.day(item.dueDate)}</Table.Td>
@@ -241,7 +251,7 @@ function OpenItemRow({ item, isDisputed }: OpenItemProps) {
  * An open item at phone width: number, what is still open and days late on its first
  * line, in view without scrolling sideways; its kind, due date and amount below.
  */
-function OpenItemCard({ item, isDisputed }: OpenItemProps) {
+function OpenItemCard({ item, isDisputed, approvedAt }: OpenItemProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
@@ -266,7 +276,7 @@ function OpenItemCard({ item, isDisputed }: OpenItemProps) {
       </Group>
       {/* Wraps below the kind when a partly paid badge leaves no room beside it. */}
       <Group justify="space-between" gap={4} mt={4}>
-        <OpenItemKind item={item} isDisputed={isDisputed} />
+        <OpenItemKind item={item} isDisputed={isDisputed} approvedAt={approvedAt} />
         <Text size="xs" c="dimmed" className={classes.nowrap}>
           {t('customer.openItems.dueDate')} {format.day(item.dueDate)} ·{' '}
           <Amount value={signedAmount(item, item.amount)} currency={item.currency} />

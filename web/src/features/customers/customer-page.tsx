@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { pickOne } from '../../ui/use-list-params.ts';
 import { useCurrentSession } from '../auth/session.ts';
 import { CustomerAllocations } from './customer-allocations.tsx';
+import { CustomerDisputes } from './customer-disputes.tsx';
 import { CustomerFormModal } from './customer-form.tsx';
 import { canWriteCustomers } from './customer-form-model.ts';
 import { CustomerHeader, CustomerHeaderSkeleton } from './customer-header.tsx';
@@ -14,6 +15,7 @@ import { CustomerIdentity } from './customer-identity.tsx';
 import { CustomerKeyFigures } from './customer-key-figures.tsx';
 import { CustomerOpenItems } from './customer-open-items.tsx';
 import { CustomerPayments } from './customer-payments.tsx';
+import { CustomerPortalButton } from './customer-portal.tsx';
 import { CustomerPromises } from './customer-promises.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
 import { CustomerMessages } from '../messages/customer-messages.tsx';
@@ -27,6 +29,7 @@ const TABS = [
   'payments',
   'allocations',
   'promises',
+  'disputes',
   'timeline',
   'messages',
   'dunning',
@@ -84,16 +87,19 @@ export function CustomerPage() {
             <Box miw={0} style={{ overflowWrap: 'anywhere' }}>
               <CustomerHeader customer={customer.data} />
             </Box>
-            {canWriteCustomers(session.user.role) ? (
-              <Button
-                variant="default"
-                onClick={() => setEditing(true)}
-                style={{ flexShrink: 0 }}
-                data-testid="customer-edit"
-              >
-                {t('customer.edit')}
-              </Button>
-            ) : null}
+            <Group gap="xs" wrap="nowrap">
+              <CustomerPortalButton customerId={customer.data.id} />
+              {canWriteCustomers(session.user.role) ? (
+                <Button
+                  variant="default"
+                  onClick={() => setEditing(true)}
+                  style={{ flexShrink: 0 }}
+                  data-testid="customer-edit"
+                >
+                  {t('customer.edit')}
+                </Button>
+              ) : null}
+            </Group>
           </Group>
           <CustomerFormModal
             opened={isEditing}
@@ -115,6 +121,7 @@ export function CustomerPage() {
               <Tabs.Tab value="payments">{t('customer.tabs.payments')}</Tabs.Tab>
               <Tabs.Tab value="allocations">{t('customer.tabs.allocations')}</Tabs.Tab>
               <Tabs.Tab value="promises">{t('customer.tabs.promises')}</Tabs.Tab>
+              <Tabs.Tab value="disputes">{t('disputes.title')}</Tabs.Tab>
               <Tabs.Tab value="timeline">{t('customer.tabs.timeline')}</Tabs.Tab>
               <Tabs.Tab value="messages">{t('customer.tabs.messages')}</Tabs.Tab>
               <Tabs.Tab value="dunning">{t('customer.tabs.dunning')}</Tabs.Tab>
@@ -133,6 +140,9 @@ export function CustomerPage() {
             </Tabs.Panel>
             <Tabs.Panel value="promises" pt="md">
               <CustomerPromises customerId={customer.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="disputes" pt="md">
+              <CustomerDisputes customerId={customer.data.id} />
             </Tabs.Panel>
             <Tabs.Panel value="timeline" pt="md">
               <CustomerTimeline customerId={customer.data.id} />

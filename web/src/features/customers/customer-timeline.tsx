@@ -57,7 +57,8 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   );
 }
 
-function TimelineEventBody({ event }: { event: TTimelineEvent }) {
+/** An event's facts, when and by whom: the line under its label. */
+export function TimelineEventBody({ event }: { event: TTimelineEvent }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const session = useCurrentSession();

@@ -1,0 +1,46 @@
+/**
+ * What the customer portal says, in English, by stable code (merged into the catalogue's
+ * `codes`): its refusals, the statement of account's words, the company's bank details and
+ * `encaisse portal`. `portal.fr.ts` has the same keys.
+ */
+export const portalEn = {
+  bank_details_invalid: 'The bank details cannot be saved',
+  bank_details_holder_missing: 'The account holder’s name is required',
+  bank_details_too_long: 'At most {{max, number}} characters',
+  bank_details_bic_invalid: '"{{value}}" is not a BIC (8 or 11 letters and digits)',
+  invoice_document_not_found: 'Invoice {{key}} has no document',
+  invoice_document_not_pdf: 'An invoice’s document is a PDF, not a file of type {{type}}',
+  invoice_document_refused: 'The document cannot be kept',
+  approval_not_an_invoice: '{{number}} is a credit note: only an invoice is approved',
+  portal_too_many_requests: 'Too many requests: try again in {{seconds, number}} seconds',
+  portal_statement_title: 'Statement of account',
+  portal_statement_as_of: 'As of {{date, day}}',
+  portal_statement_customer: 'Customer {{code}} — {{name}}',
+  portal_statement_currency: 'Amounts in {{currency}}',
+  portal_statement_number: 'Number',
+  portal_statement_issued: 'Issued',
+  portal_statement_due: 'Due',
+  portal_statement_amount: 'Amount',
+  portal_statement_open: 'Open',
+  portal_statement_days_late: 'Days late',
+  portal_statement_balance: 'Balance',
+  portal_statement_invoice_word: 'Invoice',
+  portal_statement_credit_word: 'Credit note',
+  portal_statement_total_open: 'Open invoices: {{amount, money}}',
+  portal_statement_total_overdue: 'Of which overdue: {{amount, money}}',
+  portal_statement_total_credits: 'Open credit notes: {{amount, money}}',
+  portal_statement_total_balance: 'Balance due: {{amount, money}}',
+  portal_statement_nothing_open: 'Nothing is open on your account.',
+  portal_statement_pay_to: 'Pay by bank transfer to {{holder}}',
+  portal_statement_iban: 'IBAN: {{iban}}',
+  portal_statement_bic: 'BIC: {{bic}}',
+  portal_cli_description: 'The customers’ portal links, see docs/portal.md',
+  portal_cli_link: 'Print a new portal link of the customer (or revoke its links)',
+  portal_cli_customer: 'The customer’s code',
+  portal_cli_days: 'How many days the link opens the portal (1 to 365, 90 by default)',
+  portal_cli_revoke: 'Revoke every portal link of the customer instead',
+  portal_cli_base_url:
+    'The address the portal is served at (PUBLIC_URL, else http://localhost:3000)',
+  portal_cli_revoked: 'Portal links revoked: {{count, number}}',
+  portal_cli_expires: 'Opens the portal of {{code}} until {{date}}',
+} as const;

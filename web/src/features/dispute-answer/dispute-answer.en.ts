@@ -1,0 +1,72 @@
+import type { disputeAnswerFr } from './dispute-answer.fr.ts';
+
+/** The words of the department's answer page, in English (same shape as French). */
+export const disputeAnswerEn: typeof disputeAnswerFr = {
+  title: 'Dispute {{reference}}',
+  titleLoading: 'Dispute to look into',
+  greeting: 'Hello {{name}}, {{company}} needs your answer on this dispute.',
+  greetingAnonymous: '{{company}} needs your answer on this dispute.',
+  deadline: 'Answer expected by {{date}}',
+  linkValidUntil: 'This link is valid until {{date}}.',
+  facts: {
+    label: 'The dispute',
+    customer: 'Customer',
+    cause: 'Cause',
+    amount: 'Disputed amount',
+    raisedOn: 'Opened on',
+    deadline: 'Answer expected on',
+    status: 'Status',
+    description: 'What the customer says',
+    noDescription: 'No description.',
+  },
+  status: {
+    open: 'Open',
+    waiting_department: 'Waiting for your department',
+    waiting_customer: 'Waiting for the customer',
+    resolved: 'Resolved',
+  },
+  invoices: {
+    title: 'Invoices concerned',
+    label: "The dispute's invoices",
+    invoice: 'Invoice {{number}}',
+    dates: 'Issued on {{issued}} · due on {{due}}',
+    amount: 'Amount: {{amount}}',
+    disputed: 'Disputed: {{amount}}',
+    wholeDisputed: 'Disputed in full',
+  },
+  thread: {
+    title: 'Messages',
+    label: 'The messages on the dispute, oldest first',
+    empty: 'No message yet.',
+    authors: {
+      staff: 'Credit team',
+      department: 'Department',
+      customer: 'Customer',
+      system: 'Encaisse',
+    },
+    proposed: 'Proposes: {{outcome}}',
+  },
+  documents: {
+    title: 'Documents',
+    label: "The dispute's documents",
+    empty: 'No document attached.',
+    download: 'Download “{{name}}”',
+    size: '{{size}} KB',
+  },
+  outcomeHints: {
+    justified: 'The customer is right: a credit note is due.',
+    rejected: 'The customer must pay: the invoice is right.',
+    corrected: 'The invoice must be issued again.',
+  },
+  form: {
+    title: 'Your answer',
+    message: 'Your message',
+    messageHint: 'What you checked, and what you make of it.',
+    outcome: 'What you propose',
+    noOutcome: 'No proposal yet',
+    messageMissing: 'Write your message.',
+    send: 'Send my answer',
+    sent: 'Thank you: your answer has been passed on.',
+  },
+  resolved: 'This dispute is resolved: it no longer waits for an answer.',
+};
