@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { readWholeCsv, readWholeTable, type WholeTable } from '../../../test/whole-import-file.ts';
 import { buildZip, textMember, workbookMembers } from '../../../test/zip-archive.ts';
 import { issueMessage } from '../../shared/errors.ts';
-import { cellText, detectCsvDelimiter, normalizeHeaderName, readCsvText } from './read-table.ts';
+import {
+  cellText,
+  detectCsvDelimiter,
+  normalizeHeaderName,
+  readCsvText,
+  readTable,
+} from './read-table.ts';
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -480,5 +486,11 @@ describe('readCsvText, batch by batch', () => {
       ok: false,
       issues: [{ line: 12, field: 'file', code: 'malformed_csv' }],
     });
+  });
+
+  it('holds as many records a batch as its reader asks', async () => {
+    const text = `code;name\n${Array.from({ length: 5 }, (_, i) => `C${i};n${i}`).join('\n')}\n`;
+    const csv = await readTable(new TextEncoder().encode(text), 'f.csv', { batchRecords: 2 });
+    expect(csv.ok && [...csv.batches()].map((batch) => batch.records.length)).toEqual([2, 2, 1]);
   });
 });

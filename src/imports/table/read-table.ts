@@ -43,6 +43,8 @@ export type TableFormat = 'csv' | 'xlsx';
 export type ReadTableOptions = {
   /** Encoding of a CSV file without byte-order mark (see decode-text.ts). */
   encoding?: TextEncodingName | undefined;
+  /** Records a batch holds at most: `TABLE_BATCH_RECORDS` unless the caller's rows are wider. */
+  batchRecords?: number | undefined;
 };
 
 /**
@@ -82,8 +84,9 @@ export async function readTable(
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
     return refuse('file_too_large', fileTooLargeParams(fileName, bytes.length));
   }
+  const batchRecords = options.batchRecords ?? TABLE_BATCH_RECORDS;
   if (startsWith(bytes, ZIP_SIGNATURE)) {
-    return readXlsx(bytes, fileName);
+    return readXlsx(bytes, fileName, batchRecords);
   }
   if (startsWith(bytes, OLE2_SIGNATURE)) {
     return refuse('unsupported_format', { file: fileName, context: 'xls' });
@@ -95,7 +98,7 @@ export async function readTable(
   if (!decoded.ok) {
     return { ok: false, issues: [decoded.issue] };
   }
-  return readCsvText(decoded.value.text, fileName);
+  return readCsvText(decoded.value.text, fileName, batchRecords);
 }
 
 /**
@@ -366,7 +369,11 @@ function valuesByHeader(
  * Reads the first worksheet of an XLSX workbook. Its first non-empty row is the
  * header; `line` is the Excel row number, so messages point at what the user sees.
  */
-async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableResult> {
+async function readXlsx(
+  bytes: Uint8Array,
+  fileName: string,
+  batchRecords: number,
+): Promise<ReadTableResult> {
   const problem = await findZipProblem(bytes);
   if (problem?.kind === 'too_large') {
     return refuse('file_too_large', {
@@ -428,8 +435,8 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadTableR
     format: 'xlsx',
     header,
     batches: function* () {
-      for (let start = 0; start < dataRows.length; start += TABLE_BATCH_RECORDS) {
-        const records = dataRows.slice(start, start + TABLE_BATCH_RECORDS).map((row) => ({
+      for (let start = 0; start < dataRows.length; start += batchRecords) {
+        const records = dataRows.slice(start, start + batchRecords).map((row) => ({
           line: row.line,
           values: valuesByHeader(header, row.fields),
         }));

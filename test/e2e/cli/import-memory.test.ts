@@ -50,6 +50,7 @@ describe('encaisse import of a large file', () => {
       expect(JSON.parse(first.stdout)).toMatchObject({ created: CUSTOMERS, committed: true });
 
       const again = await importWithSmallHeap(path);
+      expect(again.stderr).toBe('');
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({
         created: 0,
