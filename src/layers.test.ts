@@ -38,6 +38,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['dunning'],
   // The customer's portal: its account, its approvals, its problems and promises (issue 10).
   ['portal'],
+  // The reports' pure figures (issue 11): aged balance, DSO, payer profiles, forecast.
+  ['reports'],
   ['demo'],
   ['server'],
   ['cli'],

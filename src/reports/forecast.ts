@@ -1,0 +1,195 @@
+/**
+ * The cash forecast (*prévision d'encaissements*): when each open invoice will be paid,
+ * and how much comes in each week of the next 13 (docs/formulas.md, "Cash forecast").
+ *
+ * - A customer's **typical delay** is the **median** of its paid invoices' delays
+ *   (payment date − due date, in days, **negative when paid early**: we predict a date, so
+ *   early payers are predicted early). The median, not an amount-weighted mean, so one
+ *   invoice held up by a dispute does not move every prediction, and no amounts in
+ *   different currencies are ever weighed together.
+ * - With little history it is **shrunk toward the portfolio's** median delay, by the
+ *   credibility weight n / (n + k), n the customer's paid invoices, k = 5:
+ *   delay = (n × customer median + k × portfolio median) / (n + k), rounded once, half
+ *   away from zero, to whole days. No history at all: the portfolio's; none in the
+ *   portfolio either: 0 (paid on the due date).
+ *
+ * Pure (HOUSE_STYLE §3).
+ */
+import {
+  addDays,
+  daysBetween,
+  maxDate,
+  toDayNumber,
+  type CalendarDate,
+} from '../shared/calendar-date.ts';
+import { addCents, ZERO_CENTS, type Cents } from '../shared/money.ts';
+import { roundRatio } from './rounding.ts';
+
+/** The credibility constant k: a customer with 5 paid invoices is trusted half. */
+export const CREDIBILITY_PAID_INVOICES = 5;
+
+/** A paid invoice of the history: its customer, due date and the date it was paid. */
+export type PaidInvoice = {
+  readonly customerId: string;
+  readonly dueDate: CalendarDate;
+  readonly paidOn: CalendarDate;
+};
+
+/**
+ * The delays learnt from the history: each median kept exactly as twice its value (the
+ * median of an even count is half-way between two days).
+ */
+export type DelayModel = {
+  readonly portfolioTwiceMedian: number;
+  readonly customers: ReadonlyMap<
+    string,
+    { readonly twiceMedian: number; readonly paidInvoices: number }
+  >;
+  readonly credibility: number;
+};
+
+/** Learns the median delays of the customers and of the whole portfolio from `history`. */
+export function buildDelayModel(
+  history: readonly PaidInvoice[],
+  credibility = CREDIBILITY_PAID_INVOICES,
+): DelayModel {
+  if (!Number.isSafeInteger(credibility) || credibility <= 0) {
+    throw new RangeError(`The credibility constant is a whole number above 0: ${credibility}`);
+  }
+  const delays = new Map<string, number[]>();
+  for (const invoice of history) {
+    const own = delays.get(invoice.customerId) ?? [];
+    own.push(daysBetween(invoice.dueDate, invoice.paidOn));
+    delays.set(invoice.customerId, own);
+  }
+  const customers = new Map(
+    [...delays].map(([customerId, own]) => [
+      customerId,
+      { twiceMedian: twiceMedian(own), paidInvoices: own.length },
+    ]),
+  );
+  const all = history.map((invoice) => daysBetween(invoice.dueDate, invoice.paidOn));
+  return { portfolioTwiceMedian: all.length === 0 ? 0 : twiceMedian(all), customers, credibility };
+}
+
+/**
+ * The typical delay of `customerId`, in whole days after the due date (negative: before):
+ * its median shrunk toward the portfolio's by n / (n + k).
+ */
+export function typicalDelayDays(model: DelayModel, customerId: string): number {
+  const customer = model.customers.get(customerId);
+  const n = BigInt(customer?.paidInvoices ?? 0);
+  const k = BigInt(model.credibility);
+  const customerTwice = BigInt(customer?.twiceMedian ?? 0);
+  const portfolioTwice = BigInt(model.portfolioTwiceMedian);
+  return roundRatio(n * customerTwice + k * portfolioTwice, 2n * (n + k), 0);
+}
+
+/** What the forecast needs of an open invoice; `promisedOn` is a payment promise's date. */
+export type ForecastInvoice = {
+  readonly id: string;
+  readonly customerId: string;
+  readonly currency: string;
+  readonly dueDate: CalendarDate;
+  readonly openCents: Cents;
+  readonly promisedOn?: CalendarDate | undefined;
+};
+
+/**
+ * The date `invoice` is expected to be paid, seen at `asOf`: the promise's date when there
+ * is one, else due date + the customer's typical delay; never before `asOf` (money still
+ * open does not arrive in the past: an overdue prediction, or a broken promise, moves to
+ * `asOf`).
+ */
+export function predictPaymentDate(
+  invoice: ForecastInvoice,
+  model: DelayModel,
+  asOf: CalendarDate,
+): CalendarDate {
+  const predicted =
+    invoice.promisedOn ?? addDays(invoice.dueDate, typicalDelayDays(model, invoice.customerId));
+  return maxDate(predicted, asOf);
+}
+
+/** How many weeks the forecast shows. */
+export const FORECAST_WEEKS = 13;
+
+/** An amount expected (or received) on a date, in a currency. */
+export type DatedAmount = {
+  readonly currency: string;
+  readonly date: CalendarDate;
+  readonly amountCents: Cents;
+};
+
+/**
+ * Receipts per week in one currency: `weeks[0]` is the week of the as-of date, from its
+ * Monday (*semaine du lundi au dimanche*), then 12 more; `laterCents` is what comes after
+ * the 13th week's Sunday, so the weeks and `laterCents` add up to all that is expected.
+ */
+export type WeeklyReceipts = {
+  readonly currency: string;
+  readonly weeks: readonly { readonly monday: CalendarDate; readonly amountCents: Cents }[];
+  readonly laterCents: Cents;
+};
+
+/**
+ * Sums `amounts` per week for the 13 weeks from `asOf`'s week, one `WeeklyReceipts` per
+ * currency (sorted). An amount dated before `asOf`'s Monday is a bug and throws.
+ */
+export function weeklyReceipts(
+  amounts: readonly DatedAmount[],
+  asOf: CalendarDate,
+): WeeklyReceipts[] {
+  const firstMonday = mondayOf(asOf);
+  const currencies = [...new Set(amounts.map((amount) => amount.currency))].sort();
+  return currencies.map((currency) => {
+    const weeks = Array.from({ length: FORECAST_WEEKS }, (_, index) => ({
+      monday: addDays(firstMonday, index * 7),
+      amountCents: ZERO_CENTS,
+    }));
+    let laterCents = ZERO_CENTS;
+    for (const amount of amounts.filter((entry) => entry.currency === currency)) {
+      const index = Math.floor(daysBetween(firstMonday, amount.date) / 7);
+      if (index < 0) {
+        throw new RangeError(`A receipt on ${amount.date} is before the forecast of ${asOf}`);
+      }
+      const week = weeks[index];
+      if (week === undefined) {
+        laterCents = addCents(laterCents, amount.amountCents);
+      } else {
+        week.amountCents = addCents(week.amountCents, amount.amountCents);
+      }
+    }
+    return { currency, weeks, laterCents };
+  });
+}
+
+/** The cash forecast at `asOf`: each open invoice at its predicted date, summed per week. */
+export function cashForecast(
+  invoices: readonly ForecastInvoice[],
+  model: DelayModel,
+  asOf: CalendarDate,
+): WeeklyReceipts[] {
+  return weeklyReceipts(
+    invoices.map((invoice) => ({
+      currency: invoice.currency,
+      date: predictPaymentDate(invoice, model, asOf),
+      amountCents: invoice.openCents,
+    })),
+    asOf,
+  );
+}
+
+/** The Monday on or before `date`; 1970-01-01, day 0, was a Thursday (day 4 a Monday). */
+function mondayOf(date: CalendarDate): CalendarDate {
+  const sinceMonday = (((toDayNumber(date) - 4) % 7) + 7) % 7;
+  return addDays(date, -sinceMonday);
+}
+
+/** Twice the median of `values` (not empty): the middle one × 2, or the two middle ones added. */
+function twiceMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper * 2 : (sorted[middle - 1] ?? 0) + upper;
+}
