@@ -23,7 +23,9 @@ export async function authenticateLinkRequest(
   if (token === '') {
     throw new UnauthorizedError('link_invalid');
   }
-  const { ctx, link } = await authenticateAccessLink(deps, token, deps.clock.now());
+  const { ctx, link } = await authenticateAccessLink(deps, token, deps.clock.now(), {
+    ip: request.ip,
+  });
   if (link.audience !== audience) {
     throw new UnauthorizedError('link_invalid');
   }

@@ -31,6 +31,11 @@ export type AccessLink = {
   lastUsedAt: Date | null;
 };
 
+/** How long a customer's portal link opens the account unless told (days). */
+export const DEFAULT_PORTAL_LINK_DAYS = 90;
+/** The longest a portal link may be given (days): a year of reminders. */
+export const MAX_PORTAL_LINK_DAYS = 365;
+
 export type AccessLinkStatus = 'active' | 'expired' | 'revoked';
 
 /** A link's status at `now`: revoked wins over expired (it was closed on purpose). */

@@ -54,19 +54,20 @@ function blankToNull(text: string | null | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** A link made but not yet stored, with its token (`prepareAccessLinks`). */
+export type PreparedAccessLink = { link: AccessLink; token: string };
+
 /**
- * Makes links in the caller's transaction `tx`, in a fixed number of statements whatever
- * their number; each token is returned this once (only its SHA-256 is kept) and goes into
- * the URL the caller builds (`accessLinkUrl`). A lifetime outside 1..`maxDays`: 400
- * `link_lifetime` on `days`, nothing made.
+ * Makes links without storing them: the caller writes each token's URL into what it sends
+ * and stores only the links that went out (`saveAccessLinks`), as the daily run does for
+ * its reminders. A lifetime outside 1..`maxDays`: 400 `link_lifetime` on `days`.
  */
-export async function createAccessLinks(
+export function prepareAccessLinks(
   deps: Pick<Deps, 'ids'>,
-  tx: Queryable,
   ctx: Ctx,
   inputs: readonly NewAccessLink[],
-): Promise<{ link: AccessLink; token: string }[]> {
-  const made = inputs.map((input) => {
+): PreparedAccessLink[] {
+  return inputs.map((input) => {
     if (!isLinkLifetime(input.days, input.maxDays)) {
       throw invalidField('days', 'link_lifetime', { max: input.maxDays });
     }
@@ -92,10 +93,34 @@ export async function createAccessLinks(
     };
     return { link, token: newSecret() };
   });
+}
+
+/**
+ * Stores prepared links in the caller's transaction `tx`, in a fixed number of statements
+ * whatever their number; only each token's SHA-256 is kept.
+ */
+export async function saveAccessLinks(
+  tx: Queryable,
+  made: readonly PreparedAccessLink[],
+): Promise<void> {
   await insertAccessLinks(
     tx,
     made.map(({ link, token }) => ({ ...link, tokenHash: hashToken(token) })),
   );
+}
+
+/**
+ * Makes and stores links in `tx` (`prepareAccessLinks`, `saveAccessLinks`); each token is
+ * returned this once and goes into the URL the caller builds (`accessLinkUrl`).
+ */
+export async function createAccessLinks(
+  deps: Pick<Deps, 'ids'>,
+  tx: Queryable,
+  ctx: Ctx,
+  inputs: readonly NewAccessLink[],
+): Promise<PreparedAccessLink[]> {
+  const made = prepareAccessLinks(deps, ctx, inputs);
+  await saveAccessLinks(tx, made);
   return made;
 }
 
@@ -105,9 +130,9 @@ export async function createAccessLink(
   tx: Queryable,
   ctx: Ctx,
   input: NewAccessLink,
-): Promise<{ link: AccessLink; token: string }> {
+): Promise<PreparedAccessLink> {
   const [made] = await createAccessLinks(deps, tx, ctx, [input]);
-  return made as { link: AccessLink; token: string };
+  return made as PreparedAccessLink;
 }
 
 /**
@@ -123,7 +148,7 @@ export async function setAccessLinkMessages(
 }
 
 /** The audience a link's holder acts as (src/app/context.ts). */
-function audienceOf(link: AccessLink): Audience {
+function audienceOf(link: AccessLink, ip: string | null): Audience {
   return link.audience === 'department'
     ? {
         kind: 'department',
@@ -131,8 +156,9 @@ function audienceOf(link: AccessLink): Audience {
         // A department link always has its dispute (the table's check).
         disputeId: link.disputeId as string,
         customerId: link.customerId,
+        ip,
       }
-    : { kind: 'customer', linkId: link.id, customerId: link.customerId };
+    : { kind: 'customer', linkId: link.id, customerId: link.customerId, ip };
 }
 
 /**
@@ -141,12 +167,14 @@ function audienceOf(link: AccessLink): Audience {
  * (`read_only`, and every role permission refused: permissions.ts). 401 `link_invalid` for
  * an unknown, tampered or malformed token (never saying whether some link is near it),
  * `link_expired`, `link_revoked`. Its last use is written at most once a minute, on its
- * own (never in the request's transaction, which may roll back).
+ * own (never in the request's transaction, which may roll back). `origin.ip`, the address
+ * the request came from, goes with every event the holder's acts record (`linkTrail`).
  */
 export async function authenticateAccessLink(
   deps: Pick<Deps, 'db'>,
   token: string,
   now: Date,
+  origin: { ip: string | null } = { ip: null },
 ): Promise<{ ctx: Ctx; link: AccessLink }> {
   const link = isWellFormedToken(token)
     ? await findAccessLinkByHash(deps.db, hashToken(token))
@@ -171,7 +199,7 @@ export async function authenticateAccessLink(
       companyId: link.companyId,
       actor: { type: link.audience, id: link.id, name: link.recipientName },
       role: 'read_only',
-      audience: audienceOf(link),
+      audience: audienceOf(link, origin.ip),
     },
     link,
   };

@@ -38,8 +38,27 @@ export type Ctx = {
  */
 export type Audience =
   | { kind: 'staff' }
-  | { kind: 'department'; linkId: string; disputeId: string; customerId: string }
-  | { kind: 'customer'; linkId: string; customerId: string };
+  | {
+      kind: 'department';
+      linkId: string;
+      disputeId: string;
+      customerId: string;
+      /** The address the request came from (what a trusted proxy says, ADR 10). */
+      ip: string | null;
+    }
+  | { kind: 'customer'; linkId: string; customerId: string; ip: string | null };
+
+/**
+ * What the trail keeps of an act by a link's holder besides its own facts: the link it was
+ * made with and the address it came from (issue 10: « every portal action recorded with
+ * time and IP »; the time is the event's own). Nothing for staff, whose actor says it all.
+ */
+export function linkTrail(ctx: Ctx): { linkId: string; ip: string | null } | undefined {
+  const audience = ctx.audience;
+  return audience === undefined || audience.kind === 'staff'
+    ? undefined
+    : { linkId: audience.linkId, ip: audience.ip };
+}
 
 /**
  * The CLI acts as an administrator of the company it was pointed at, on behalf of

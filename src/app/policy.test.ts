@@ -14,13 +14,13 @@ const department: Ctx = {
   companyId: 'co',
   actor: { type: 'department', id: 'link-1', name: 'Paul (ventes)' },
   role: 'read_only',
-  audience: { kind: 'department', linkId: 'link-1', disputeId: 'd1', customerId: 'c1' },
+  audience: { kind: 'department', linkId: 'link-1', disputeId: 'd1', customerId: 'c1', ip: null },
 };
 const customer: Ctx = {
   companyId: 'co',
   actor: { type: 'customer', id: 'link-2', name: 'Comptabilité fournisseurs' },
   role: 'read_only',
-  audience: { kind: 'customer', linkId: 'link-2', customerId: 'c1' },
+  audience: { kind: 'customer', linkId: 'link-2', customerId: 'c1', ip: null },
 };
 
 function allowed(ctx: Ctx, resource: { customerId?: string; disputeId?: string }): Action[] {

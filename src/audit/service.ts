@@ -1,4 +1,4 @@
-import type { Ctx } from '../app/context.ts';
+import { linkTrail, type Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { can } from '../app/permissions.ts';
 import type { Queryable, Tx } from '../db/client.ts';
@@ -53,6 +53,7 @@ export async function recordEvents(
     prepared.add(ctx.companyId);
     preparedCompanies.set(tx, prepared);
   }
+  const trail = linkTrail(ctx);
   await stageEvents(
     tx,
     ctx.companyId,
@@ -63,7 +64,7 @@ export async function recordEvents(
       entityType: event.entityType,
       entityId: event.entityId,
       customerId: event.customerId,
-      data: event.data ?? {},
+      data: trail === undefined ? (event.data ?? {}) : { ...event.data, ...trail },
     })),
   );
 }

@@ -43,7 +43,8 @@ export const DEFAULT_DISPUTE_CAUSES: readonly Omit<
 /** A company's row of `dispute_cause`. */
 export type StoredCause = {
   code: string;
-  label: string;
+  /** Null on a default the company did not rename: the catalogue's words. */
+  label: string | null;
   deadlineDays: number;
   isActive: boolean;
   position: number;

@@ -7,7 +7,7 @@ import type { Deps } from '../app/deps.ts';
 import { authorize } from '../app/policy.ts';
 import { recordEvents } from '../audit/service.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { ConflictError, DomainError } from '../shared/errors.ts';
+import { ConflictError, DomainError, invalidField } from '../shared/errors.ts';
 import type { DisputeCause } from './causes.ts';
 import { causesIn } from './service.ts';
 import {
@@ -29,7 +29,8 @@ export async function listCauses(deps: Deps, ctx: Ctx): Promise<DisputeCause[]> 
 
 /** What a cause is saved with. */
 export type SaveCauseInput = {
-  label: string;
+  /** Null: a default's own words; left out: unchanged (required for a new cause). */
+  label?: string | null | undefined;
   deadlineDays: number;
   isActive?: boolean | undefined;
   position?: number | undefined;
@@ -51,9 +52,15 @@ export async function saveCause(
     const causes = await causesIn(tx, ctx);
     const current = causes.find((cause) => cause.code === code);
     const last = Math.max(0, ...causes.map((cause) => cause.position));
+    const label =
+      input.label === undefined ? (current?.label ?? null) : (input.label?.trim() ?? null);
+    const isDefault = current?.isDefault ?? false;
+    if (label === null && !isDefault) {
+      throw invalidField('label', 'dispute_cause_label_required');
+    }
     const saved = {
       code,
-      label: input.label.trim(),
+      label,
       deadlineDays: input.deadlineDays,
       isActive: input.isActive ?? current?.isActive ?? true,
       position: input.position ?? current?.position ?? last + 10,
@@ -68,7 +75,7 @@ export async function saveCause(
         data: { ...saved, before: current ?? null },
       },
     ]);
-    return { ...saved, isDefault: current?.isDefault ?? false };
+    return { ...saved, isDefault };
   });
 }
 

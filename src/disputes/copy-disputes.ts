@@ -8,17 +8,8 @@
 import type { Ctx } from '../app/context.ts';
 import { authorize } from '../app/policy.ts';
 import type { CopyValue, RowSink } from '../db/bulk-copy.ts';
-import type { CalendarDate } from '../shared/calendar-date.ts';
-import type { Cents } from '../shared/money.ts';
-import type {
-  AuthorKind,
-  CreditNoteState,
-  DecidedOutcome,
-  DisputeActor,
-  DisputeOutcome,
-  DisputeSource,
-  DisputeStatus,
-} from './model.ts';
+import type { Dispute } from './model.ts';
+import type { NewDisputeComment } from './thread-store.ts';
 
 export type CopiedDepartment = {
   id: string;
@@ -29,45 +20,11 @@ export type CopiedDepartment = {
   createdAt: Date;
 };
 
-export type CopiedDispute = {
-  id: string;
-  /** `LIT-000123`. */
-  reference: string;
-  customerId: string;
-  cause: string;
-  description: string | null;
-  amountCents: Cents;
-  currency: string;
-  departmentId: string | null;
-  assignee: { name: string | null; email: string | null };
-  deadline: CalendarDate;
-  status: DisputeStatus;
-  outcome: DisputeOutcome | null;
-  creditNote: CreditNoteState | null;
-  source: DisputeSource;
-  salesRep: string | null;
-  raisedOn: CalendarDate;
-  raisedBy: DisputeActor;
-  resolvedOn: CalendarDate | null;
-  resolvedBy: DisputeActor | null;
-  resolutionNote: string | null;
-  remindedOn: CalendarDate | null;
-  escalatedOn: CalendarDate | null;
-  invoices: { invoiceId: string; disputedCents: Cents | null }[];
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** A dispute as loaded: as stored, with its invoices and their disputed parts. */
+export type CopiedDispute = Dispute;
 
-export type CopiedComment = {
-  id: string;
-  disputeId: string;
-  authorKind: AuthorKind;
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  proposedOutcome: DecidedOutcome | null;
-  createdAt: Date;
-};
+/** A comment as loaded: as written, with its author's user id; a person's (no system code). */
+export type CopiedComment = Omit<NewDisputeComment, 'systemCode'>;
 
 const DEPARTMENT_COLUMNS = [
   'company_id',

@@ -7,6 +7,7 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
+import { readerFor } from '../app/policy.ts';
 import {
   createAccessLink,
   listAccessLinks,
@@ -28,7 +29,7 @@ import { findMessage, messageOf, type MessageCode } from '../shared/messages/cat
 import type { Cents } from '../shared/money.ts';
 import type { DisputeCause } from './causes.ts';
 import type { Dispute } from './model.ts';
-import { causesIn, readingCtx } from './service.ts';
+import { causesIn } from './service.ts';
 import type { TLinkedDispute } from './link-schemas.ts';
 import { MAX_DEPARTMENT_LINK_DAYS } from './thread-schemas.ts';
 import { listDisputeAttachmentInfos, listDisputeComments } from './store.ts';
@@ -237,7 +238,7 @@ export async function emailFacts(
 ): Promise<Map<string, DisputeEmailFacts>> {
   const company = await getCompany({ ...deps, db: tx }, ctx.companyId);
   const causes = await causesIn(tx, ctx);
-  const customers = await deps.customers.namesOf(tx, readingCtx(ctx), [
+  const customers = await deps.customers.namesOf(tx, readerFor(ctx), [
     ...new Set(disputes.map((dispute) => dispute.customerId)),
   ]);
   return new Map(
@@ -306,12 +307,17 @@ export function linkedDisputeId(ctx: Ctx): string {
 /**
  * What the department's page shows (`GET /api/dispute-link`): the company, the dispute
  * (reference, cause, customer, amount, deadline, status, invoices), its comments and
- * attachments, and to whom and until when the link was given. No staff-only field.
+ * attachments (the system's worded in `language`), and to whom and until when the link was
+ * given. No staff-only field.
  */
-export async function readLinkedDispute(deps: Deps, ctx: Ctx): Promise<TLinkedDispute> {
+export async function readLinkedDispute(
+  deps: Deps,
+  ctx: Ctx,
+  language: Language,
+): Promise<TLinkedDispute> {
   const q: Queryable = deps.db;
   const dispute = await disputeFor(q, ctx, linkedDisputeId(ctx), 'dispute:read');
-  const reading = readingCtx(ctx);
+  const reading = readerFor(ctx);
   const company = await findCompany(deps, ctx.companyId);
   const invoices = await listInvoicesByIds(
     q,
@@ -353,7 +359,7 @@ export async function readLinkedDispute(deps: Deps, ctx: Ctx): Promise<TLinkedDi
             ];
       }),
     },
-    comments: comments.map(presentComment),
+    comments: comments.map((comment) => presentComment(comment, language)),
     attachments: attachments.map(presentAttachment),
     recipient: { name: link?.recipientName ?? null, email: link?.recipientEmail ?? null },
     expiresAt: link?.expiresAt.toISOString() ?? '',

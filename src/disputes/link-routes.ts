@@ -9,19 +9,19 @@ import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { authenticateLinkRequest } from '../access/authenticate-link.ts';
 import { answer, problems } from '../http/openapi.ts';
+import { requestLanguage } from '../http/problem.ts';
 import type { App } from '../http/types.ts';
 import { ZUploadHeaders } from '../imports/schemas.ts';
 import { ZId } from '../shared/schemas.ts';
 import { addAttachment, readAttachment } from './attachments.ts';
 import { linkedDisputeId, readLinkedDispute } from './department-link.ts';
+import { acceptRawFiles, sendDownload } from './http-files.ts';
 import { ZDisputeLinkHeaders, ZLinkedDispute } from './link-schemas.ts';
 import { ZAddCommentRequest, ZDisputeAttachment, ZDisputeComment } from './thread-schemas.ts';
 import {
-  acceptAttachments,
   ATTACHMENT_CONSUMES,
   ATTACHMENT_REFUSALS,
   attachmentOf,
-  sendAttachment,
   ZAttachmentBody,
 } from './thread-routes.ts';
 import { addComment, presentAttachment, presentComment } from './thread.ts';
@@ -57,7 +57,7 @@ export async function registerDisputeLinkRoutes(app: App, deps: Deps): Promise<v
           response: { 200: answer('The dispute', ZLinkedDispute), ...problems(400, 401, 403, 404) },
         },
       },
-      async (request) => readLinkedDispute(deps, request.ctx),
+      async (request) => readLinkedDispute(deps, request.ctx, requestLanguage(request)),
     );
     scope.post(
       '/dispute-link/comments',
@@ -79,7 +79,7 @@ export async function registerDisputeLinkRoutes(app: App, deps: Deps): Promise<v
       async (request, reply) => {
         const ctx = request.ctx;
         const comment = await addComment(deps, ctx, linkedDisputeId(ctx), request.body);
-        return reply.code(201).send(presentComment(comment));
+        return reply.code(201).send(presentComment(comment, requestLanguage(request)));
       },
     );
     scope.get(
@@ -98,7 +98,7 @@ export async function registerDisputeLinkRoutes(app: App, deps: Deps): Promise<v
       },
       async (request, reply) => {
         const ctx = request.ctx;
-        return sendAttachment(
+        return sendDownload(
           reply,
           await readAttachment(deps, ctx, linkedDisputeId(ctx), request.params.id),
         );
@@ -106,7 +106,7 @@ export async function registerDisputeLinkRoutes(app: App, deps: Deps): Promise<v
     );
     await scope.register(async (uploads) => {
       const upload = uploads.withTypeProvider<ZodTypeProvider>();
-      acceptAttachments(upload);
+      acceptRawFiles(upload);
       upload.post(
         '/dispute-link/attachments',
         {

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { authorize } from '../app/policy.ts';
+import { authorize, readerFor } from '../app/policy.ts';
 import { recordEvents } from '../audit/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -33,7 +33,6 @@ import {
   disputeNotFound,
   findActiveCause,
   openDispute,
-  readingCtx,
   routableDepartment,
   type OpenDisputeInput,
 } from './service.ts';
@@ -239,7 +238,7 @@ export async function resolveInvoiceDispute(
 ): Promise<DisputeDetailView> {
   const open = await getInvoiceDispute(deps, ctx, invoiceId);
   if (open === undefined) {
-    const [invoice] = await listInvoicesByIds(deps.db, readingCtx(ctx), [invoiceId]);
+    const [invoice] = await listInvoicesByIds(deps.db, readerFor(ctx), [invoiceId]);
     if (invoice === undefined) {
       throw new NotFoundError('invoice', invoiceId);
     }

@@ -45,6 +45,19 @@ export type DisputeSource = (typeof DISPUTE_SOURCES)[number];
 export const AUTHOR_KINDS = ['staff', 'department', 'customer', 'system'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
+/**
+ * What the system says in a thread, as a message code (src/shared/messages/disputes.*.ts):
+ * worded when read, in the reader's language, not when written (migration 202612050200).
+ * The table's check lists the same codes.
+ */
+export const SYSTEM_COMMENT_CODES = ['dispute_closed_paid', 'dispute_closed_by_credit'] as const;
+export type SystemCommentCode = (typeof SYSTEM_COMMENT_CODES)[number];
+
+/** Whether `code`, read from a row, is one of the system's comments. */
+export function isSystemCommentCode(code: string | null): code is SystemCommentCode {
+  return SYSTEM_COMMENT_CODES.some((known) => known === code);
+}
+
 /** The longest description, resolution note (the table's checks say the same). */
 export const MAX_DISPUTE_NOTE_LENGTH = 2_000;
 export const MAX_COMMENT_LENGTH = 5_000;

@@ -1,11 +1,15 @@
 /**
  * The staff's presenters of disputes (HOUSE_STYLE §3: routes and the CLI map domain objects
- * to the answer's schema, never a row). The portal and the department's page have their own.
+ * to the answer's schema, never a row). A thread's comments, attachments and links are
+ * presented by thread.ts, the one presenter each that the portal and the department's page
+ * use too.
  */
+import type { Language } from '../shared/language.ts';
 import type { DisputeCause } from './causes.ts';
 import type { DisputeDetailView, DisputeView } from './read.ts';
 import type { TDepartment, TDisputeCause, TDisputeDetail, TDisputeSummary } from './schemas.ts';
 import type { Department } from './store-configuration.ts';
+import { presentAttachment, presentComment, presentDisputeLink } from './thread.ts';
 
 /** A dispute as the board lists it. */
 export function presentDisputeSummary(view: DisputeView): TDisputeSummary {
@@ -38,38 +42,16 @@ export function presentDisputeSummary(view: DisputeView): TDisputeSummary {
   };
 }
 
-/** A dispute's page, for staff: with its thread, department links and events. */
-export function presentDisputeDetail(view: DisputeDetailView): TDisputeDetail {
+/**
+ * A dispute's page, for staff: with its thread (the system's comments worded in `language`,
+ * the reader's), department links and events.
+ */
+export function presentDisputeDetail(view: DisputeDetailView, language: Language): TDisputeDetail {
   return {
     ...presentDisputeSummary(view),
-    comments: view.comments.map((comment) => ({
-      id: comment.id,
-      authorKind: comment.authorKind,
-      authorName: comment.authorName,
-      body: comment.body,
-      proposedOutcome: comment.proposedOutcome,
-      createdAt: comment.createdAt.toISOString(),
-    })),
-    attachments: view.attachments.map((attachment) => ({
-      id: attachment.id,
-      commentId: attachment.commentId,
-      fileName: attachment.fileName,
-      contentType: attachment.contentType,
-      sizeBytes: attachment.sizeBytes,
-      sha256: attachment.sha256,
-      uploadedByKind: attachment.uploadedByKind,
-      uploadedByName: attachment.uploadedByName,
-      createdAt: attachment.createdAt.toISOString(),
-    })),
-    links: view.links.map((link) => ({
-      id: link.id,
-      recipientName: link.recipientName,
-      recipientEmail: link.recipientEmail,
-      createdAt: link.createdAt.toISOString(),
-      expiresAt: link.expiresAt.toISOString(),
-      revokedAt: link.revokedAt?.toISOString() ?? null,
-      lastUsedAt: link.lastUsedAt?.toISOString() ?? null,
-    })),
+    comments: view.comments.map((comment) => presentComment(comment, language)),
+    attachments: view.attachments.map(presentAttachment),
+    links: view.links.map(presentDisputeLink),
     timeline: view.timeline,
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { authorize } from '../app/policy.ts';
+import { authorize, readerFor } from '../app/policy.ts';
 import { listAccessLinks, type AccessLink } from '../access/service.ts';
 import type { TTimelineEvent } from '../audit/schemas.ts';
 import { readEntityEvents } from '../audit/service.ts';
@@ -19,7 +19,7 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { cents, sumCents, type Cents } from '../shared/money.ts';
 import { isOpenDispute, type Dispute } from './model.ts';
-import { disputeNotFound, heldBackNow, readingCtx } from './service.ts';
+import { disputeNotFound, heldBackNow } from './service.ts';
 import {
   listDisputeAttachmentInfos,
   listDisputeComments,
@@ -66,7 +66,7 @@ export async function viewsOf(
   records: readonly DisputeRecord[],
   today: CalendarDate,
 ): Promise<DisputeView[]> {
-  const reader = readingCtx(ctx);
+  const reader = readerFor(ctx);
   const invoiceIds = [
     ...new Set(
       records.flatMap(({ dispute }) => dispute.invoices.map((invoice) => invoice.invoiceId)),
@@ -170,7 +170,7 @@ export async function getInvoiceDispute(
   ctx: Ctx,
   invoiceId: string,
 ): Promise<DisputeView | undefined> {
-  const [invoice] = await listInvoicesByIds(deps.db, readingCtx(ctx), [invoiceId]);
+  const [invoice] = await listInvoicesByIds(deps.db, readerFor(ctx), [invoiceId]);
   if (invoice === undefined) {
     throw new NotFoundError('invoice', invoiceId);
   }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { answer, problems } from '../http/openapi.ts';
+import { requestLanguage } from '../http/problem.ts';
 import type { App } from '../http/types.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { ZId } from '../shared/schemas.ts';
@@ -107,7 +108,7 @@ export function registerDisputeRoutes(app: App, deps: Deps): void {
         ...input,
         deadline: dateOf(deadline),
       });
-      return reply.code(201).send(presentDisputeDetail(detail));
+      return reply.code(201).send(presentDisputeDetail(detail, requestLanguage(request)));
     },
   );
   app.get(
@@ -122,7 +123,10 @@ export function registerDisputeRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      presentDisputeDetail(await getDisputeDetail(deps, request.ctx, request.params.id)),
+      presentDisputeDetail(
+        await getDisputeDetail(deps, request.ctx, request.params.id),
+        requestLanguage(request),
+      ),
   );
   app.patch(
     '/disputes/:id',
@@ -146,6 +150,7 @@ export function registerDisputeRoutes(app: App, deps: Deps): void {
           ...input,
           deadline: dateOf(deadline),
         }),
+        requestLanguage(request),
       );
     },
   );
@@ -168,6 +173,7 @@ export function registerDisputeRoutes(app: App, deps: Deps): void {
     async (request) =>
       presentDisputeDetail(
         await resolveDispute(deps, request.ctx, request.params.id, request.body),
+        requestLanguage(request),
       ),
   );
   app.get(
@@ -231,6 +237,7 @@ export function registerDisputeRoutes(app: App, deps: Deps): void {
     async (request) =>
       presentDisputeDetail(
         await resolveInvoiceDispute(deps, request.ctx, request.params.id, request.body),
+        requestLanguage(request),
       ),
   );
   app.get(

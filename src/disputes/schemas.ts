@@ -71,7 +71,10 @@ export type TDisputeCauseList = z.infer<typeof ZDisputeCauseList>;
 
 export const ZSaveCauseRequest = z
   .object({
-    label: z.string().trim().min(1).max(80),
+    label: z.string().trim().min(1).max(80).nullable().optional().meta({
+      description:
+        'The cause’s words; null: a default cause’s own words, in the reader’s language (refused for a cause of the company’s own); left out: unchanged',
+    }),
     deadlineDays: z.number().int().min(1).max(365),
     isActive: z.boolean().optional(),
     position: z.number().int().min(0).max(100_000).optional(),

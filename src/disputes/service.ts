@@ -7,13 +7,13 @@
  *
  * Who may is `authorize` (src/app/policy.ts): staff by their role, a customer on its own
  * account (the portal). Once it has said yes, what other capabilities are asked (the
- * invoices, the customer) is read as staff who may read (`readingCtx`): a link's holder is
+ * invoices, the customer) is read as staff who may read (`readerFor`): a link's holder is
  * refused every role permission, yet its dispute needs its invoices. "Today" is the company's
  * business date, read before the transaction, or given by the caller that runs one.
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
-import { authorize } from '../app/policy.ts';
+import { authorize, readerFor } from '../app/policy.ts';
 import { recordEvents } from '../audit/service.ts';
 import { listCustomersByIds } from '../customers/service.ts';
 import type { Queryable } from '../db/client.ts';
@@ -47,6 +47,7 @@ import {
   type DisputeActor,
   type DisputedInvoice,
   type DisputeSource,
+  type SystemCommentCode,
 } from './model.ts';
 import { findDepartment, listStoredCauses, type Department } from './store-configuration.ts';
 import {
@@ -60,14 +61,6 @@ import {
 } from './store.ts';
 
 export type { Dispute, DisputeSource } from './model.ts';
-
-/**
- * The context other capabilities are read with once `authorize` has allowed the use case:
- * the same company and actor, as staff who may read.
- */
-export function readingCtx(ctx: Ctx): Ctx {
-  return { companyId: ctx.companyId, actor: ctx.actor, role: 'read_only' };
-}
 
 /** Who acts, as a dispute keeps it: a user's id only (the column is a user's), and the name. */
 export function actingPerson(ctx: Ctx): DisputeActor {
@@ -161,7 +154,7 @@ async function requireInvoices(
     (
       await listInvoicesByIds(
         tx,
-        readingCtx(ctx),
+        readerFor(ctx),
         input.invoices.map((invoice) => invoice.invoiceId),
       )
     ).map((invoice) => [invoice.id, invoice]),
@@ -260,7 +253,7 @@ export async function openDisputeInTx(
   if (issues.length > 0 || cause.cause === undefined) {
     throw new InvalidError('dispute_refused', {}, issues);
   }
-  const [customer] = await listCustomersByIds(tx, readingCtx(ctx), [first.customerId]);
+  const [customer] = await listCustomersByIds(tx, readerFor(ctx), [first.customerId]);
   const parts: DisputedInvoice[] = invoices.map((invoice, index) => {
     const part = input.invoices[index]?.disputedCents;
     return {
@@ -340,7 +333,7 @@ export async function raiseDisputeInTx(
 ): Promise<Dispute | undefined> {
   authorize(ctx, 'dispute:open');
   const held = await findHeldBackParts(tx, ctx.companyId, invoiceIds);
-  const disputable = (await listInvoicesByIds(tx, readingCtx(ctx), invoiceIds)).filter(
+  const disputable = (await listInvoicesByIds(tx, readerFor(ctx), invoiceIds)).filter(
     (invoice) => disputeTargetRefusal(invoice) === undefined && !held.has(invoice.id),
   );
   if (disputable.length === 0) {
@@ -396,7 +389,7 @@ export async function closeSettledDisputesInTx(
   if (links.length === 0) {
     return [];
   }
-  const reader = readingCtx(ctx);
+  const reader = readerFor(ctx);
   const invoices = new Map(
     (await listInvoicesByIds(tx, reader, [...new Set(links.map((link) => link.invoiceId))])).map(
       (invoice) => [invoice.id, invoice],
@@ -452,18 +445,21 @@ export async function closeSettledDisputesInTx(
   const now = deps.clock.now();
   const resolved = await resolveOpenDisputes(tx, ctx.companyId, resolutions, now);
   const closed = closes.filter((close) => resolved.has(close.disputeId));
-  // The thread is the staff's, who read French (DESIGN: French in the UI).
+  // Kept as a code, worded for each reader when read (presentComment); the French words in
+  // `body` are for what reads the column as it is (migration 202612050200).
   await insertSystemComments(
     tx,
     ctx.companyId,
-    closed.map((close) => ({
-      id: deps.ids.newId(),
-      disputeId: close.disputeId,
-      body: messageOf(
-        'fr',
-        close.reason === 'credit_note' ? 'dispute_closed_by_credit' : 'dispute_closed_paid',
-      ),
-    })),
+    closed.map((close) => {
+      const code: SystemCommentCode =
+        close.reason === 'credit_note' ? 'dispute_closed_by_credit' : 'dispute_closed_paid';
+      return {
+        id: deps.ids.newId(),
+        disputeId: close.disputeId,
+        code,
+        body: messageOf('fr', code),
+      };
+    }),
     now,
   );
   await recordEvents(

@@ -8,18 +8,26 @@ import { anyOf, arrayParameter } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents, type Cents } from '../shared/money.ts';
-import type {
-  AuthorKind,
-  CreditNoteState,
-  DecidedOutcome,
-  Dispute,
-  DisputeActor,
-  DisputedInvoice,
-  DisputeOutcome,
-  DisputeSource,
-  DisputeStatus,
+import {
+  isSystemCommentCode,
+  type AuthorKind,
+  type CreditNoteState,
+  type DecidedOutcome,
+  type Dispute,
+  type DisputeActor,
+  type DisputedInvoice,
+  type DisputeOutcome,
+  type DisputeSource,
+  type DisputeStatus,
+  type SystemCommentCode,
 } from './model.ts';
-import { disputesDb, type DisputeInvoiceTable, type DisputeTable } from './tables.ts';
+import {
+  disputesDb,
+  type DisputeAttachmentTable,
+  type DisputeCommentTable,
+  type DisputeInvoiceTable,
+  type DisputeTable,
+} from './tables.ts';
 
 type DisputeRow = Selectable<DisputeTable>;
 type DisputeInvoiceRow = Selectable<DisputeInvoiceTable>;
@@ -506,8 +514,16 @@ export async function listOpenDisputeInvoices(
   }));
 }
 
-/** A comment the system writes in disputes' threads (closing by itself). */
-export type SystemComment = { id: string; disputeId: string; body: string };
+/**
+ * A comment the system writes in disputes' threads (closing by itself): its code, worded
+ * when read, and its French words in `body` for what reads the column as it is (exports).
+ */
+export type SystemComment = {
+  id: string;
+  disputeId: string;
+  code: SystemCommentCode;
+  body: string;
+};
 
 /** Writes `comments` by the system, in one statement whatever their number. */
 export async function insertSystemComments(
@@ -519,8 +535,9 @@ export async function insertSystemComments(
   if (comments.length === 0) {
     return;
   }
-  await sql`INSERT INTO dispute_comment (company_id, id, dispute_id, author_kind, body, created_at)
-    SELECT ${companyId}::uuid, c.id, c.dispute_id, 'system', c.body, ${now}::timestamptz
+  await sql`INSERT INTO dispute_comment
+      (company_id, id, dispute_id, author_kind, body, system_code, created_at)
+    SELECT ${companyId}::uuid, c.id, c.dispute_id, 'system', c.body, c.code, ${now}::timestamptz
     FROM unnest(
       ${arrayParameter(
         comments.map((comment) => comment.id),
@@ -531,7 +548,10 @@ export async function insertSystemComments(
       )}, ${arrayParameter(
         comments.map((comment) => comment.body),
         'text',
-      )}) AS c(id, dispute_id, body)`.execute(q);
+      )}, ${arrayParameter(
+        comments.map((comment) => comment.code),
+        'text',
+      )}) AS c(id, dispute_id, body, code)`.execute(q);
 }
 
 /** A comment of a dispute's thread. */
@@ -540,7 +560,10 @@ export type DisputeComment = {
   disputeId: string;
   authorKind: AuthorKind;
   authorName: string | null;
+  /** As written; a system comment's French words (read `systemCode` instead, worded). */
   body: string;
+  /** A system comment's message code; null for a person's. */
+  systemCode: SystemCommentCode | null;
   proposedOutcome: DecidedOutcome | null;
   createdAt: Date;
 };
@@ -559,63 +582,52 @@ export type DisputeAttachmentInfo = {
   createdAt: Date;
 };
 
-/** The thread of the dispute `disputeId`, oldest first. */
-export async function listDisputeComments(
-  q: Queryable,
-  companyId: string,
-  disputeId: string,
-): Promise<DisputeComment[]> {
-  const rows = await disputesDb(q)
-    .selectFrom('dispute_comment')
-    .select([
-      'id',
-      'dispute_id',
-      'author_kind',
-      'author_name',
-      'body',
-      'proposed_outcome',
-      'created_at',
-    ])
-    .where('company_id', '=', companyId)
-    .where('dispute_id', '=', disputeId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
+const COMMENT_COLUMNS = [
+  'id',
+  'dispute_id',
+  'author_kind',
+  'author_name',
+  'body',
+  'system_code',
+  'proposed_outcome',
+  'created_at',
+] as const;
+
+function toComment(
+  row: Pick<Selectable<DisputeCommentTable>, (typeof COMMENT_COLUMNS)[number]>,
+): DisputeComment {
+  return {
     id: row.id,
     disputeId: row.dispute_id,
     authorKind: row.author_kind as AuthorKind,
     authorName: row.author_name,
     body: row.body,
+    // The table's check keeps to the known codes; one unknown to this code reads as its body.
+    systemCode: isSystemCommentCode(row.system_code) ? row.system_code : null,
     proposedOutcome: row.proposed_outcome as DecidedOutcome | null,
     createdAt: row.created_at,
-  }));
+  };
 }
 
-/** The attachments of the dispute `disputeId` (never their bytes), oldest first. */
-export async function listDisputeAttachmentInfos(
-  q: Queryable,
-  companyId: string,
-  disputeId: string,
-): Promise<DisputeAttachmentInfo[]> {
-  const rows = await disputesDb(q)
-    .selectFrom('dispute_attachment')
-    .select([
-      'id',
-      'dispute_id',
-      'comment_id',
-      'file_name',
-      'content_type',
-      'size_bytes',
-      'sha256',
-      'uploaded_by_kind',
-      'uploaded_by_name',
-      'created_at',
-    ])
-    .where('company_id', '=', companyId)
-    .where('dispute_id', '=', disputeId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
+/** An attachment's columns but its bytes: what `toAttachment` reads (thread-store.ts too). */
+export const ATTACHMENT_COLUMNS = [
+  'id',
+  'dispute_id',
+  'comment_id',
+  'file_name',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'uploaded_by_kind',
+  'uploaded_by_name',
+  'created_at',
+] as const;
+
+/** An attachment's record from its row (`ATTACHMENT_COLUMNS`), the one mapper of them. */
+export function toAttachment(
+  row: Pick<Selectable<DisputeAttachmentTable>, (typeof ATTACHMENT_COLUMNS)[number]>,
+): DisputeAttachmentInfo {
+  return {
     id: row.id,
     disputeId: row.dispute_id,
     commentId: row.comment_id,
@@ -626,5 +638,37 @@ export async function listDisputeAttachmentInfos(
     uploadedByKind: row.uploaded_by_kind as AuthorKind,
     uploadedByName: row.uploaded_by_name,
     createdAt: row.created_at,
-  }));
+  };
+}
+
+/** The thread of the dispute `disputeId`, oldest first. */
+export async function listDisputeComments(
+  q: Queryable,
+  companyId: string,
+  disputeId: string,
+): Promise<DisputeComment[]> {
+  const rows = await disputesDb(q)
+    .selectFrom('dispute_comment')
+    .select(COMMENT_COLUMNS)
+    .where('company_id', '=', companyId)
+    .where('dispute_id', '=', disputeId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toComment);
+}
+
+/** The attachments of the dispute `disputeId` (never their bytes), oldest first. */
+export async function listDisputeAttachmentInfos(
+  q: Queryable,
+  companyId: string,
+  disputeId: string,
+): Promise<DisputeAttachmentInfo[]> {
+  const rows = await disputesDb(q)
+    .selectFrom('dispute_attachment')
+    .select(ATTACHMENT_COLUMNS)
+    .where('company_id', '=', companyId)
+    .where('dispute_id', '=', disputeId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toAttachment);
 }

@@ -19,7 +19,7 @@ type CentsColumn = ColumnType<number, number, number>;
 export type DisputeCauseTable = {
   company_id: string;
   code: string;
-  label: string;
+  label: string | null;
   deadline_days: number;
   is_active: Defaulted<boolean>;
   position: Defaulted<number>;
@@ -90,6 +90,8 @@ export type DisputeCommentTable = {
   author_name: Optional<string>;
   body: string;
   proposed_outcome: Optional<string>;
+  /** A system comment's message code (migration 202612050200); null for a person's. */
+  system_code: Optional<string>;
   created_at: Timestamp;
 };
 

@@ -1,24 +1,23 @@
 /**
  * A dispute's thread over HTTP, for staff (docs/disputes.md « The thread and its
  * attachments », « The department's link »): comment, attach a document and read it back,
- * make and revoke department links. Thin: parse, call one use case, present. The upload
- * plumbing (`acceptAttachments`, `sendAttachment`) is the department's routes' too.
+ * make and revoke department links. Thin: parse, call one use case, present. Files go in
+ * and out through http-files.ts, as on the department's and the portal's routes.
  */
-import type { FastifyError, FastifyReply, FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z, type ZodType } from 'zod';
+import { type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
-import { DEFAULT_PUBLIC_URL } from '../access/urls.ts';
 import { answer, noContent, problems } from '../http/openapi.ts';
-import { handleError, requestLanguage, sendRouteProblem } from '../http/problem.ts';
+import { requestLanguage } from '../http/problem.ts';
+import { publicUrlOf, type PublicUrlOption } from '../http/public-url.ts';
 import type { App } from '../http/types.ts';
-import { storableTextValidatorCompiler } from '../http/validator.ts';
 import { uploadedFileName } from '../imports/upload.ts';
 import { ZUploadHeaders } from '../imports/schemas.ts';
 import { ZId } from '../shared/schemas.ts';
 import { addAttachment, readAttachment } from './attachments.ts';
 import { createDepartmentLink, revokeDepartmentLink } from './department-link.ts';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MIB } from './model.ts';
+import { acceptRawFiles, sendDownload } from './http-files.ts';
+import { ATTACHMENT_TYPES } from './model.ts';
 import {
   ZAddCommentRequest,
   ZCreateDisputeLinkRequest,
@@ -26,17 +25,10 @@ import {
   ZDisputeAttachment,
   ZDisputeComment,
 } from './thread-schemas.ts';
-import type { DisputeAttachmentInfo } from './store.ts';
 import { addComment, presentAttachment, presentComment, presentDisputeLink } from './thread.ts';
 
 const tags = ['disputes'];
 const ZIdParams = z.object({ id: ZId });
-
-/** The routes' options. */
-export type DisputeThreadRouteOptions = {
-  /** Where the application is reached from outside (`PUBLIC_URL`): the links' URLs start with it. */
-  publicUrl?: string | undefined;
-};
 
 /** An attachment's body: the file's bytes, as they are (absent: empty). */
 export const ZAttachmentBody = z
@@ -59,64 +51,6 @@ export function attachmentOf(request: {
   };
 }
 
-/**
- * The body is checked as bytes only: `ZStorableText`, in front of every other schema, would
- * walk a file's every byte (as for imports, src/imports/upload.ts).
- */
-const attachmentValidatorCompiler: FastifySchemaCompiler<ZodType> = (route) =>
-  route.httpPart === 'body' ? validatorCompiler(route) : storableTextValidatorCompiler(route);
-
-/**
- * Readies `scope`, a plugin of its own, for attachment uploads: every body is read as raw
- * bytes whatever its type, up to `MAX_ATTACHMENT_BYTES` — a type outside the five reaches
- * the service and is refused 400 `attachment_type_refused` with its reason, not a bare
- * 415 — and a larger body is answered 413 `attachment_too_large` before it is read whole.
- */
-export function acceptAttachments(scope: App): void {
-  scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser(
-    '*',
-    { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
-    (_request, body, done) => {
-      done(null, body);
-    },
-  );
-  scope.setValidatorCompiler(attachmentValidatorCompiler);
-  scope.setErrorHandler((error: FastifyError, request, reply) =>
-    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-      ? sendRouteProblem(request, reply, {
-          status: 413,
-          code: 'file_too_large',
-          title: 'bad_request',
-          reason: 'attachment_too_large',
-          params: { max: MAX_ATTACHMENT_MIB },
-        })
-      : handleError(error, request, reply),
-  );
-}
-
-/** `attachment; filename=…`, the name kept readable in ASCII and exact in UTF-8 (RFC 6266). */
-function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/**
- * Sends an attachment's bytes to download, never to open in place (a text or an e-mail
- * shown by the browser could be made to look like the application), never cached.
- */
-export function sendAttachment(
-  reply: FastifyReply,
-  attachment: DisputeAttachmentInfo & { content: Uint8Array },
-): FastifyReply {
-  return reply
-    .header('content-type', attachment.contentType)
-    .header('content-disposition', attachmentDisposition(attachment.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(attachment.content));
-}
-
 /** What the attachment routes answer besides 201. */
 export const ATTACHMENT_REFUSALS =
   'Refused with 400 for a type outside the five (`attachment_type_refused`), content that is not what its type says (`attachment_content_mismatch`), an empty file (`attachment_empty`); 413 above 10 MiB (`attachment_too_large`); nothing is written.';
@@ -125,9 +59,8 @@ export const ATTACHMENT_REFUSALS =
 export async function registerDisputeThreadRoutes(
   app: App,
   deps: Deps,
-  options: DisputeThreadRouteOptions = {},
+  options: PublicUrlOption = {},
 ): Promise<void> {
-  const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
   app.post(
     '/disputes/:id/comments',
     {
@@ -145,7 +78,7 @@ export async function registerDisputeThreadRoutes(
     },
     async (request, reply) => {
       const comment = await addComment(deps, request.ctx, request.params.id, request.body);
-      return reply.code(201).send(presentComment(comment));
+      return reply.code(201).send(presentComment(comment, requestLanguage(request)));
     },
   );
   app.get(
@@ -160,14 +93,14 @@ export async function registerDisputeThreadRoutes(
       },
     },
     async (request, reply) =>
-      sendAttachment(
+      sendDownload(
         reply,
         await readAttachment(deps, request.ctx, request.params.id, request.params.attachmentId),
       ),
   );
   await app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    acceptAttachments(scope);
+    acceptRawFiles(scope);
     scope.post(
       '/disputes/:id/attachments',
       {
@@ -219,7 +152,7 @@ export async function registerDisputeThreadRoutes(
       const { link, url } = await createDepartmentLink(deps, request.ctx, request.params.id, {
         ...request.body,
         language: requestLanguage(request),
-        publicUrl,
+        publicUrl: publicUrlOf(request, options),
       });
       return reply.code(201).send({ link: presentDisputeLink(link), url });
     },

@@ -4,47 +4,21 @@
  * its reminders (`dispute.reminded_on`, `escalated_on`). Every
  * statement filters on the company and is one statement whatever the number of ids.
  */
-import type { Selectable } from 'kysely';
 import { anyOf } from '../db/array-parameters.ts';
 import type { Queryable } from '../db/client.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents, type Cents } from '../shared/money.ts';
-import type { AuthorKind, DisputeStatus } from './model.ts';
-import type { DisputeAttachmentInfo, DisputeComment } from './store.ts';
-import { disputesDb, type DisputeAttachmentTable } from './tables.ts';
+import type { DisputeStatus } from './model.ts';
+import {
+  ATTACHMENT_COLUMNS,
+  toAttachment,
+  type DisputeAttachmentInfo,
+  type DisputeComment,
+} from './store.ts';
+import { disputesDb } from './tables.ts';
 
 /** A comment as written: with its author's user id (null for all but a user). */
 export type NewDisputeComment = DisputeComment & { authorId: string | null };
-
-const ATTACHMENT_COLUMNS = [
-  'id',
-  'dispute_id',
-  'comment_id',
-  'file_name',
-  'content_type',
-  'size_bytes',
-  'sha256',
-  'uploaded_by_kind',
-  'uploaded_by_name',
-  'created_at',
-] as const;
-
-function toAttachment(
-  row: Pick<Selectable<DisputeAttachmentTable>, (typeof ATTACHMENT_COLUMNS)[number]>,
-): DisputeAttachmentInfo {
-  return {
-    id: row.id,
-    disputeId: row.dispute_id,
-    commentId: row.comment_id,
-    fileName: row.file_name,
-    contentType: row.content_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    uploadedByKind: row.uploaded_by_kind as AuthorKind,
-    uploadedByName: row.uploaded_by_name,
-    createdAt: row.created_at,
-  };
-}
 
 export async function insertComment(
   q: Queryable,
@@ -61,6 +35,7 @@ export async function insertComment(
       author_id: comment.authorId,
       author_name: comment.authorName,
       body: comment.body,
+      system_code: comment.systemCode,
       proposed_outcome: comment.proposedOutcome,
       created_at: comment.createdAt,
     })

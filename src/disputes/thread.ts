@@ -13,6 +13,8 @@ import { recordEvents } from '../audit/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ConflictError, invalidField } from '../shared/errors.ts';
+import type { Language } from '../shared/language.ts';
+import { messageOf } from '../shared/messages/catalogue.ts';
 import {
   keptNote,
   MAX_COMMENT_LENGTH,
@@ -114,6 +116,7 @@ export async function addComment(
       authorId: ctx.actor.type === 'user' ? ctx.actor.id : null,
       authorName: ctx.actor.name,
       body,
+      systemCode: null,
       proposedOutcome: input.proposedOutcome ?? null,
       createdAt: now,
     };
@@ -137,17 +140,22 @@ export async function addComment(
   });
 }
 
-export function presentComment(comment: DisputeComment): TDisputeComment {
+/**
+ * A comment of the thread, as staff, the department and the customer read it alike: a
+ * system comment worded in the reader's `language` from its code, a person's as written.
+ */
+export function presentComment(comment: DisputeComment, language: Language): TDisputeComment {
   return {
     id: comment.id,
     authorKind: comment.authorKind,
     authorName: comment.authorName,
-    body: comment.body,
+    body: comment.systemCode === null ? comment.body : messageOf(language, comment.systemCode),
     proposedOutcome: comment.proposedOutcome,
     createdAt: comment.createdAt.toISOString(),
   };
 }
 
+/** An attachment's record, never its bytes (they are downloaded on their own). */
 export function presentAttachment(attachment: DisputeAttachmentInfo): TDisputeAttachment {
   return {
     id: attachment.id,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { answer, problems } from '../http/openapi.ts';
+import { publicUrlOf, type PublicUrlOption } from '../http/public-url.ts';
 import type { App } from '../http/types.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents } from '../shared/money.ts';
@@ -38,7 +39,7 @@ import { listRuns, runDunning } from './run.ts';
 const ZIdParams = z.object({ id: ZId });
 const tags = ['agenda'];
 
-export function registerAgendaRoutes(app: App, deps: Deps): void {
+export function registerAgendaRoutes(app: App, deps: Deps, options: PublicUrlOption = {}): void {
   app.get(
     '/agenda',
     {
@@ -103,7 +104,10 @@ export function registerAgendaRoutes(app: App, deps: Deps): void {
         },
       },
     },
-    async (request) => approveAction(deps, request.ctx, request.params.id, request.body),
+    async (request) =>
+      approveAction(deps, request.ctx, request.params.id, request.body, {
+        publicUrl: publicUrlOf(request, options),
+      }),
   );
   app.post(
     '/agenda/:id/dismiss',
@@ -175,6 +179,7 @@ export function registerAgendaRoutes(app: App, deps: Deps): void {
       runDunning(deps, request.ctx, {
         ...(request.body.date === undefined ? {} : { date: request.body.date as CalendarDate }),
         dryRun: request.body.dryRun ?? false,
+        publicUrl: publicUrlOf(request, options),
       }),
   );
   app.get(

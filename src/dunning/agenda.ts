@@ -8,6 +8,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
+import { DEFAULT_PUBLIC_URL } from '../access/urls.ts';
 import { recordEvents } from '../audit/service.ts';
 import { assertUserInCompany } from '../auth/service.ts';
 import type { CustomerWithContacts, RiskCategory } from '../customers/model.ts';
@@ -35,6 +36,7 @@ import {
   updateAction,
   type StoredAction,
 } from './agenda-store.ts';
+import { reminderLinks } from './reminder-links.ts';
 import { emailContact, phoneContact, planActions, wordsFor, type PlanInput } from './run-plan.ts';
 import { insertAgendaItems } from './run-store.ts';
 import { readSetup, withLetterPdfs, type RunSetup } from './run.ts';
@@ -497,6 +499,7 @@ export async function approveAction(
   ctx: Ctx,
   id: string,
   input: { note?: string | undefined },
+  options: { publicUrl?: string | undefined } = {},
 ): Promise<{ id: string; status: 'done' | 'queued' | 'open' }> {
   requirePermission(ctx, 'dunning:assign');
   const setup = await readSetup(deps, ctx, undefined);
@@ -518,8 +521,15 @@ export async function approveAction(
     });
     const language = around.settings.get(customer.id)?.language ?? 'fr';
     const agreed = around.settings.get(customer.id)?.contractualRateBps ?? null;
+    const portalLinks = reminderLinks(deps, ctx, {
+      publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+      now,
+    });
     const [planned] = planActions(
-      planInput(setup, customer, language, agreed, stillOpen, action, step),
+      {
+        ...planInput(setup, customer, language, agreed, stillOpen, action, step),
+        portalUrlFor: (actionId) => portalLinks.urlFor(actionId, customer.id),
+      },
       { newId: () => action.id },
     );
     const status =
@@ -539,6 +549,7 @@ export async function approveAction(
         await withLetterPdfs([planned]),
       );
       await updateAction(tx, ctx.companyId, id, { ...change, messageId }, now);
+      await portalLinks.save(tx, [{ actionId: id, messageId }]);
     } else {
       await updateAction(tx, ctx.companyId, id, change, now);
     }

@@ -3,7 +3,8 @@
  * default scenario (`DEFAULT_TEMPLATE_IDS`). The courtesy message asks whether all is in
  * order, not for payment: it is there to surface a dispute before the due date. The
  * formal notice states the late-payment interest and the fixed indemnity of C. com.
- * L441-10 and D441-5, as the law requires them to be claimed.
+ * L441-10 and D441-5, as the law requires them to be claimed. The e-mails give the
+ * customer's portal link each carries (`portal.url`, src/dunning/reminder-links.ts).
  */
 import type { Language } from '../shared/language.ts';
 import type { DEFAULT_TEMPLATE_IDS } from './scenario.ts';
@@ -26,7 +27,9 @@ Nous vous avons adressé les factures ci-dessous, qui arrivent prochainement à 
 {% for invoice in invoices %}- Facture {{ invoice.number }} du {{ invoice.issue_date }}, à régler le {{ invoice.due_date }} : {{ invoice.open_amount }}
 {% endfor %}
 Tout est-il en ordre de votre côté ? Si une facture pose question (quantité, prix, livraison), dites-le-nous dès maintenant : nous la réglerons avec vous avant l'échéance.
-
+{% if portal.url != "" %}
+Sur votre espace client, vous pouvez approuver une facture, nous signaler un problème ou nous indiquer une date de règlement, et télécharger vos factures : {{ portal.url }}
+{% endif %}
 Bien cordialement,
 {{ collector.signature }}
 {{ company.name }}`,
@@ -40,7 +43,9 @@ ${INVOICE_LIST_FR}
 Total restant dû : {{ totals.open_amount }}.
 
 Il s'agit peut-être d'un simple oubli : merci de bien vouloir procéder au règlement. Si le paiement est déjà parti, ne tenez pas compte de ce message.
-
+{% if portal.url != "" %}
+Vos factures et votre relevé de compte sont sur votre espace client, où vous pouvez aussi nous indiquer une date de règlement ou nous signaler un problème : {{ portal.url }}
+{% endif %}
 Bien cordialement,
 {{ collector.signature }}
 {{ company.name }}`,
@@ -54,7 +59,9 @@ ${INVOICE_LIST_FR}
 Total restant dû : {{ totals.open_amount }}, dont {{ totals.overdue_amount }} échu.
 
 Nous vous remercions de régler ce montant sous huit jours, ou de nous indiquer la date à laquelle vous pourrez le faire. Votre interlocuteur, {{ collector.name }}, est joignable au {{ collector.phone }}.
-
+{% if portal.url != "" %}
+Vos factures et votre relevé de compte sont sur votre espace client, où vous pouvez aussi nous indiquer une date de règlement ou nous signaler un problème : {{ portal.url }}
+{% endif %}
 Bien cordialement,
 {{ collector.signature }}
 {{ company.name }}`,
@@ -102,7 +109,9 @@ We sent you the invoices below, which will soon be due:
 {% for invoice in invoices %}- Invoice {{ invoice.number }} of {{ invoice.issue_date }}, due {{ invoice.due_date }}: {{ invoice.open_amount }}
 {% endfor %}
 Is everything in order on your side? If an invoice raises a question (quantity, price, delivery), please tell us now so that we can settle it with you before the due date.
-
+{% if portal.url != "" %}
+On your customer portal you can approve an invoice, report a problem or tell us when you will pay, and download your invoices: {{ portal.url }}
+{% endif %}
 Kind regards,
 {{ collector.signature }}
 {{ company.name }}`,
@@ -116,7 +125,9 @@ ${INVOICE_LIST_EN}
 Total outstanding: {{ totals.open_amount }}.
 
 This may simply be an oversight: please arrange payment. If you have already paid, please disregard this message.
-
+{% if portal.url != "" %}
+Your invoices and statement of account are on your customer portal, where you can also tell us when you will pay or report a problem: {{ portal.url }}
+{% endif %}
 Kind regards,
 {{ collector.signature }}
 {{ company.name }}`,
@@ -130,7 +141,9 @@ ${INVOICE_LIST_EN}
 Total outstanding: {{ totals.open_amount }}, of which {{ totals.overdue_amount }} is overdue.
 
 Please pay this amount within eight days, or tell us when you will be able to. Your contact, {{ collector.name }}, can be reached on {{ collector.phone }}.
-
+{% if portal.url != "" %}
+Your invoices and statement of account are on your customer portal, where you can also tell us when you will pay or report a problem: {{ portal.url }}
+{% endif %}
 Kind regards,
 {{ collector.signature }}
 {{ company.name }}`,

@@ -35,6 +35,7 @@ function input(overrides: Partial<MessageDataInput> = {}): MessageDataInput {
     ],
     terms: { contractualRateBasisPoints: null },
     rates: PUBLISHED_RATES,
+    portalUrl: 'https://encaisse.test/portail#token',
     ...overrides,
   };
 }
@@ -76,6 +77,7 @@ describe('messageData', () => {
       total: `139,86${NBSP}€`,
     });
     expect(data.today).toBe('02/03/2026');
+    expect(data.portal).toEqual({ url: 'https://encaisse.test/portail#token' });
     // No signature of their own: the collector signs with their name.
     expect(data.collector.signature).toBe('Julie Lefèvre');
   });

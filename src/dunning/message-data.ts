@@ -51,6 +51,8 @@ export type MessageDataInput = {
   invoices: readonly MessageInvoice[];
   terms: PenaltyTerms;
   rates: PenaltyRateTable;
+  /** The message's own link to the customer's portal; empty where it has none (a letter). */
+  portalUrl: string;
 };
 
 function currencyCode(code: string): CurrencyCode {
@@ -129,6 +131,7 @@ export function messageData(input: MessageDataInput): TemplateData {
           : `${money(interest)} + ${euros(indemnity)}`,
     },
     collector: { ...input.collector, signature: input.collector.name || input.company.name },
+    portal: { url: input.portalUrl },
     today: day(today),
   };
 }

@@ -16,7 +16,7 @@ import { messageData } from './message-data.ts';
 import { effectiveRates } from './penalty-rates.ts';
 import { getTemplate, templateRefusal } from './service.ts';
 import { findCustomerDunningRow } from './store.ts';
-import { renderMessage, type MessageTemplate } from './templates.ts';
+import { renderMessage, SPECIMEN_DATA, type MessageTemplate } from './templates.ts';
 
 /** What to fill: a stored template by id, or words being edited (checked first). */
 export type PreviewSource = { templateId: string } | { template: MessageTemplate };
@@ -90,6 +90,8 @@ export async function previewTemplate(
     })),
     terms: { contractualRateBasisPoints: own?.contractualRateBps ?? null },
     rates,
+    // Each message sent gets its own link; the preview shows what one looks like.
+    portalUrl: SPECIMEN_DATA.portal.url,
   });
   return {
     ...renderMessage(template, data),

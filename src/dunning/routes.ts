@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { answer, noContent, problems } from '../http/openapi.ts';
+import type { PublicUrlOption } from '../http/public-url.ts';
 import type { App } from '../http/types.ts';
 import { cents } from '../shared/money.ts';
 import { ZId } from '../shared/schemas.ts';
@@ -114,10 +115,10 @@ function presentPolicy(settings: DunningSettings): TDunningPolicy {
   };
 }
 
-export function registerDunningRoutes(app: App, deps: Deps): void {
+export function registerDunningRoutes(app: App, deps: Deps, options: PublicUrlOption = {}): void {
   registerScenarioRoutes(app, deps);
   registerTemplateRoutes(app, deps);
-  registerAgendaRoutes(app, deps);
+  registerAgendaRoutes(app, deps, options);
   registerPenaltyRateRoutes(app, deps);
 }
 

@@ -16,13 +16,18 @@ import { ensureConfiguration } from './service.ts';
 
 export const DUNNING_RUN_JOB = 'dunning_run';
 
-export const dunningRunJob: JobDefinition<{ date: string }> = {
-  kind: DUNNING_RUN_JOB,
-  payload: z.object({ date: ZCalendarDate }),
-  async handle(deps, ctx, job) {
-    await runDunning(deps, ctx, { date: job.payload.date as CalendarDate });
-  },
-};
+/** The run's job, its reminders' links under `options.publicUrl` (`PUBLIC_URL`). */
+export function dunningRunJob(options: { publicUrl?: string } = {}): JobDefinition<{
+  date: string;
+}> {
+  return {
+    kind: DUNNING_RUN_JOB,
+    payload: z.object({ date: ZCalendarDate }),
+    async handle(deps, ctx, job) {
+      await runDunning(deps, ctx, { ...options, date: job.payload.date as CalendarDate });
+    },
+  };
+}
 
 /**
  * Schedules today's run of every company whose run hour has come (its time zone, its

@@ -163,6 +163,38 @@ describe('planActions', () => {
     expect(call).toMatchObject({ status: 'open', message: null, customerStatus: null });
   });
 
+  it('gives an e-mail and an SMS the portal link made for their action, a letter none', () => {
+    const asked: string[] = [];
+    const portalUrlFor = (actionId: string) => {
+      asked.push(actionId);
+      return `https://encaisse.test/portail#token-of-${actionId}`;
+    };
+    const [email] = planActions(input(step(), { portalUrlFor }), ids);
+    expect(email?.message?.bodyText).toContain(
+      `votre espace client, où vous pouvez aussi nous indiquer une date de règlement ou nous signaler un problème : https://encaisse.test/portail#token-of-${email?.id}\n`,
+    );
+    const [sms] = planActions(
+      input(step({ id: 'sms', channel: 'sms', templateId: 'reminder_1' }), { portalUrlFor }),
+      ids,
+    );
+    expect(sms?.message?.bodyText).toContain(`https://encaisse.test/portail#token-of-${sms?.id}`);
+    const [letter] = planActions(
+      input(step({ id: 'notice', channel: 'letter', templateId: 'reminder_1' }), { portalUrlFor }),
+      ids,
+    );
+    expect(letter?.message?.bodyText).not.toContain('portail');
+    expect(letter?.message?.bodyText).not.toContain('espace client');
+    expect(asked).toEqual([email?.id, sms?.id]);
+  });
+
+  it('names no portal when no link was made, leaving no empty line behind', () => {
+    const [email] = planActions(input(step()), ids);
+    expect(email?.message?.bodyText).not.toContain('espace client');
+    expect(email?.message?.bodyText).toContain(
+      'ne tenez pas compte de ce message.\n\nBien cordialement,',
+    );
+  });
+
   it('sends a text message to the billing contact’s phone', () => {
     const [sms] = planActions(
       input(step({ id: 'sms', channel: 'sms', templateId: 'reminder_1' })),

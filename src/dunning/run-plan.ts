@@ -60,6 +60,11 @@ export type PlanInput = {
   rates: PenaltyRateTable;
   /** The customer's agreed late-payment rate in basis points; `null`: the legal rate. */
   contractualRateBps: number | null;
+  /**
+   * The portal link an e-mail or an SMS of action `actionId` carries (reminder-links.ts);
+   * without it the message names none (`portal.url` is empty).
+   */
+  portalUrlFor?: (actionId: string) => string;
 };
 
 export type PlannedAction = {
@@ -135,6 +140,7 @@ export function wordsFor(
   input: PlanInput,
   action: DunningAction,
   template: MessageTemplate,
+  portalUrl = '',
 ): MessageTemplate {
   const contact = emailContact(input.customer.contacts) ?? input.customer.contacts[0];
   const invoices = action.invoiceIds.flatMap((id) => {
@@ -156,6 +162,7 @@ export function wordsFor(
     invoices,
     terms: { contractualRateBasisPoints: input.contractualRateBps },
     rates: input.rates,
+    portalUrl,
   });
   return renderMessage(template, data);
 }
@@ -181,7 +188,9 @@ function messageOf(
     // checkScenario requires a template and the templates cannot be deleted: a bug.
     throw new Error(`Step ${step.id} names no template in ${input.language}`);
   }
-  const words = wordsFor(input, action, template);
+  // A letter's reader cannot follow a link; an e-mail's and an SMS's can.
+  const portalUrl = step.channel === 'letter' ? '' : (input.portalUrlFor?.(actionId) ?? '');
+  const words = wordsFor(input, action, template, portalUrl);
   const base = {
     customerId: input.customer.id,
     source: { type: ACTION_SOURCE, id: actionId },

@@ -77,6 +77,7 @@ import {
   type StoredInvoiceState,
 } from './run-store.ts';
 import { ensureConfiguration } from './service.ts';
+import { reminderLinks } from './reminder-links.ts';
 import { listScenarioRows, listTemplateRows } from './store.ts';
 import { resolveScenario } from './configuration.ts';
 
@@ -94,7 +95,10 @@ export type RunOptions = {
   sliceSize?: number;
   /** Called after each slice with the customers decided so far. */
   onProgress?: (customersDone: number) => void;
-  /** Where the links in the e-mails to the departments lead (`PUBLIC_URL`). */
+  /**
+   * Where the links in the e-mails lead, the departments' and the customers' portal
+   * (`PUBLIC_URL`): `DEFAULT_PUBLIC_URL` unless said.
+   */
   publicUrl?: string;
 };
 
@@ -342,11 +346,10 @@ async function decideSlice(
   deps: Deps,
   tx: Tx,
   setup: RunSetup,
-  after: string | null,
-  size: number,
-  dryRun: boolean,
+  slice: { after: string | null; size: number; dryRun: boolean; publicUrl: string },
 ): Promise<SliceOutcome> {
   const { ctx, today } = setup;
+  const { after, size, dryRun } = slice;
   const customerIds = await listCustomersWithOpenInvoices(tx, ctx, after, size);
   const outcome: SliceOutcome = {
     customers: customerIds.length,
@@ -393,6 +396,8 @@ async function decideSlice(
     invoices.map((invoice) => [invoice.id, { ...invoice, invoiceId: invoice.id }]),
   );
   const creditItems: NewAgendaItem[] = [];
+  const now = deps.clock.now();
+  const portalLinks = reminderLinks(deps, ctx, { publicUrl: slice.publicUrl, now });
   for (const { forDunning, scenario } of customersFor(setup, customers, invoices, facts)) {
     const decision = decideCustomer(forDunning, today, setup.policy);
     outcome.decisions.push(decision);
@@ -419,6 +424,7 @@ async function decideSlice(
             templates: setup.templates,
             rates: setup.rates,
             contractualRateBps: settings.get(customer.id)?.contractualRateBps ?? null,
+            portalUrlFor: (actionId) => portalLinks.urlFor(actionId, customer.id),
           },
           deps.ids,
         ),
@@ -429,17 +435,17 @@ async function decideSlice(
       creditItems.push(creditsItem(deps, setup, decision, covered, invoicesById, collector));
     }
   }
-  const now = deps.clock.now();
   const written = await insertActions(tx, ctx.companyId, outcome.planned, today, now);
   outcome.written = outcome.planned.filter((action) => written.has(action.id));
   await insertActionInvoicesAndStates(tx, ctx.companyId, outcome.written, today);
   const sending = outcome.written.filter((action) => action.message !== null);
   const messageIds = await queueMessagesInTx(deps, tx, ctx, await withLetterPdfs(sending));
-  await setActionMessages(
-    tx,
-    ctx.companyId,
-    sending.map((action, index) => ({ actionId: action.id, messageId: messageIds[index] ?? '' })),
-  );
+  const sent = sending.map((action, index) => ({
+    actionId: action.id,
+    messageId: messageIds[index] ?? '',
+  }));
+  await setActionMessages(tx, ctx.companyId, sent);
+  const portalLinkIds = await portalLinks.save(tx, sent);
   for (const status of ['on_hold', 'in_litigation'] as const) {
     const ids = outcome.written
       .filter((action) => action.customerStatus === status)
@@ -466,6 +472,7 @@ async function decideSlice(
         totalOpenCents: action.totalOpenCents,
         currency: action.currency,
         subject: action.message?.subject ?? null,
+        portalLinkId: portalLinkIds.get(action.id) ?? null,
       },
     })),
   );
@@ -644,16 +651,13 @@ export async function runDunning(
         }),
       );
     }
+    const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
     if (!dryRun) {
       // Disputes whose invoices got paid close first, in their own transaction: their
       // invoices are then dunned (or left) like any other today.
       await step((tx) => closeSettledDisputesInTx(deps, tx, ctx, setup.today));
       // The departments that owe an answer are reminded, and escalated past the deadline.
-      await step((tx) =>
-        remindDisputeOwnersInTx(deps, tx, ctx, setup.today, {
-          publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
-        }),
-      );
+      await step((tx) => remindDisputeOwnersInTx(deps, tx, ctx, setup.today, { publicUrl }));
     }
     const promises = await step((tx) => checkPromises(deps, tx, setup));
     counts.promisesKept = promises.kept;
@@ -662,7 +666,7 @@ export async function runDunning(
     let after: string | null = null;
     for (;;) {
       const slice: SliceOutcome = await step((tx) =>
-        decideSlice(deps, tx, setup, after, size, dryRun),
+        decideSlice(deps, tx, setup, { after, size, dryRun, publicUrl }),
       );
       reportLines(report, counts, slice);
       options.onProgress?.(counts.customers);

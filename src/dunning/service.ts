@@ -271,6 +271,16 @@ export async function scenarioForCustomer(
   };
 }
 
+/** The language `customerId`'s messages are written in: its own, else null (French). */
+export async function customerMessageLanguage(
+  deps: Deps,
+  ctx: Ctx,
+  customerId: string,
+): Promise<Language | null> {
+  requirePermission(ctx, 'customers:read');
+  return (await findCustomerDunningRow(deps.db, ctx.companyId, customerId))?.language ?? null;
+}
+
 /** The highest agreed rate a customer may be given (customer_dunning_contractual_rate_bps_check). */
 const MAX_CONTRACTUAL_RATE_BPS = 10_000;
 

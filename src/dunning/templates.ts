@@ -35,6 +35,8 @@ export type TemplateData = {
   /** C. com. L441-10 and D441-5: interest at the rate in force, 40 € per late invoice. */
   penalties: { rate: string; interest: string; indemnity: string; total: string };
   collector: { name: string; email: string; phone: string; signature: string };
+  /** The message's own link to the customer's portal (issue 10); empty in a letter. */
+  portal: { url: string };
   today: string;
 };
 
@@ -101,6 +103,7 @@ export const SPECIMEN_DATA: TemplateData = {
     phone: '01 23 45 67 89',
     signature: 'Julie Lefèvre, service recouvrement',
   },
+  portal: { url: 'https://encaisse.example/portail#3q2-7wE0yq5kG8oX1cR9vJm4TnHs6BdLfPuZaWiYeKx' },
   today: '12/11/2026',
 };
 

@@ -208,7 +208,7 @@ export async function runDueJobs(options: {
 
 /**
  * Runs `runDueJobs` every `intervalMs` (30 s by default), for `serve`:
- * `startJobWorker({ deps, definitions: [dunningRunJob], onError: (e) => log.error(e) })`.
+ * `startJobWorker({ deps, definitions: [dunningRunJob({ publicUrl })], onError: (e) => log.error(e) })`.
  */
 export function startJobWorker(options: {
   deps: Deps;

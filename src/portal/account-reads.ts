@@ -55,18 +55,3 @@ export async function requireCustomerInvoices(
     return invoice;
   });
 }
-
-/**
- * What the trail keeps of a portal action besides its own facts: the address it came from
- * and the link it was made with (issue 10: « every portal action recorded with time and IP »;
- * the time is the event's own).
- */
-export function portalTrail(
-  ctx: Ctx,
-  ip: string | null,
-): { ip: string | null; linkId: string | null } {
-  return {
-    ip,
-    linkId: ctx.audience?.kind === 'customer' ? ctx.audience.linkId : null,
-  };
-}

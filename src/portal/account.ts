@@ -12,7 +12,9 @@ import { readBankDetails, type BankDetails } from '../companies/bank-details.ts'
 import type { Company } from '../companies/model.ts';
 import { getCompany } from '../companies/service.ts';
 import { listCustomersByIds } from '../customers/service.ts';
+import { listCauses } from '../disputes/configuration.ts';
 import { listDisputes } from '../disputes/read.ts';
+import { customerMessageLanguage } from '../dunning/service.ts';
 import type { Dispute } from '../disputes/service.ts';
 import { listPromises } from '../promises/service.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -42,6 +44,10 @@ export type PortalAccount = {
   bankDetails: BankDetails | null;
   customer: { id: string; code: string; name: string };
   language: Language;
+  /** The customer's own language (its messages'); null: the company's French. */
+  preferredLanguage: Language | null;
+  /** The company's active causes a problem may be reported under, in its order. */
+  causes: { code: string; label: string | null }[];
   today: CalendarDate;
   items: PortalItem[];
   totals: AccountTotal[];
@@ -101,7 +107,7 @@ export async function getPortalAccount(
   const reader = readerFor(ctx);
   const header = await readAccountHeader(deps, ctx, input.customerId);
   const { today } = header;
-  const [entries, bankDetails, disputes, promises] = await Promise.all([
+  const [entries, bankDetails, disputes, promises, causes, preferredLanguage] = await Promise.all([
     listOpenEntries(deps.db, ctx, input.customerId, today),
     readBankDetails(deps.db, ctx.companyId),
     listDisputes(deps, ctx, { customerId: input.customerId, limit: DISPUTES_SHOWN }),
@@ -110,6 +116,8 @@ export async function getPortalAccount(
       status: 'live',
       limit: PROMISES_READ,
     }),
+    listCauses(deps, reader),
+    customerMessageLanguage(deps, reader, input.customerId),
   ]);
   const ids = entries.map((entry) => entry.id);
   const [approvals, documents] = await Promise.all([
@@ -158,6 +166,10 @@ export async function getPortalAccount(
     bankDetails,
     customer: header.customer,
     language: input.language,
+    preferredLanguage,
+    causes: causes
+      .filter((cause) => cause.isActive)
+      .map((cause) => ({ code: cause.code, label: cause.label })),
     today,
     items: sortItems(entries).map(item),
     totals: accountTotals(entries, today),

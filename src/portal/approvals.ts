@@ -5,14 +5,15 @@
  * `invoice.approved` on the invoice, with the address and the link it came from; staff read
  * them on the customer page.
  */
-import type { Ctx } from '../app/context.ts';
+import { linkTrail, type Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { authorize, readerFor } from '../app/policy.ts';
 import { recordEvents } from '../audit/service.ts';
+import { requireCustomer } from '../customers/service.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { listInvoicesByIds } from '../ledger/service.ts';
 import { invalidField } from '../shared/errors.ts';
-import { portalTrail, requireCustomerInvoices } from './account-reads.ts';
+import { requireCustomerInvoices } from './account-reads.ts';
 import { findApprovals, insertApprovals, listCustomerApprovals } from './store.ts';
 
 export type ApprovedInvoice = { invoiceId: string; approvedAt: Date };
@@ -29,7 +30,7 @@ export const MAX_APPROVALS_PER_REQUEST = 500;
 export async function approveInvoices(
   deps: Deps,
   ctx: Ctx,
-  input: { customerId: string; invoiceIds: readonly string[]; ip: string | null },
+  input: { customerId: string; invoiceIds: readonly string[] },
 ): Promise<ApprovedInvoice[]> {
   authorize(ctx, 'invoice:approve', { customerId: input.customerId });
   return inTransaction(deps.db, async (tx) => {
@@ -47,8 +48,8 @@ export async function approveInvoices(
         customerId: input.customerId,
         approvedAt: now,
         approvedByName: ctx.actor.name,
-        accessLinkId: ctx.audience?.kind === 'customer' ? ctx.audience.linkId : null,
-        ip: input.ip,
+        accessLinkId: linkTrail(ctx)?.linkId ?? null,
+        ip: linkTrail(ctx)?.ip ?? null,
       })),
     );
     const newIds = new Set(inserted.map((approval) => approval.invoiceId));
@@ -62,7 +63,7 @@ export async function approveInvoices(
           entityType: 'invoice',
           entityId: invoice.id,
           customerId: input.customerId,
-          data: { number: invoice.number, ...portalTrail(ctx, input.ip) },
+          data: { number: invoice.number },
         })),
     );
     const stored = await findApprovals(
@@ -91,8 +92,9 @@ export type InvoiceApprovalView = {
 const APPROVALS_LISTED = 500;
 
 /**
- * A customer's invoice approvals, the newest first (`account:read`: any staff role). Two
- * statements: the approvals, then their invoices' numbers.
+ * A customer's invoice approvals, the newest first (`account:read`: any staff role); 404
+ * for a customer the company does not have. Three statements: the customer, the approvals,
+ * then their invoices' numbers.
  */
 export async function listInvoiceApprovals(
   deps: Deps,
@@ -100,6 +102,7 @@ export async function listInvoiceApprovals(
   customerId: string,
 ): Promise<InvoiceApprovalView[]> {
   authorize(ctx, 'account:read', { customerId });
+  await requireCustomer(deps, readerFor(ctx), customerId);
   const approvals = await listCustomerApprovals(
     deps.db,
     ctx.companyId,

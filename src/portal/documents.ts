@@ -15,7 +15,7 @@ import { checkAttachment } from '../disputes/model.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { listInvoicesByIds } from '../ledger/service.ts';
 import { DomainError, InvalidError, NotFoundError, fieldIssue } from '../shared/errors.ts';
-import { portalTrail, requireCustomerInvoices } from './account-reads.ts';
+import { requireCustomerInvoices } from './account-reads.ts';
 import { findDocument, upsertDocument } from './store.ts';
 
 /** A document as it is handed out. */
@@ -109,7 +109,7 @@ export async function getInvoiceDocument(
 export async function downloadPortalDocument(
   deps: Deps,
   ctx: Ctx,
-  input: { customerId: string; invoiceId: string; ip: string | null },
+  input: { customerId: string; invoiceId: string },
 ): Promise<InvoiceDocumentFile> {
   authorize(ctx, 'account:read', { customerId: input.customerId });
   return inTransaction(deps.db, async (tx) => {
@@ -124,12 +124,7 @@ export async function downloadPortalDocument(
         entityType: 'invoice',
         entityId: invoice.id,
         customerId: input.customerId,
-        data: {
-          document: 'invoice',
-          number: invoice.number,
-          sha256: document.sha256,
-          ...portalTrail(ctx, input.ip),
-        },
+        data: { document: 'invoice', number: invoice.number, sha256: document.sha256 },
       },
     ]);
     return {

@@ -35,6 +35,8 @@ export function presentPortalAccount(account: PortalAccount): TPortalAccount {
     bankDetails: account.bankDetails,
     customer: { code: account.customer.code, name: account.customer.name },
     language: account.language,
+    preferredLanguage: account.preferredLanguage,
+    causes: account.causes,
     today: account.today,
     items: account.items.map((item) => ({
       invoiceId: item.id,

@@ -16,10 +16,12 @@ import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { ACCESS_TOKEN_HEADER, authenticateLinkRequest } from '../access/authenticate-link.ts';
 import { getBankDetails, saveBankDetails } from '../companies/bank-details.ts';
+import { acceptRawFiles, sendDownload } from '../disputes/http-files.ts';
 import { presentAttachment } from '../disputes/thread.ts';
 import { ZDisputeAttachment } from '../disputes/thread-schemas.ts';
 import { answer, problems } from '../http/openapi.ts';
 import { requestLanguage } from '../http/problem.ts';
+import { publicUrlOf, type PublicUrlOption } from '../http/public-url.ts';
 import type { App } from '../http/types.ts';
 import { ZUploadBody, uploadedFileName } from '../imports/upload.ts';
 import { DomainError, UnauthorizedError } from '../shared/errors.ts';
@@ -30,7 +32,6 @@ import { getPortalAccount } from './account.ts';
 import { approveInvoices, listInvoiceApprovals } from './approvals.ts';
 import { downloadStatement } from './statement.ts';
 import { downloadPortalDocument, getInvoiceDocument, uploadInvoiceDocument } from './documents.ts';
-import { acceptRawFiles, sendDownload } from './http-files.ts';
 import { createPortalLink, listPortalLinks, revokePortalLinks } from './portal-links.ts';
 import { createPortalPromise } from './portal-promises.ts';
 import { addPortalDisputeAttachment, openPortalDispute } from './problems.ts';
@@ -69,17 +70,11 @@ function pdfAnswer(description: string) {
   return { description, content: { 'application/pdf': { schema: ZFile } } };
 }
 
-/** The staff routes' options. */
-export type PortalStaffOptions = {
-  /** Where the portal is reached from outside (`PUBLIC_URL`); else the request's own origin. */
-  publicUrl?: string | undefined;
-};
-
 /** The staff side of the portal, in the secured scope. */
 export async function registerPortalStaffRoutes(
   app: App,
   deps: Deps,
-  options: PortalStaffOptions = {},
+  options: PublicUrlOption = {},
 ): Promise<void> {
   app.post(
     '/customers/:id/portal-link',
@@ -102,7 +97,7 @@ export async function registerPortalStaffRoutes(
       const made = await createPortalLink(deps, request.ctx, {
         customerId: request.params.id,
         days: request.body.days,
-        publicUrl: options.publicUrl ?? `${request.protocol}://${request.host}`,
+        publicUrl: publicUrlOf(request, options),
       });
       const link = presentPortalLink(made.link);
       return reply.code(201).send({
@@ -337,7 +332,6 @@ function registerCustomerSide(portal: App, deps: Deps): void {
         await downloadPortalDocument(deps, request.ctx, {
           customerId: linkCustomerId(request),
           invoiceId: request.params.invoiceId,
-          ip: request.ip,
         }),
       ),
   );
@@ -356,7 +350,6 @@ function registerCustomerSide(portal: App, deps: Deps): void {
       const statement = await downloadStatement(deps, request.ctx, {
         customerId: linkCustomerId(request),
         language: requestLanguage(request),
-        ip: request.ip,
       });
       return sendDownload(reply, { ...statement, contentType: 'application/pdf' });
     },
@@ -382,7 +375,6 @@ function registerCustomerSide(portal: App, deps: Deps): void {
       const approved = await approveInvoices(deps, request.ctx, {
         customerId: linkCustomerId(request),
         invoiceIds: request.body.invoiceIds,
-        ip: request.ip,
       });
       return {
         approved: approved.map((entry) => ({

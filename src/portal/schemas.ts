@@ -157,6 +157,21 @@ export const ZPortalAccount = z
     bankDetails: ZBankDetails.nullable(),
     customer: z.object({ code: z.string(), name: z.string() }),
     language: ZPortalLanguage,
+    preferredLanguage: ZPortalLanguage.nullable().meta({
+      description:
+        'The language the company writes to this customer in, which the page opens in unless the reader chose another; null: French',
+    }),
+    causes: z
+      .array(
+        z.object({
+          code: z.string(),
+          label: z
+            .string()
+            .nullable()
+            .meta({ description: 'The company’s own words; null: the default cause’s' }),
+        }),
+      )
+      .meta({ description: 'The causes a problem may be reported under, in the company’s order' }),
     today: ZCalendarDate,
     items: z.array(ZPortalItem),
     totals: z.array(ZPortalTotal),

@@ -11,7 +11,7 @@ import { recordEvents } from '../audit/service.ts';
 import { readBankDetails } from '../companies/bank-details.ts';
 import type { Language } from '../shared/language.ts';
 import { companyAddressLines, readAccountHeader } from './account.ts';
-import { listOpenEntries, portalTrail } from './account-reads.ts';
+import { listOpenEntries } from './account-reads.ts';
 import { statementSections } from './model.ts';
 import { renderStatement } from './statement-pdf.ts';
 
@@ -22,7 +22,7 @@ import { renderStatement } from './statement-pdf.ts';
 export async function downloadStatement(
   deps: Deps,
   ctx: Ctx,
-  input: { customerId: string; language: Language; ip: string | null },
+  input: { customerId: string; language: Language },
 ): Promise<{ fileName: string; content: Uint8Array }> {
   authorize(ctx, 'account:read', { customerId: input.customerId });
   const header = await readAccountHeader(deps, ctx, input.customerId);
@@ -50,7 +50,7 @@ export async function downloadStatement(
       entityType: 'customer',
       entityId: input.customerId,
       customerId: input.customerId,
-      data: { document: 'statement', asOf: today, ...portalTrail(ctx, input.ip) },
+      data: { document: 'statement', asOf: today },
     },
   ]);
   return { fileName: `releve-${header.customer.code}-${today}.pdf`, content };

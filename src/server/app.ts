@@ -76,6 +76,11 @@ export type AppOptions = {
   passwordAttemptLimits?: PasswordAttemptLimits;
   /** Largest file an upload (`POST /api/imports/…`) takes: `MAX_IMPORT_FILE_BYTES`, as the CLI. */
   maxImportFileBytes?: number;
+  /**
+   * Where the application is reached from outside (`PUBLIC_URL`): the links the API makes
+   * (portal, departments, reminders) start with it; else with the request's own origin.
+   */
+  publicUrl?: string;
 };
 
 /** The query string of a route that has no parameters. */
@@ -166,12 +171,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
         registerCustomerRoutes(securedTyped, deps);
         registerLedgerRoutes(securedTyped, deps);
         registerMatchingRoutes(securedTyped, deps);
-        registerDunningRoutes(securedTyped, deps);
+        const links = { publicUrl: options.publicUrl };
+        registerDunningRoutes(securedTyped, deps, links);
         registerDisputeRoutes(securedTyped, deps);
         registerDisputeReportRoutes(securedTyped, deps);
-        await registerDisputeThreadRoutes(securedTyped, deps);
+        await registerDisputeThreadRoutes(securedTyped, deps, links);
         registerPromiseRoutes(securedTyped, deps);
-        await registerPortalStaffRoutes(securedTyped, deps);
+        await registerPortalStaffRoutes(securedTyped, deps, links);
         registerAccessRoutes(securedTyped, deps);
         registerMessageRoutes(securedTyped, deps);
         const uploads = { maxFileBytes: options.maxImportFileBytes ?? MAX_IMPORT_FILE_BYTES };

@@ -364,6 +364,7 @@ describe('the dispute report', () => {
         linkId: deps.ids.newId(),
         disputeId: deps.ids.newId(),
         customerId: fixture.b.id,
+        ip: null,
       },
     };
     await expect(disputeReport(deps, department)).rejects.toBeInstanceOf(ForbiddenError);

@@ -364,7 +364,7 @@ describe('attachments', () => {
     const theirs = {
       ...ctx,
       role: 'read_only' as const,
-      audience: { kind: 'customer' as const, linkId: 'x', customerId: customer.id },
+      audience: { kind: 'customer' as const, linkId: 'x', customerId: customer.id, ip: null },
     };
     const attached = await addAttachment(deps, theirs, dispute.id, {
       fileName: 'photo.png',

@@ -7,10 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
+import { authenticateAccessLink } from '../../src/access/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { listMessagePage } from '../../src/jobs/messages.ts';
 import { markBounced } from '../../src/jobs/outbox.ts';
 import { deliverDueMessages } from '../../src/jobs/outbox-worker.ts';
+import { listDisputes } from '../../src/disputes/read.ts';
+import { openDispute } from '../../src/disputes/service.ts';
 import { approveAction, completeAction, listAgenda } from '../../src/dunning/agenda.ts';
 import { listRuns, runDunning } from '../../src/dunning/run.ts';
 import { assignScenario, saveScenario } from '../../src/dunning/service.ts';
@@ -235,6 +238,44 @@ describe('the daily run', () => {
     expect(next.heldBack.filter((held) => held.reason === 'awaiting_approval')).toEqual([]);
   });
 
+  it('gives an e-mail approved on the agenda its own portal link, tied to it', async () => {
+    const { ctx } = await makeCompany(deps);
+    const customer = await customerWithInvoices(ctx, [{ number: 'FA-45', amount: 80_000 }]);
+    const approved = await saveScenario(deps, ctx, undefined, {
+      name: 'Relance validée',
+      steps: [scenarioStep(5, 'email', 'reminder_1', { needsApproval: true })],
+      riskCategory: null,
+      isCompanyDefault: false,
+    });
+    await assignScenario(deps, ctx, customer.id, {
+      scenarioId: approved.id,
+      manualFollowUp: false,
+    });
+    await runDunning(deps, ctx, { date: day(5) });
+    const [item] = (await listAgenda(on(day(5)), ctx, { assignee: 'all', kind: 'approval' })).items;
+    await approveAction(
+      on(day(5)),
+      ctx,
+      item?.id ?? '',
+      {},
+      { publicUrl: 'https://encaisse.example.test' },
+    );
+    const [message] = await messagesOf(ctx, customer.id);
+    const token = /https:\/\/encaisse\.example\.test\/portail#([A-Za-z0-9_-]{43})\n/.exec(
+      message?.bodyText ?? '',
+    )?.[1];
+    const { link } = await authenticateAccessLink(
+      deps,
+      token ?? '',
+      new Date(`${day(5)}T12:00:00Z`),
+    );
+    expect(link).toMatchObject({
+      audience: 'customer',
+      customerId: customer.id,
+      messageId: message?.id,
+    });
+  });
+
   it('puts the call on the agenda with its script, and a promise given holds the invoice back', async () => {
     const { ctx } = await makeCompany(deps);
     const customer = await customerWithInvoices(ctx, [{ number: 'FA-50', amount: 90_000 }]);
@@ -315,6 +356,60 @@ describe('the daily run', () => {
       ['FA-71'],
     ]);
     expect(await messagesOf(ctx, customer.id)).toEqual([]);
+  });
+
+  it('opens « litige signalé » over the call’s invoices still free, leaving one already disputed in its own', async () => {
+    const { ctx } = await makeCompany(deps);
+    const customer = await customerWithInvoices(ctx, [
+      { number: 'FA-90', amount: 70_000 },
+      { number: 'FA-91', amount: 30_000 },
+      { number: 'FA-92', amount: 20_000 },
+    ]);
+    const calls = await saveScenario(deps, ctx, undefined, {
+      name: 'Appel puis relance',
+      steps: [scenarioStep(3, 'call', 'call_script'), scenarioStep(10, 'email', 'reminder_1')],
+      riskCategory: null,
+      isCompanyDefault: false,
+    });
+    await assignScenario(deps, ctx, customer.id, { scenarioId: calls.id, manualFollowUp: false });
+    await runDunning(deps, ctx, { date: day(3) });
+    const [call] = (await listAgenda(on(day(3)), ctx, { assignee: 'all' })).items;
+    const idOf = (number: string) =>
+      call?.invoices.find((invoice) => invoice.number === number)?.id ?? '';
+    expect(call?.invoices.map((invoice) => invoice.number).sort()).toEqual([
+      'FA-90',
+      'FA-91',
+      'FA-92',
+    ]);
+    const earlier = await openDispute(on(day(3)), ctx, {
+      invoices: [{ invoiceId: idOf('FA-91'), disputedCents: 10_000 }],
+      cause: 'quantity',
+    });
+    await completeAction(on(day(3)), ctx, call?.id ?? '', {
+      outcome: 'dispute_raised',
+      note: 'Prix contesté sur deux factures',
+      dispute: { reason: 'price' },
+    });
+    const disputes = await listDisputes(on(day(3)), ctx, { customerId: customer.id, limit: 10 });
+    const raised = disputes.find(({ dispute }) => dispute.id !== earlier.id)?.dispute;
+    expect(disputes).toHaveLength(2);
+    expect(raised).toMatchObject({
+      cause: 'price',
+      source: 'agenda',
+      amountCents: 90_000,
+      description: 'Prix contesté sur deux factures',
+    });
+    expect(raised?.invoices.map((invoice) => invoice.invoiceId).sort()).toEqual(
+      [idOf('FA-90'), idOf('FA-92')].sort(),
+    );
+    expect(
+      disputes.find(({ dispute }) => dispute.id === earlier.id)?.dispute.invoices,
+    ).toMatchObject([{ invoiceId: idOf('FA-91'), disputedCents: 10_000 }]);
+    // The reminder asks only for FA-91's undisputed 200,00 €.
+    const report = await runDunning(deps, ctx, { date: day(10) });
+    expect(report.actions).toEqual([
+      expect.objectContaining({ channel: 'email', invoiceCount: 1, totalOpenCents: 20_000 }),
+    ]);
   });
 
   it('puts the invoices of a broken promise back into their scenario, with an agenda item', async () => {

@@ -53,7 +53,7 @@ describe('the daily run’s schedule', () => {
     const counts = await runDueJobs({
       deps: at('2026-03-16T06:06:00Z'),
       owner: 'test-worker',
-      definitions: [dunningRunJob],
+      definitions: [dunningRunJob()],
       limit: 50,
     });
     expect(counts.failed).toBe(0);

@@ -3,7 +3,7 @@
  * customer's own items, with exact totals and its credit notes; approvals are idempotent and
  * seen by staff; a promise in the past is refused and one for today shows on its invoice; a
  * dispute opened through the portal carries its amount; another customer's invoice is never
- * reached; a reminder's own link (`createMessagePortalLinkInTx`) opens the portal.
+ * reached; each reminder of the run carries its own link, which opens its customer's portal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateAccessLink } from '../../src/access/service.ts';
@@ -12,12 +12,14 @@ import type { Deps } from '../../src/app/deps.ts';
 import { readCustomerEvents } from '../../src/audit/service.ts';
 import { saveBankDetails } from '../../src/companies/bank-details.ts';
 import type { DbHandle } from '../../src/db/client.ts';
-import { inTransaction } from '../../src/db/transaction.ts';
+import { runDunning } from '../../src/dunning/run.ts';
+import { listMessagePage } from '../../src/jobs/messages.ts';
 import { listInvoices } from '../../src/ledger/invoice-lists.ts';
+import { saveCause } from '../../src/disputes/configuration.ts';
+import { assignScenario } from '../../src/dunning/service.ts';
 import { getPortalAccount } from '../../src/portal/account.ts';
 import { approveInvoices, listInvoiceApprovals } from '../../src/portal/approvals.ts';
 import {
-  createMessagePortalLinkInTx,
   createPortalLink,
   listPortalLinks,
   revokePortalLinks,
@@ -42,10 +44,10 @@ afterAll(async () => {
 const PUBLIC_URL = 'https://encaisse.example.test';
 const IP = '203.0.113.7';
 
-/** The context a customer's link opens, from its URL (the token after `#`). */
-async function portalCtx(url: string): Promise<Ctx> {
+/** The context a customer's link opens, from its URL (the token after `#`), from `ip`. */
+async function portalCtx(url: string, ip = IP): Promise<Ctx> {
   const token = url.split('#')[1] ?? '';
-  return (await authenticateAccessLink(deps, token, TEST_NOW)).ctx;
+  return (await authenticateAccessLink(deps, token, TEST_NOW, { ip })).ctx;
 }
 
 /**
@@ -150,22 +152,57 @@ describe('the portal account', () => {
   });
 });
 
+describe('the portal’s words', () => {
+  it('lists the company’s active causes in its order, and opens in the customer’s own language', async () => {
+    const { ctx, customer, portal } = await account();
+    const before = await getPortalAccount(deps, portal, {
+      customerId: customer.id,
+      language: 'fr',
+    });
+    expect(before.preferredLanguage).toBeNull();
+    expect(before.causes.map((cause) => cause.code)).toEqual([
+      'price',
+      'discount_not_applied',
+      'quantity',
+      'quality',
+      'late_delivery',
+      'not_delivered',
+      'invoice_error',
+      'duplicate',
+      'not_ordered',
+      'already_paid',
+      'other',
+    ]);
+    await saveCause(deps, ctx, 'duplicate', { label: 'Doublon', deadlineDays: 3, isActive: false });
+    await saveCause(deps, ctx, 'price', { label: 'Prix hors grille', deadlineDays: 5 });
+    await saveCause(deps, ctx, 'palettes', { label: 'Palettes non reprises', deadlineDays: 10 });
+    await assignScenario(deps, ctx, customer.id, {
+      scenarioId: null,
+      manualFollowUp: false,
+      language: 'en',
+    });
+    const after = await getPortalAccount(deps, portal, { customerId: customer.id, language: 'fr' });
+    expect(after.preferredLanguage).toBe('en');
+    expect(after.causes[0]).toEqual({ code: 'price', label: 'Prix hors grille' });
+    expect(after.causes.map((cause) => cause.code)).not.toContain('duplicate');
+    expect(after.causes.at(-1)).toEqual({ code: 'palettes', label: 'Palettes non reprises' });
+  });
+});
+
 describe('approvals', () => {
   it('are recorded once with the address, answered the same again, and listed for staff', async () => {
-    const { ctx, customer, id, portal } = await account();
+    const { ctx, customer, id, portal, url } = await account();
     const first = await approveInvoices(deps, portal, {
       customerId: customer.id,
       invoiceIds: [id['F1'] ?? '', id['F2'] ?? ''],
-      ip: IP,
     });
     expect(first.map((entry) => [entry.invoiceId, entry.approvedAt.toISOString()])).toEqual([
       [id['F1'], TEST_NOW.toISOString()],
       [id['F2'], TEST_NOW.toISOString()],
     ]);
-    const again = await approveInvoices(deps, portal, {
+    const again = await approveInvoices(deps, await portalCtx(url, '198.51.100.1'), {
       customerId: customer.id,
       invoiceIds: [id['F1'] ?? ''],
-      ip: '198.51.100.1',
     });
     expect(again).toEqual([first[0]]);
     const listed = await listInvoiceApprovals(deps, ctx, customer.id);
@@ -190,14 +227,12 @@ describe('approvals', () => {
       approveInvoices(deps, portal, {
         customerId: customer.id,
         invoiceIds: [id['F1'] ?? '', id['F9'] ?? ''],
-        ip: IP,
       }),
     ).rejects.toThrow(NotFoundError);
     await expect(
       approveInvoices(deps, portal, {
         customerId: customer.id,
         invoiceIds: [id['A1'] ?? ''],
-        ip: IP,
       }),
     ).rejects.toMatchObject({ reason: 'approval_not_an_invoice' });
     expect(await listInvoiceApprovals(deps, ctx, customer.id)).toEqual([]);
@@ -206,7 +241,7 @@ describe('approvals', () => {
 
 describe('promises through the portal', () => {
   it('refuses a date in the past with the promises’ own message, and shows one for today', async () => {
-    const { customer, id, portal } = await account();
+    const { ctx, customer, id, portal } = await account();
     const past = createPortalPromise(deps, portal, {
       customerId: customer.id,
       invoiceIds: [id['F1'] ?? ''],
@@ -238,6 +273,11 @@ describe('promises through the portal', () => {
       promisedOn: '2026-03-15',
       amountCents: 150_000,
     });
+    const [made] = (await readCustomerEvents(deps.db, ctx, customer.id, 100)).filter(
+      (event) => event.action === 'promise.created',
+    );
+    expect(made).toMatchObject({ actorType: 'customer', actorId: portal.actor.id });
+    expect(made?.data).toMatchObject({ ip: IP, linkId: portal.actor.id });
   });
 
   it('refuses an invoice of another customer', async () => {
@@ -254,7 +294,7 @@ describe('promises through the portal', () => {
 
 describe('a problem reported through the portal', () => {
   it('opens a dispute with its disputed amount, shown on the invoice and in the list', async () => {
-    const { customer, id, portal } = await account();
+    const { ctx, customer, id, portal } = await account();
     const dispute = await openPortalDispute(deps, portal, {
       customerId: customer.id,
       invoices: [{ invoiceId: id['F1'] ?? '', disputedCents: 30_000 }],
@@ -288,6 +328,10 @@ describe('a problem reported through the portal', () => {
         raisedOn: '2026-03-15',
       },
     ]);
+    const [raised] = (await readCustomerEvents(deps.db, ctx, customer.id, 100)).filter(
+      (event) => event.action === 'dispute.raised',
+    );
+    expect(raised?.data).toMatchObject({ ip: IP, linkId: portal.actor.id });
   });
 
   it('refuses an invoice of another customer, opening nothing', async () => {
@@ -307,28 +351,79 @@ describe('a problem reported through the portal', () => {
 });
 
 describe('portal links', () => {
-  it('makes a reminder’s own link in the run’s transaction, tied to its message', async () => {
-    const { ctx, customer } = await account();
-    const messageId = deps.ids.newId();
-    const url = await inTransaction(deps.db, (tx) =>
-      createMessagePortalLinkInTx(deps, tx, ctx, {
-        customerId: customer.id,
-        messageId,
-        now: TEST_NOW,
-        publicUrl: `${PUBLIC_URL}/`,
-      }),
-    );
-    expect(url).toMatch(/^https:\/\/encaisse\.example\.test\/portail#[A-Za-z0-9_-]{43}$/);
-    const opened = await portalCtx(url);
-    expect(opened.audience).toMatchObject({ kind: 'customer', customerId: customer.id });
-    const links = await listPortalLinks(deps, ctx, customer.id);
-    expect(links.map((link) => link.messageId)).toContain(messageId);
-    const made = links.find((link) => link.messageId === messageId);
-    expect(made?.expiresAt.toISOString()).toBe('2026-06-13T11:00:00.000Z');
-    expect(await revokePortalLinks(deps, ctx, customer.id)).toBe(2);
-    expect(await revokePortalLinks(deps, ctx, customer.id)).toBe(0);
-    await expect(
-      authenticateAccessLink(deps, url.split('#')[1] ?? '', TEST_NOW),
-    ).rejects.toMatchObject({ reason: 'link_revoked' });
+  it('gives each reminder of the run its own link, tied to its message, opening only its customer', async () => {
+    const { ctx } = await makeCompany(deps);
+    const contacts = (email: string) => [
+      { role: 'billing' as const, name: 'Claire Martin', email, phone: null },
+    ];
+    const first = await makeCustomer(deps, ctx, { contacts: contacts('compta@un.test') });
+    const second = await makeCustomer(deps, ctx, { contacts: contacts('compta@deux.test') });
+    for (const customer of [first, second]) {
+      await makeInvoices(deps, ctx, customer.id, [
+        {
+          number: `F-${customer.code}`,
+          issueDate: '2026-01-30',
+          dueDate: '2026-03-01',
+          amount: 100_000,
+        },
+      ]);
+    }
+    const report = await runDunning(deps, ctx, {
+      date: calendarDate('2026-03-21'),
+      publicUrl: `${PUBLIC_URL}/`,
+    });
+    expect(report.counts.messages).toBe(2);
+    for (const customer of [first, second]) {
+      const [message] = (await listMessagePage(deps, ctx, { customerId: customer.id, limit: 10 }))
+        .items;
+      const url = /https:\/\/encaisse\.example\.test\/portail#[A-Za-z0-9_-]{43}/.exec(
+        message?.bodyText ?? '',
+      )?.[0];
+      expect(url).toBeDefined();
+      const opened = await portalCtx(url ?? '');
+      expect(opened.audience).toMatchObject({ kind: 'customer', customerId: customer.id });
+      const links = await listPortalLinks(deps, ctx, customer.id);
+      expect(links.map((link) => [link.messageId, link.expiresAt.toISOString()])).toEqual([
+        [message?.id, '2026-06-13T11:00:00.000Z'],
+      ]);
+    }
+    // The same day again sends nothing, and so makes no link.
+    await runDunning(deps, ctx, { date: calendarDate('2026-03-21'), publicUrl: PUBLIC_URL });
+    expect(await listPortalLinks(deps, ctx, first.id)).toHaveLength(1);
+    expect(await revokePortalLinks(deps, ctx, first.id)).toBe(1);
+    expect(await revokePortalLinks(deps, ctx, first.id)).toBe(0);
+    expect(await listPortalLinks(deps, ctx, second.id)).toHaveLength(1);
+  });
+
+  it('makes no link in a dry run, nor for a customer without an address', async () => {
+    const { ctx } = await makeCompany(deps);
+    const reachable = await makeCustomer(deps, ctx, {
+      contacts: [{ role: 'billing', name: 'Claire', email: 'compta@un.test', phone: null }],
+    });
+    const unreachable = await makeCustomer(deps, ctx, { contacts: [] });
+    for (const customer of [reachable, unreachable]) {
+      await makeInvoices(deps, ctx, customer.id, [
+        {
+          number: `F-${customer.code}`,
+          issueDate: '2026-01-30',
+          dueDate: '2026-03-01',
+          amount: 100_000,
+        },
+      ]);
+    }
+    const preview = await runDunning(deps, ctx, {
+      date: calendarDate('2026-03-21'),
+      dryRun: true,
+      publicUrl: PUBLIC_URL,
+    });
+    expect(preview.counts.messages).toBe(1);
+    expect(await listPortalLinks(deps, ctx, reachable.id)).toEqual([]);
+    const report = await runDunning(deps, ctx, {
+      date: calendarDate('2026-03-21'),
+      publicUrl: PUBLIC_URL,
+    });
+    expect(report.counts).toMatchObject({ messages: 1, tasks: 1 });
+    expect(await listPortalLinks(deps, ctx, reachable.id)).toHaveLength(1);
+    expect(await listPortalLinks(deps, ctx, unreachable.id)).toEqual([]);
   });
 });

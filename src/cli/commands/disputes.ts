@@ -134,7 +134,7 @@ export function registerDisputeCommands(program: Command, language: Language): v
           });
         },
       );
-      const presented = presentDisputeDetail(detail);
+      const presented = presentDisputeDetail(detail, language);
       if (options.json) {
         printJson(presented);
         return;
@@ -219,7 +219,7 @@ export function registerDisputeCommands(program: Command, language: Language): v
           });
         },
       );
-      const presented = presentDisputeDetail(detail);
+      const presented = presentDisputeDetail(detail, language);
       if (options.json) {
         printJson(presented);
         return;

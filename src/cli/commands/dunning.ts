@@ -19,6 +19,7 @@ const ZRunOptions = z.object({
   date: z.string().optional(),
   dryRun: z.boolean().optional(),
   json: z.boolean().optional(),
+  publicUrl: z.url().optional(),
 });
 
 function money(amount: Cents, currency: string, language: Language): string {
@@ -108,6 +109,7 @@ export function registerDunningCommands(program: Command, language: Language): v
     .description(help('dunningRun'))
     .option('--date <date>', help('dunningRunDate'), dateArgument(language))
     .option('--dry-run', help('dunningRunDryRun'))
+    .option('--public-url <url>', help('dunningRunPublicUrl'), process.env['PUBLIC_URL'])
     .option('--json', help('json'))
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(ZRunOptions, raw, language);
@@ -118,6 +120,7 @@ export function registerDunningCommands(program: Command, language: Language): v
         runDunning(deps, ctx, {
           ...(options.date === undefined ? {} : { date: options.date as CalendarDate }),
           dryRun: options.dryRun ?? false,
+          ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
           ...(options.json === true || !process.stderr.isTTY
             ? {}
             : {

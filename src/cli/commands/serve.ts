@@ -20,10 +20,17 @@ const ZServeOptions = z.object({
     .union([z.literal(true), z.enum(['true', 'false', ''])])
     .transform((v) => v === true || v === 'true'),
   logFormat: ZLogFormatText.optional(),
+  publicUrl: z.url().optional(),
 });
 
 /** `LOG_FORMAT`, checked as the flag is, and named as the flag in a refusal. */
 const ZLogFormatEnv = z.object({ logFormat: ZLogFormatText.optional() });
+
+/** This machine's address for a browser on it, when no public address was given. */
+function localUrl(host: string, port: number): string {
+  const name = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
+  return `http://${name}:${port}`;
+}
 
 export function registerServeCommand(program: Command, language: Language): void {
   const help = helpWords(language);
@@ -45,6 +52,7 @@ export function registerServeCommand(program: Command, language: Language): void
     )
     // No default from LOG_FORMAT, which would pass for the flag: `chooseLogFormat` weighs both.
     .option('--log-format <format>', help('serveLogFormat'))
+    .option('--public-url <url>', help('servePublicUrl'), process.env['PUBLIC_URL'])
     .action(async (raw: unknown, command: Command) => {
       const {
         port,
@@ -52,7 +60,10 @@ export function registerServeCommand(program: Command, language: Language): void
         trustedProxies,
         secureCookies,
         logFormat: option,
+        publicUrl: configuredUrl,
       } = parseOptions(ZServeOptions, raw, language);
+      // The links in the reminders and the API's answers: where people reach this server.
+      const publicUrl = configuredUrl ?? localUrl(host, port);
       const env = parseOptions(ZLogFormatEnv, { logFormat: process.env['LOG_FORMAT'] }, language);
       const logFormat = chooseLogFormat({
         option,
@@ -76,6 +87,7 @@ export function registerServeCommand(program: Command, language: Language): void
           log: { level: process.env['LOG_LEVEL'] ?? 'info', format: logFormat },
           secureCookies,
           trustedProxies,
+          publicUrl,
         });
         const address = await app.listen({ port, host });
         const companies = await findCompanies(deps);
@@ -109,7 +121,7 @@ export function registerServeCommand(program: Command, language: Language): void
         });
         const jobs = startJobWorker({
           deps,
-          definitions: [dunningRunJob],
+          definitions: [dunningRunJob({ publicUrl })],
           onError: (error) => app.log.error({ err: error }, 'job failed'),
         });
         await new Promise<void>((resolve) => {

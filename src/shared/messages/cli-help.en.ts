@@ -61,6 +61,8 @@ export const cliHelpEn = {
     'mark the session cookie Secure even over plain HTTP (default: $SECURE_COOKIES; it always is over HTTPS)',
   serveLogFormat:
     'pretty (one line per request) or json (default: $LOG_FORMAT, else pretty on a terminal, json otherwise)',
+  servePublicUrl:
+    'the address people reach this server at, which the portal and answer links start with (default: $PUBLIC_URL, else http://localhost:<port>)',
   // import
   import: 'Import customers, invoices or payments (CSV or XLSX), a FEC or a bank statement',
   import_customers: 'Import customers from a CSV or XLSX file (see docs/import.md)',
@@ -159,6 +161,8 @@ export const cliHelpEn = {
     'Run the day’s dunning: one message per customer and step, calls and approvals to the agenda; running twice sends nothing twice',
   dunningRunDate: 'The business date of the run (default: today in the company’s time zone)',
   dunningRunDryRun: 'Show what would go out, and change nothing',
+  dunningRunPublicUrl:
+    'the address the portal links in the reminders start with (default: $PUBLIC_URL, else http://localhost:3000)',
 } as const;
 
 /**

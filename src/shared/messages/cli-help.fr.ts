@@ -54,6 +54,8 @@ export const cliHelpFr = {
     "marquer le cookie de session Secure même en HTTP simple (par défaut : $SECURE_COOKIES ; il l'est toujours en HTTPS)",
   serveLogFormat:
     'pretty (une ligne par requête) ou json (par défaut : $LOG_FORMAT, sinon pretty dans un terminal, json ailleurs)',
+  servePublicUrl:
+    "l'adresse où l'on joint ce serveur, par laquelle commencent les liens du portail et des réponses (par défaut : $PUBLIC_URL, sinon http://localhost:<port>)",
   import:
     'Importer des clients, des factures ou des encaissements (CSV ou XLSX), un FEC ou un relevé bancaire',
   import_customers: 'Importer des clients depuis un fichier CSV ou XLSX (voir docs/import.md)',
@@ -151,6 +153,8 @@ export const cliHelpFr = {
     'Lancer la relance du jour : un message par client et par étape, appels et validations dans l’agenda ; relancer deux fois n’envoie rien deux fois',
   dunningRunDate: 'La date de la relance (par défaut : aujourd’hui dans le fuseau de la société)',
   dunningRunDryRun: 'Montrer ce qui partirait, sans rien changer',
+  dunningRunPublicUrl:
+    "l'adresse par laquelle commencent les liens du portail dans les relances (par défaut : $PUBLIC_URL, sinon http://localhost:3000)",
 } as const satisfies ShapeOf<typeof cliHelpEn>;
 
 /** Commander's refusals and our option parsers' in French (same codes as `cli-help.en.ts`). */

@@ -26,6 +26,8 @@ export const disputesEn = {
   dispute_currencies_mixed:
     'These invoices are in several currencies: a dispute is about invoices of one currency',
   dispute_cause_unknown: 'There is no active cause {{cause}}: see the company’s dispute causes',
+  dispute_cause_label_required:
+    'Give this cause a label: only the default causes have words of their own',
   dispute_department_unknown: 'There is no department {{key}}',
   dispute_department_inactive: 'The department {{name}} no longer takes disputes',
   dispute_deadline_before_raised:

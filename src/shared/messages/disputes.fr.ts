@@ -27,6 +27,8 @@ export const disputesFr = {
     'Ces factures sont en plusieurs devises : un litige porte sur des factures d’une seule devise',
   dispute_cause_unknown:
     'Il n’y a pas de cause active {{cause}} : voyez les causes de litige de la société',
+  dispute_cause_label_required:
+    'Donnez un libellé à cette cause : seules les causes proposées par défaut ont leurs propres mots',
   dispute_department_unknown: 'Il n’y a pas de service {{key}}',
   dispute_department_inactive: 'Le service {{name}} ne traite plus de litiges',
   dispute_deadline_before_raised:

@@ -2,14 +2,17 @@
  * The customer's portal at phone width (issue 10): a customer opens its link, sees its
  * totals and where to pay, approves an invoice, reports a problem on another (cause,
  * message, a small PDF; a file of a refused type is named before anything is sent) and
- * promises a date on a third; the collector then sees the approval and the dispute. An
- * expired link and an altered one show the « no longer valid » page, not a crash.
+ * promises a date on a third; the collector then sees the approval and the dispute. A
+ * customer written to in English finds its portal in English, with the company's causes.
+ * An expired link and an altered one show the « no longer valid » page, not a crash.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
 import type { Deps } from '../../../src/app/deps.ts';
 import { saveBankDetails } from '../../../src/companies/bank-details.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
+import { saveCause } from '../../../src/disputes/configuration.ts';
+import { assignScenario } from '../../../src/dunning/service.ts';
 import { listInvoices } from '../../../src/ledger/invoice-lists.ts';
 import { uploadInvoiceDocument } from '../../../src/portal/documents.ts';
 import { createPortalLink } from '../../../src/portal/portal-links.ts';
@@ -246,6 +249,46 @@ describe('the customer portal at phone width', () => {
     );
     await staff.screenshot({ path: `${SCREENSHOTS}/portal-dispute-on-board.png`, fullPage: true });
     await staff.close();
+  });
+
+  it('opens in the language the company writes to the customer in, with the company’s causes', async () => {
+    const english = await makeCustomer(deps, ctx, { code: 'SMITH', legalName: 'Smith Ltd' });
+    await makeInvoices(deps, ctx, english.id, [
+      { number: 'FA-3001', issueDate: '2026-02-01', dueDate: '2026-03-03', amount: 10_000 },
+    ]);
+    await assignScenario(deps, ctx, english.id, {
+      scenarioId: null,
+      manualFollowUp: false,
+      language: 'en',
+    });
+    await saveCause(deps, ctx, 'pallets', { label: 'Pallets not taken back', deadlineDays: 10 });
+    const { url } = await createPortalLink(deps, ctx, {
+      customerId: english.id,
+      publicUrl: browser.baseUrl,
+    });
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    // A reader who never chose a language on this browser.
+    await page.evaluate("window.localStorage.removeItem('encaisse.language')");
+    await page.reload();
+    await page.getByTestId('portal-page').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Your customer account');
+    await page.getByTestId('item-problem').click();
+    await page.getByTestId('problem-cause').waitFor();
+    const causes = await page.getByTestId('problem-cause').locator('option').allTextContents();
+    expect(causes.at(-1)).toBe('Pallets not taken back');
+    expect(causes).toHaveLength(1 + 12);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    // The reader's own choice wins, and is kept.
+    await page.getByText('FR', { exact: true }).click();
+    await page.reload();
+    await page.getByTestId('portal-page').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Votre compte client');
+    await page.close();
   });
 
   it('shows a clear page for an expired link and for an altered one', async () => {

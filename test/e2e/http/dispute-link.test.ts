@@ -10,14 +10,18 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
-import { openDispute } from '../../../src/disputes/service.ts';
+import { inTransaction } from '../../../src/db/transaction.ts';
+import { closeSettledDisputesInTx, openDispute } from '../../../src/disputes/service.ts';
 import { findDispute, listDisputeAttachmentInfos } from '../../../src/disputes/store.ts';
 import { ZLinkedDispute } from '../../../src/disputes/link-schemas.ts';
+import { ZDisputeDetail } from '../../../src/disputes/schemas.ts';
 import {
   ZCreatedDisputeLink,
   ZDisputeAttachment,
   ZDisputeComment,
 } from '../../../src/disputes/thread-schemas.ts';
+import { allocate } from '../../../src/ledger/allocation-changes.ts';
+import { calendarDate } from '../../../src/shared/calendar-date.ts';
 import { movableClock } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makeUser } from '../../factories.ts';
 import { expectProblem, signIn, writeHeaders, useHttpApp, type Session } from './http-helpers.ts';
@@ -93,7 +97,8 @@ describe('the department link', () => {
   it('reads the dispute, answers with a proposal and attaches, without an account', async () => {
     const { ctx, session, dispute } = await setUp();
     const { link, url, token } = await giveLink(session, dispute.id);
-    expect(url).toBe(`http://localhost:3000/reponse#${token}`);
+    // No PUBLIC_URL given: the link starts with the address the request came to.
+    expect(url).toBe(`http://localhost:80/reponse#${token}`);
     expect(link).toMatchObject({
       recipientName: 'Paul Martin',
       recipientEmail: 'paul.martin@example.test',
@@ -319,5 +324,74 @@ describe('the department link', () => {
     clock.advance(86_400);
     const expired = expectProblem(await asLink(token, 'GET', '/api/dispute-link'), 401);
     expect(expired.reason).toBe('link_expired');
+  });
+});
+
+describe('the system’s comments', () => {
+  it('words a dispute’s closing by a credit note in the reader’s language', async () => {
+    const { ctx } = await makeCompany(http.deps);
+    const user = await makeUser(http.deps, ctx, 'collector');
+    const session = await signIn(http.app, user.email, user.password);
+    const customer = await makeCustomer(http.deps, ctx, { legalName: 'Bois & Fils SARL' });
+    await makeInvoices(http.deps, ctx, customer.id, [
+      { number: 'FA-1', issueDate: '2026-01-30', dueDate: '2026-03-01', amount: 100_000 },
+      {
+        number: 'AV-1',
+        issueDate: '2026-03-10',
+        dueDate: '2026-03-10',
+        amount: 100_000,
+        kind: 'credit_note',
+      },
+    ]);
+    const { rows } = await sql<{ id: string; number: string }>`
+      SELECT id, number FROM invoice WHERE company_id = ${ctx.companyId}`.execute(http.deps.db);
+    const id = (number: string) => rows.find((row) => row.number === number)?.id ?? '';
+    const dispute = await openDispute(http.deps, ctx, {
+      invoices: [{ invoiceId: id('FA-1') }],
+      cause: 'price',
+    });
+    const { token } = await giveLink(session, dispute.id);
+    await allocate(http.deps, ctx, {
+      invoiceId: id('FA-1'),
+      creditNoteId: id('AV-1'),
+      amount: 100_000,
+    });
+    const closed = await inTransaction(http.deps.db, (tx) =>
+      closeSettledDisputesInTx(http.deps, tx, ctx, calendarDate('2026-03-20')),
+    );
+    expect(closed).toEqual([expect.objectContaining({ reason: 'credit_note' })]);
+
+    const read = async (language: string) => {
+      const page = await asLink(token, 'GET', '/api/dispute-link', {
+        headers: { 'accept-language': language },
+      });
+      expect(page.statusCode).toBe(200);
+      return ZLinkedDispute.parse(page.json()).comments;
+    };
+    expect(await read('en')).toEqual([
+      expect.objectContaining({
+        authorKind: 'system',
+        body: 'Closed by itself: a credit note was allocated to its invoices.',
+      }),
+    ]);
+    expect(await read('fr')).toEqual([
+      expect.objectContaining({
+        authorKind: 'system',
+        body: `Clos de lui-même${NBSP}: un avoir a été imputé sur ses factures.`,
+      }),
+    ]);
+    // The staff's page of the dispute words it in theirs too.
+    const staff = await http.app.inject({
+      method: 'GET',
+      url: `/api/disputes/${dispute.id}`,
+      headers: { cookie: session.cookie, 'accept-language': 'en' },
+    });
+    expect(staff.statusCode).toBe(200);
+    expect(ZDisputeDetail.parse(staff.json()).comments).toEqual([
+      expect.objectContaining({
+        authorKind: 'system',
+        body: 'Closed by itself: a credit note was allocated to its invoices.',
+      }),
+    ]);
   });
 });

@@ -228,4 +228,30 @@ describe('/api/dispute-causes', () => {
       position: 120,
     });
   });
+
+  it('re-times a default in its own words, renames it, gives them back, and wants a label for its own', async () => {
+    const { session } = await companyWith();
+    const path = '/api/dispute-causes/quality';
+    const retimed = await send(session, 'PUT', path, { deadlineDays: 20 });
+    expect(retimed.statusCode).toBe(200);
+    expect(retimed.json()).toMatchObject({ code: 'quality', label: null, deadlineDays: 20 });
+    const renamed = await send(session, 'PUT', path, { label: 'Qualité (SAV)', deadlineDays: 20 });
+    expect(renamed.json()).toMatchObject({ label: 'Qualité (SAV)' });
+    // Left out: kept.
+    const kept = await send(session, 'PUT', path, { deadlineDays: 21 });
+    expect(kept.json()).toMatchObject({ label: 'Qualité (SAV)', deadlineDays: 21 });
+    const back = await send(session, 'PUT', path, { label: null, deadlineDays: 21 });
+    expect(back.json()).toMatchObject({ label: null, deadlineDays: 21, isDefault: true });
+    const unnamed = await send(session, 'PUT', '/api/dispute-causes/pallets', {
+      label: null,
+      deadlineDays: 4,
+    });
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json()).toMatchObject({
+      reason: 'dispute_cause_label_required',
+      issues: [{ field: 'label', code: 'dispute_cause_label_required' }],
+    });
+    const { items } = ZDisputeCauseList.parse((await get(session, '/api/dispute-causes')).json());
+    expect(items.map((cause) => cause.code)).not.toContain('pallets');
+  });
 });

@@ -35,7 +35,8 @@ import {
 } from './http-helpers.ts';
 
 const clock = movableClock();
-const http = useHttpApp({ clock });
+// The links the API makes start with the public address it is given (`PUBLIC_URL`).
+const http = useHttpApp({ clock, publicUrl: 'https://encaisse.example.test' });
 /** The smallest file that starts as a PDF does. */
 const PDF = Buffer.from('%PDF-1.4\n% an invoice\n%%EOF\n');
 
@@ -116,7 +117,7 @@ async function company() {
 describe('the staff side', () => {
   it('makes and lists links, keeps an invoice’s PDF and the bank details', async () => {
     const { session, customer, id, link } = await company();
-    expect(link.url).toMatch(/^http:\/\/localhost(:\d+)?\/portail#[A-Za-z0-9_-]{43}$/);
+    expect(link.url).toMatch(/^https:\/\/encaisse\.example\.test\/portail#[A-Za-z0-9_-]{43}$/);
     expect(link.link.expiresAt).toBe('2026-06-13T11:00:00.000Z');
     const links = ZPortalLinkList.parse(
       (await get(session, `/api/customers/${customer.id}/portal-links`)).json(),
@@ -279,7 +280,12 @@ describe('the customer side', () => {
     const staffView = ZInvoiceApprovalList.parse(
       (await get(session, `/api/customers/${customer.id}/invoice-approvals`)).json(),
     );
-    expect(staffView.items).toMatchObject([{ invoiceId: id['F-200'], number: 'F-200' }]);
+    // The address the request came from.
+    expect(staffView.items).toMatchObject([
+      { invoiceId: id['F-200'], number: 'F-200', ip: '10.0.0.7' },
+    ]);
+    const unknown = await get(session, `/api/customers/${http.deps.ids.newId()}/invoice-approvals`);
+    expect(unknown.statusCode).toBe(404);
 
     const opened = await portal(token, '/disputes', {
       method: 'POST',

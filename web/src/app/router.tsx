@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AgendaPage } from '../features/agenda/agenda-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
@@ -6,27 +7,38 @@ import { CashApplicationPage } from '../features/cash-application/cash-applicati
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
 import { CustomersPage } from '../features/customers/customers-page.tsx';
-import { DisputePage } from '../features/disputes/dispute-page.tsx';
-import { DisputesPage } from '../features/disputes/disputes-page.tsx';
-import { DunningPage } from '../features/dunning/dunning-page.tsx';
-import { DunningRunPage } from '../features/dunning-run/dunning-run-page.tsx';
-import { DisputeAnswerPage } from '../features/dispute-answer/dispute-answer-page.tsx';
 import { InvoicePage } from '../features/invoices/invoice-page.tsx';
 import { InvoicesPage } from '../features/invoices/invoices-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
-import { MessagesPage } from '../features/messages/messages-page.tsx';
-import { PortalPage } from '../features/portal/portal-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { AreaPage } from './area-page.tsx';
 import { COMING_SOON_AREAS } from './areas.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
+/**
+ * A page fetched when first opened: the link pages (a customer's portal, a department's
+ * answer) never download the staff screens, and the staff's first screen does not carry
+ * the pages (and the charts) it may never open.
+ */
+function lazyPage(load: () => Promise<ComponentType>) {
+  return { lazy: async () => ({ Component: await load() }) };
+}
+
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
     // Opened from a link without an account (issue 10): no session, no staff frame.
-    { path: '/portail', element: <PortalPage /> },
-    { path: '/reponse', element: <DisputeAnswerPage /> },
+    {
+      path: '/portail',
+      ...lazyPage(async () => (await import('../features/portal/portal-page.tsx')).PortalPage),
+    },
+    {
+      path: '/reponse',
+      ...lazyPage(
+        async () =>
+          (await import('../features/dispute-answer/dispute-answer-page.tsx')).DisputeAnswerPage,
+      ),
+    },
     {
       path: '/',
       element: (
@@ -50,11 +62,37 @@ export function createRouter() {
         },
         { path: 'cash-application', element: <CashApplicationPage /> },
         { path: 'agenda', element: <AgendaPage /> },
-        { path: 'dunning/run', element: <DunningRunPage /> },
-        { path: 'dunning', element: <DunningPage /> },
-        { path: 'messages', element: <MessagesPage /> },
-        { path: 'disputes', element: <DisputesPage /> },
-        { path: 'disputes/:disputeId', element: <DisputePage /> },
+        {
+          path: 'dunning/run',
+          ...lazyPage(
+            async () =>
+              (await import('../features/dunning-run/dunning-run-page.tsx')).DunningRunPage,
+          ),
+        },
+        {
+          path: 'dunning',
+          ...lazyPage(
+            async () => (await import('../features/dunning/dunning-page.tsx')).DunningPage,
+          ),
+        },
+        {
+          path: 'messages',
+          ...lazyPage(
+            async () => (await import('../features/messages/messages-page.tsx')).MessagesPage,
+          ),
+        },
+        {
+          path: 'disputes',
+          ...lazyPage(
+            async () => (await import('../features/disputes/disputes-page.tsx')).DisputesPage,
+          ),
+        },
+        {
+          path: 'disputes/:disputeId',
+          ...lazyPage(
+            async () => (await import('../features/disputes/dispute-page.tsx')).DisputePage,
+          ),
+        },
         ...COMING_SOON_AREAS.map((area) => ({
           path: area.path.slice(1),
           element: <ComingSoonPage area={area.id} />,

@@ -13,14 +13,20 @@ declare module 'i18next' {
 
 const STORAGE_KEY = 'encaisse.language';
 
+/** The language chosen on this browser before, if one was (and storage can be read). */
+function chosenLanguage(): Language | undefined {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return stored === null ? undefined : toLanguage(stored);
+  } catch {
+    // Storage can be blocked (private mode, policies).
+    return undefined;
+  }
+}
+
 /** French unless the user chose English on this browser before. */
 function storedLanguage(): Language {
-  try {
-    return toLanguage(window.localStorage.getItem(STORAGE_KEY));
-  } catch {
-    // Storage can be blocked (private mode, policies): French it is.
-    return 'fr';
-  }
+  return chosenLanguage() ?? 'fr';
 }
 
 /** The app's i18next instance; `initReactI18next` makes it the one `useTranslation` reads. */
@@ -43,6 +49,16 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/**
+ * Speaks `language` unless the reader chose one on this browser (the portal opens in the
+ * language the company writes to the customer in); not remembered: it is not their choice.
+ */
+export async function adoptLanguage(language: Language): Promise<void> {
+  if (chosenLanguage() === undefined && toLanguage(i18n.resolvedLanguage) !== language) {
+    await i18n.changeLanguage(language);
+  }
+}
 
 /** Switches the interface and remembers the choice on this browser. */
 export async function changeLanguage(language: Language): Promise<void> {

@@ -4,18 +4,17 @@ import {
   Group,
   NumberInput,
   Paper,
-  Skeleton,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TDepartment, TDisputeCause } from '../../../../src/disputes/schemas.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useCurrentSession } from '../auth/session.ts';
+import { SettingsSection } from '../settings/settings-section.tsx';
 import { canChangeDisputes } from './dispute-labels.ts';
 import {
   useDepartments,
@@ -41,22 +40,20 @@ export function DisputeSettings() {
   );
 }
 
+// Both cards are SettingsSection (settings/settings-section.tsx), made for settings not yet
+// stored (`null`); a list is never null, hence `?? []` and the empty list's line.
 function CauseSettings({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const causes = useDisputeCauses();
   return (
-    <Paper withBorder radius="md" p="md" data-testid="dispute-cause-settings">
-      <Title order={2} size="h4">
-        {t('disputes.settings.causes')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('disputes.settings.causesExplain')}
-      </Text>
-      {causes.isError ? (
-        <ErrorAlert error={causes.error} onRetry={() => void causes.refetch()} />
-      ) : causes.data === undefined ? (
-        <Skeleton height={240} />
-      ) : (
+    <SettingsSection
+      testId="dispute-cause-settings"
+      title={t('disputes.settings.causes')}
+      explanation={t('disputes.settings.causesExplain')}
+      settings={causes}
+      placeholderHeight={240}
+    >
+      {(list) => (
         <Table.ScrollContainer minWidth={560}>
           <Table aria-label={t('disputes.settings.causes')}>
             <Table.Thead>
@@ -68,7 +65,7 @@ function CauseSettings({ canEdit }: { canEdit: boolean }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {causes.data.map((cause) => (
+              {(list ?? []).map((cause) => (
                 <CauseRow
                   key={`${cause.code}-${cause.label ?? ''}-${cause.deadlineDays}-${String(cause.isActive)}`}
                   cause={cause}
@@ -79,7 +76,7 @@ function CauseSettings({ canEdit }: { canEdit: boolean }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Paper>
+    </SettingsSection>
   );
 }
 
@@ -87,7 +84,12 @@ function CauseRow({ cause, canEdit }: { cause: TDisputeCause; canEdit: boolean }
   const { t } = useTranslation();
   const causeLabel = useCauseLabel();
   const save = useSaveCause();
-  const [label, setLabel] = useState(causeLabel(cause.code));
+  const shown = causeLabel(cause.code);
+  const [label, setLabel] = useState(shown);
+  // A default left as it reads keeps its own words in each language; emptied, it gets them back.
+  const words = label.trim();
+  const labelChange =
+    words === shown ? {} : { label: words === '' && cause.isDefault ? null : words };
   const [days, setDays] = useState<number>(cause.deadlineDays);
   const [isActive, setActive] = useState(cause.isActive);
   return (
@@ -130,11 +132,11 @@ function CauseRow({ cause, canEdit }: { cause: TDisputeCause; canEdit: boolean }
               size="xs"
               variant="default"
               loading={save.isPending}
-              disabled={label.trim() === '' || !Number.isInteger(days)}
+              disabled={(words === '' && !cause.isDefault) || !Number.isInteger(days)}
               onClick={() =>
                 save.mutate({
                   code: cause.code,
-                  body: { label: label.trim(), deadlineDays: days, isActive },
+                  body: { ...labelChange, deadlineDays: days, isActive },
                 })
               }
               data-testid="dispute-cause-save"
@@ -159,25 +161,21 @@ function DepartmentSettings({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const departments = useDepartments();
   return (
-    <Paper withBorder radius="md" p="md" data-testid="department-settings">
-      <Title order={2} size="h4">
-        {t('disputes.settings.departments')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('disputes.settings.departmentsExplain')}
-      </Text>
-      {departments.isError ? (
-        <ErrorAlert error={departments.error} onRetry={() => void departments.refetch()} />
-      ) : departments.data === undefined ? (
-        <Skeleton height={120} />
-      ) : (
+    <SettingsSection
+      testId="department-settings"
+      title={t('disputes.settings.departments')}
+      explanation={t('disputes.settings.departmentsExplain')}
+      settings={departments}
+      placeholderHeight={120}
+    >
+      {(list) => (
         <Stack gap="sm">
-          {departments.data.length === 0 ? (
+          {list === null || list.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('disputes.settings.noDepartment')}
             </Text>
           ) : (
-            departments.data.map((department) => (
+            list.map((department) => (
               <DepartmentForm
                 key={`${department.id}-${department.name}-${department.isActive}`}
                 department={department}
@@ -188,7 +186,7 @@ function DepartmentSettings({ canEdit }: { canEdit: boolean }) {
           {canEdit ? <DepartmentForm key="new" department={undefined} canEdit /> : null}
         </Stack>
       )}
-    </Paper>
+    </SettingsSection>
   );
 }
 

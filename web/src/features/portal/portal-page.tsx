@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_DISPUTE_CAUSES } from '../../../../src/disputes/causes.ts';
 import type { TPortalAccount } from '../../../../src/portal/schemas.ts';
+import { adoptLanguage } from '../../i18n/i18n.ts';
 import { describeError, ErrorAlert } from '../../ui/error-alert.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { useLinkToken } from './access-token.ts';
@@ -60,6 +60,11 @@ function PortalAccountView({ token, account }: { token: string; account: TPortal
   const [form, setForm] = useState<OpenForm>(null);
   const [feedback, setFeedback] = useState<string[]>([]);
   const causeName = useCauseName();
+  useEffect(() => {
+    if (account.preferredLanguage !== null) {
+      void adoptLanguage(account.preferredLanguage);
+    }
+  }, [account.preferredLanguage]);
 
   const actionable = account.items.filter(isActionable);
   const selection = selectionOf(account.items, chosen);
@@ -206,8 +211,10 @@ function PortalAccountView({ token, account }: { token: string; account: TPortal
         <ProblemForm
           token={token}
           items={form.items}
-          causes={DEFAULT_DISPUTE_CAUSES.map((cause) => cause.code)}
-          causeName={(code) => causeName(code)}
+          causes={account.causes.map((cause) => cause.code)}
+          causeName={(code) =>
+            causeName(code, account.causes.find((cause) => cause.code === code)?.label)
+          }
           onClose={() => setForm(null)}
           onDone={(reported) =>
             done([
