@@ -1,3 +1,4 @@
+import type { AgedBalanceBench } from './aged-balance-phase.ts';
 import type { DemoSize } from '../src/demo/generate.ts';
 import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
@@ -21,6 +22,8 @@ export type DatabaseRun = {
   disputeReports?: DisputeReportBench | undefined;
   /** The biggest customer's portal account, timed with the queries (the load phase). */
   portalAccount?: PortalAccountBench | undefined;
+  /** The aged balance as of today and of a past date, timed with the queries (the load phase). */
+  agedBalance?: AgedBalanceBench | undefined;
   /**
    * The dunning phase on the loaded database, after the queries and before the match
    * phase (which applies payments), when it was run.

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/client.ts';
 import { DEMO_TIME_ZONE } from '../src/demo/load-demo.ts';
 import { fixedClock } from '../src/shared/clock.ts';
+import { benchAgedBalance } from './aged-balance-phase.ts';
 import { prepareLocation } from './bench-database.ts';
 import { benchDisputeReports } from './dispute-report-phase.ts';
 import { writeResults } from './doc.ts';
@@ -65,6 +66,7 @@ async function benchDatabase(
       let queries: DatabaseRun['queries'] = { list: [], bundles: [] };
       let disputeReports: DatabaseRun['disputeReports'];
       let portalAccount: DatabaseRun['portalAccount'];
+      let agedBalance: DatabaseRun['agedBalance'];
       if (options.phases.includes('load')) {
         console.error(
           `${kind}: timing queries (${options.warmup} warm-up + ${options.runs} runs each)`,
@@ -77,6 +79,10 @@ async function benchDatabase(
         portalAccount = await benchPortalAccount(loaded.deps, loaded.demo, options);
         console.error(
           `${kind}: portal account of ${portalAccount.customerCode} (${portalAccount.items.toLocaleString('en-US')} open items): HTTP median ${portalAccount.http.medianMs.toFixed(1)} ms, use case ${portalAccount.service.medianMs.toFixed(1)} ms`,
+        );
+        agedBalance = await benchAgedBalance(loaded.deps, loaded.demo, options);
+        console.error(
+          `${kind}: aged balance as of ${agedBalance.today} (${agedBalance.rowsToday.toLocaleString('en-US')} rows): median ${agedBalance.todayMs.medianMs.toFixed(1)} ms; as of ${agedBalance.pastDate} (${agedBalance.rowsPast.toLocaleString('en-US')} rows): median ${agedBalance.pastMs.medianMs.toFixed(1)} ms; DSO history of 24 months: median ${agedBalance.dsoMs.medianMs.toFixed(1)} ms`,
         );
       }
       let dunning: DatabaseRun['dunning'];
@@ -104,6 +110,7 @@ async function benchDatabase(
         queries,
         disputeReports,
         portalAccount,
+        agedBalance,
         dunning,
         matching,
         loadAverage: { before, after: loadAverage() },

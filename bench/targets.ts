@@ -1,3 +1,4 @@
+import type { AgedBalanceBench } from './aged-balance-phase.ts';
 import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { PortalAccountBench } from './portal-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
@@ -38,6 +39,10 @@ export const TARGETS = {
   disputeReportMs: 300,
   /** The biggest customer's portal account page, HTTP median on PostgreSQL (issue 10). */
   portalAccountMs: 50,
+  /** Issue 11: the aged balance of all customers as of today, and as of a past date. */
+  agedBalanceTodayMs: { postgres: 300, pglite: 1_500 } satisfies Record<BenchDatabase, number>,
+  agedBalancePastMs: { postgres: 1_000 } satisfies Partial<Record<BenchDatabase, number>>,
+  dsoHistoryMs: 300,
 } as const;
 
 /** The FEC import's floor on a database (`TARGETS.fecLinesPerSecond…`). */
@@ -232,6 +237,44 @@ export function portalAccountCheck(bench: PortalAccountBench): TargetCheck {
   };
 }
 
+/** The aged balance's targets (issue 11): as of today on both databases, a past date on PostgreSQL. */
+export function agedBalanceChecks(kind: BenchDatabase, bench: AgedBalanceBench): TargetCheck[] {
+  const today = TARGETS.agedBalanceTodayMs[kind];
+  const checks: TargetCheck[] = [
+    {
+      label: 'Aged balance as of today, all customers',
+      database: kind,
+      unit: 'ms',
+      limit: today,
+      measured: bench.todayMs.medianMs,
+      detail: `${bench.rowsToday.toLocaleString('en-US')} rows as of ${bench.today}, use case median`,
+      isMet: bench.todayMs.medianMs < today,
+    },
+  ];
+  const past = kind === 'postgres' ? TARGETS.agedBalancePastMs.postgres : undefined;
+  if (past !== undefined) {
+    checks.push({
+      label: 'Aged balance as of a past date',
+      database: kind,
+      unit: 'ms',
+      limit: past,
+      measured: bench.pastMs.medianMs,
+      detail: `${bench.rowsPast.toLocaleString('en-US')} rows as of ${bench.pastDate}, use case median`,
+      isMet: bench.pastMs.medianMs < past,
+    });
+    checks.push({
+      label: 'DSO history, 24 months',
+      database: kind,
+      unit: 'ms',
+      limit: TARGETS.dsoHistoryMs,
+      measured: bench.dsoMs.medianMs,
+      detail: 'dsoReport, the portfolio, use case median',
+      isMet: bench.dsoMs.medianMs < TARGETS.dsoHistoryMs,
+    });
+  }
+  return checks;
+}
+
 /** The FEC import's target on one database's run: the first import, end to end. */
 export function fecCheck(run: FecDatabaseRun): TargetCheck {
   const limit = fecTargetOf(run.kind);
@@ -322,6 +365,9 @@ export function checkTargets(run: BenchRun): TargetCheck[] {
       if (database.portalAccount !== undefined) {
         checks.push(portalAccountCheck(database.portalAccount));
       }
+    }
+    if (database.agedBalance !== undefined) {
+      checks.push(...agedBalanceChecks(database.kind, database.agedBalance));
     }
     if (database.dunning !== undefined) {
       checks.push(...dunningChecks(database.kind, database.dunning));

@@ -13,6 +13,7 @@ import { registerImportCommands } from './commands/import.ts';
 import { registerListCommands } from './commands/lists.ts';
 import { registerMessageCommands } from './commands/messages.ts';
 import { registerPortalCommands } from './commands/portal.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { helpWords, LocalizedCommand } from './localized-command.ts';
@@ -47,6 +48,7 @@ export function buildProgram(language: Language): Command {
   registerMessageCommands(program, language);
   registerDisputeCommands(program, language);
   registerPortalCommands(program, language);
+  registerReportCommands(program, language);
   registerUserCommands(program, language);
   registerAuditCommands(program, language);
   return program;

@@ -42,6 +42,7 @@ import type {
 import {
   findCustomerById,
   findCustomersByIds,
+  findCustomerGroupingRows,
   findCustomerRecord,
   findCustomerTermsByCodes,
   listCustomerNameRows,
@@ -49,6 +50,7 @@ import {
   insertCustomers,
   countCustomerRows,
   listCustomerRows,
+  type CustomerGrouping,
   type CustomerListFilter,
   type CustomerListRow,
   sumCustomerRows,
@@ -268,6 +270,21 @@ export async function saveChanges(
       data: { changes },
     })),
   );
+}
+
+export type { CustomerGrouping } from './store.ts';
+
+/**
+ * What the reports group the customers `ids` by (code, name, collector, risk category), in
+ * one statement read in `q`; an id the company has no customer for is absent.
+ */
+export async function listCustomerGroupings(
+  q: Queryable,
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<Map<string, CustomerGrouping>> {
+  requirePermission(ctx, 'customers:read');
+  return findCustomerGroupingRows(q, ctx.companyId, ids);
 }
 
 /** Customers by id with their contacts, in the caller's transaction (the dunning run's slice). */

@@ -391,6 +391,42 @@ export async function findCustomerLabelRows(
   return new Map(rows.map((row) => [row.id, { code: row.code, name: row.legal_name }]));
 }
 
+/** What a report groups a customer by: its code and name, its collector, its risk category. */
+export type CustomerGrouping = {
+  code: string;
+  name: string;
+  collectorUserId: string | null;
+  riskCategory: string;
+};
+
+/** The groupings of the customers `ids`, in one statement (`id = ANY($1)`). */
+export async function findCustomerGroupingRows(
+  q: Queryable,
+  companyId: string,
+  ids: readonly string[],
+): Promise<Map<string, CustomerGrouping>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .select(['id', 'code', 'legal_name', 'collector_user_id', 'risk_category'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', anyOf([...new Set(ids)], 'uuid'))
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        code: row.code,
+        name: row.legal_name,
+        collectorUserId: row.collector_user_id,
+        riskCategory: row.risk_category,
+      },
+    ]),
+  );
+}
+
 /** Ids and payment terms by code, for files that name customers (invoices, payments). */
 export async function findCustomerTermsByCodes(
   q: Queryable,

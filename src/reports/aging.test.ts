@@ -6,6 +6,8 @@ import {
   agingBuckets,
   agingCellOf,
   agingRows,
+  agingRowsOfSums,
+  agingThresholds,
   agingTotals,
   checkAgingBounds,
   daysPastDue,
@@ -231,6 +233,66 @@ describe('agingRows', () => {
     expect(() => agingRows([invoice('c1', '2025-03-01', -1)], () => 'x', AS_OF)).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('agingThresholds and agingRowsOfEntries (the database counts the buckets)', () => {
+  it('gives the first day past due of each late bucket, so width_bucket finds the same bucket', () => {
+    expect(agingThresholds(DEFAULT_AGING_BOUNDS)).toEqual([1, 31, 61, 91]);
+    expect(agingThresholds([15, 45])).toEqual([1, 16, 46]);
+    // width_bucket(d, thresholds) is the number of thresholds ≤ d: the same as agingBucketIndex.
+    const widthBucket = (days: number, thresholds: number[]) =>
+      thresholds.filter((threshold) => threshold <= days).length;
+    for (const days of [-5, 0, 1, 30, 31, 60, 61, 90, 91, 400]) {
+      const due = d('2025-03-31');
+      const asOf = d(
+        new Date(Date.parse(`${due}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+      );
+      expect(widthBucket(days, agingThresholds(DEFAULT_AGING_BOUNDS))).toBe(
+        agingBucketIndex(due, asOf, DEFAULT_AGING_BOUNDS),
+      );
+    }
+    expect(() => agingThresholds([30, 30])).toThrow(RangeError);
+  });
+
+  it('adds sums already in their buckets into rows by key and currency, empty groups left out', () => {
+    const sum = (key: string, currency: string, buckets: number[], credit = 0, cash = 0) => ({
+      key,
+      currency,
+      buckets: buckets.map(cents),
+      creditNotesOpen: cents(credit),
+      unappliedCash: cents(cash),
+    });
+    const rows = agingRowsOfSums(
+      [
+        sum('alice', 'EUR', [10_000, 0, 2_500, 0, 0], 1_000),
+        sum('alice', 'EUR', [0, 0, 500, 0, 300]),
+        sum('alice', 'USD', [0, 0, 0, 0, 0], 0, 700),
+        sum('bob', 'EUR', [0, 0, 0, 0, 0]),
+      ],
+      5,
+    );
+    expect(rows).toEqual([
+      {
+        key: 'alice',
+        currency: 'EUR',
+        buckets: [10_000, 0, 3_000, 0, 300],
+        invoicesOpen: 13_300,
+        creditNotesOpen: 1_000,
+        unappliedCash: 0,
+        net: 12_300,
+      },
+      {
+        key: 'alice',
+        currency: 'USD',
+        buckets: [0, 0, 0, 0, 0],
+        invoicesOpen: 0,
+        creditNotesOpen: 0,
+        unappliedCash: 700,
+        net: -700,
+      },
+    ]);
+    expect(() => agingRowsOfSums([sum('bob', 'EUR', [1, 2])], 5)).toThrow(RangeError);
   });
 });
 

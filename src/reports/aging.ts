@@ -10,7 +10,7 @@
  * Pure (HOUSE_STYLE §3): the items and the as-of date come in as arguments.
  */
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { addCents, cents, subtractCents, ZERO_CENTS, type Cents } from '../shared/money.ts';
 
 /**
@@ -33,33 +33,19 @@ export type AgingBucket = { readonly minDaysLate: number; readonly maxDaysLate: 
  */
 export function checkAgingBounds(bounds: readonly number[], field = 'buckets'): Issue[] {
   if (bounds.length === 0) {
-    return [
-      { field, code: 'aging_buckets_empty', message: 'Give at least one bucket bound, in days' },
-    ];
+    return [fieldIssue(field, 'aging_buckets_empty')];
   }
   const issues: Issue[] = [];
   bounds.forEach((bound, index) => {
     const path = `${field}.${index}`;
     if (!Number.isSafeInteger(bound)) {
-      issues.push({
-        field: path,
-        code: 'aging_bucket_not_integer',
-        message: `A bucket bound is a whole number of days: ${bound}`,
-      });
+      issues.push(fieldIssue(path, 'aging_bucket_not_integer', { bound }));
     } else if (bound <= 0) {
-      issues.push({
-        field: path,
-        code: 'aging_bucket_not_positive',
-        message: `A bucket bound is at least 1 day: ${bound}`,
-      });
+      issues.push(fieldIssue(path, 'aging_bucket_not_positive', { bound }));
     }
     const previous = bounds[index - 1];
     if (previous !== undefined && !(bound > previous)) {
-      issues.push({
-        field: path,
-        code: 'aging_buckets_not_increasing',
-        message: `Each bucket bound must be above the one before it: ${bound} after ${previous}`,
-      });
+      issues.push(fieldIssue(path, 'aging_buckets_not_increasing', { bound, previous }));
     }
   });
   return issues;
@@ -167,6 +153,19 @@ export type AgingRow = {
 };
 
 /**
+ * Amounts already summed per bucket and column (the ledger's sums of a customer, or one
+ * item's), under a group key and a currency: what `agingRowsOfSums` adds into rows.
+ */
+export type AgingSum = {
+  readonly key: string;
+  readonly currency: string;
+  /** One amount per bucket of `agingBuckets`, "not yet due" first. */
+  readonly buckets: readonly Cents[];
+  readonly creditNotesOpen: Cents;
+  readonly unappliedCash: Cents;
+};
+
+/**
  * The rows of the aged balance at `asOf`: the items grouped by `keyOf(item)` **and** their
  * currency (amounts in two currencies are never added), sorted by key then currency.
  * Items with nothing open (0) are left out; a negative open amount is a bug and throws.
@@ -178,21 +177,60 @@ export function agingRows<T extends AgingItem>(
   bounds: readonly number[] = DEFAULT_AGING_BOUNDS,
 ): AgingRow[] {
   const columns = agingBuckets(bounds).length;
+  return agingRowsOfSums(
+    items.map((item) => {
+      if (item.openCents < 0) {
+        throw new RangeError(`An open amount is never negative: ${item.openCents}`);
+      }
+      const row = emptyRow(keyOf(item), item.currency, columns);
+      addToRow(row, agingCellOf(item, asOf, bounds), item.openCents);
+      return row;
+    }),
+    columns,
+  );
+}
+
+/**
+ * The rows of sums already placed in their buckets (the ledger's, as `agingThresholds`
+ * asks it for them), added up by key and currency as `agingRows` groups items; `columns`
+ * is the number of buckets. A group whose every amount is zero is left out.
+ */
+export function agingRowsOfSums(sums: readonly AgingSum[], columns: number): AgingRow[] {
   const rows = new Map<string, MutableRow>();
-  for (const item of items) {
-    if (item.openCents < 0) {
-      throw new RangeError(`An open amount is never negative: ${item.openCents}`);
+  for (const sum of sums) {
+    if (sum.buckets.length !== columns) {
+      throw new RangeError(`Sums of ${sum.buckets.length} buckets where ${columns} were asked`);
     }
-    if (item.openCents === 0) {
-      continue;
-    }
-    const key = keyOf(item);
-    const rowKey = JSON.stringify([key, item.currency]);
-    const row = rows.get(rowKey) ?? emptyRow(key, item.currency, columns);
+    // NUL separates: neither a key nor a currency code holds one.
+    const rowKey = `${sum.key}\u0000${sum.currency}`;
+    const row = rows.get(rowKey) ?? emptyRow(sum.key, sum.currency, columns);
     rows.set(rowKey, row);
-    addToRow(row, agingCellOf(item, asOf, bounds), item.openCents);
+    sum.buckets.forEach((amount, index) => {
+      row.buckets[index] = addCents(row.buckets[index] ?? ZERO_CENTS, amount);
+    });
+    row.creditNotesOpen = addCents(row.creditNotesOpen, sum.creditNotesOpen);
+    row.unappliedCash = addCents(row.unappliedCash, sum.unappliedCash);
   }
-  return [...rows.values()].sort(compareRows).map(finishRow);
+  return [...rows.values()]
+    .filter(
+      (row) =>
+        row.creditNotesOpen !== 0 ||
+        row.unappliedCash !== 0 ||
+        row.buckets.some((amount) => amount !== 0),
+    )
+    .sort(compareRows)
+    .map(finishRow);
+}
+
+/**
+ * The first day past due of each late bucket, for a database that counts buckets itself
+ * (`width_bucket(days past due, thresholds)`): `[30, 60, 90]` → `[1, 31, 61, 91]`, so that
+ * 0 days (not yet due) is bucket 0, 1–30 days bucket 1, … and 91 or more the last — the
+ * buckets of `agingBucketIndex`. Throws a RangeError on bounds the check refuses.
+ */
+export function agingThresholds(bounds: readonly number[]): number[] {
+  assertValidBounds(bounds);
+  return [1, ...bounds.map((bound) => bound + 1)];
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   startOfMonth,
   type CalendarDate,
 } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { Cents } from '../shared/money.ts';
 import { daysPastDue } from './aging.ts';
 import { roundRatio, sharePercent } from './rounding.ts';
@@ -127,28 +127,16 @@ export const DEFAULT_PAYER_THRESHOLDS: readonly number[] = [5, 15, 30];
 export function checkPayerThresholds(thresholds: readonly number[], field = 'thresholds'): Issue[] {
   const issues: Issue[] = [];
   if (thresholds.length !== 3) {
-    issues.push({
-      field,
-      code: 'payer_thresholds_count',
-      message: `Give 3 thresholds, for categories A, B and C: ${thresholds.length} given`,
-    });
+    issues.push(fieldIssue(field, 'payer_thresholds_count', { given: thresholds.length }));
   }
   thresholds.forEach((threshold, index) => {
     const path = `${field}.${index}`;
     if (!Number.isSafeInteger(threshold) || threshold < 0) {
-      issues.push({
-        field: path,
-        code: 'payer_threshold_not_integer',
-        message: `A threshold is a whole number of days, 0 or more: ${threshold}`,
-      });
+      issues.push(fieldIssue(path, 'payer_threshold_not_integer', { threshold }));
     }
     const previous = thresholds[index - 1];
     if (previous !== undefined && !(threshold > previous)) {
-      issues.push({
-        field: path,
-        code: 'payer_thresholds_not_increasing',
-        message: `Each threshold must be above the one before it: ${threshold} after ${previous}`,
-      });
+      issues.push(fieldIssue(path, 'payer_thresholds_not_increasing', { threshold, previous }));
     }
   });
   return issues;

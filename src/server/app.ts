@@ -26,6 +26,7 @@ import { registerMatchingRoutes } from '../bank/matching/routes.ts';
 import { registerBankRoutes } from '../bank/routes.ts';
 import { registerImportRoutes } from '../imports/routes.ts';
 import { registerPromiseRoutes } from '../promises/routes.ts';
+import { registerReportRoutes } from '../reports/routes.ts';
 import { registerPortalRoutes, registerPortalStaffRoutes } from '../portal/routes.ts';
 import { registerMessageRoutes } from '../jobs/routes.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../imports/table/limits.ts';
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         registerDunningRoutes(securedTyped, deps, links);
         registerDisputeRoutes(securedTyped, deps);
         registerDisputeReportRoutes(securedTyped, deps);
+        registerReportRoutes(securedTyped, deps);
         await registerDisputeThreadRoutes(securedTyped, deps, links);
         registerPromiseRoutes(securedTyped, deps);
         await registerPortalStaffRoutes(securedTyped, deps, links);

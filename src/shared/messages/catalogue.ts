@@ -31,6 +31,8 @@ import { importReportFr, importsFr } from './imports.fr.ts';
 import { matchingEn } from './matching.en.ts';
 import { matchingFr } from './matching.fr.ts';
 import { promisesEn } from './promises.en.ts';
+import { reportsEn } from './reports.en.ts';
+import { reportsFr } from './reports.fr.ts';
 import { promisesFr } from './promises.fr.ts';
 import { portalEn } from './portal.en.ts';
 import { portalFr } from './portal.fr.ts';
@@ -56,6 +58,7 @@ export const SERVER_MESSAGES = {
       ...disputesFr,
       ...disputeThreadFr,
       ...disputeReportsFr,
+      ...reportsFr,
       ...portalFr,
       ...messagesFr,
     },
@@ -79,6 +82,7 @@ export const SERVER_MESSAGES = {
       ...disputesEn,
       ...disputeThreadEn,
       ...disputeReportsEn,
+      ...reportsEn,
       ...portalEn,
       ...messagesEn,
     },

@@ -1,0 +1,182 @@
+/**
+ * `encaisse report …`: the reports of issue 11. `report aged-balance [--as-of D] [--by
+ * customer|collector|category] [--buckets 30,60,90] [--currency EUR] [--sort S] [--limit N]
+ * [--json | --csv | --xlsx FILE | --pdf FILE]`: the aged balance as a table for people, as
+ * the API answers it (`--json`, amounts in minor units), every row as CSV on stdout, or
+ * written to an Excel workbook or a PDF (docs/cli.md, docs/formulas.md « Aged balance »).
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type * as AgedBalanceExport from '../../reports/aged-balance-export.ts';
+import type { TAgedBalance } from '../../reports/schemas.ts';
+import {
+  AGED_BALANCE_BY,
+  AGED_BALANCE_ORDERS,
+  bucketBoundsOf,
+  ZBucketList,
+} from '../../reports/schemas.ts';
+import type { CalendarDate } from '../../shared/calendar-date.ts';
+import type { Language } from '../../shared/language.ts';
+import {
+  messageOf,
+  type MessageCode,
+  type MessageParams,
+} from '../../shared/messages/catalogue.ts';
+import { formatMoney, isCurrencyCode, type Cents } from '../../shared/money.ts';
+import { helpWords } from '../localized-command.ts';
+import { dateArgument, parseOptions } from '../options.ts';
+import { numberColumn, printJson, printTable } from '../output.ts';
+import { withCompany, type GlobalOptions } from '../runtime.ts';
+
+const FORMAT_FLAGS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+
+const ZAgedBalanceOptions = z
+  .object({
+    asOf: z.string().optional(),
+    by: z.enum(AGED_BALANCE_BY).default('customer'),
+    buckets: ZBucketList.optional(),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    sort: z.enum(AGED_BALANCE_ORDERS).default('open'),
+    limit: z.coerce.number().int().min(1).optional(),
+    json: z.boolean().optional(),
+    csv: z.boolean().optional(),
+    xlsx: z.string().min(1).optional(),
+    pdf: z.string().min(1).optional(),
+  })
+  .superRefine((options, context) => {
+    // One output at a time: the second flag given is the one refused.
+    const given = FORMAT_FLAGS.filter((flag) => options[flag] !== undefined);
+    if (given.length > 1) {
+      context.addIssue({
+        code: 'custom',
+        path: [given[1] ?? 'json'],
+        message: 'aged_balance_cli_one_format',
+        params: { code: 'aged_balance_cli_one_format' },
+      });
+    }
+  });
+
+/** The export's helpers, loaded by the action (`import()`). */
+type Words = typeof AgedBalanceExport;
+
+/** The balance as a table for people: a line per row, then a total per currency. */
+function printAgedBalance(balance: TAgedBalance, language: Language, words: Words): void {
+  const say = (code: MessageCode, params?: MessageParams) => messageOf(language, code, params);
+  const money = (amount: Cents, currency: string) =>
+    isCurrencyCode(currency) ? formatMoney(amount, currency, language) : `${amount} ${currency}`;
+  const amounts = (row: TAgedBalance['totals'][number]) =>
+    words.figuresOf(row).map((amount) => money(amount, row.currency));
+  const groups = words.groupHeadings(balance.by, language);
+  const grouping: Record<TAgedBalance['by'], MessageCode> = {
+    customer: 'aged_balance_by_customer',
+    collector: 'aged_balance_by_collector',
+    category: 'aged_balance_by_category',
+  };
+  process.stdout.write(
+    `${say('aged_balance_title', { date: balance.asOf })} — ${say(grouping[balance.by])}\n\n`,
+  );
+  if (balance.rows.length === 0) {
+    process.stdout.write(`${say('aged_balance_nothing_open')}\n`);
+    return;
+  }
+  printTable(
+    [
+      ...groups,
+      say('aged_balance_column_currency'),
+      ...words.figureHeadings(balance, language).map(numberColumn),
+    ],
+    [
+      ...balance.rows.map((row) => [
+        ...words.groupCells(balance.by, row.group, language),
+        row.currency,
+        ...amounts(row),
+      ]),
+      ...balance.totals.map((total) => [
+        ...words.totalCells(balance.by, total.currency, language),
+        total.currency,
+        ...amounts(total),
+      ]),
+    ],
+  );
+  if (balance.rows.length < balance.rowCount) {
+    process.stdout.write(
+      `\n${say('aged_balance_rows_shown', { count: balance.rows.length, total: balance.rowCount })}\n`,
+    );
+  }
+}
+
+/** `encaisse report`, the reports' command, and its `aged-balance`. */
+export function registerReportCommands(program: Command, language: Language): void {
+  const help = helpWords(language);
+  const say = (code: MessageCode) => messageOf(language, code);
+  const report = program.command('report').description(say('aged_balance_cli_report'));
+  report
+    .command('aged-balance')
+    .description(say('aged_balance_cli_help'))
+    .option('--as-of <date>', say('aged_balance_cli_as_of'), dateArgument(language))
+    .option('--by <group>', say('aged_balance_cli_by'))
+    .option('--buckets <days>', say('aged_balance_cli_buckets'))
+    .option('--currency <code>', say('aged_balance_cli_currency'))
+    .option('--sort <order>', say('aged_balance_cli_sort'))
+    .option('--limit <n>', say('aged_balance_cli_limit'))
+    .option('--json', help('jsonAmounts'))
+    .option('--csv', say('aged_balance_cli_csv'))
+    .option('--xlsx <file>', say('aged_balance_cli_xlsx'))
+    .option('--pdf <file>', say('aged_balance_cli_pdf'))
+    .action(async (raw: unknown, command: Command) => {
+      const options = parseOptions(ZAgedBalanceOptions, raw, language);
+      // Loaded here: the use case reaches the ledger's and the customers' services, and the
+      // files exceljs and pdfkit, which the other commands need not carry (import-memory.test.ts).
+      const { agedBalance } = await import('../../reports/aged-balance.ts');
+      const words = await import('../../reports/aged-balance-export.ts');
+      const file = options.xlsx ?? options.pdf;
+      const isWhole = options.csv === true || file !== undefined;
+      await withCompany(
+        command.optsWithGlobals<GlobalOptions>(),
+        async ({ deps, ctx, company }) => {
+          const balance = words.presentAgedBalance(
+            await agedBalance(deps, ctx, {
+              asOf: options.asOf as CalendarDate | undefined,
+              bounds: options.buckets === undefined ? undefined : bucketBoundsOf(options.buckets),
+              by: options.by,
+              currency: options.currency,
+              sort: options.sort,
+              // The files hold every row.
+              limit: isWhole ? undefined : options.limit,
+            }),
+          );
+          if (options.json === true) {
+            printJson(balance);
+          } else if (options.csv === true) {
+            // On stdout for Unix tools: LF line ends, no byte-order mark.
+            process.stdout.write(
+              words.agedBalanceCsv(balance, language, {
+                delimiter: ',',
+                lineEnding: '\n',
+                byteOrderMark: false,
+              }),
+            );
+          } else if (file !== undefined) {
+            const path = resolve(file);
+            const count = await words.writeAgedBalanceFile(
+              balance,
+              options.xlsx === undefined ? 'pdf' : 'xlsx',
+              path,
+              { company, language },
+            );
+            process.stdout.write(
+              `${messageOf(language, 'aged_balance_cli_written', { path, count })}\n`,
+            );
+          } else {
+            printAgedBalance(balance, language, words);
+          }
+        },
+      );
+    });
+}

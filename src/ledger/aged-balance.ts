@@ -1,0 +1,349 @@
+/**
+ * The ledger's side of the aged balance (*balance âgée*, issue 11, docs/formulas.md « Aged
+ * balance »): what each customer had open on a date, as the ledger stood that day, summed
+ * per currency and bucket in one statement. The buckets themselves are the reports' rule
+ * (src/reports/aging.ts); this door only applies the thresholds it is given.
+ *
+ * As of a date D, a document issued (a payment received) on or before D had open its amount
+ * less the allocations live on D: made on or before D and not undone on or before D. The
+ * statement starts from what is open now (`open_cents`, `unapplied_cents`, kept by the
+ * ledger) and undoes what changed after D, so that today costs a scan of the open items
+ * only and a past date adds the allocations made or undone since:
+ *
+ *     open on D = open now + Σ allocations live now but made after D
+ *                          − Σ allocations live on D but undone since
+ */
+import { sql } from 'kysely';
+import type { Ctx } from '../app/context.ts';
+import { requirePermission } from '../app/permissions.ts';
+import type { Queryable } from '../db/client.ts';
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import { cents, type Cents } from '../shared/money.ts';
+
+/** A customer's open items in one currency on a date, per bucket and column. */
+export type AgedBalanceSum = {
+  customerId: string;
+  currency: string;
+  /**
+   * The open invoices of each bucket: `buckets[k]` those `k` of the thresholds reach (0: not
+   * yet due), one more than the thresholds.
+   */
+  buckets: Cents[];
+  creditNotesOpen: Cents;
+  unappliedCash: Cents;
+};
+
+/** The sums of an aged balance: its customers' (a page of them, or all), and the totals. */
+export type AgedBalanceSums = {
+  sums: AgedBalanceSum[];
+  /** How many customer × currency sums there are in all, before the page. */
+  count: number;
+  /** One per currency, over every customer (`customerId` empty). */
+  totals: AgedBalanceSum[];
+};
+
+/** How the customers are ordered: most open first, or most overdue first; `limit` (null: all). */
+export type AgedBalancePage = { order: 'open' | 'overdue'; limit: number | null };
+
+/**
+ * What each customer had open on `asOf`, per currency: its invoices by bucket, its credit
+ * notes not yet applied, its unapplied cash; all of them, or the `page` asked (ordered and
+ * cut by the database, so that the largest balances of 100,000 customers cost no transfer
+ * of the others); and the totals per currency of every customer. `thresholds` are the first
+ * day past due of each late bucket, increasing (`[1, 31, 61, 91]` for the default buckets):
+ * an invoice `d` days past due on `asOf` (`asOf − due date`) is in bucket
+ * `width_bucket(d, thresholds)`, the number of thresholds `≤ d`. Customers with nothing
+ * open are left out.
+ *
+ * Two statements: whether any allocation was made or undone after `asOf`; then the sums,
+ * from the open items alone when none was (today, as a rule: an index-only scan of the
+ * open items), else with each changed document's delta joined to it (a past date).
+ */
+export async function agedBalanceSums(
+  q: Queryable,
+  ctx: Ctx,
+  input: {
+    asOf: CalendarDate;
+    thresholds: readonly number[];
+    /** Only this currency's sums. */
+    currency?: string | undefined;
+    page?: AgedBalancePage | undefined;
+  },
+): Promise<AgedBalanceSums> {
+  requirePermission(ctx, 'ledger:read');
+  const { asOf, thresholds } = input;
+  const companyId = ctx.companyId;
+  const date = sql`${asOf}::date`;
+  const bounds = sql`${`{${thresholds.join(',')}}`}::int[]`;
+  const { rows: moved } = await sql<{ moved: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM allocation
+      WHERE company_id = ${companyId} AND undone_at IS NULL AND allocated_on > ${date}
+    ) OR EXISTS (
+      SELECT 1 FROM allocation WHERE company_id = ${companyId} AND undone_on > ${date}
+    ) AS moved
+  `.execute(q);
+  const isMoved = moved[0]?.moved === true;
+  // What the allocations made or undone since the date change on each document: added back
+  // when made after it, taken off again when live on it and undone since.
+  const deltaOf = (column: 'invoice_id' | 'credit_note_id' | 'payment_id') => sql`
+    SELECT ${sql.ref(column)} AS document_id,
+      sum(CASE WHEN undone_at IS NULL THEN amount_cents ELSE -amount_cents END) AS delta
+    FROM allocation
+    WHERE company_id = ${companyId} AND ${sql.ref(column)} IS NOT NULL
+      AND ((undone_at IS NULL AND allocated_on > ${date})
+        OR (undone_on > ${date} AND allocated_on <= ${date}))
+    GROUP BY 1`;
+  const invoiceOpen = isMoved ? sql`(i.open_cents + coalesce(d.delta, 0))` : sql`i.open_cents`;
+  const cashOpen = isMoved
+    ? sql`(p.unapplied_cents + coalesce(d.delta, 0))`
+    : sql`p.unapplied_cents`;
+  const columns = thresholds.length + 1;
+  const inCurrency = (alias: 'i' | 'p') =>
+    input.currency === undefined
+      ? sql``
+      : sql`AND ${sql.ref(`${alias}.currency`)} = ${input.currency}`;
+  const names = Array.from({ length: columns }, (_, k) => sql.ref(`b${k}`));
+  const list = (parts: ReturnType<typeof sql>[], separator = sql`, `) => sql.join(parts, separator);
+  const invoices = isMoved
+    ? sql`invoice AS i LEFT JOIN (
+          SELECT document_id, sum(delta) AS delta
+          FROM (${deltaOf('invoice_id')} UNION ALL ${deltaOf('credit_note_id')}) AS parts
+          GROUP BY 1
+        ) AS d ON d.document_id = i.id
+        WHERE i.company_id = ${companyId} AND i.issue_date <= ${date} ${inCurrency('i')}
+          AND (i.open_cents > 0 OR d.document_id IS NOT NULL)`
+    : sql`invoice AS i
+        WHERE i.company_id = ${companyId} AND i.open_cents > 0 AND i.issue_date <= ${date}
+          ${inCurrency('i')}`;
+  const payments = isMoved
+    ? sql`payment AS p LEFT JOIN (${deltaOf('payment_id')}) AS d ON d.document_id = p.id
+        WHERE p.company_id = ${companyId} AND p.received_on <= ${date} ${inCurrency('p')}
+          AND (p.unapplied_cents > 0 OR d.document_id IS NOT NULL)`
+    : sql`payment AS p
+        WHERE p.company_id = ${companyId} AND p.unapplied_cents > 0
+          AND p.received_on <= ${date} ${inCurrency('p')}`;
+  // The page's order, then the customer and currency: a page never depends on the plan.
+  const order =
+    input.page?.order === 'overdue'
+      ? list(
+          names.slice(1).map((name) => sql`${name}`),
+          sql` + `,
+        )
+      : list(
+          names.map((name) => sql`${name}`),
+          sql` + `,
+        );
+  const limit =
+    input.page === undefined || input.page.limit === null ? sql`ALL` : sql`${input.page.limit}`;
+  const { rows } = await sql<{
+    line: 'customer' | 'total';
+    customer_id: string | null;
+    currency: string;
+    credit_notes: string;
+    unapplied: string;
+    row_count: number | null;
+    [bucket: `b${number}`]: string;
+  }>`
+    WITH parts AS (
+      SELECT o.customer_id, o.currency,
+        ${list(names.map((name, k) => sql`coalesce(sum(o.open) FILTER (WHERE o.bucket = ${k}), 0) AS ${name}`))},
+        coalesce(sum(o.open) FILTER (WHERE o.kind = 'credit_note'), 0) AS credit_notes,
+        0::bigint AS unapplied
+      FROM (
+        SELECT i.customer_id, i.currency, i.kind, ${invoiceOpen} AS open,
+          CASE WHEN i.kind = 'invoice' THEN width_bucket(${date} - i.due_date, ${bounds}) END
+            AS bucket
+        FROM ${invoices}
+      ) AS o
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT p.customer_id, p.currency, ${list(names.map((name) => sql`0::bigint AS ${name}`))},
+        0, sum(${cashOpen})
+      FROM ${payments}
+      GROUP BY 1, 2
+    ),
+    customers AS (
+      SELECT customer_id, currency, ${list(names.map((name) => sql`sum(${name}) AS ${name}`))},
+        sum(credit_notes) AS credit_notes, sum(unapplied) AS unapplied
+      FROM parts
+      GROUP BY 1, 2
+      HAVING ${list(
+        names.map((name) => sql`sum(${name}) <> 0`),
+        sql` OR `,
+      )}
+        OR sum(credit_notes) <> 0 OR sum(unapplied) <> 0
+    )
+    (
+      SELECT 'customer' AS line, customer_id, currency,
+        ${list(names.map((name) => sql`${name}::text AS ${name}`))},
+        credit_notes::text AS credit_notes, unapplied::text AS unapplied,
+        (count(*) OVER ())::int AS row_count
+      FROM customers
+      ORDER BY ${order} DESC, customer_id, currency
+      LIMIT ${limit}
+    )
+    UNION ALL
+    (
+      SELECT 'total', NULL, currency, ${list(names.map((name) => sql`sum(${name})::text`))},
+        sum(credit_notes)::text, sum(unapplied)::text, NULL
+      FROM customers
+      GROUP BY currency
+    )
+  `.execute(q);
+  const sumOf = (row: (typeof rows)[number]): AgedBalanceSum => ({
+    customerId: row.customer_id ?? '',
+    currency: row.currency,
+    buckets: names.map((_, k) => cents(Number(row[`b${k}`]))),
+    creditNotesOpen: cents(Number(row.credit_notes)),
+    unappliedCash: cents(Number(row.unapplied)),
+  });
+  const customers = rows.filter((row) => row.line === 'customer');
+  return {
+    sums: customers.map(sumOf),
+    count: customers[0]?.row_count ?? 0,
+    totals: rows.filter((row) => row.line === 'total').map(sumOf),
+  };
+}
+
+/** Whether the company has an invoice or a credit note in `currency`. */
+export async function companyUsesCurrency(
+  q: Queryable,
+  ctx: Ctx,
+  currency: string,
+): Promise<boolean> {
+  requirePermission(ctx, 'ledger:read');
+  const { rows } = await sql<{ used: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM invoice WHERE company_id = ${ctx.companyId} AND currency = ${currency}
+    ) AS used
+  `.execute(q);
+  return rows[0]?.used === true;
+}
+
+/**
+ * The day the company's first invoice or credit note was issued when it is after `date`
+ * (a report as of `date` would be as of a ledger not started); null when one was issued on
+ * or before it, or none at all. The usual answer costs one index probe: a document on or
+ * before the date is found at once; the first date is looked for only when there is none.
+ */
+export async function firstDocumentDateAfter(
+  q: Queryable,
+  ctx: Ctx,
+  date: CalendarDate,
+): Promise<CalendarDate | null> {
+  requirePermission(ctx, 'ledger:read');
+  const { rows } = await sql<{ first: string | null }>`
+    SELECT CASE
+      WHEN EXISTS (
+        SELECT 1 FROM invoice WHERE company_id = ${ctx.companyId} AND issue_date <= ${date}::date
+      ) THEN NULL
+      ELSE (SELECT min(issue_date)::text FROM invoice WHERE company_id = ${ctx.companyId})
+    END AS first
+  `.execute(q);
+  return (rows[0]?.first ?? null) as CalendarDate | null;
+}
+
+/** What the DSO needs of one month, in one currency (issue 11, src/reports/dso.ts). */
+export type MonthFigures = {
+  /** The first day of the month. */
+  month: CalendarDate;
+  currency: string;
+  /** Invoices less credit notes issued in the month, tax included (*CA TTC*). */
+  salesCents: Cents;
+  /** The invoices' open amounts at the month's last day, as the ledger stood that day. */
+  receivablesCents: Cents;
+  /** The part of `receivablesCents` not yet due then: due on or after the last day. */
+  notDueCents: Cents;
+};
+
+/**
+ * Sales, receivables and receivables not yet due for every month from `from` to `to` (first
+ * days of months), per currency, in one statement. Each figure is a running sum of events
+ * by month: an invoice adds to the receivables from its issue month, and to the part not
+ * yet due until the month its due date is passed in; an allocation on it takes its amount
+ * off from the month it was made (or the invoice issued, if later) until the month it was
+ * undone — off the part not yet due only while the invoice was. Events before `from` count
+ * in its month; months without any event and nothing open are absent.
+ */
+export async function monthFigures(
+  q: Queryable,
+  ctx: Ctx,
+  input: { from: CalendarDate; to: CalendarDate; customerId?: string | undefined },
+): Promise<MonthFigures[]> {
+  requirePermission(ctx, 'ledger:read');
+  const companyId = ctx.companyId;
+  // One customer's figures, or the portfolio's.
+  const ofCustomer = (alias: string) =>
+    input.customerId === undefined
+      ? sql``
+      : sql`AND ${sql.ref(`${alias}.customer_id`)} = ${input.customerId}::uuid`;
+  const from = sql`${input.from}::date`;
+  const to = sql`${input.to}::date`;
+  // The month (first day) a date falls in, the earlier ones counted in `from`'s.
+  const monthOf = (date: ReturnType<typeof sql>) =>
+    sql`greatest(date_trunc('month', ${date})::date, ${from})`;
+  const rows = await sql<{
+    month: string;
+    currency: string;
+    sales: string;
+    receivables: string;
+    not_due: string;
+  }>`
+    WITH placed AS (
+      SELECT a.amount_cents, i.currency,
+        ${monthOf(sql`greatest(a.allocated_on, i.issue_date)`)} AS start_month,
+        -- greatest() skips a null: an allocation never undone has no month of undoing.
+        CASE WHEN a.undone_on IS NOT NULL THEN ${monthOf(sql`a.undone_on`)} END AS undone_month,
+        ${monthOf(sql`i.due_date + 1`)} AS due_month
+      FROM allocation AS a
+      JOIN invoice AS i ON i.company_id = a.company_id AND i.id = a.invoice_id
+      WHERE a.company_id = ${companyId} ${ofCustomer('i')}
+    ),
+    events AS (
+      SELECT date_trunc('month', issue_date)::date AS month, currency,
+        CASE WHEN kind = 'invoice' THEN amount_cents ELSE -amount_cents END AS sales,
+        0::bigint AS receivables, 0::bigint AS not_due
+      FROM invoice AS i
+      WHERE company_id = ${companyId} AND issue_date >= ${from} ${ofCustomer('i')}
+      UNION ALL
+      SELECT ${monthOf(sql`issue_date`)}, currency, 0, amount_cents, amount_cents
+      FROM invoice AS i WHERE company_id = ${companyId} AND kind = 'invoice' ${ofCustomer('i')}
+      UNION ALL
+      SELECT ${monthOf(sql`due_date + 1`)}, currency, 0, 0, -amount_cents
+      FROM invoice AS i WHERE company_id = ${companyId} AND kind = 'invoice' ${ofCustomer('i')}
+      UNION ALL
+      SELECT start_month, currency, 0, -amount_cents,
+        CASE WHEN start_month < due_month THEN -amount_cents ELSE 0 END
+      FROM placed
+      UNION ALL
+      SELECT undone_month, currency, 0, amount_cents, 0
+      FROM placed WHERE undone_month IS NOT NULL
+      UNION ALL
+      SELECT least(undone_month, due_month), currency, 0, 0, amount_cents
+      FROM placed WHERE start_month < due_month
+    ),
+    by_month AS (
+      SELECT month, currency, sum(sales) AS sales, sum(receivables) AS receivables,
+        sum(not_due) AS not_due
+      FROM events WHERE month <= ${to}
+      GROUP BY 1, 2
+    ),
+    running AS (
+      SELECT month, currency, sales,
+        sum(receivables) OVER (PARTITION BY currency ORDER BY month) AS receivables,
+        sum(not_due) OVER (PARTITION BY currency ORDER BY month) AS not_due
+      FROM by_month
+    )
+    SELECT month::text, currency, sales::text, receivables::text, not_due::text
+    FROM running
+    ORDER BY currency, month
+  `.execute(q);
+  return rows.rows.map((row) => ({
+    month: row.month as CalendarDate,
+    currency: row.currency,
+    salesCents: cents(Number(row.sales)),
+    receivablesCents: cents(Number(row.receivables)),
+    notDueCents: cents(Number(row.not_due)),
+  }));
+}
