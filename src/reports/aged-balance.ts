@@ -12,15 +12,9 @@ import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
 import { findUserDisplayNames } from '../auth/service.ts';
-import { getCompany } from '../companies/service.ts';
 import { listCustomerGroupings } from '../customers/service.ts';
-import {
-  agedBalanceSums,
-  companyUsesCurrency,
-  firstDocumentDateAfter,
-} from '../ledger/aged-balance.ts';
+import { agedBalanceSums } from '../ledger/aged-balance.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import { fieldIssue, InvalidError, type Issue } from '../shared/errors.ts';
 import { addCents, ZERO_CENTS, type Cents } from '../shared/money.ts';
 import {
   agingBuckets,
@@ -31,6 +25,7 @@ import {
   type AgingBucket,
   type AgingRow,
 } from './aging.ts';
+import { checkReportRequest } from './report-request.ts';
 
 /** What the rows of an aged balance stand for. */
 export const AGED_BALANCE_GROUPS = ['customer', 'collector', 'category'] as const;
@@ -74,18 +69,6 @@ export type AgedBalance = {
   totals: (AgingRow & { overdue: Cents })[];
 };
 
-/**
- * Refusals before anything is read: a date after the company's today
- * (`report_as_of_in_future`), bucket bounds the rules refuse (aging.ts). The caller adds
- * those that need the ledger.
- */
-function requestIssues(input: AgedBalanceInput, asOf: CalendarDate, today: CalendarDate): Issue[] {
-  return [
-    ...(asOf > today ? [fieldIssue('asOf', 'report_as_of_in_future', { date: asOf, today })] : []),
-    ...checkAgingBounds(input.bounds ?? DEFAULT_AGING_BOUNDS),
-  ];
-}
-
 /** What every late bucket (all but "not yet due") adds up to. */
 function overdueOf(row: AgingRow): Cents {
   return row.buckets.slice(1).reduce(addCents, ZERO_CENTS);
@@ -105,26 +88,9 @@ export async function agedBalance(
   input: AgedBalanceInput = {},
 ): Promise<AgedBalance> {
   requirePermission(ctx, 'ledger:read');
-  const company = await getCompany(deps, ctx.companyId);
-  const today = deps.clock.today(company.timeZone);
-  const asOf = input.asOf ?? today;
   const by = input.by ?? 'customer';
   const bounds = input.bounds ?? DEFAULT_AGING_BOUNDS;
-  const issues = requestIssues(input, asOf, today);
-  const first = await firstDocumentDateAfter(deps.db, ctx, asOf);
-  if (first !== null) {
-    issues.push(fieldIssue('asOf', 'report_as_of_before_first_document', { date: asOf, first }));
-  }
-  if (
-    input.currency !== undefined &&
-    input.currency !== company.currency &&
-    !(await companyUsesCurrency(deps.db, ctx, input.currency))
-  ) {
-    issues.push(fieldIssue('currency', 'report_currency_unused', { currency: input.currency }));
-  }
-  if (issues.length > 0) {
-    throw new InvalidError('report_invalid', {}, issues);
-  }
+  const asOf = await checkReportRequest(deps, ctx, input, checkAgingBounds(bounds));
   const buckets = agingBuckets(bounds);
   const sort = input.sort ?? 'open';
   // By customer in the order of an amount, the database orders and cuts the page itself:

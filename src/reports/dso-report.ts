@@ -12,12 +12,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
-import { getCompany } from '../companies/service.ts';
-import {
-  companyUsesCurrency,
-  firstDocumentDateAfter,
-  monthFigures,
-} from '../ledger/aged-balance.ts';
+import { monthFigures } from '../ledger/aged-balance.ts';
 import {
   addDays,
   addMonths,
@@ -25,9 +20,10 @@ import {
   startOfMonth,
   type CalendarDate,
 } from '../shared/calendar-date.ts';
-import { fieldIssue, InvalidError, type Issue } from '../shared/errors.ts';
+import { fieldIssue } from '../shared/errors.ts';
 import { cents } from '../shared/money.ts';
 import { DSO_HISTORY_MONTHS, dsoHistory, type DsoFigures, type DsoMonth } from './dso.ts';
+import { checkReportRequest } from './report-request.ts';
 
 /** Months read before the first one shown, so that its receivables can be exhausted. */
 const EXTRA_MONTHS = 12;
@@ -72,31 +68,15 @@ export async function dsoReport(
   input: DsoReportInput = {},
 ): Promise<DsoReport> {
   requirePermission(ctx, 'ledger:read');
-  const company = await getCompany(deps, ctx.companyId);
-  const today = deps.clock.today(company.timeZone);
-  const asOf = input.asOf ?? today;
   const count = input.months ?? DSO_HISTORY_MONTHS;
-  const issues: Issue[] = [];
-  if (asOf > today) {
-    issues.push(fieldIssue('asOf', 'report_as_of_in_future', { date: asOf, today }));
-  }
-  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_DSO_MONTHS) {
-    issues.push(fieldIssue('months', 'report_months_out_of_range', { max: MAX_DSO_MONTHS }));
-  }
-  const first = await firstDocumentDateAfter(deps.db, ctx, asOf);
-  if (first !== null) {
-    issues.push(fieldIssue('asOf', 'report_as_of_before_first_document', { date: asOf, first }));
-  }
-  if (
-    input.currency !== undefined &&
-    input.currency !== company.currency &&
-    !(await companyUsesCurrency(deps.db, ctx, input.currency))
-  ) {
-    issues.push(fieldIssue('currency', 'report_currency_unused', { currency: input.currency }));
-  }
-  if (issues.length > 0) {
-    throw new InvalidError('report_invalid', {}, issues);
-  }
+  const asOf = await checkReportRequest(
+    deps,
+    ctx,
+    input,
+    Number.isSafeInteger(count) && count >= 1 && count <= MAX_DSO_MONTHS
+      ? []
+      : [fieldIssue('months', 'report_months_out_of_range', { max: MAX_DSO_MONTHS })],
+  );
   const lastMonthEnd = lastMonthEndOf(asOf);
   const lastMonth = startOfMonth(lastMonthEnd);
   const firstMonth = addMonths(lastMonth, -(count + EXTRA_MONTHS - 1));
