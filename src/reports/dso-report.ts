@@ -12,6 +12,7 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
+import { requireCustomer } from '../customers/service.ts';
 import { monthFigures } from '../ledger/aged-balance.ts';
 import {
   addDays,
@@ -57,7 +58,8 @@ export function lastMonthEndOf(asOf: CalendarDate): CalendarDate {
 }
 
 /**
- * The DSO history (`ledger:read`). 400 `report_invalid` with every issue: a date in the
+ * The DSO history (`ledger:read`); 404 for a customer the company does not have. 400
+ * `report_invalid` with every issue: a date in the
  * future or before the first invoice, a number of months outside 1..60
  * (`report_months_out_of_range`), a currency the company has no invoice in. Two statements
  * besides the checks, whatever the size of the ledger.
@@ -68,6 +70,9 @@ export async function dsoReport(
   input: DsoReportInput = {},
 ): Promise<DsoReport> {
   requirePermission(ctx, 'ledger:read');
+  if (input.customerId !== undefined) {
+    await requireCustomer(deps, ctx, input.customerId);
+  }
   const count = input.months ?? DSO_HISTORY_MONTHS;
   const asOf = await checkReportRequest(
     deps,

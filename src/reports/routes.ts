@@ -11,6 +11,8 @@ import type { App } from '../http/types.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { agedBalance, type AgedBalanceInput } from './aged-balance.ts';
 import { exportAgedBalance, presentAgedBalance } from './aged-balance-export.ts';
+import { dsoReport } from './dso-report.ts';
+import { ZDsoQuery, ZDsoReport, type TDsoReport } from './dso-schemas.ts';
 import {
   bucketBoundsOf,
   ZAgedBalance,
@@ -95,5 +97,27 @@ export function registerReportRoutes(app: App, deps: Deps): void {
           language: requestLanguage(request),
         }),
       ),
+  );
+  app.get(
+    '/reports/dso',
+    {
+      schema: {
+        operationId: 'getDsoHistory',
+        tags,
+        summary:
+          'The DSO history: count-back DSO, simple DSO, BPDSO, average days delinquent and CEI at each month end, per currency',
+        description:
+          'The months end on the last month end on or before `asOf`. 400 `report_invalid` with every issue at once: `asOf` after the company’s today (`report_as_of_in_future`) or before its first document (`report_as_of_before_first_document`), `months` outside 1..60 (`report_months_out_of_range`), a `currency` the company has no invoice in (`report_currency_unused`).',
+        querystring: ZDsoQuery,
+        response: { 200: answer('The DSO history', ZDsoReport), ...problems(400, 401, 403) },
+      },
+    },
+    async (request): Promise<TDsoReport> =>
+      dsoReport(deps, request.ctx, {
+        asOf: request.query.asOf as CalendarDate | undefined,
+        months: request.query.months,
+        currency: request.query.currency,
+        customerId: request.query.customerId,
+      }),
   );
 }

@@ -92,7 +92,13 @@ describe('access links', () => {
       companyId: ctx.companyId,
       actor: { type: 'department', id: link.id, name: 'Paul Martin' },
       role: 'read_only',
-      audience: { kind: 'department', linkId: link.id, disputeId, customerId: customer.id },
+      audience: {
+        kind: 'department',
+        linkId: link.id,
+        disputeId,
+        customerId: customer.id,
+        ip: null,
+      },
     });
     const [listed] = await listAccessLinks(deps.db, ctx, { disputeId });
     expect(listed?.lastUsedAt).toEqual(later(MINUTE));
@@ -108,11 +114,13 @@ describe('access links', () => {
       maxDays: 365,
     });
     expect(link.disputeId).toBeNull();
-    const known = await authenticateAccessLink(deps, token, TEST_NOW);
+    // The address the request came from goes with the holder's acts (their events).
+    const known = await authenticateAccessLink(deps, token, TEST_NOW, { ip: '203.0.113.9' });
     expect(known.ctx.audience).toEqual({
       kind: 'customer',
       linkId: link.id,
       customerId: customer.id,
+      ip: '203.0.113.9',
     });
     expect(known.ctx.actor).toEqual({ type: 'customer', id: link.id, name: null });
   });

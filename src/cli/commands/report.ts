@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type * as AgedBalanceExport from '../../reports/aged-balance-export.ts';
+import type { DsoReport } from '../../reports/dso-report.ts';
 import type { TAgedBalance } from '../../reports/schemas.ts';
 import {
   AGED_BALANCE_BY,
@@ -16,7 +17,10 @@ import {
   bucketBoundsOf,
   ZBucketList,
 } from '../../reports/schemas.ts';
-import type { CalendarDate } from '../../shared/calendar-date.ts';
+import { findCustomerIdsByCodes } from '../../customers/service.ts';
+import { endOfMonth, formatDate, type CalendarDate } from '../../shared/calendar-date.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import { normalizeCustomerCode } from '../../shared/identifiers.ts';
 import type { Language } from '../../shared/language.ts';
 import {
   messageOf,
@@ -178,5 +182,119 @@ export function registerReportCommands(program: Command, language: Language): vo
           }
         },
       );
+    });
+  registerDsoCommand(report, language);
+}
+
+const ZDsoOptions = z.object({
+  asOf: z.string().optional(),
+  months: z.coerce.number().int().optional(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  customer: z.string().trim().min(1).optional(),
+  json: z.boolean().optional(),
+});
+
+/** One figure of days as people read it: `45,2`, and `365+` when it is a floor. */
+function daysText(figure: { days: number; isExhausted: boolean }, language: Language): string {
+  const days = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(figure.days);
+  return figure.isExhausted ? days : messageOf(language, 'dso_not_exhausted', { days });
+}
+
+/** The history as a table per currency: a line per month end, the oldest first. */
+function printDso(report: DsoReport, language: Language): void {
+  const say = (code: MessageCode, params?: MessageParams) => messageOf(language, code, params);
+  if (report.currencies.length === 0) {
+    process.stdout.write(`${say('dso_nothing')}\n`);
+    return;
+  }
+  const number = (value: number | null) =>
+    value === null
+      ? '—'
+      : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(value);
+  for (const { currency, months } of report.currencies) {
+    const money = (amount: Cents) =>
+      isCurrencyCode(currency) ? formatMoney(amount, currency, language) : `${amount} ${currency}`;
+    process.stdout.write(`${say('dso_title', { currency, date: report.lastMonthEnd })}\n\n`);
+    printTable(
+      [
+        say('dso_column_month_end'),
+        ...(
+          [
+            'dso_column_dso',
+            'dso_column_simple',
+            'dso_column_bpdso',
+            'dso_column_add',
+            'dso_column_cei',
+            'dso_column_sales',
+            'dso_column_receivables',
+          ] as const
+        ).map((code) => numberColumn(say(code))),
+      ],
+      months.map((month) => [
+        formatDate(endOfMonth(month.month), language),
+        daysText(month.dso, language),
+        number(month.simpleDso),
+        daysText(month.bestPossibleDso, language),
+        number(month.averageDaysDelinquent),
+        number(month.collectionEffectiveness),
+        money(month.salesCents),
+        money(month.receivablesCents),
+      ]),
+    );
+    process.stdout.write('\n');
+  }
+}
+
+/** `encaisse report dso [--as-of D] [--months N] [--currency C] [--customer CODE] [--json]`. */
+function registerDsoCommand(report: Command, language: Language): void {
+  const help = helpWords(language);
+  const say = (code: MessageCode) => messageOf(language, code);
+  report
+    .command('dso')
+    .description(say('dso_cli_help'))
+    .option('--as-of <date>', say('dso_cli_as_of'), dateArgument(language))
+    .option('--months <n>', say('dso_cli_months'))
+    .option('--currency <code>', say('dso_cli_currency'))
+    .option('--customer <code>', say('dso_cli_customer'))
+    .option('--json', help('jsonAmounts'))
+    .action(async (raw: unknown, command: Command) => {
+      const options = parseOptions(ZDsoOptions, raw, language);
+      // Loaded here, as the aged balance's: the use case reaches the ledger's services.
+      const { dsoReport } = await import('../../reports/dso-report.ts');
+      const result = await withCompany(
+        command.optsWithGlobals<GlobalOptions>(),
+        async ({ deps, ctx }) => {
+          let customerId: string | undefined;
+          if (options.customer !== undefined) {
+            const code = normalizeCustomerCode(options.customer);
+            customerId = (await findCustomerIdsByCodes(deps.db, ctx, [code])).get(code)?.id;
+            if (customerId === undefined) {
+              throw new NotFoundError('customer', options.customer);
+            }
+          }
+          return dsoReport(deps, ctx, {
+            asOf: options.asOf as CalendarDate | undefined,
+            months: options.months,
+            currency: options.currency,
+            customerId,
+          });
+        },
+      );
+      if (options.json === true) {
+        printJson(result);
+        return;
+      }
+      printDso(result, language);
     });
 }

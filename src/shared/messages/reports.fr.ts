@@ -64,4 +64,22 @@ export const reportsFr: Record<keyof typeof reportsEn, string> = {
   aged_balance_cli_pdf: 'écrire toutes les lignes et les totaux dans ce PDF (A4 paysage)',
   aged_balance_cli_one_format: 'Choisissez une seule sortie\u00a0: --json, --csv, --xlsx ou --pdf',
   aged_balance_cli_written: 'Écrit\u00a0: {{path}} ({{count}} lignes)',
+  dso_cli_help:
+    'L’historique du DSO\u00a0: DSO par épuisement, DSO simple, BPDSO, retard moyen et taux de recouvrement à chaque fin de mois',
+  dso_cli_as_of:
+    'le jour de l’historique, AAAA-MM-JJ (par défaut\u00a0: aujourd’hui)\u00a0; il s’arrête à la dernière fin de mois avant',
+  dso_cli_months: 'combien de fins de mois, de 1 à 60 (24 par défaut)',
+  dso_cli_currency: 'seulement cette devise',
+  dso_cli_customer: 'l’historique d’un client, par son code (par défaut\u00a0: tout le portefeuille)',
+  dso_title: 'DSO en {{currency}}, fins de mois jusqu’au {{date, day}}',
+  dso_column_month_end: 'Fin de mois',
+  dso_column_dso: 'DSO (jours)',
+  dso_column_simple: 'DSO simple',
+  dso_column_bpdso: 'DSO incompressible',
+  dso_column_add: 'Retard moyen (jours)',
+  dso_column_cei: 'Taux de recouvrement (%)',
+  dso_column_sales: 'CA TTC',
+  dso_column_receivables: 'Créances',
+  dso_not_exhausted: '{{days}}+ (non épuisé)',
+  dso_nothing: 'Aucune facture sur ces mois.',
 };

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useCli } from './harness.ts';
 
-const { encaisse, file, pathOf } = useCli();
+const { encaisse, encaisseWithEnv, file, pathOf } = useCli();
 
 const report = (...args: string[]) =>
   encaisse('--company', 'acme', 'report', 'aged-balance', ...args);
@@ -186,5 +186,59 @@ describe('encaisse report aged-balance', () => {
     const two = await report('--json', '--csv');
     expect(two).toMatchObject({ code: 2, stdout: '' });
     expect(two.stderr).toContain('Choose one output: --json, --csv, --xlsx or --pdf');
+  });
+});
+
+describe('encaisse report dso', () => {
+  // The ledger imported by the tests above.
+  it('prints the history as JSON and as a table in French, one customer’s too, and refuses bad months', async () => {
+    const dso = (...args: string[]) => encaisse('--company', 'acme', 'report', 'dso', ...args);
+    const printed = await dso(
+      '--as-of',
+      '2026-03-15',
+      '--months',
+      '2',
+      '--currency',
+      'EUR',
+      '--json',
+    );
+    expect(printed.code).toBe(0);
+    const history = JSON.parse(printed.stdout) as {
+      lastMonthEnd: string;
+      currencies: {
+        currency: string;
+        months: { dso: { days: number }; receivablesCents: number }[];
+      }[];
+    };
+    expect(history.lastMonthEnd).toBe('2026-02-28');
+    expect(history.currencies[0]?.months.map((m) => [m.receivablesCents, m.dso.days])).toEqual([
+      [180_000, 92],
+      [130_000, 59],
+    ]);
+    const table = await encaisseWithEnv(
+      { ENCAISSE_LANG: 'fr' },
+      '--company',
+      'acme',
+      'report',
+      'dso',
+      '--as-of',
+      '2026-03-15',
+      '--months',
+      '2',
+      '--currency',
+      'EUR',
+    );
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('DSO en EUR, fins de mois jusqu’au 28/02/2026');
+    expect(table.stdout).toMatch(/28\/02\/2026\s+59,0/u);
+    const ofC1 = await dso('--as-of', '2026-03-15', '--months', '1', '--customer', 'c1', '--json');
+    expect(JSON.parse(ofC1.stdout).currencies[0].months[0].receivablesCents).toBe(50_000);
+    const unknown = await dso('--customer', 'NOPE');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('NOPE');
+    const refused = await dso('--months', '61');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('60');
   });
 });

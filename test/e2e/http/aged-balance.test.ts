@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../../src/app/context.ts';
+import { ZDsoReport } from '../../../src/reports/dso-schemas.ts';
 import { ZAgedBalance } from '../../../src/reports/schemas.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
 import { pdfPages } from '../../pdf-text.ts';
@@ -306,5 +307,53 @@ describe('GET /api/reports/aged-balance/export', () => {
     expect(pages[1]).toContain('Total EUR EUR 900,00 €');
     expect(pages[1]).toContain('1 700,00 €');
     expect(pages[1]).toContain('Total USD USD 0,00 $US 300,00 $US');
+  });
+});
+
+describe('GET /api/reports/dso', () => {
+  it('answers each month end’s figures and inputs, per currency, as worked by hand', async () => {
+    const { session, a } = await ledger();
+    const response = await get(session, '/api/reports/dso?months=2&currency=EUR');
+    expect(response.statusCode).toBe(200);
+    const report = ZDsoReport.parse(response.json());
+    expect(report.lastMonthEnd).toBe('2026-02-28');
+    const [eur] = report.currencies;
+    // Sales: January F1 1 000,00 €; February F2 − AV1 = 300,00 €. On 31 Jan: F1 (not yet
+    // due) and F4; on 28 Feb: F2 (not yet due) and F4, F1 paid on 15 Feb.
+    expect(
+      eur?.months.map((m) => [m.month, m.salesCents, m.receivablesCents, m.notDueCents]),
+    ).toEqual([
+      ['2026-01-01', 100_000, 180_000, 100_000],
+      ['2026-02-01', 30_000, 130_000, 50_000],
+    ]);
+    // 28 Feb: 1 300 − 300 (28 d) = 1 000 = January's sales (31 d): 59,0 days. BPDSO: 500 − 300
+    // = 200; 31 × 200 / 1 000 = 6,2 → 34,2. CEI: 800 / 1 600 = 50 %. Simple: 1 300 / 1 300 × 90.
+    expect(eur?.months[1]).toMatchObject({
+      dso: { days: 59, isExhausted: true },
+      bestPossibleDso: { days: 34.2, isExhausted: true },
+      averageDaysDelinquent: 24.8,
+      collectionEffectiveness: 50,
+      simpleDso: 90,
+    });
+    const ofA = await get(session, `/api/reports/dso?months=1&customerId=${a}`);
+    expect(ZDsoReport.parse(ofA.json()).currencies[0]?.months[0]?.receivablesCents).toBe(50_000);
+  });
+
+  it('refuses months out of range and a future date at once, an unknown customer, no session', async () => {
+    const { session } = await ledger();
+    const refused = expectProblem(
+      await get(session, '/api/reports/dso?months=0&asOf=2026-03-16'),
+      400,
+    );
+    expect(refused.issues?.map((issue) => [issue.field, issue.code])).toEqual([
+      ['asOf', 'report_as_of_in_future'],
+      ['months', 'report_months_out_of_range'],
+    ]);
+    const unknown = await get(
+      session,
+      '/api/reports/dso?customerId=01a23796-54d9-762c-8fcd-9b37d279fd9e',
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect((await get(undefined, '/api/reports/dso')).statusCode).toBe(401);
   });
 });
