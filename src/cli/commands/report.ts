@@ -35,17 +35,20 @@ import { withCompany, type GlobalOptions } from '../runtime.ts';
 
 const FORMAT_FLAGS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 
+/** `--currency eur` as people type it: an ISO code, in capitals. */
+const ZCurrencyOption = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/)
+  .optional();
+
 const ZAgedBalanceOptions = z
   .object({
     asOf: z.string().optional(),
     by: z.enum(AGED_BALANCE_BY).default('customer'),
     buckets: ZBucketList.optional(),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/)
-      .optional(),
+    currency: ZCurrencyOption,
     sort: z.enum(AGED_BALANCE_ORDERS).default('open'),
     limit: z.coerce.number().int().min(1).optional(),
     json: z.boolean().optional(),
@@ -189,22 +192,24 @@ export function registerReportCommands(program: Command, language: Language): vo
 const ZDsoOptions = z.object({
   asOf: z.string().optional(),
   months: z.coerce.number().int().optional(),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
+  currency: ZCurrencyOption,
   customer: z.string().trim().min(1).optional(),
   json: z.boolean().optional(),
 });
 
-/** One figure of days as people read it: `45,2`, and `365+` when it is a floor. */
+/** A figure with one decimal as people read it: `45,2` (fr), `45.2` (en); `—` for none. */
+function oneDecimal(value: number | null, language: Language): string {
+  return value === null
+    ? '—'
+    : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(value);
+}
+
+/** A count-back DSO as people read it: `45,2`, and `365,0+ (not exhausted)` when a floor. */
 function daysText(figure: { days: number; isExhausted: boolean }, language: Language): string {
-  const days = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(figure.days);
+  const days = oneDecimal(figure.days, language);
   return figure.isExhausted ? days : messageOf(language, 'dso_not_exhausted', { days });
 }
 
@@ -215,13 +220,7 @@ function printDso(report: DsoReport, language: Language): void {
     process.stdout.write(`${say('dso_nothing')}\n`);
     return;
   }
-  const number = (value: number | null) =>
-    value === null
-      ? '—'
-      : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        }).format(value);
+  const number = (value: number | null) => oneDecimal(value, language);
   for (const { currency, months } of report.currencies) {
     const money = (amount: Cents) =>
       isCurrencyCode(currency) ? formatMoney(amount, currency, language) : `${amount} ${currency}`;
