@@ -84,20 +84,6 @@ export async function agedBalanceSums(
     ) AS moved
   `.execute(q);
   const isMoved = moved[0]?.moved === true;
-  // What the allocations made or undone since the date change on each document: added back
-  // when made after it, taken off again when live on it and undone since.
-  const deltaOf = (column: 'invoice_id' | 'credit_note_id' | 'payment_id') => sql`
-    SELECT ${sql.ref(column)} AS document_id,
-      sum(CASE WHEN undone_at IS NULL THEN amount_cents ELSE -amount_cents END) AS delta
-    FROM allocation
-    WHERE company_id = ${companyId} AND ${sql.ref(column)} IS NOT NULL
-      AND ((undone_at IS NULL AND allocated_on > ${date})
-        OR (undone_on > ${date} AND allocated_on <= ${date}))
-    GROUP BY 1`;
-  const invoiceOpen = isMoved ? sql`(i.open_cents + coalesce(d.delta, 0))` : sql`i.open_cents`;
-  const cashOpen = isMoved
-    ? sql`(p.unapplied_cents + coalesce(d.delta, 0))`
-    : sql`p.unapplied_cents`;
   const columns = thresholds.length + 1;
   const inCurrency = (alias: 'i' | 'p') =>
     input.currency === undefined
@@ -105,24 +91,45 @@ export async function agedBalanceSums(
       : sql`AND ${sql.ref(`${alias}.currency`)} = ${input.currency}`;
   const names = Array.from({ length: columns }, (_, k) => sql.ref(`b${k}`));
   const list = (parts: ReturnType<typeof sql>[], separator = sql`, `) => sql.join(parts, separator);
-  const invoices = isMoved
-    ? sql`invoice AS i LEFT JOIN (
-          SELECT document_id, sum(delta) AS delta
-          FROM (${deltaOf('invoice_id')} UNION ALL ${deltaOf('credit_note_id')}) AS parts
-          GROUP BY 1
-        ) AS d ON d.document_id = i.id
-        WHERE i.company_id = ${companyId} AND i.issue_date <= ${date} ${inCurrency('i')}
-          AND (i.open_cents > 0 OR d.document_id IS NOT NULL)`
-    : sql`invoice AS i
-        WHERE i.company_id = ${companyId} AND i.open_cents > 0 AND i.issue_date <= ${date}
-          ${inCurrency('i')}`;
-  const payments = isMoved
-    ? sql`payment AS p LEFT JOIN (${deltaOf('payment_id')}) AS d ON d.document_id = p.id
-        WHERE p.company_id = ${companyId} AND p.received_on <= ${date} ${inCurrency('p')}
-          AND (p.unapplied_cents > 0 OR d.document_id IS NOT NULL)`
-    : sql`payment AS p
-        WHERE p.company_id = ${companyId} AND p.unapplied_cents > 0
-          AND p.received_on <= ${date} ${inCurrency('p')}`;
+  // What each allocation made or undone since the date changes on the document on its
+  // `column` side: added back when made after the date, taken off again when it was live on
+  // it and undone since. Summed with what is open now, per customer and bucket, without
+  // ever summing per document: a document's zero adds nothing.
+  const movedOn = (column: 'invoice_id' | 'credit_note_id' | 'payment_id') => sql`
+    SELECT ${sql.ref(column)} AS document_id,
+      CASE WHEN undone_at IS NULL THEN amount_cents ELSE -amount_cents END AS delta
+    FROM allocation
+    WHERE company_id = ${companyId} AND ${sql.ref(column)} IS NOT NULL
+      AND ((undone_at IS NULL AND allocated_on > ${date})
+        OR (undone_on > ${date} AND allocated_on <= ${date}))`;
+  const invoices = sql`
+    SELECT i.customer_id, i.currency, i.kind, i.due_date, i.open_cents AS open
+    FROM invoice AS i
+    WHERE i.company_id = ${companyId} AND i.open_cents > 0 AND i.issue_date <= ${date}
+      ${inCurrency('i')}
+    ${
+      isMoved
+        ? sql`UNION ALL
+    SELECT i.customer_id, i.currency, i.kind, i.due_date, m.delta
+    FROM (${movedOn('invoice_id')} UNION ALL ${movedOn('credit_note_id')}) AS m
+    JOIN invoice AS i ON i.company_id = ${companyId} AND i.id = m.document_id
+    WHERE i.issue_date <= ${date} ${inCurrency('i')}`
+        : sql``
+    }`;
+  const payments = sql`
+    SELECT p.customer_id, p.currency, p.unapplied_cents AS open
+    FROM payment AS p
+    WHERE p.company_id = ${companyId} AND p.unapplied_cents > 0 AND p.received_on <= ${date}
+      ${inCurrency('p')}
+    ${
+      isMoved
+        ? sql`UNION ALL
+    SELECT p.customer_id, p.currency, m.delta
+    FROM (${movedOn('payment_id')}) AS m
+    JOIN payment AS p ON p.company_id = ${companyId} AND p.id = m.document_id
+    WHERE p.received_on <= ${date} ${inCurrency('p')}`
+        : sql``
+    }`;
   // The page's order, then the customer and currency: a page never depends on the plan.
   const order =
     input.page?.order === 'overdue'
@@ -151,16 +158,16 @@ export async function agedBalanceSums(
         coalesce(sum(o.open) FILTER (WHERE o.kind = 'credit_note'), 0) AS credit_notes,
         0::bigint AS unapplied
       FROM (
-        SELECT i.customer_id, i.currency, i.kind, ${invoiceOpen} AS open,
-          CASE WHEN i.kind = 'invoice' THEN width_bucket(${date} - i.due_date, ${bounds}) END
+        SELECT d.customer_id, d.currency, d.kind, d.open,
+          CASE WHEN d.kind = 'invoice' THEN width_bucket(${date} - d.due_date, ${bounds}) END
             AS bucket
-        FROM ${invoices}
+        FROM (${invoices}) AS d
       ) AS o
       GROUP BY 1, 2
       UNION ALL
-      SELECT p.customer_id, p.currency, ${list(names.map((name) => sql`0::bigint AS ${name}`))},
-        0, sum(${cashOpen})
-      FROM ${payments}
+      SELECT c.customer_id, c.currency, ${list(names.map((name) => sql`0::bigint AS ${name}`))},
+        0, sum(c.open)
+      FROM (${payments}) AS c
       GROUP BY 1, 2
     ),
     customers AS (
