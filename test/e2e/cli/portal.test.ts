@@ -9,6 +9,9 @@ import { useCli } from './harness.ts';
 
 const { encaisse, encaisseWithEnv, file } = useCli();
 
+/** `encaisse --company acme portal link …`. */
+const link = (...args: string[]) => encaisse('--company', 'acme', 'portal', 'link', ...args);
+
 const URL_OF_LINK = /^https:\/\/encaisse\.example\.test\/portail#[A-Za-z0-9_-]{43}$/;
 
 describe('encaisse portal link', () => {
@@ -33,11 +36,7 @@ describe('encaisse portal link', () => {
     expect(printed.stdout.trim()).toMatch(URL_OF_LINK);
     expect(printed.stderr).toContain('C1');
 
-    const asJson = await encaisse(
-      '--company',
-      'acme',
-      'portal',
-      'link',
+    const asJson = await link(
       '--customer',
       'C1',
       '--days',
@@ -56,59 +55,23 @@ describe('encaisse portal link', () => {
     const lifetime = Date.parse(made.link.expiresAt) - Date.parse(made.link.createdAt);
     expect(lifetime).toBe(7 * 86_400_000);
 
-    const revoked = await encaisse(
-      '--company',
-      'acme',
-      'portal',
-      'link',
-      '--customer',
-      'C1',
-      '--revoke',
-      '--json',
-    );
+    const revoked = await link('--customer', 'C1', '--revoke', '--json');
     expect(revoked.code).toBe(0);
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: 2 });
-    const again = await encaisse(
-      '--company',
-      'acme',
-      'portal',
-      'link',
-      '--customer',
-      'C1',
-      '--revoke',
-      '--json',
-    );
+    const again = await link('--customer', 'C1', '--revoke', '--json');
     expect(JSON.parse(again.stdout)).toEqual({ revoked: 0 });
   });
 
   it('refuses an unknown customer and a lifetime past a year, printing nothing', async () => {
-    const unknown = await encaisse('--company', 'acme', 'portal', 'link', '--customer', 'NOPE');
+    const unknown = await link('--customer', 'NOPE');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('NOPE');
-    const tooLong = await encaisse(
-      '--company',
-      'acme',
-      'portal',
-      'link',
-      '--customer',
-      'C1',
-      '--days',
-      '400',
-    );
+    const tooLong = await link('--customer', 'C1', '--days', '400');
     expect(tooLong.code).not.toBe(0);
     expect(tooLong.stdout).toBe('');
     expect(tooLong.stderr).toContain('--days');
-    const revoked = await encaisse(
-      '--company',
-      'acme',
-      'portal',
-      'link',
-      '--customer',
-      'C1',
-      '--revoke',
-      '--json',
-    );
+    const revoked = await link('--customer', 'C1', '--revoke', '--json');
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: 0 });
   });
 });
