@@ -60,8 +60,10 @@ export const reportsEn = {
   aged_balance_cli_pdf: 'write every row and the totals to this PDF (A4 landscape)',
   aged_balance_cli_one_format: 'Choose one output: --json, --csv, --xlsx or --pdf',
   aged_balance_cli_written: 'Written: {{path}} ({{count}} rows)',
-  dso_cli_help: 'The DSO history: count-back DSO, simple DSO, BPDSO, days delinquent and CEI at each month end',
-  dso_cli_as_of: 'the day the history is as of, YYYY-MM-DD (default: today); it ends on the last month end before',
+  dso_cli_help:
+    'The DSO history: count-back DSO, simple DSO, BPDSO, days delinquent and CEI at each month end',
+  dso_cli_as_of:
+    'the day the history is as of, YYYY-MM-DD (default: today); it ends on the last month end before',
   dso_cli_months: 'how many month ends, 1 to 60 (default 24)',
   dso_cli_currency: 'only this currency',
   dso_cli_customer: 'one customer’s history, by its code (default: the portfolio)',

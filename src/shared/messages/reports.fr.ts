@@ -70,7 +70,8 @@ export const reportsFr: Record<keyof typeof reportsEn, string> = {
     'le jour de l’historique, AAAA-MM-JJ (par défaut\u00a0: aujourd’hui)\u00a0; il s’arrête à la dernière fin de mois avant',
   dso_cli_months: 'combien de fins de mois, de 1 à 60 (24 par défaut)',
   dso_cli_currency: 'seulement cette devise',
-  dso_cli_customer: 'l’historique d’un client, par son code (par défaut\u00a0: tout le portefeuille)',
+  dso_cli_customer:
+    'l’historique d’un client, par son code (par défaut\u00a0: tout le portefeuille)',
   dso_title: 'DSO en {{currency}}, fins de mois jusqu’au {{date, day}}',
   dso_column_month_end: 'Fin de mois',
   dso_column_dso: 'DSO (jours)',
