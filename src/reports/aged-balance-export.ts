@@ -1,32 +1,17 @@
 /**
  * The aged balance at the edges (issue 11): the answer the API and `--json` give, and the
- * files it is exported as — CSV (every row), XLSX (every row, amounts as numbers, the as-of
- * date as a date, a totals row per currency) through the product's writers (src/exports/),
- * and PDF (aged-balance-pdf.ts). Headings are words of the catalogue, in the reader's
+ * files it is exported as (report-file.ts: CSV, every row; XLSX, every row, amounts as
+ * numbers, the as-of date as a date, a totals row per currency; the PDF of
+ * aged-balance-pdf.ts). Headings are words of the catalogue, in the reader's
  * language; amounts are decimals in their currency's digits (`1234.56`), never floats.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import type { Company } from '../companies/model.ts';
 import { getCompany } from '../companies/service.ts';
 import { RISK_CATEGORIES } from '../customers/schemas.ts';
-import {
-  DEFAULT_CSV_LAYOUT,
-  formatCsvRecord,
-  openCsvWriter,
-  type CsvLayout,
-} from '../exports/csv-writer.ts';
-import { EXPORT_CONTENT_TYPES, type ListExport } from '../exports/list-export.ts';
-import {
-  moneyCell,
-  type ExportColumn,
-  type ExportRow,
-  type TableWriter,
-} from '../exports/table-writer.ts';
-import { openXlsxWriter } from '../exports/xlsx-writer.ts';
+import type { ListExport } from '../exports/list-export.ts';
+import { moneyCell, type ExportColumn } from '../exports/table-writer.ts';
 import type { Language } from '../shared/language.ts';
 import {
   cliWord,
@@ -37,7 +22,8 @@ import {
 import type { Cents } from '../shared/money.ts';
 import { agedBalance, type AgedBalance, type AgedBalanceInput } from './aged-balance.ts';
 import type { AgingBucket } from './aging.ts';
-import type { AgedBalanceFormat, TAgedBalance, TAgedBalanceTotal } from './schemas.ts';
+import { exportReportFile, type ReportFileSource, type ReportTable } from './report-file.ts';
+import type { ReportFormat, TAgedBalance, TAgedBalanceTotal } from './schemas.ts';
 
 /** The answer of `GET /api/reports/aged-balance` and of `--json`: the rows without their keys. */
 export function presentAgedBalance(balance: AgedBalance): TAgedBalance {
@@ -62,6 +48,13 @@ export function presentAgedBalance(balance: AgedBalance): TAgedBalance {
     totals: balance.totals.map(figures),
   };
 }
+
+/** What the grouping is called under a title: « Par client ». */
+export const AGED_BALANCE_GROUPING: Readonly<Record<TAgedBalance['by'], MessageCode>> = {
+  customer: 'aged_balance_by_customer',
+  collector: 'aged_balance_by_collector',
+  category: 'aged_balance_by_category',
+};
 
 /** A bucket's heading: « Non échu », « 1–30 j », « Plus de 90 j ». */
 export function bucketLabel(bucket: AgingBucket, language: Language): string {
@@ -149,19 +142,12 @@ export function figuresOf(row: TAgedBalanceTotal): Cents[] {
   ] as Cents[];
 }
 
-/** The table of the files: its columns, a line per row, and a line per currency's total. */
-export type AgedBalanceTable = {
-  columns: ExportColumn[];
-  rows: ExportRow[];
-  totals: ExportRow[];
-};
-
 /**
  * The balance as the files' table: the as-of date (a date cell), the group's columns, the
  * currency, then each bucket and the sums as decimals of the row's currency. A total's
  * line says « Total » where the group's name goes.
  */
-export function agedBalanceTable(balance: TAgedBalance, language: Language): AgedBalanceTable {
+export function agedBalanceTable(balance: TAgedBalance, language: Language): ReportTable {
   const groups = groupHeadings(balance.by, language);
   const columns: ExportColumn[] = [
     { name: messageOf(language, 'aged_balance_column_as_of'), type: 'date' },
@@ -188,72 +174,25 @@ export function agedBalanceTable(balance: TAgedBalance, language: Language): Age
   };
 }
 
-/**
- * The balance as CSV text: every row, no totals line (a script reads the rows; the totals
- * are `--json`'s and the XLSX's). `layout` as the files' (BOM, CRLF) unless told.
- */
-export function agedBalanceCsv(
-  balance: TAgedBalance,
-  language: Language,
-  layout: CsvLayout = DEFAULT_CSV_LAYOUT,
-): string {
-  const table = agedBalanceTable(balance, language);
-  return (
-    (layout.byteOrderMark ? '\uFEFF' : '') +
-    [table.columns.map((column) => column.name), ...table.rows]
-      .map((cells) => formatCsvRecord(cells, layout))
-      .join('')
-  );
-}
-
 /** What a written aged-balance file needs besides the balance. */
 export type AgedBalanceFileContext = {
   company: Pick<Company, 'legalName' | 'addressLine1' | 'addressLine2' | 'postalCode' | 'city'>;
   language: Language;
 };
 
-/**
- * Writes the balance to `path` (replacing it) as `format`: CSV rows; XLSX rows then a totals
- * row per currency; the PDF. Resolves to the number of rows written, totals not counted.
- * A file that fails half-way is deleted.
- */
-export async function writeAgedBalanceFile(
+/** The balance as report-file.ts writes it: its table, its sheet, its PDF. */
+export function agedBalanceFile(
   balance: TAgedBalance,
-  format: AgedBalanceFormat,
-  path: string,
   context: AgedBalanceFileContext,
-): Promise<number> {
-  if (format === 'pdf') {
+): ReportFileSource {
+  return {
+    table: () => agedBalanceTable(balance, context.language),
+    sheetName: messageOf(context.language, 'aged_balance_sheet'),
     // Loaded when asked: pdfkit is not needed for the spreadsheets (and aged-balance-pdf.ts
     // reads this file's headings).
-    const { renderAgedBalancePdf } = await import('./aged-balance-pdf.ts');
-    await writeFile(path, await renderAgedBalancePdf(balance, context));
-    return balance.rows.length;
-  }
-  const table = agedBalanceTable(balance, context.language);
-  const writer: TableWriter =
-    format === 'csv'
-      ? await openCsvWriter(path, table.columns)
-      : await openXlsxWriter(path, table.columns, {
-          sheetName: messageOf(context.language, 'aged_balance_sheet'),
-        });
-  try {
-    await writer.writeRows(table.rows);
-    if (format === 'xlsx') {
-      await writer.writeRows(table.totals);
-    }
-    await writer.close();
-  } catch (error) {
-    await writer.discard();
-    throw error;
-  }
-  return table.rows.length;
+    pdf: async () => (await import('./aged-balance-pdf.ts')).renderAgedBalancePdf(balance, context),
+  };
 }
-
-const CONTENT_TYPES: Readonly<Record<AgedBalanceFormat, string>> = {
-  ...EXPORT_CONTENT_TYPES,
-  pdf: 'application/pdf',
-};
 
 /**
  * The aged balance with every row (no limit), written to a file of its own in the temporary
@@ -264,22 +203,13 @@ export async function exportAgedBalance(
   deps: Deps,
   ctx: Ctx,
   input: Omit<AgedBalanceInput, 'limit'>,
-  options: { format: AgedBalanceFormat; language: Language },
+  options: { format: ReportFormat; language: Language },
 ): Promise<ListExport> {
   const balance = presentAgedBalance(await agedBalance(deps, ctx, input));
   const company = await getCompany(deps, ctx.companyId);
-  const dir = await mkdtemp(join(tmpdir(), 'encaisse-export-'));
-  const remove = () => rm(dir, { recursive: true, force: true });
-  const fileName = `balance-agee-${balance.asOf}.${options.format}`;
-  const path = join(dir, fileName);
-  try {
-    const rows = await writeAgedBalanceFile(balance, options.format, path, {
-      company,
-      language: options.language,
-    });
-    return { path, fileName, contentType: CONTENT_TYPES[options.format], rows, remove };
-  } catch (error) {
-    await remove();
-    throw error;
-  }
+  return exportReportFile(
+    agedBalanceFile(balance, { company, language: options.language }),
+    options.format,
+    `balance-agee-${balance.asOf}`,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ZCalendarDate, ZCents, ZCurrency, ZId } from '../shared/schemas.ts';
+import { REPORT_FORMATS } from './schemas.ts';
 
 export const ZDsoQuery = z.object({
   asOf: ZCalendarDate.optional().meta({
@@ -20,6 +21,13 @@ export const ZDsoQuery = z.object({
   }),
 });
 export type TDsoQuery = z.infer<typeof ZDsoQuery>;
+
+export const ZDsoExportQuery = ZDsoQuery.extend({
+  format: z.enum(REPORT_FORMATS).default('csv').meta({
+    description:
+      '`csv` (a line per currency and month end), `xlsx` (figures and amounts as numbers, the month end as a date) or `pdf` (A4 landscape, to print)',
+  }),
+});
 
 const ZCountBack = z.object({
   days: z.number().meta({ description: 'Days, one decimal' }),

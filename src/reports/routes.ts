@@ -11,8 +11,15 @@ import type { App } from '../http/types.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { agedBalance, type AgedBalanceInput } from './aged-balance.ts';
 import { exportAgedBalance, presentAgedBalance } from './aged-balance-export.ts';
-import { dsoReport } from './dso-report.ts';
-import { ZDsoQuery, ZDsoReport, type TDsoReport } from './dso-schemas.ts';
+import { dsoReport, type DsoReportInput } from './dso-report.ts';
+import { exportDso } from './dso-export.ts';
+import {
+  ZDsoExportQuery,
+  ZDsoQuery,
+  ZDsoReport,
+  type TDsoQuery,
+  type TDsoReport,
+} from './dso-schemas.ts';
 import {
   bucketBoundsOf,
   ZAgedBalance,
@@ -32,6 +39,16 @@ function agedBalanceInput(query: Omit<TAgedBalanceExportQuery, 'format'>): AgedB
     by: query.by,
     currency: query.currency,
     sort: query.sort,
+  };
+}
+
+/** The DSO filters of the query as the use case takes them. */
+function dsoInput(query: TDsoQuery): DsoReportInput {
+  return {
+    asOf: query.asOf as CalendarDate | undefined,
+    months: query.months,
+    currency: query.currency,
+    customerId: query.customerId,
   };
 }
 
@@ -109,15 +126,45 @@ export function registerReportRoutes(app: App, deps: Deps): void {
         description:
           'The months end on the last month end on or before `asOf`. 400 `report_invalid` with every issue at once: `asOf` after the company’s today (`report_as_of_in_future`) or before its first document (`report_as_of_before_first_document`), `months` outside 1..60 (`report_months_out_of_range`), a `currency` the company has no invoice in (`report_currency_unused`).',
         querystring: ZDsoQuery,
-        response: { 200: answer('The DSO history', ZDsoReport), ...problems(400, 401, 403) },
+        response: {
+          200: answer('The DSO history', ZDsoReport),
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
-    async (request): Promise<TDsoReport> =>
-      dsoReport(deps, request.ctx, {
-        asOf: request.query.asOf as CalendarDate | undefined,
-        months: request.query.months,
-        currency: request.query.currency,
-        customerId: request.query.customerId,
-      }),
+    async (request): Promise<TDsoReport> => dsoReport(deps, request.ctx, dsoInput(request.query)),
+  );
+  app.get(
+    '/reports/dso/export',
+    {
+      schema: {
+        operationId: 'exportDsoHistory',
+        tags,
+        summary: 'The DSO history as a CSV, XLSX or PDF file',
+        description:
+          'The same filters and refusals as `getDsoHistory`, sent as an attachment named `dso-<last month end>.<format>`: a line per currency and month end with the count-back DSO, the simple DSO, the BPDSO, the average days delinquent, the CEI, the month’s sales, receivables and part not yet due, and a note where a count-back figure is a floor. Headings in the request’s language. XLSX: figures and amounts as numbers, the month end as a date. PDF: A4 landscape, the company, the portfolio or the customer, page numbers.',
+        querystring: ZDsoExportQuery,
+        response: {
+          200: {
+            description:
+              'The file, sent as an attachment (`dso-YYYY-MM-DD.csv`, `.xlsx` or `.pdf`)',
+            content: {
+              'text/csv': FILE,
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': FILE,
+              'application/pdf': FILE,
+            },
+          },
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) =>
+      sendExport(
+        reply,
+        await exportDso(deps, request.ctx, dsoInput(request.query), {
+          format: request.query.format,
+          language: requestLanguage(request),
+        }),
+      ),
   );
 }

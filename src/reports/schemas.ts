@@ -12,8 +12,8 @@ export const AGED_BALANCE_BY = ['customer', 'collector', 'category'] as const;
 /** How the rows are ordered (`AGED_BALANCE_SORTS` of aged-balance.ts). */
 export const AGED_BALANCE_ORDERS = ['open', 'overdue', 'name'] as const;
 /** The file formats of the export: the lists' two, and a PDF to print. */
-export const AGED_BALANCE_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
-export type AgedBalanceFormat = (typeof AGED_BALANCE_FORMATS)[number];
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The rows an answer holds by default, and at most: the totals always cover every row. */
 export const DEFAULT_AGED_BALANCE_LIMIT = 100;
@@ -72,7 +72,7 @@ export const ZAgedBalanceQuery = ZAgedBalanceFilters.extend({
 export type TAgedBalanceQuery = z.infer<typeof ZAgedBalanceQuery>;
 
 export const ZAgedBalanceExportQuery = ZAgedBalanceFilters.extend({
-  format: z.enum(AGED_BALANCE_FORMATS).default('csv').meta({
+  format: z.enum(REPORT_FORMATS).default('csv').meta({
     description:
       '`csv` (every row), `xlsx` (every row, amounts as numbers, a totals row per currency) or `pdf` (A4 landscape, to print)',
   }),

@@ -10,6 +10,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type * as AgedBalanceExport from '../../reports/aged-balance-export.ts';
 import type { DsoReport } from '../../reports/dso-report.ts';
+import { formatOneDecimal, formatReportMoney } from '../../reports/figure-text.ts';
+import type { ReportFileSource } from '../../reports/report-file.ts';
 import type { TAgedBalance } from '../../reports/schemas.ts';
 import {
   AGED_BALANCE_BY,
@@ -27,7 +29,7 @@ import {
   type MessageCode,
   type MessageParams,
 } from '../../shared/messages/catalogue.ts';
-import { formatMoney, isCurrencyCode, type Cents } from '../../shared/money.ts';
+import type { Cents } from '../../shared/money.ts';
 import { helpWords } from '../localized-command.ts';
 import { dateArgument, parseOptions } from '../options.ts';
 import { numberColumn, printJson, printTable } from '../output.ts';
@@ -43,6 +45,78 @@ const ZCurrencyOption = z
   .regex(/^[A-Z]{3}$/)
   .optional();
 
+/** The outputs of a report, one at a time: JSON, CSV on stdout, or a file. */
+const OUTPUT_OPTIONS = {
+  json: z.boolean().optional(),
+  csv: z.boolean().optional(),
+  xlsx: z.string().min(1).optional(),
+  pdf: z.string().min(1).optional(),
+};
+type OutputOptions = {
+  json?: boolean | undefined;
+  csv?: boolean | undefined;
+  xlsx?: string | undefined;
+  pdf?: string | undefined;
+};
+
+/** Refuses a second output flag: the second one given is the one named. */
+function oneOutput(options: OutputOptions, context: z.RefinementCtx): void {
+  const given = FORMAT_FLAGS.filter((flag) => options[flag] !== undefined);
+  if (given.length > 1) {
+    context.addIssue({
+      code: 'custom',
+      path: [given[1] ?? 'json'],
+      message: 'aged_balance_cli_one_format',
+      params: { code: 'aged_balance_cli_one_format' },
+    });
+  }
+}
+
+/** Whether the options ask for every row: CSV and the files hold them all. */
+function isWhole(options: OutputOptions): boolean {
+  return options.csv === true || options.xlsx !== undefined || options.pdf !== undefined;
+}
+
+/**
+ * Sends a report where `options` ask: `--json` as the API answers, `--csv` on stdout for
+ * Unix tools (LF line ends, no byte-order mark), `--xlsx`/`--pdf` to a file (then says
+ * where, with `written`), else the table for people (`print`).
+ */
+async function outputReport(
+  options: OutputOptions,
+  report: {
+    json: unknown;
+    file: () => ReportFileSource;
+    print: () => void;
+    written: MessageCode;
+  },
+  language: Language,
+): Promise<void> {
+  if (options.json === true) {
+    printJson(report.json);
+    return;
+  }
+  if (!isWhole(options)) {
+    report.print();
+    return;
+  }
+  // Loaded here: exceljs and pdfkit are for the files only (import-memory.test.ts).
+  const { reportCsv, writeReportFile } = await import('../../reports/report-file.ts');
+  if (options.csv === true) {
+    process.stdout.write(
+      reportCsv(report.file().table(), { delimiter: ',', lineEnding: '\n', byteOrderMark: false }),
+    );
+    return;
+  }
+  const path = resolve(options.xlsx ?? options.pdf ?? '');
+  const count = await writeReportFile(
+    report.file(),
+    options.xlsx === undefined ? 'pdf' : 'xlsx',
+    path,
+  );
+  process.stdout.write(`${messageOf(language, report.written, { path, count })}\n`);
+}
+
 const ZAgedBalanceOptions = z
   .object({
     asOf: z.string().optional(),
@@ -51,23 +125,9 @@ const ZAgedBalanceOptions = z
     currency: ZCurrencyOption,
     sort: z.enum(AGED_BALANCE_ORDERS).default('open'),
     limit: z.coerce.number().int().min(1).optional(),
-    json: z.boolean().optional(),
-    csv: z.boolean().optional(),
-    xlsx: z.string().min(1).optional(),
-    pdf: z.string().min(1).optional(),
+    ...OUTPUT_OPTIONS,
   })
-  .superRefine((options, context) => {
-    // One output at a time: the second flag given is the one refused.
-    const given = FORMAT_FLAGS.filter((flag) => options[flag] !== undefined);
-    if (given.length > 1) {
-      context.addIssue({
-        code: 'custom',
-        path: [given[1] ?? 'json'],
-        message: 'aged_balance_cli_one_format',
-        params: { code: 'aged_balance_cli_one_format' },
-      });
-    }
-  });
+  .superRefine(oneOutput);
 
 /** The export's helpers, loaded by the action (`import()`). */
 type Words = typeof AgedBalanceExport;
@@ -75,18 +135,11 @@ type Words = typeof AgedBalanceExport;
 /** The balance as a table for people: a line per row, then a total per currency. */
 function printAgedBalance(balance: TAgedBalance, language: Language, words: Words): void {
   const say = (code: MessageCode, params?: MessageParams) => messageOf(language, code, params);
-  const money = (amount: Cents, currency: string) =>
-    isCurrencyCode(currency) ? formatMoney(amount, currency, language) : `${amount} ${currency}`;
   const amounts = (row: TAgedBalance['totals'][number]) =>
-    words.figuresOf(row).map((amount) => money(amount, row.currency));
+    words.figuresOf(row).map((amount) => formatReportMoney(amount, row.currency, language));
   const groups = words.groupHeadings(balance.by, language);
-  const grouping: Record<TAgedBalance['by'], MessageCode> = {
-    customer: 'aged_balance_by_customer',
-    collector: 'aged_balance_by_collector',
-    category: 'aged_balance_by_category',
-  };
   process.stdout.write(
-    `${say('aged_balance_title', { date: balance.asOf })} — ${say(grouping[balance.by])}\n\n`,
+    `${say('aged_balance_title', { date: balance.asOf })} — ${say(words.AGED_BALANCE_GROUPING[balance.by])}\n\n`,
   );
   if (balance.rows.length === 0) {
     process.stdout.write(`${say('aged_balance_nothing_open')}\n`);
@@ -142,8 +195,6 @@ export function registerReportCommands(program: Command, language: Language): vo
       // files exceljs and pdfkit, which the other commands need not carry (import-memory.test.ts).
       const { agedBalance } = await import('../../reports/aged-balance.ts');
       const words = await import('../../reports/aged-balance-export.ts');
-      const file = options.xlsx ?? options.pdf;
-      const isWhole = options.csv === true || file !== undefined;
       await withCompany(
         command.optsWithGlobals<GlobalOptions>(),
         async ({ deps, ctx, company }) => {
@@ -155,61 +206,38 @@ export function registerReportCommands(program: Command, language: Language): vo
               currency: options.currency,
               sort: options.sort,
               // The files hold every row.
-              limit: isWhole ? undefined : options.limit,
+              limit: isWhole(options) ? undefined : options.limit,
             }),
           );
-          if (options.json === true) {
-            printJson(balance);
-          } else if (options.csv === true) {
-            // On stdout for Unix tools: LF line ends, no byte-order mark.
-            process.stdout.write(
-              words.agedBalanceCsv(balance, language, {
-                delimiter: ',',
-                lineEnding: '\n',
-                byteOrderMark: false,
-              }),
-            );
-          } else if (file !== undefined) {
-            const path = resolve(file);
-            const count = await words.writeAgedBalanceFile(
-              balance,
-              options.xlsx === undefined ? 'pdf' : 'xlsx',
-              path,
-              { company, language },
-            );
-            process.stdout.write(
-              `${messageOf(language, 'aged_balance_cli_written', { path, count })}\n`,
-            );
-          } else {
-            printAgedBalance(balance, language, words);
-          }
+          await outputReport(
+            options,
+            {
+              json: balance,
+              file: () => words.agedBalanceFile(balance, { company, language }),
+              print: () => printAgedBalance(balance, language, words),
+              written: 'aged_balance_cli_written',
+            },
+            language,
+          );
         },
       );
     });
   registerDsoCommand(report, language);
 }
 
-const ZDsoOptions = z.object({
-  asOf: z.string().optional(),
-  months: z.coerce.number().int().optional(),
-  currency: ZCurrencyOption,
-  customer: z.string().trim().min(1).optional(),
-  json: z.boolean().optional(),
-});
-
-/** A figure with one decimal as people read it: `45,2` (fr), `45.2` (en); `—` for none. */
-function oneDecimal(value: number | null, language: Language): string {
-  return value === null
-    ? '—'
-    : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-        minimumFractionDigits: 1,
-        maximumFractionDigits: 1,
-      }).format(value);
-}
+const ZDsoOptions = z
+  .object({
+    asOf: z.string().optional(),
+    months: z.coerce.number().int().optional(),
+    currency: ZCurrencyOption,
+    customer: z.string().trim().min(1).optional(),
+    ...OUTPUT_OPTIONS,
+  })
+  .superRefine(oneOutput);
 
 /** A count-back DSO as people read it: `45,2`, and `365,0+ (not exhausted)` when a floor. */
 function daysText(figure: { days: number; isExhausted: boolean }, language: Language): string {
-  const days = oneDecimal(figure.days, language);
+  const days = formatOneDecimal(figure.days, language);
   return figure.isExhausted ? days : messageOf(language, 'dso_not_exhausted', { days });
 }
 
@@ -220,10 +248,9 @@ function printDso(report: DsoReport, language: Language): void {
     process.stdout.write(`${say('dso_nothing')}\n`);
     return;
   }
-  const number = (value: number | null) => oneDecimal(value, language);
+  const number = (value: number | null) => formatOneDecimal(value, language);
   for (const { currency, months } of report.currencies) {
-    const money = (amount: Cents) =>
-      isCurrencyCode(currency) ? formatMoney(amount, currency, language) : `${amount} ${currency}`;
+    const money = (amount: Cents) => formatReportMoney(amount, currency, language);
     process.stdout.write(`${say('dso_title', { currency, date: report.lastMonthEnd })}\n\n`);
     printTable(
       [
@@ -267,13 +294,17 @@ function registerDsoCommand(report: Command, language: Language): void {
     .option('--currency <code>', say('dso_cli_currency'))
     .option('--customer <code>', say('dso_cli_customer'))
     .option('--json', help('jsonAmounts'))
+    .option('--csv', say('dso_cli_csv'))
+    .option('--xlsx <file>', say('dso_cli_xlsx'))
+    .option('--pdf <file>', say('dso_cli_pdf'))
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(ZDsoOptions, raw, language);
       // Loaded here, as the aged balance's: the use case reaches the ledger's services.
       const { dsoReport } = await import('../../reports/dso-report.ts');
-      const result = await withCompany(
+      const { dsoFile, dsoSubject } = await import('../../reports/dso-export.ts');
+      await withCompany(
         command.optsWithGlobals<GlobalOptions>(),
-        async ({ deps, ctx }) => {
+        async ({ deps, ctx, company }) => {
           let customerId: string | undefined;
           if (options.customer !== undefined) {
             const code = normalizeCustomerCode(options.customer);
@@ -282,18 +313,24 @@ function registerDsoCommand(report: Command, language: Language): void {
               throw new NotFoundError('customer', options.customer);
             }
           }
-          return dsoReport(deps, ctx, {
+          const result = await dsoReport(deps, ctx, {
             asOf: options.asOf as CalendarDate | undefined,
             months: options.months,
             currency: options.currency,
             customerId,
           });
+          const subject = await dsoSubject(deps, ctx, customerId);
+          await outputReport(
+            options,
+            {
+              json: result,
+              file: () => dsoFile(result, subject, { company, language }),
+              print: () => printDso(result, language),
+              written: 'dso_cli_written',
+            },
+            language,
+          );
         },
       );
-      if (options.json === true) {
-        printJson(result);
-        return;
-      }
-      printDso(result, language);
     });
 }

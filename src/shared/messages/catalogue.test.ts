@@ -59,6 +59,7 @@ const LANGUAGE_NEUTRAL = new Set([
   'cliOutput.columnEmail',
   'cliOutput.columnSiren',
   'vocabulary.dunningChannel.email',
+  'codes.dso_sheet',
   // Only parameters and punctuation.
   'importReport.issue',
   'importReport.counts',

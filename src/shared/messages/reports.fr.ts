@@ -46,7 +46,7 @@ export const reportsFr: Record<keyof typeof reportsEn, string> = {
     '{{count}} ligne affichée sur {{total}}\u00a0; les totaux les couvrent toutes.',
   aged_balance_rows_shown_other:
     '{{count}} lignes affichées sur {{total}}\u00a0; les totaux les couvrent toutes.',
-  aged_balance_page: 'Page {{page}} sur {{pages}}',
+  report_page: 'Page {{page}} sur {{pages}}',
   aged_balance_cli_report: 'Rapports\u00a0: la balance âgée (puis DSO, payeurs, prévision)',
   aged_balance_cli_help:
     'La balance âgée\u00a0: factures ouvertes par retard, avoirs et paiements non affectés, par client, chargé de recouvrement ou catégorie de risque et par devise',
@@ -82,5 +82,16 @@ export const reportsFr: Record<keyof typeof reportsEn, string> = {
   dso_column_sales: 'CA TTC',
   dso_column_receivables: 'Créances',
   dso_not_exhausted: '{{days}}+ (non épuisé)',
+  dso_column_not_due: 'Non échu',
+  dso_column_note: 'Remarque',
+  dso_floor_note: 'Au moins ({{figures}})\u00a0: les créances dépassent les mois lus',
+  dso_sheet: 'DSO',
+  dso_history_title: 'Historique du DSO, fins de mois jusqu’au {{date, day}}',
+  dso_portfolio: 'Tout le portefeuille',
+  dso_of_customer: 'Client {{code}} — {{name}}',
+  dso_cli_csv: 'imprimer toutes les fins de mois en CSV',
+  dso_cli_xlsx: 'écrire toutes les fins de mois dans ce classeur Excel',
+  dso_cli_pdf: 'écrire toutes les fins de mois dans ce PDF (A4 paysage)',
+  dso_cli_written: 'Écrit\u00a0: {{path}} ({{count}} fins de mois)',
   dso_nothing: 'Aucune facture sur ces mois.',
 };

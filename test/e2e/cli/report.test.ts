@@ -241,4 +241,29 @@ describe('encaisse report dso', () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('60');
   });
+
+  it('prints the history as CSV, writes it to an XLSX and to a PDF of one customer', async () => {
+    const dso = (...args: string[]) => encaisse('--company', 'acme', 'report', 'dso', ...args);
+    const csv = await dso('--as-of', '2026-03-15', '--months', '1', '--currency', 'EUR', '--csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')).toEqual([
+      'Currency,Month end,DSO (days),Simple DSO,Best possible DSO,Days delinquent,Collection index (%),Sales incl. tax,Receivables,Not yet due,Note',
+      'EUR,2026-02-28,59.0,90.0,34.2,24.8,50.0,300.00,1300.00,500.00,',
+      '',
+    ]);
+    const xlsx = pathOf('dso.xlsx');
+    const written = await dso('--months', '3', '--xlsx', xlsx);
+    expect(written.code).toBe(0);
+    // Three month ends in each of the two currencies.
+    expect(written.stdout).toContain('dso.xlsx (6 month ends)');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets[0]?.getRow(7).getCell(3).value).toBe(59);
+    const pdf = pathOf('dso.pdf');
+    expect((await dso('--customer', 'C1', '--pdf', pdf)).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const two = await dso('--csv', '--pdf', pdf);
+    expect(two).toMatchObject({ code: 2, stdout: '' });
+  });
 });

@@ -357,3 +357,97 @@ describe('GET /api/reports/dso', () => {
     expect((await get(undefined, '/api/reports/dso')).statusCode).toBe(401);
   });
 });
+
+describe('GET /api/reports/dso/export', () => {
+  it('sends a line per currency and month end as CSV, headings in French by default', async () => {
+    const { session } = await ledger();
+    const response = await get(session, '/api/reports/dso/export?months=2&format=csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="dso-2026-02-28.csv"',
+    );
+    const lines = response.body.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFDevise,Fin de mois,DSO (jours),DSO simple,DSO incompressible,Retard moyen (jours),Taux de recouvrement (%),CA TTC,Créances,Non échu,Remarque',
+    );
+    // February's figures are GET /api/reports/dso's, worked by hand there. On 31 January,
+    // 1 800,00 € = January's sales (31 d) + December's none (31 d) + November's F4 (30 d):
+    // 92,0 days, simple 1 800 / 1 800 × 92; BPDSO: F1 not yet due, 31,0; no collectable
+    // USD before February: no CEI.
+    expect(lines.slice(1)).toEqual([
+      'EUR,2026-01-31,92.0,92.0,31.0,61.0,0.0,1000.00,1800.00,1000.00,',
+      'EUR,2026-02-28,59.0,90.0,34.2,24.8,50.0,300.00,1300.00,500.00,',
+      'USD,2026-01-31,31.0,92.0,31.0,0.0,,300.00,300.00,300.00,',
+      'USD,2026-02-28,59.0,90.0,0.0,59.0,0.0,0.00,300.00,0.00,',
+      '',
+    ]);
+  });
+
+  it('sends an XLSX with the month end as a date and the figures as numbers, in English when asked', async () => {
+    const { session } = await ledger();
+    const response = await get(
+      session,
+      '/api/reports/dso/export?months=1&currency=EUR&format=xlsx',
+      { 'accept-language': 'en' },
+    );
+    expect(response.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('DSO');
+    const rows: unknown[][] = [];
+    sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      [
+        'Currency',
+        'Month end',
+        'DSO (days)',
+        'Simple DSO',
+        'Best possible DSO',
+        'Days delinquent',
+        'Collection index (%)',
+        'Sales incl. tax',
+        'Receivables',
+        'Not yet due',
+        'Note',
+      ],
+      ['EUR', new Date(Date.UTC(2026, 1, 28)), 59, 90, 34.2, 24.8, 50, 300, 1300, 500],
+    ]);
+    expect(sheet?.getRow(2).getCell(3).numFmt).toBe('0.0');
+  });
+
+  it('sends a PDF naming the company and the customer, figures in French, numbered', async () => {
+    const { session, a } = await ledger();
+    const response = await get(
+      session,
+      `/api/reports/dso/export?months=2&format=pdf&customerId=${a}`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pages = (await pdfPages(new Uint8Array(response.rawPayload))).map((page) =>
+      page.replace(/\s+/gu, ' '),
+    );
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Menuiseries Dupont SAS');
+    expect(pages[0]).toContain('Historique du DSO, fins de mois jusqu’au 28/02/2026');
+    expect(pages[0]).toContain('Client A — Alpha SARL');
+    expect(pages[0]).toContain('EUR 28/02/2026');
+    expect(pages[0]).toContain('500,00 €');
+    expect(pages[0]).toContain('Page 1 sur 1');
+  });
+
+  it('refuses what the history refuses, and an unknown format', async () => {
+    const { session } = await ledger();
+    const refused = expectProblem(
+      await get(session, '/api/reports/dso/export?months=61&format=xlsx'),
+      400,
+    );
+    expect(refused.issues?.map((issue) => [issue.field, issue.code])).toEqual([
+      ['months', 'report_months_out_of_range'],
+    ]);
+    expect((await get(session, '/api/reports/dso/export?format=docx')).statusCode).toBe(400);
+    expect((await get(undefined, '/api/reports/dso/export')).statusCode).toBe(401);
+  });
+});
