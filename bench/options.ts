@@ -13,9 +13,19 @@ export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
  * through the CLI on PostgreSQL; `fec`, a FEC imported with `importFec` into a fresh
  * database, against the time of merely splitting it into fields; `dunning`, the daily
  * dunning run for the demo's today on the database the load loaded, the same date
- * again, and the busiest collector's agenda (before `match`, which applies payments).
+ * again, and the busiest collector's agenda (before `match`, which applies payments);
+ * `forecast`, the cash forecast as of the demo's today and its backtest over the last 13
+ * weeks, on the database the load loaded (before `dunning` and `match`).
  */
-export const BENCH_PHASES = ['load', 'dunning', 'match', 'import', 'customers', 'fec'] as const;
+export const BENCH_PHASES = [
+  'load',
+  'forecast',
+  'dunning',
+  'match',
+  'import',
+  'customers',
+  'fec',
+] as const;
 
 /** The customers of the big customers file (about 50 MB of CSV), as the performance issue states. */
 export const BIG_CUSTOMERS = 219_773;
@@ -65,7 +75,8 @@ export const USAGE = `npm run bench -- [options]
                       the demo as CSV, import it through the CLI, re-import it) and
                       customers (the big customers file, PostgreSQL) and fec (a FEC
                       imported with importFec, and again, beside the time of splitting
-                      it into fields); default all six
+                      it into fields), forecast (the cash forecast and its backtest on
+                      the loaded demo); default all seven
   --import-size S|M|L size of the exported ledger the import phase imports (default M)
   --big-customers N   customers in the big customers file (default
                       ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)

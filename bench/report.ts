@@ -185,6 +185,8 @@ function formatTarget(value: number | undefined, unit: TargetCheck['unit']): str
       return formatCount(value);
     case 'lines/s':
       return `${formatCount(value)} lines/s`;
+    case 'days':
+      return `${value.toFixed(1)} days`;
   }
 }
 

@@ -2,6 +2,7 @@ import type { AgedBalanceBench } from './aged-balance-phase.ts';
 import type { DemoSize } from '../src/demo/generate.ts';
 import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
+import type { ForecastBench } from './forecast-phase.ts';
 import type { ImportPhaseRun } from './import-phase.ts';
 import type { GeneratorTimings, LoadTimings } from './load-phase.ts';
 import type { FecDatabaseRun } from './fec-phase.ts';
@@ -24,6 +25,8 @@ export type DatabaseRun = {
   portalAccount?: PortalAccountBench | undefined;
   /** The aged balance as of today and of a past date, timed with the queries (the load phase). */
   agedBalance?: AgedBalanceBench | undefined;
+  /** The cash forecast and its backtest on the loaded demo (the forecast phase). */
+  forecast?: ForecastBench | undefined;
   /**
    * The dunning phase on the loaded database, after the queries and before the match
    * phase (which applies payments), when it was run.

@@ -18,6 +18,7 @@ import { benchDisputeReports } from './dispute-report-phase.ts';
 import { writeResults } from './doc.ts';
 import { benchDunning } from './dunning-phase.ts';
 import { benchFec, buildFecBytes, fecLinesOf, type FecDatabaseRun } from './fec-phase.ts';
+import { benchForecast } from './forecast-phase.ts';
 import { benchImports } from './import-phase.ts';
 import { loadDatabase, timeGenerator } from './load-phase.ts';
 import { MATCH_LINES, benchMatching } from './match-phase.ts';
@@ -85,6 +86,14 @@ async function benchDatabase(
           `${kind}: aged balance as of ${agedBalance.today} (${agedBalance.rowsToday.toLocaleString('en-US')} rows): median ${agedBalance.todayMs.medianMs.toFixed(1)} ms; as of ${agedBalance.pastDate} (${agedBalance.rowsPast.toLocaleString('en-US')} rows): median ${agedBalance.pastMs.medianMs.toFixed(1)} ms; DSO history of 24 months: median ${agedBalance.dsoMs.medianMs.toFixed(1)} ms`,
         );
       }
+      let forecast: DatabaseRun['forecast'];
+      if (options.phases.includes('forecast')) {
+        // Before the matcher, which applies payments: the backtest replays the demo as loaded.
+        forecast = await benchForecast(loaded.deps, loaded.demo, options);
+        console.error(
+          `${kind}: cash forecast as of ${forecast.today} (${forecast.openInvoices.toLocaleString('en-US')} open invoices): median ${forecast.forecastMs.medianMs.toFixed(1)} ms; backtest from ${forecast.from} (${forecast.paidInvoices.toLocaleString('en-US')} paid since, ${forecast.unpaidInvoices.toLocaleString('en-US')} unpaid): model MAE ${forecast.modelMaeDays ?? '–'} days, baseline ${forecast.baselineMaeDays ?? '–'} days, median ${forecast.backtestMs.medianMs.toFixed(1)} ms`,
+        );
+      }
       let dunning: DatabaseRun['dunning'];
       if (options.phases.includes('dunning')) {
         // Before the matcher, which applies payments: the run reads the ledger as loaded.
@@ -111,6 +120,7 @@ async function benchDatabase(
         disputeReports,
         portalAccount,
         agedBalance,
+        forecast,
         dunning,
         matching,
         loadAverage: { before, after: loadAverage() },
@@ -165,9 +175,10 @@ async function main(): Promise<void> {
   const clock = fixedClock(startedAt);
   const today = clock.today(DEMO_TIME_ZONE);
   const isLoading = options.phases.includes('load');
-  // The dunning and match phases run on the database the load phase loads.
+  // The forecast, dunning and match phases run on the database the load phase loads.
   const hasDatabases =
-    isLoading || options.phases.includes('dunning') || options.phases.includes('match');
+    isLoading ||
+    (['forecast', 'dunning', 'match'] as const).some((phase) => options.phases.includes(phase));
 
   let generator: BenchRun['generator'];
   if (isLoading && !options.skipGenerator) {

@@ -2,6 +2,7 @@ import type { AgedBalanceBench } from './aged-balance-phase.ts';
 import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { PortalAccountBench } from './portal-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
+import type { ForecastBench } from './forecast-phase.ts';
 import { linesPerSecond, type FecDatabaseRun } from './fec-phase.ts';
 import type { DatabaseImportRun, ImportPhaseRun, ImportStep } from './import-phase.ts';
 import type { MatchingRun } from './match-phase.ts';
@@ -54,10 +55,10 @@ export type TargetCheck = {
   label: string;
   database: BenchDatabase;
   /**
-   * `%` figures are fractions (0.95); `ms`, `MB` and `lines` are limits from above, `%`
-   * and `lines/s` from below.
+   * `%` figures are fractions (0.95); `ms`, `MB`, `lines` and `days` are limits from above,
+   * `%` and `lines/s` from below.
    */
-  unit: 'ms' | 'MB' | '%' | 'lines' | 'lines/s';
+  unit: 'ms' | 'MB' | '%' | 'lines' | 'lines/s' | 'days';
   limit: number;
   /** `undefined` when the measurement failed (`detail` says why). */
   measured: number | undefined;
@@ -275,6 +276,27 @@ export function agedBalanceChecks(kind: BenchDatabase, bench: AgedBalanceBench):
   return checks;
 }
 
+/**
+ * The backtest's target (issue 11): on the demo ledger, the model's mean absolute error in
+ * days below the due-date baseline's, which is therefore its limit.
+ */
+export function forecastCheck(kind: BenchDatabase, bench: ForecastBench): TargetCheck {
+  const model = bench.modelMaeDays ?? undefined;
+  const baseline = bench.baselineMaeDays ?? undefined;
+  return {
+    label: 'Forecast backtest: model error below the due-date baseline',
+    database: kind,
+    unit: 'days',
+    limit: baseline ?? 0,
+    measured: model,
+    detail:
+      model === undefined || baseline === undefined
+        ? `failed: no invoice open on ${bench.from} was paid since`
+        : `mean absolute error over ${bench.paidInvoices.toLocaleString('en-US')} invoices open on ${bench.from} and paid by ${bench.today}`,
+    isMet: model !== undefined && baseline !== undefined && model < baseline,
+  };
+}
+
 /** The FEC import's target on one database's run: the first import, end to end. */
 export function fecCheck(run: FecDatabaseRun): TargetCheck {
   const limit = fecTargetOf(run.kind);
@@ -368,6 +390,9 @@ export function checkTargets(run: BenchRun): TargetCheck[] {
     }
     if (database.agedBalance !== undefined) {
       checks.push(...agedBalanceChecks(database.kind, database.agedBalance));
+    }
+    if (database.forecast !== undefined) {
+      checks.push(forecastCheck(database.kind, database.forecast));
     }
     if (database.dunning !== undefined) {
       checks.push(...dunningChecks(database.kind, database.dunning));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, calendarDate } from '../shared/calendar-date.ts';
 import { cents } from '../shared/money.ts';
 import { backtestForecast, type BacktestInvoice } from './backtest.ts';
-import type { PaidInvoice } from './forecast.ts';
+import { buildDelayModel, type PaidInvoice } from './forecast.ts';
 
 const d = calendarDate;
 const AS_OF = d('2025-06-04'); // Wednesday; weeks from Monday 2, 9, 16, 23 June…
@@ -24,6 +24,15 @@ const HISTORY: PaidInvoice[] = [
   ...paid('B', [0, 0, 0, 0, 0]),
   { customerId: 'A', dueDate: d('2025-06-01'), paidOn: d('2025-07-01') },
 ];
+
+/** The model as it could be learnt on `AS_OF`: from the invoices paid by then only. */
+function modelKnown(credibility?: number) {
+  return buildDelayModel(
+    HISTORY.filter((invoice) => invoice.paidOn <= AS_OF),
+    credibility,
+  );
+}
+const MODEL = modelKnown();
 
 function invoice(
   id: string,
@@ -63,7 +72,9 @@ describe('backtestForecast', () => {
     //   |2 000 − 0| + |0 − 2 000| + |1 000 − 1 500| + |1 300 − 0| = 5 800.
     // Baseline, EUR: week 1 2 000 (4 June); week 2 1 000; week 3 500 + 800 = 1 300.
     //   |2 000 − 0| + |1 000 − 2 000| + |1 300 − 1 500| = 3 200.
-    expect(backtestForecast(INVOICES, HISTORY, AS_OF)).toEqual({
+    const { series, ...scores } = backtestForecast(INVOICES, MODEL, AS_OF);
+    expect(series.map((entry) => entry.currency)).toEqual(['EUR', 'USD']);
+    expect(scores).toEqual({
       asOf: '2025-06-04',
       paidInvoices: 4,
       unpaidInvoices: 1,
@@ -84,9 +95,36 @@ describe('backtestForecast', () => {
     });
   });
 
+  it('gives the weekly series « forecast vs actual » per currency', () => {
+    const { series } = backtestForecast(INVOICES, MODEL, AS_OF);
+    const [eur, usd] = series;
+    const weeks = (entry: typeof eur, key: 'modelCents' | 'baselineCents' | 'actualCents') =>
+      entry?.weeks.slice(0, 5).map((week) => week[key]);
+    expect(eur?.weeks).toHaveLength(13);
+    expect(eur?.weeks.map((week) => week.monday).slice(0, 3)).toEqual([
+      '2025-06-02',
+      '2025-06-09',
+      '2025-06-16',
+    ]);
+    // The weeks of the amounts worked above.
+    expect(weeks(eur, 'modelCents')).toEqual([2_000, 0, 1_000, 1_300, 0]);
+    expect(weeks(eur, 'baselineCents')).toEqual([2_000, 1_000, 1_300, 0, 0]);
+    expect(weeks(eur, 'actualCents')).toEqual([0, 2_000, 1_500, 0, 0]);
+    expect(weeks(usd, 'modelCents')).toEqual([0, 900, 0, 0, 0]);
+    expect(weeks(usd, 'actualCents')).toEqual([0, 900, 0, 0, 0]);
+    // A currency with nothing received yet still has its weeks, actually 0.
+    const [unpaid] = backtestForecast(
+      [invoice('b2', 'B', '2025-06-20', 800, null)],
+      MODEL,
+      AS_OF,
+    ).series;
+    expect(weeks(unpaid, 'actualCents')).toEqual([0, 0, 0, 0, 0]);
+    expect(weeks(unpaid, 'baselineCents')).toEqual([0, 0, 800, 0, 0]);
+  });
+
   it('gives the worked example of docs/formulas.md', () => {
     // model (0 + 2 + 3) / 3 = 1,67 → 1,7; baseline (8 + 5 + 0) / 3 = 4,33 → 4,3.
-    const result = backtestForecast(INVOICES.slice(0, 3), HISTORY, AS_OF);
+    const result = backtestForecast(INVOICES.slice(0, 3), MODEL, AS_OF);
     expect([result.model.meanAbsoluteErrorDays, result.baseline.meanAbsoluteErrorDays]).toEqual([
       1.7, 4.3,
     ]);
@@ -94,12 +132,12 @@ describe('backtestForecast', () => {
 
   it('uses the credibility constant it is given', () => {
     // k = 1: A (5 × 10 + 1 × 5) / 6 = 9,17 → 9 days: a1 predicted 19 June, 1 day off.
-    const result = backtestForecast(INVOICES.slice(0, 1), HISTORY, AS_OF, 1);
+    const result = backtestForecast(INVOICES.slice(0, 1), modelKnown(1), AS_OF);
     expect(result.model.meanAbsoluteErrorDays).toBe(1);
   });
 
   it('has no error in days when nothing was paid since', () => {
-    const result = backtestForecast([invoice('b2', 'B', '2025-06-20', 800, null)], HISTORY, AS_OF);
+    const result = backtestForecast([invoice('b2', 'B', '2025-06-20', 800, null)], MODEL, AS_OF);
     expect(result).toMatchObject({ paidInvoices: 0, unpaidInvoices: 1 });
     expect(result.model).toEqual({
       meanAbsoluteErrorDays: null,
@@ -108,18 +146,19 @@ describe('backtestForecast', () => {
   });
 
   it('is empty without invoices', () => {
-    expect(backtestForecast([], HISTORY, AS_OF)).toEqual({
+    expect(backtestForecast([], MODEL, AS_OF)).toEqual({
       asOf: '2025-06-04',
       paidInvoices: 0,
       unpaidInvoices: 0,
       model: { meanAbsoluteErrorDays: null, weeklyErrors: [] },
       baseline: { meanAbsoluteErrorDays: null, weeklyErrors: [] },
+      series: [],
     });
   });
 
   it('refuses an invoice paid before the as-of date', () => {
     expect(() =>
-      backtestForecast([invoice('x', 'A', '2025-05-01', 1, '2025-06-03')], HISTORY, AS_OF),
+      backtestForecast([invoice('x', 'A', '2025-05-01', 1, '2025-06-03')], MODEL, AS_OF),
     ).toThrow(RangeError);
   });
 });

@@ -6,13 +6,12 @@
  * Pure (HOUSE_STYLE §3).
  */
 import { daysBetween, maxDate, type CalendarDate } from '../shared/calendar-date.ts';
-import { cents, type Cents } from '../shared/money.ts';
+import { cents, ZERO_CENTS, type Cents } from '../shared/money.ts';
 import {
-  buildDelayModel,
   predictPaymentDate,
   weeklyReceipts,
+  type DelayModel,
   type ForecastInvoice,
-  type PaidInvoice,
   type WeeklyReceipts,
 } from './forecast.ts';
 import { roundRatio } from './rounding.ts';
@@ -35,6 +34,20 @@ export type BacktestScore = {
   readonly weeklyErrors: readonly { readonly currency: string; readonly errorCents: Cents }[];
 };
 
+/**
+ * « Forecast vs actual » in one currency, week by week from `asOf`'s Monday (the 13 weeks
+ * of the forecast): what the model and the baseline expected, and what actually came in.
+ */
+export type BacktestSeries = {
+  readonly currency: string;
+  readonly weeks: readonly {
+    readonly monday: CalendarDate;
+    readonly modelCents: Cents;
+    readonly baselineCents: Cents;
+    readonly actualCents: Cents;
+  }[];
+};
+
 /** The backtest's result: the model and the baseline scored on the same invoices. */
 export type BacktestResult = {
   readonly asOf: CalendarDate;
@@ -44,30 +57,27 @@ export type BacktestResult = {
   readonly unpaidInvoices: number;
   readonly model: BacktestScore;
   readonly baseline: BacktestScore;
+  /** One per currency of the invoices (sorted). */
+  readonly series: readonly BacktestSeries[];
 };
 
 /**
- * Backtests the forecast as of `asOf`. The model learns from the invoices of `history`
- * paid on or before `asOf` only (a later payment was not known then); promises are
- * used as the caller gives them (those made by `asOf`). The baseline predicts the due
+ * Backtests the forecast as of `asOf` with `model`, which the caller learns from the
+ * invoices paid on or before `asOf` only (a later payment was not known then); promises
+ * are used as the caller gives them (those live on `asOf`). The baseline predicts the due
  * date, moved to `asOf` when it is past, as the model's predictions are. Throws on an
  * invoice said to be paid before `asOf`: it was not open then.
  */
 export function backtestForecast(
   invoices: readonly BacktestInvoice[],
-  history: readonly PaidInvoice[],
+  model: DelayModel,
   asOf: CalendarDate,
-  credibility?: number,
 ): BacktestResult {
   for (const invoice of invoices) {
     if (invoice.actualPaidOn !== null && invoice.actualPaidOn < asOf) {
       throw new RangeError(`Invoice ${invoice.id} was paid before ${asOf}: it was not open then`);
     }
   }
-  const model = buildDelayModel(
-    history.filter((invoice) => invoice.paidOn <= asOf),
-    credibility,
-  );
   const actual = weeklyReceipts(
     invoices.flatMap((invoice) =>
       invoice.actualPaidOn === null
@@ -83,21 +93,40 @@ export function backtestForecast(
     asOf,
   );
   const paidInvoices = invoices.filter((invoice) => invoice.actualPaidOn !== null).length;
+  const byModel = score(invoices, actual, asOf, (invoice) =>
+    predictPaymentDate(invoice, model, asOf),
+  );
+  const byBaseline = score(invoices, actual, asOf, (invoice) => maxDate(invoice.dueDate, asOf));
   return {
     asOf,
     paidInvoices,
     unpaidInvoices: invoices.length - paidInvoices,
-    model: score(invoices, actual, asOf, (invoice) => predictPaymentDate(invoice, model, asOf)),
-    baseline: score(invoices, actual, asOf, (invoice) => maxDate(invoice.dueDate, asOf)),
+    model: byModel.score,
+    baseline: byBaseline.score,
+    // Every invoice is predicted, so the model's currencies are all of them.
+    series: byModel.predicted.map((predicted) => {
+      const baseline = byBaseline.predicted.find((entry) => entry.currency === predicted.currency);
+      const received = actual.find((entry) => entry.currency === predicted.currency);
+      return {
+        currency: predicted.currency,
+        weeks: predicted.weeks.map((week, index) => ({
+          monday: week.monday,
+          modelCents: week.amountCents,
+          baselineCents: baseline?.weeks[index]?.amountCents ?? ZERO_CENTS,
+          actualCents: received?.weeks[index]?.amountCents ?? ZERO_CENTS,
+        })),
+      };
+    }),
   };
 }
 
+/** One way of predicting scored, with the weekly receipts it predicted. */
 function score(
   invoices: readonly BacktestInvoice[],
   actual: readonly WeeklyReceipts[],
   asOf: CalendarDate,
   predict: (invoice: BacktestInvoice) => CalendarDate,
-): BacktestScore {
+): { score: BacktestScore; predicted: WeeklyReceipts[] } {
   const predictions = invoices.map((invoice) => ({ invoice, date: predict(invoice) }));
   const errors = predictions.flatMap(({ invoice, date }) =>
     invoice.actualPaidOn === null ? [] : [Math.abs(daysBetween(invoice.actualPaidOn, date))],
@@ -112,15 +141,18 @@ function score(
     asOf,
   );
   return {
-    meanAbsoluteErrorDays:
-      errors.length === 0 ? null : roundRatio(totalError, BigInt(errors.length), 1),
-    weeklyErrors: predicted.map((receipts) => ({
-      currency: receipts.currency,
-      errorCents: weeklyError(
-        receipts,
-        actual.find((entry) => entry.currency === receipts.currency),
-      ),
-    })),
+    score: {
+      meanAbsoluteErrorDays:
+        errors.length === 0 ? null : roundRatio(totalError, BigInt(errors.length), 1),
+      weeklyErrors: predicted.map((receipts) => ({
+        currency: receipts.currency,
+        errorCents: weeklyError(
+          receipts,
+          actual.find((entry) => entry.currency === receipts.currency),
+        ),
+      })),
+    },
+    predicted,
   };
 }
 

@@ -4,6 +4,8 @@ import { cents } from '../shared/money.ts';
 import {
   buildDelayModel,
   cashForecast,
+  delayModelOf,
+  portfolioMedianDays,
   predictPaymentDate,
   typicalDelayDays,
   weeklyReceipts,
@@ -98,6 +100,28 @@ describe('typicalDelayDays', () => {
   });
 });
 
+describe('delayModelOf', () => {
+  it('is the model of the medians as the ledger computes them', () => {
+    // MODEL's medians, doubled: portfolio 4; A 10 (n 3), B (−3 + 5) = 2 (n 2), C 4 (n 12).
+    const model = delayModelOf({
+      portfolioTwiceMedian: 8,
+      customers: [
+        { customerId: 'A', twiceMedian: 20, paidInvoices: 3 },
+        { customerId: 'B', twiceMedian: 2, paidInvoices: 2 },
+        { customerId: 'C', twiceMedian: 8, paidInvoices: 12 },
+      ],
+    });
+    expect(model).toEqual(MODEL);
+    expect(() => delayModelOf({ portfolioTwiceMedian: 0, customers: [] }, -1)).toThrow(RangeError);
+  });
+
+  it('says the portfolio median with one decimal', () => {
+    expect(portfolioMedianDays(MODEL)).toBe(4);
+    expect(portfolioMedianDays(buildDelayModel([...paid('E', [0]), ...paid('F', [3])]))).toBe(1.5);
+    expect(portfolioMedianDays(buildDelayModel([...paid('G', [-4, -3])]))).toBe(-3.5);
+  });
+});
+
 describe('predictPaymentDate', () => {
   it('is the due date plus the typical delay', () => {
     expect(predictPaymentDate(open('1', 'A', '2025-06-20', 1), MODEL, AS_OF)).toBe('2025-06-26');
@@ -145,6 +169,8 @@ describe('weeklyReceipts', () => {
       10, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30,
     ]);
     expect(receipts?.laterCents).toBe(90);
+    expect(receipts?.weeks.map((week) => week.invoiceCount).slice(0, 2)).toEqual([1, 1]);
+    expect(receipts?.laterInvoiceCount).toBe(2);
   });
 
   it('refuses a receipt before the as-of week', () => {

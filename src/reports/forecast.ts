@@ -48,28 +48,69 @@ export type DelayModel = {
   readonly credibility: number;
 };
 
-/** Learns the median delays of the customers and of the whole portfolio from `history`. */
-export function buildDelayModel(
-  history: readonly PaidInvoice[],
+/**
+ * The medians a delay model is made of, each kept as twice its value: the portfolio's, and
+ * each customer's with its number of paid invoices. What `buildDelayModel` computes from
+ * the paid invoices, and what the ledger computes in SQL at size (src/ledger/forecast-inputs.ts:
+ * the lower and the upper middle added, `percentile_disc(0.5)` both ways, is `twiceMedian`).
+ */
+export type DelayMedians = {
+  readonly portfolioTwiceMedian: number;
+  readonly customers: readonly {
+    readonly customerId: string;
+    readonly twiceMedian: number;
+    readonly paidInvoices: number;
+  }[];
+};
+
+/** The delay model of `medians`, with the credibility constant `credibility` (k). */
+export function delayModelOf(
+  medians: DelayMedians,
   credibility = CREDIBILITY_PAID_INVOICES,
 ): DelayModel {
   if (!Number.isSafeInteger(credibility) || credibility <= 0) {
     throw new RangeError(`The credibility constant is a whole number above 0: ${credibility}`);
   }
+  return {
+    portfolioTwiceMedian: medians.portfolioTwiceMedian,
+    customers: new Map(
+      medians.customers.map(({ customerId, twiceMedian, paidInvoices }) => [
+        customerId,
+        { twiceMedian, paidInvoices },
+      ]),
+    ),
+    credibility,
+  };
+}
+
+/** Learns the median delays of the customers and of the whole portfolio from `history`. */
+export function buildDelayModel(
+  history: readonly PaidInvoice[],
+  credibility = CREDIBILITY_PAID_INVOICES,
+): DelayModel {
   const delays = new Map<string, number[]>();
   for (const invoice of history) {
     const own = delays.get(invoice.customerId) ?? [];
     own.push(daysBetween(invoice.dueDate, invoice.paidOn));
     delays.set(invoice.customerId, own);
   }
-  const customers = new Map(
-    [...delays].map(([customerId, own]) => [
-      customerId,
-      { twiceMedian: twiceMedian(own), paidInvoices: own.length },
-    ]),
-  );
   const all = history.map((invoice) => daysBetween(invoice.dueDate, invoice.paidOn));
-  return { portfolioTwiceMedian: all.length === 0 ? 0 : twiceMedian(all), customers, credibility };
+  return delayModelOf(
+    {
+      portfolioTwiceMedian: all.length === 0 ? 0 : twiceMedian(all),
+      customers: [...delays].map(([customerId, own]) => ({
+        customerId,
+        twiceMedian: twiceMedian(own),
+        paidInvoices: own.length,
+      })),
+    },
+    credibility,
+  );
+}
+
+/** The portfolio's median delay in days, one decimal (4.5: half-way between 4 and 5). */
+export function portfolioMedianDays(model: DelayModel): number {
+  return roundRatio(BigInt(model.portfolioTwiceMedian), 2n, 1);
 }
 
 /**
@@ -125,11 +166,17 @@ export type DatedAmount = {
  * Receipts per week in one currency: `weeks[0]` is the week of the as-of date, from its
  * Monday (*semaine du lundi au dimanche*), then 12 more; `laterCents` is what comes after
  * the 13th week's Sunday, so the weeks and `laterCents` add up to all that is expected.
+ * `invoiceCount` counts the amounts summed (one per invoice).
  */
 export type WeeklyReceipts = {
   readonly currency: string;
-  readonly weeks: readonly { readonly monday: CalendarDate; readonly amountCents: Cents }[];
+  readonly weeks: readonly {
+    readonly monday: CalendarDate;
+    readonly amountCents: Cents;
+    readonly invoiceCount: number;
+  }[];
   readonly laterCents: Cents;
+  readonly laterInvoiceCount: number;
 };
 
 /**
@@ -146,21 +193,25 @@ export function weeklyReceipts(
     const weeks = Array.from({ length: FORECAST_WEEKS }, (_, index) => ({
       monday: addDays(firstMonday, index * 7),
       amountCents: ZERO_CENTS,
+      invoiceCount: 0,
     }));
     let laterCents = ZERO_CENTS;
+    let laterInvoiceCount = 0;
     for (const amount of amounts.filter((entry) => entry.currency === currency)) {
-      const index = Math.floor(daysBetween(firstMonday, amount.date) / 7);
+      const index = forecastWeekIndex(amount.date, asOf);
       if (index < 0) {
         throw new RangeError(`A receipt on ${amount.date} is before the forecast of ${asOf}`);
       }
       const week = weeks[index];
       if (week === undefined) {
         laterCents = addCents(laterCents, amount.amountCents);
+        laterInvoiceCount += 1;
       } else {
         week.amountCents = addCents(week.amountCents, amount.amountCents);
+        week.invoiceCount += 1;
       }
     }
-    return { currency, weeks, laterCents };
+    return { currency, weeks, laterCents, laterInvoiceCount };
   });
 }
 
@@ -180,8 +231,16 @@ export function cashForecast(
   );
 }
 
+/**
+ * The week of the forecast as of `asOf` that `date` falls in: 0 for `asOf`'s own week (from
+ * its Monday), up to 12; `FORECAST_WEEKS` or more is later; below 0, before the forecast.
+ */
+export function forecastWeekIndex(date: CalendarDate, asOf: CalendarDate): number {
+  return Math.floor(daysBetween(mondayOf(asOf), date) / 7);
+}
+
 /** The Monday on or before `date`; 1970-01-01, day 0, was a Thursday (day 4 a Monday). */
-function mondayOf(date: CalendarDate): CalendarDate {
+export function mondayOf(date: CalendarDate): CalendarDate {
   const sinceMonday = (((toDayNumber(date) - 4) % 7) + 7) % 7;
   return addDays(date, -sinceMonday);
 }

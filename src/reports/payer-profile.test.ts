@@ -7,7 +7,11 @@ import {
   payerCategory,
   payerProfiles,
   payerTrend,
+  payerTrendOfSums,
+  payerWindowStart,
   paymentBehaviour,
+  paymentBehaviourOfSums,
+  paymentSums,
   type SettlementRecord,
 } from './payer-profile.ts';
 
@@ -209,5 +213,86 @@ describe('payerProfiles', () => {
 
   it('is empty without records', () => {
     expect(payerProfiles([], { from: FROM, asOf: AS_OF })).toEqual([]);
+  });
+});
+
+describe('paymentBehaviourOfSums', () => {
+  it('gives the worked example from its sums, as paymentBehaviour does from the records', () => {
+    const sums = paymentSums(RECORDS, FROM, AS_OF);
+    expect(sums).toEqual({
+      weightedDaysCents: 5_500_000n,
+      amountCents: 500_000n,
+      onTimeAmountCents: 150_000n,
+      invoiceCount: 4,
+      onTimeInvoiceCount: 1,
+    });
+    expect(paymentBehaviourOfSums(sums)).toEqual({
+      weightedDaysLate: 11,
+      onTimeShareByAmount: 30,
+      onTimeShareByCount: 25,
+    });
+    expect(paymentBehaviourOfSums(sums)).toEqual(paymentBehaviour(RECORDS, FROM, AS_OF));
+  });
+
+  it('rounds once, half away from zero, and keeps sums beyond 2^53 exact', () => {
+    expect(
+      paymentBehaviourOfSums({
+        weightedDaysCents: 25n,
+        amountCents: 20n,
+        onTimeAmountCents: 1n,
+        invoiceCount: 3,
+        onTimeInvoiceCount: 2,
+      }),
+    ).toEqual({ weightedDaysLate: 1.3, onTimeShareByAmount: 5, onTimeShareByCount: 66.7 });
+    const huge = 2n ** 60n;
+    expect(
+      paymentBehaviourOfSums({
+        weightedDaysCents: huge * 45n,
+        amountCents: huge,
+        onTimeAmountCents: 0n,
+        invoiceCount: 1,
+        onTimeInvoiceCount: 0,
+      }).weightedDaysLate,
+    ).toBe(45);
+  });
+
+  it('has no figures over nothing', () => {
+    expect(
+      paymentBehaviourOfSums({
+        weightedDaysCents: 0n,
+        amountCents: 0n,
+        onTimeAmountCents: 0n,
+        invoiceCount: 0,
+        onTimeInvoiceCount: 0,
+      }),
+    ).toEqual({ weightedDaysLate: null, onTimeShareByAmount: null, onTimeShareByCount: null });
+  });
+});
+
+describe('payerTrendOfSums', () => {
+  it('fills the 6 months, a month without sums having no figure', () => {
+    expect(
+      payerTrendOfSums(d('2025-06-30'), [
+        { month: d('2025-03-01'), sums: { weightedDaysCents: 300n, amountCents: 100n } },
+      ]),
+    ).toEqual([
+      { month: '2025-01-01', weightedDaysLate: null },
+      { month: '2025-02-01', weightedDaysLate: null },
+      { month: '2025-03-01', weightedDaysLate: 3 },
+      { month: '2025-04-01', weightedDaysLate: null },
+      { month: '2025-05-01', weightedDaysLate: null },
+      { month: '2025-06-01', weightedDaysLate: null },
+    ]);
+  });
+});
+
+describe('payerWindowStart', () => {
+  it.each([
+    ['2026-12-03', '2025-12-04'],
+    ['2026-03-15', '2025-03-16'],
+    ['2024-02-29', '2023-03-01'],
+    ['2026-12-31', '2026-01-01'],
+  ])('starts the 12 months up to %s on %s', (asOf, from) => {
+    expect(payerWindowStart(d(asOf))).toBe(from);
   });
 });

@@ -10,6 +10,7 @@
  * Pure (HOUSE_STYLE §3).
  */
 import {
+  addDays,
   addMonths,
   endOfMonth,
   minDate,
@@ -50,6 +51,30 @@ export type PaymentBehaviour = {
 };
 
 /**
+ * What the payment behaviour is computed from, summed over the parts that count (the ledger
+ * sums them in SQL, src/ledger/payer-sums.ts): Σ(amount × days late), Σ amount, Σ amount of
+ * the parts 0 days late, the invoices that have a part counted, and those whose every
+ * counted part was 0 days late. Amounts in minor units, as BigInt: Σ amount × days
+ * outgrows 2^53 on a large ledger.
+ */
+export type PaymentSums = {
+  readonly weightedDaysCents: bigint;
+  readonly amountCents: bigint;
+  readonly onTimeAmountCents: bigint;
+  readonly invoiceCount: number;
+  readonly onTimeInvoiceCount: number;
+};
+
+/** The sums of nothing: no part counted. */
+export const NO_PAYMENT_SUMS: PaymentSums = {
+  weightedDaysCents: 0n,
+  amountCents: 0n,
+  onTimeAmountCents: 0n,
+  invoiceCount: 0,
+  onTimeInvoiceCount: 0,
+};
+
+/**
  * The behaviour of `records` (one customer, one currency) from `from` to `asOf`, both
  * included. Parts not yet due at `asOf` do not count: they are neither late nor paid.
  */
@@ -58,6 +83,18 @@ export function paymentBehaviour(
   from: CalendarDate,
   asOf: CalendarDate,
 ): PaymentBehaviour {
+  return paymentBehaviourOfSums(paymentSums(records, from, asOf));
+}
+
+/**
+ * The sums `paymentBehaviourOfSums` takes, over the `records` (one currency) that count from
+ * `from` to `asOf`: what the ledger's statement gives for the same parts.
+ */
+export function paymentSums(
+  records: readonly SettlementRecord[],
+  from: CalendarDate,
+  asOf: CalendarDate,
+): PaymentSums {
   assertOneCurrency(records);
   let weightedDays = 0n;
   let amount = 0n;
@@ -76,12 +113,41 @@ export function paymentBehaviour(
       (isInvoiceOnTime.get(record.invoiceId) ?? true) && days === 0,
     );
   }
-  const onTimeCount = [...isInvoiceOnTime.values()].filter(Boolean).length;
   return {
-    weightedDaysLate: amount === 0n ? null : roundRatio(weightedDays, amount, 1),
-    onTimeShareByAmount: sharePercent(onTimeAmount, amount),
-    onTimeShareByCount: sharePercent(BigInt(onTimeCount), BigInt(isInvoiceOnTime.size)),
+    weightedDaysCents: weightedDays,
+    amountCents: amount,
+    onTimeAmountCents: onTimeAmount,
+    invoiceCount: isInvoiceOnTime.size,
+    onTimeInvoiceCount: [...isInvoiceOnTime.values()].filter(Boolean).length,
   };
+}
+
+/**
+ * The payment behaviour of its sums: each ratio rounded once to one decimal (rounding.ts),
+ * `null` over nothing (no amount, no invoice).
+ */
+export function paymentBehaviourOfSums(sums: PaymentSums): PaymentBehaviour {
+  return {
+    weightedDaysLate: weightedDaysLateOf(sums),
+    onTimeShareByAmount: sharePercent(sums.onTimeAmountCents, sums.amountCents),
+    onTimeShareByCount: sharePercent(BigInt(sums.onTimeInvoiceCount), BigInt(sums.invoiceCount)),
+  };
+}
+
+/** Σ(amount × days late) ÷ Σ amount, one decimal; `null` over no amount. */
+function weightedDaysLateOf(sums: Pick<PaymentSums, 'weightedDaysCents' | 'amountCents'>) {
+  return sums.amountCents === 0n ? null : roundRatio(sums.weightedDaysCents, sums.amountCents, 1);
+}
+
+/** How many months the window of a profile covers: the 12 up to the as-of date. */
+export const PAYER_WINDOW_MONTHS = 12;
+
+/**
+ * The first day of a profile's window as of `asOf`: 12 months before it, plus a day (as of
+ * 3 December 2026, from 4 December 2025), so that the window holds exactly 12 months.
+ */
+export function payerWindowStart(asOf: CalendarDate): CalendarDate {
+  return addDays(addMonths(asOf, -PAYER_WINDOW_MONTHS), 1);
 }
 
 /** How many months the trend shows: the as-of date's month and the 5 before it. */
@@ -93,6 +159,18 @@ export type PayerTrendPoint = {
   readonly weightedDaysLate: number | null;
 };
 
+/** The first day of each month of the trend as of `asOf`, oldest first. */
+export function payerTrendMonths(asOf: CalendarDate): CalendarDate[] {
+  return Array.from({ length: PAYER_TREND_MONTHS }, (_, index) =>
+    addMonths(startOfMonth(asOf), index - PAYER_TREND_MONTHS + 1),
+  );
+}
+
+/** The last day a trend month counts to: its end, or `asOf` for the as-of date's own month. */
+export function payerTrendMonthEnd(month: CalendarDate, asOf: CalendarDate): CalendarDate {
+  return minDate(endOfMonth(month), asOf);
+}
+
 /**
  * The trend over the last 6 months, oldest first: for each month, `paymentBehaviour`'s
  * weighted days late of the parts settled in that month and those overdue at its end (at
@@ -102,11 +180,31 @@ export function payerTrend(
   records: readonly SettlementRecord[],
   asOf: CalendarDate,
 ): PayerTrendPoint[] {
-  return Array.from({ length: PAYER_TREND_MONTHS }, (_, index) => {
-    const month = startOfMonth(addMonths(startOfMonth(asOf), index - PAYER_TREND_MONTHS + 1));
-    const end = minDate(endOfMonth(month), asOf);
-    return { month, weightedDaysLate: paymentBehaviour(records, month, end).weightedDaysLate };
-  });
+  return payerTrendOfSums(
+    asOf,
+    payerTrendMonths(asOf).map((month) => ({
+      month,
+      sums: paymentSums(records, month, payerTrendMonthEnd(month, asOf)),
+    })),
+  );
+}
+
+/**
+ * The trend of each month's sums (`paymentSums` from the month's first day to its end): a
+ * month absent from `months` had nothing that counts.
+ */
+export function payerTrendOfSums(
+  asOf: CalendarDate,
+  months: readonly {
+    month: CalendarDate;
+    sums: Pick<PaymentSums, 'weightedDaysCents' | 'amountCents'>;
+  }[],
+): PayerTrendPoint[] {
+  const byMonth = new Map(months.map(({ month, sums }) => [month, sums]));
+  return payerTrendMonths(asOf).map((month) => ({
+    month,
+    weightedDaysLate: weightedDaysLateOf(byMonth.get(month) ?? NO_PAYMENT_SUMS),
+  }));
 }
 
 /** A payer's category: A pays on time or nearly, D is the worst. */
@@ -190,14 +288,28 @@ export function payerProfiles(
   const currencies = [...new Set(records.map((record) => record.currency))].sort();
   return currencies.map((currency) => {
     const own = records.filter((record) => record.currency === currency);
-    const behaviour = paymentBehaviour(own, options.from, options.asOf);
-    return {
+    return payerProfileOfBehaviour(
       currency,
-      ...behaviour,
-      category: payerCategory(behaviour.weightedDaysLate, options.thresholds),
-      trend: payerTrend(own, options.asOf),
-    };
+      paymentBehaviour(own, options.from, options.asOf),
+      payerTrend(own, options.asOf),
+      options.thresholds,
+    );
   });
+}
+
+/** A profile from its behaviour and trend: the category is the thresholds' (`payerCategory`). */
+export function payerProfileOfBehaviour(
+  currency: string,
+  behaviour: PaymentBehaviour,
+  trend: readonly PayerTrendPoint[],
+  thresholds?: readonly number[],
+): PayerProfile {
+  return {
+    currency,
+    ...behaviour,
+    category: payerCategory(behaviour.weightedDaysLate, thresholds),
+    trend,
+  };
 }
 
 /** Days late of a record that counts in the window, `undefined` when it does not count. */

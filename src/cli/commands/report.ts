@@ -31,9 +31,12 @@ import {
 } from '../../shared/messages/catalogue.ts';
 import type { Cents } from '../../shared/money.ts';
 import { helpWords } from '../localized-command.ts';
+import { registerForecastCommands } from './report-forecast.ts';
+import { registerInsightCommands } from './report-insights.ts';
 import { dateArgument, parseOptions } from '../options.ts';
 import { numberColumn, printJson, printTable } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
+import { registerPayersCommand } from './report-payers.ts';
 
 const FORMAT_FLAGS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 
@@ -223,6 +226,9 @@ export function registerReportCommands(program: Command, language: Language): vo
       );
     });
   registerDsoCommand(report, language);
+  registerForecastCommands(report, language);
+  registerInsightCommands(report, language);
+  registerPayersCommand(report, language);
 }
 
 const ZDsoOptions = z

@@ -26,11 +26,17 @@ import { errorsEn } from './errors.en.ts';
 import { errorsFr } from './errors.fr.ts';
 import { fecEn } from './fec.en.ts';
 import { fecFr } from './fec.fr.ts';
+import { forecastEn } from './forecast.en.ts';
+import { forecastFr } from './forecast.fr.ts';
 import { importReportEn, importsEn, type ImportVariant } from './imports.en.ts';
 import { importReportFr, importsFr } from './imports.fr.ts';
+import { insightsEn } from './insights.en.ts';
+import { insightsFr } from './insights.fr.ts';
 import { matchingEn } from './matching.en.ts';
 import { matchingFr } from './matching.fr.ts';
 import { promisesEn } from './promises.en.ts';
+import { payersEn } from './payers.en.ts';
+import { payersFr } from './payers.fr.ts';
 import { reportsEn } from './reports.en.ts';
 import { reportsFr } from './reports.fr.ts';
 import { promisesFr } from './promises.fr.ts';
@@ -59,6 +65,9 @@ export const SERVER_MESSAGES = {
       ...disputeThreadFr,
       ...disputeReportsFr,
       ...reportsFr,
+      ...forecastFr,
+      ...insightsFr,
+      ...payersFr,
       ...portalFr,
       ...messagesFr,
     },
@@ -83,6 +92,9 @@ export const SERVER_MESSAGES = {
       ...disputeThreadEn,
       ...disputeReportsEn,
       ...reportsEn,
+      ...forecastEn,
+      ...insightsEn,
+      ...payersEn,
       ...portalEn,
       ...messagesEn,
     },

@@ -25,6 +25,7 @@ export type AreaId =
 
 export type ComingSoonAreaId = Exclude<
   AreaId,
+  | 'dashboard'
   | 'customers'
   | 'invoices'
   | 'imports'
@@ -51,7 +52,7 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
   {
     id: 'steering',
     areas: [
-      { id: 'dashboard', path: '/dashboard', isLive: false },
+      { id: 'dashboard', path: '/dashboard', isLive: true, permission: 'ledger:read' },
       { id: 'reports', path: '/reports', isLive: false },
     ],
   },

@@ -48,6 +48,25 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <Navigate to="/customers" replace /> },
+        {
+          path: 'dashboard',
+          ...lazyPage(
+            async () => (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage,
+          ),
+        },
+        {
+          path: 'dashboard/invoices',
+          ...lazyPage(
+            async () => (await import('../features/dashboard/aged-cell-page.tsx')).AgedCellPage,
+          ),
+        },
+        {
+          path: 'dashboard/forecast',
+          ...lazyPage(
+            async () =>
+              (await import('../features/dashboard/forecast-week-page.tsx')).ForecastWeekPage,
+          ),
+        },
         { path: 'customers', element: <CustomersPage /> },
         { path: 'customers/:customerId', element: <CustomerPage /> },
         { path: 'invoices', element: <InvoicesPage /> },

@@ -10,6 +10,8 @@ import { messagesEn } from '../features/messages/messages.en.ts';
 import { settingsEn } from '../features/settings/settings.en.ts';
 import { portalEn } from '../features/portal/portal.en.ts';
 import { disputeAnswerEn } from '../features/dispute-answer/dispute-answer.en.ts';
+import { dashboardEn } from '../features/dashboard/dashboard.en.ts';
+import { payerProfileEn } from '../features/customers/payer-profile.en.ts';
 
 /** English. Typed as `Messages` so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -49,8 +51,6 @@ export const en: Messages = {
     title: 'Coming soon',
     goToCustomers: 'Go to customers',
     areas: {
-      dashboard:
-        'The essentials at a glance: exposure, overdue, DSO, worst payers and the cash forecast.',
       payments:
         'Payments received, imported from bank statements (camt.053/054, CFONB 120), with the cash not yet applied.',
       cashApplication:
@@ -494,4 +494,6 @@ export const en: Messages = {
   settings: settingsEn,
   portal: portalEn,
   disputeAnswer: disputeAnswerEn,
+  dashboard: dashboardEn,
+  payerProfile: payerProfileEn,
 };

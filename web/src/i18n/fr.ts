@@ -14,6 +14,8 @@ import { messagesFr } from '../features/messages/messages.fr.ts';
 import { settingsFr } from '../features/settings/settings.fr.ts';
 import { portalFr } from '../features/portal/portal.fr.ts';
 import { disputeAnswerFr } from '../features/dispute-answer/dispute-answer.fr.ts';
+import { dashboardFr } from '../features/dashboard/dashboard.fr.ts';
+import { payerProfileFr } from '../features/customers/payer-profile.fr.ts';
 export const fr = {
   app: {
     name: 'Encaisse',
@@ -51,8 +53,6 @@ export const fr = {
     title: 'Bientôt disponible',
     goToCustomers: 'Aller aux clients',
     areas: {
-      dashboard:
-        "L'essentiel d'un coup d'œil : encours, échu, DSO, plus mauvais payeurs et prévision d'encaissements.",
       payments:
         "Les paiements reçus, importés des relevés bancaires (camt.053/054, CFONB 120), avec l'argent non encore affecté.",
       cashApplication:
@@ -495,6 +495,8 @@ export const fr = {
   settings: settingsFr,
   portal: portalFr,
   disputeAnswer: disputeAnswerFr,
+  dashboard: dashboardFr,
+  payerProfile: payerProfileFr,
 };
 
 /** The shape every language must fill. */

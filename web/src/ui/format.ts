@@ -18,6 +18,7 @@ import {
   parseCurrencyCode,
   toDecimalString,
 } from '../../../src/shared/money.ts';
+import { formatOneDecimal } from '../../../src/reports/figure-text.ts';
 import { toLanguage, type Language } from '../../../src/shared/language.ts';
 import { describePaymentTerms, parsePaymentTerms } from '../../../src/shared/payment-terms.ts';
 
@@ -98,6 +99,8 @@ export type Formatters = {
   integer: (value: number) => string;
   /** A ratio as a percentage: 0.425 → `42,5 %`. */
   percent: (ratio: number) => string;
+  /** A report's figure with one decimal (days, a percentage's number): `45,2`; `—` for none. */
+  oneDecimal: (value: number | null) => string;
 };
 
 export function useFormatters(): Formatters {
@@ -118,6 +121,7 @@ export function useFormatters(): Formatters {
       paymentTerms: (code) => formatPaymentTerms(code, language),
       integer: (value) => integerFormat.format(value).replace(/\u202f/g, '\u00a0'),
       percent: (ratio) => percentFormat.format(ratio).replace(/\u202f/g, '\u00a0'),
+      oneDecimal: (value) => formatOneDecimal(value, language),
     };
   }, [language]);
 }

@@ -7,13 +7,20 @@ import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import classes from '../../ui/table.module.css';
 import { CustomerStatusBadge } from './customer-badges.tsx';
 import { CustomerCity, CustomerCollector, CustomerNameLink } from './customer-cells.tsx';
+import { PayerCategoryBadge, type PayerProfileCell } from './customer-payer-profile.tsx';
 
 /**
  * A customer of the list at phone width (`CardList`): what a collector reads first
  * (who, the encours, the oldest days late) on its first line, in view without scrolling
- * sideways; code, city, status, overdue amount and collector below.
+ * sideways; code, city, status and payer category, overdue amount and collector below.
  */
-export function CustomerCard({ customer }: { customer: TCustomerSummary }) {
+export function CustomerCard({
+  customer,
+  payer,
+}: {
+  customer: TCustomerSummary;
+  payer: PayerProfileCell;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p="sm" role="listitem" data-testid="customer-row">
@@ -39,7 +46,10 @@ export function CustomerCard({ customer }: { customer: TCustomerSummary }) {
         <CodeCaption code={customer.code}>
           <CustomerCity city={customer.city} size="xs" />
         </CodeCaption>
-        <CustomerStatusBadge status={customer.status} />
+        <Group gap={6} wrap="nowrap">
+          <PayerCategoryBadge {...payer} />
+          <CustomerStatusBadge status={customer.status} />
+        </Group>
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
         <Text size="xs" className={classes.nowrap} data-testid="customer-card-overdue">

@@ -13,6 +13,7 @@ import { canWriteCustomers } from './customer-form-model.ts';
 import { CustomerHeader, CustomerHeaderSkeleton } from './customer-header.tsx';
 import { CustomerIdentity } from './customer-identity.tsx';
 import { CustomerKeyFigures } from './customer-key-figures.tsx';
+import { CustomerPayerProfile } from './customer-payer-profile.tsx';
 import { CustomerOpenItems } from './customer-open-items.tsx';
 import { CustomerPayments } from './customer-payments.tsx';
 import { CustomerPortalButton } from './customer-portal.tsx';
@@ -108,6 +109,7 @@ export function CustomerPage() {
             onSaved={() => setEditing(false)}
           />
           <CustomerKeyFigures customer={customer.data} />
+          <CustomerPayerProfile customerId={customer.data.id} />
           <Tabs
             key={customer.data.id}
             value={tab}

@@ -15,6 +15,11 @@ import classes from '../../ui/table.module.css';
 import { CustomerStatusBadge } from './customer-badges.tsx';
 import { CustomerCard } from './customer-cards.tsx';
 import {
+  PayerCategoryBadge,
+  usePayerCategories,
+  type PayerProfileCell,
+} from './customer-payer-profile.tsx';
+import {
   CustomerCity,
   CustomerCollector,
   CustomerNameLink,
@@ -26,7 +31,7 @@ import {
   type CustomerSort,
 } from './customer-list-params.ts';
 
-const COLUMN_COUNT = 8;
+const COLUMN_COUNT = 9;
 
 type CustomersTableProps = {
   page: TCustomerPage | undefined;
@@ -56,6 +61,12 @@ export function CustomersTable({
   };
   // Phones (below Mantine's `sm`): cards, so name, encours and days late stay in view.
   const isPhone = useIsPhone();
+  // The page's payer categories, in one request for its ids.
+  const payers = usePayerCategories(page?.items ?? []);
+  const profileOf = (customer: TCustomerSummary): PayerProfileCell => ({
+    category: payers.categories.get(customer.id),
+    thresholds: payers.thresholds,
+  });
 
   if (page !== undefined && page.items.length === 0) {
     return (
@@ -79,7 +90,9 @@ export function CustomersTable({
         label={t('customers.tableLabel')}
         cardHeight={96}
         testId="customer-cards"
-        renderCard={(customer) => <CustomerCard key={customer.id} customer={customer} />}
+        renderCard={(customer) => (
+          <CustomerCard key={customer.id} customer={customer} payer={profileOf(customer)} />
+        )}
       />
     );
   }
@@ -123,13 +136,16 @@ export function CustomersTable({
               numeric
               {...sortProps}
             />
+            <Table.Th>{t('payerProfile.column')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {page === undefined ? (
             <TableSkeletonRows rows={12} columns={COLUMN_COUNT} />
           ) : (
-            page.items.map((customer) => <CustomerRow key={customer.id} customer={customer} />)
+            page.items.map((customer) => (
+              <CustomerRow key={customer.id} customer={customer} payer={profileOf(customer)} />
+            ))
           )}
         </Table.Tbody>
       </Table>
@@ -137,7 +153,7 @@ export function CustomersTable({
   );
 }
 
-function CustomerRow({ customer }: { customer: TCustomerSummary }) {
+function CustomerRow({ customer, payer }: { customer: TCustomerSummary; payer: PayerProfileCell }) {
   const navigate = useNavigate();
   const { to, state } = useCustomerLink(customer.id);
   const open = (event: MouseEvent<HTMLTableRowElement>) => {
@@ -173,6 +189,9 @@ function CustomerRow({ customer }: { customer: TCustomerSummary }) {
       </Table.Td>
       <Table.Td className={classes.number}>
         <DaysLateBadge days={customer.oldestOverdueDays} />
+      </Table.Td>
+      <Table.Td>
+        <PayerCategoryBadge {...payer} />
       </Table.Td>
     </Table.Tr>
   );
