@@ -5,6 +5,7 @@
  * docs/formulas.md « Payer profile »).
  */
 import type { Command } from 'commander';
+import { formatOneDecimal } from '../../reports/figure-text.ts';
 import { z } from 'zod';
 import { findCustomerIdsByCodes } from '../../customers/service.ts';
 import type { PayerReport } from '../../reports/payer-report.ts';
@@ -42,9 +43,9 @@ const ZPayerOptions = z.object({
 function printPayers(report: PayerReport, language: Language): void {
   const say = (code: MessageCode, params?: MessageParams) => messageOf(language, code, params);
   const days = (value: number | null) =>
-    value === null ? '—' : say('payer_days', { days: value });
+    value === null ? '—' : say('payer_days', { days: formatOneDecimal(value, language) });
   const share = (value: number | null) =>
-    value === null ? '—' : say('payer_share', { share: value });
+    value === null ? '—' : say('payer_share', { share: formatOneDecimal(value, language) });
   const [a = 0, b = 0, c = 0] = report.thresholds;
   process.stdout.write(`${say('payer_title', { date: report.asOf, from: report.from })}\n`);
   process.stdout.write(`${say('payer_thresholds_line', { a, b, c })}\n`);

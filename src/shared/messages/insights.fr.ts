@@ -17,7 +17,7 @@ export const insightsFr: Record<keyof typeof insightsEn, string> = {
   pareto_cli_of: 'customers (clients, par défaut) ou invoices (factures)',
   pareto_cli_currency: 'cette devise seulement (ISO 4217)',
   pareto_cli_share: 'la part de l’échu à atteindre, en pourcentage (par défaut\u00a0: 80)',
-  pareto_cli_limit: 'le nombre de lignes montrées au plus par devise (par défaut\u00a0: 100)',
+  pareto_cli_limit: 'au plus ce nombre de lignes par devise (par défaut\u00a0: 100)',
   pareto_title: 'Pareto de l’échu au {{date, day}}, en {{currency}}',
   pareto_summary_one:
     '{{count}} ligne sur {{items}} porte {{covered}} des {{total}} échus ({{share}}\u00a0%).',
@@ -31,7 +31,7 @@ export const insightsFr: Record<keyof typeof insightsEn, string> = {
   pareto_lines_shown_one: '{{count}} ligne affichée sur {{total}}.',
   pareto_lines_shown_other: '{{count}} lignes affichées sur {{total}}.',
   collectors_cli_help:
-    'L’activité des chargés de recouvrement par semaine ISO\u00a0: contacts, appels, promesses prises et tenues, taux de promesses tenues',
+    'Par chargé de recouvrement et par semaine ISO, l’activité\u00a0: contacts, appels, promesses prises et tenues, taux de promesses tenues',
   collectors_cli_from:
     'le premier jour, AAAA-MM-JJ, sa semaine comptée entière (par défaut\u00a0: il y a 12 semaines)',
   collectors_cli_to:

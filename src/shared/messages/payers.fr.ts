@@ -7,7 +7,7 @@ export const payersFr: Record<keyof typeof payersEn, string> = {
   payer_limit_out_of_range: 'Donnez de 1 à {{max}} lignes',
   payer_customers_too_many: 'Demandez au plus {{max}} clients\u00a0: {{given}} donnés',
   payer_cli_help:
-    'profils payeurs\u00a0: retard moyen pondéré, part payée à l’heure, catégorie A–D, tendance sur 6 mois',
+    'Les profils payeurs\u00a0: retard moyen pondéré, part payée à l’heure, catégorie A–D, tendance sur 6 mois',
   payer_cli_as_of:
     'le jour où les profils sont arrêtés, AAAA-MM-JJ (par défaut\u00a0: aujourd’hui)',
   payer_cli_currency: 'seulement cette devise',
@@ -28,8 +28,8 @@ export const payersFr: Record<keyof typeof payersEn, string> = {
   payer_column_on_time_count: 'À l’heure, en nombre',
   payer_column_category: 'Catégorie',
   payer_column_trend: 'Tendance sur 6 mois',
-  payer_days: '{{days, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}}\u00a0j',
-  payer_share: '{{share, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}}\u00a0%',
+  payer_days: '{{days}}\u00a0j',
+  payer_share: '{{share}}\u00a0%',
   payer_nothing: 'Aucune facture payée ou échue sur ces 12 mois.',
   payer_rows_shown_one: '{{count}} ligne affichée sur {{total, number}}',
   payer_rows_shown_other: '{{count}} lignes affichées sur {{total, number}}',

@@ -45,7 +45,8 @@ export const reportsEn = {
   aged_balance_rows_shown_one: '{{count}} row of {{total}} shown; the totals cover them all.',
   aged_balance_rows_shown_other: '{{count}} rows of {{total}} shown; the totals cover them all.',
   report_page: 'Page {{page}} of {{pages}}',
-  aged_balance_cli_report: 'Reports: the aged balance (later DSO, payers, forecast)',
+  aged_balance_cli_report:
+    'Reports: aged balance, DSO, payer profiles, cash forecast, Pareto, collectors’ activity',
   aged_balance_cli_help:
     'The aged balance: open invoices by days past due, unapplied credit notes and cash, per customer, collector or risk category and currency',
   aged_balance_cli_as_of: 'the day the balance is as of, YYYY-MM-DD (default: today)',

@@ -47,7 +47,8 @@ export const reportsFr: Record<keyof typeof reportsEn, string> = {
   aged_balance_rows_shown_other:
     '{{count}} lignes affichées sur {{total}}\u00a0; les totaux les couvrent toutes.',
   report_page: 'Page {{page}} sur {{pages}}',
-  aged_balance_cli_report: 'Rapports\u00a0: la balance âgée (puis DSO, payeurs, prévision)',
+  aged_balance_cli_report:
+    'Rapports\u00a0: balance âgée, DSO, profils payeurs, prévision d’encaissements, Pareto, activité des chargés',
   aged_balance_cli_help:
     'La balance âgée\u00a0: factures ouvertes par retard, avoirs et paiements non affectés, par client, chargé de recouvrement ou catégorie de risque et par devise',
   aged_balance_cli_as_of:
