@@ -9,7 +9,12 @@ import type { Deps } from '../../../src/app/deps.ts';
 import type { DbHandle } from '../../../src/db/client.ts';
 import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../../factories.ts';
-import { openBrowserHarness, openSignedIn, type BrowserHarness } from './browser-harness.ts';
+import {
+  openBrowserHarness,
+  openSignedIn,
+  SCREENSHOTS,
+  type BrowserHarness,
+} from './browser-harness.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -84,9 +89,13 @@ describe('the dashboard', () => {
         timeout: 20_000,
       });
     }
-    expect(await text(page.getByTestId('dashboard-backtest-errors'))).toMatch(
-      /^Erreur moyenne .* j \(échéance seule : .* j\)$/u,
+    // Open on 14 December (13 weeks before), FA-02 and FA-10 are still unpaid.
+    expect(await text(page.getByTestId('dashboard-backtest-errors'))).toBe(
+      'Aucune facture ouverte il y a 13 semaines n’a été payée depuis : pas encore d’erreur à mesurer.',
     );
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
 
     // The forecast's first week: the one payment seen was 20 days late, so every customer is
     // expected 20 days after the due date (Alpha's history, the portfolio's for Bêta). FA-10

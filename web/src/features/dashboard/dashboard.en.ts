@@ -44,6 +44,7 @@ export const dashboardEn: typeof dashboardFr = {
     title: 'Forecast and received, last 13 weeks',
     predicted: 'Forecast',
     actual: 'Received',
+    nothingPaid: 'No invoice open 13 weeks ago has been paid since: no error to measure yet.',
     errors: 'Mean error {{model}} days (due date alone: {{baseline}} days)',
   },
   payers: {

@@ -46,6 +46,8 @@ export const dashboardFr = {
     title: 'Prévu et encaissé, 13 dernières semaines',
     predicted: 'Prévu',
     actual: 'Encaissé',
+    nothingPaid:
+      'Aucune facture ouverte il y a 13 semaines n’a été payée depuis\u00a0: pas encore d’erreur à mesurer.',
     errors: 'Erreur moyenne {{model}} j (échéance seule\u00a0: {{baseline}} j)',
   },
   payers: {

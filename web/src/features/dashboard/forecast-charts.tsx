@@ -112,10 +112,12 @@ export function ForecastVsActualChart({
                 withYAxis={false}
               />
               <Text size="xs" c="dimmed" mt="xs" data-testid="dashboard-backtest-errors">
-                {t('dashboard.actual.errors', {
-                  model: format.oneDecimal(report.model.meanAbsoluteErrorDays),
-                  baseline: format.oneDecimal(report.baseline.meanAbsoluteErrorDays),
-                })}
+                {report.paidInvoices === 0
+                  ? t('dashboard.actual.nothingPaid')
+                  : t('dashboard.actual.errors', {
+                      model: format.oneDecimal(report.model.meanAbsoluteErrorDays),
+                      baseline: format.oneDecimal(report.baseline.meanAbsoluteErrorDays),
+                    })}
               </Text>
             </>
           );
