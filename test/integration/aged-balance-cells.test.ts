@@ -5,12 +5,10 @@
  * documents behind the cell sum to the cell, to the cent; a page is cut by the database in
  * the order asked; bad requests are refused with every issue.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
-import { allocate, undoAllocation } from '../../src/ledger/allocation-changes.ts';
 import { agedBalance, type AgedBalanceGroup } from '../../src/reports/aged-balance.ts';
 import {
   agedBalanceCell,
@@ -18,10 +16,10 @@ import {
   type AgedBalanceCellInput,
 } from '../../src/reports/aged-balance-cells.ts';
 import { calendarDate, type CalendarDate } from '../../src/shared/calendar-date.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
 import { InvalidError } from '../../src/shared/errors.ts';
 import { openTestRuntime } from '../db.ts';
-import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../factories.ts';
+import { documentIds, reportsLedger } from '../reports-ledger.ts';
+import { makeInvoices } from '../factories.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -33,73 +31,16 @@ afterAll(async () => {
   await handle.close();
 });
 
-function on(date: string): Deps {
-  return { ...deps, clock: fixedClock(new Date(`${date}T11:00:00Z`)) };
-}
-
 /**
- * A (collector, high risk) owes F1 (1 000,00 €, due 4 Feb), F2 (500,00 €, due 12 Mar), F3
- * ($300.00, due 19 Feb), has a credit note AV1 (200,00 €) and paid P1 (1 200,00 €) on 15
- * Feb, 1 000,00 € of it on F1; B (no collector) owes F4 (800,00 €, due 31 Jan) and F5
- * (50,00 €, due 20 Mar); B's P2 paid F4 on 5 Mar, undone on 10 Mar.
+ * The reports' ledger (test/reports-ledger.ts), AV1 left unapplied, and B's F5 (50,00 €, due
+ * 20 Mar) beside F4.
  */
 async function ledger() {
-  const { ctx } = await makeCompany(deps);
-  const collector = await makeUser(deps, ctx, 'collector');
-  const a = await makeCustomer(deps, ctx, {
-    code: 'A',
-    legalName: 'Alpha SARL',
-    collectorUserId: collector.id,
-    riskCategory: 'high',
-  });
-  const b = await makeCustomer(deps, ctx, { code: 'B', legalName: 'Bêta SA' });
-  await makeInvoices(deps, ctx, a.id, [
-    { number: 'F1', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 100_000 },
-    { number: 'F2', issueDate: '2026-02-10', dueDate: '2026-03-12', amount: 50_000 },
-    {
-      number: 'F3',
-      issueDate: '2026-01-20',
-      dueDate: '2026-02-19',
-      amount: 30_000,
-      currency: 'USD',
-    },
-    {
-      number: 'AV1',
-      issueDate: '2026-02-20',
-      dueDate: '2026-02-20',
-      amount: 20_000,
-      kind: 'credit_note',
-    },
-  ]);
-  await makeInvoices(deps, ctx, b.id, [
-    { number: 'F4', issueDate: '2026-01-10', dueDate: '2026-01-31', amount: 80_000 },
+  const written = await reportsLedger(deps);
+  await makeInvoices(deps, written.ctx, written.b.id, [
     { number: 'F5', issueDate: '2026-02-18', dueDate: '2026-03-20', amount: 5_000 },
   ]);
-  await makePayment(deps, ctx, a.id, {
-    reference: 'P1',
-    receivedOn: '2026-02-15',
-    amount: 120_000,
-  });
-  await makePayment(deps, ctx, b.id, { reference: 'P2', receivedOn: '2026-03-05', amount: 80_000 });
-  const { rows } = await sql<{ id: string; key: string }>`
-    SELECT id, number AS key FROM invoice WHERE company_id = ${ctx.companyId}
-    UNION ALL SELECT id, reference FROM payment WHERE company_id = ${ctx.companyId}
-  `.execute(deps.db);
-  const id = (key: string) => rows.find((row) => row.key === key)?.id ?? '';
-  await allocate(on('2026-02-15'), ctx, {
-    invoiceId: id('F1'),
-    paymentId: id('P1'),
-    amount: 100_000,
-    allocatedOn: '2026-02-15',
-  });
-  const paid = await allocate(on('2026-03-05'), ctx, {
-    invoiceId: id('F4'),
-    paymentId: id('P2'),
-    amount: 80_000,
-    allocatedOn: '2026-03-05',
-  });
-  await undoAllocation(on('2026-03-10'), ctx, paid.id);
-  return { ctx, a, b, collector, id };
+  return { ...written, id: await documentIds(deps, written.ctx) };
 }
 
 /** Every cell of the balance as of `asOf` grouped `by`, beside the drill-down's sum of it. */

@@ -11,15 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
 import type { DbHandle } from '../../src/db/client.ts';
-import { allocate, undoAllocation } from '../../src/ledger/allocation-changes.ts';
+import { allocate } from '../../src/ledger/allocation-changes.ts';
 import { agedBalance } from '../../src/reports/aged-balance.ts';
 import { dsoReport } from '../../src/reports/dso-report.ts';
 import { agingRows, agingTotals, openAmountAsOf, type AgingItem } from '../../src/reports/aging.ts';
 import { calendarDate, endOfMonth, type CalendarDate } from '../../src/shared/calendar-date.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
 import { cents, type Cents } from '../../src/shared/money.ts';
 import { openTestRuntime } from '../db.ts';
-import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../factories.ts';
+import { depsOn, reportsLedger } from '../reports-ledger.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -31,83 +30,19 @@ afterAll(async () => {
   await handle.close();
 });
 
-/** The dependencies on `date` (noon in Paris): allocations and undos are dated that day. */
-function on(date: string): Deps {
-  return { ...deps, clock: fixedClock(new Date(`${date}T11:00:00Z`)) };
-}
-
 /**
- * Customer A owes F1 (1 000,00 €, due 4 Feb), F2 (500,00 €, due 12 Mar), F3 ($300.00, due
- * 19 Feb) and has a credit note AV1 (200,00 €, 20 Feb); customer B owes F4 (800,00 €, due
- * 31 Jan). On 15 Feb A pays 1 200,00 €, 1 000,00 € of it on F1; on 1 Mar AV1 is applied to
- * F2; on 5 Mar B pays F4, and on 10 Mar that allocation is undone.
+ * The reports' ledger (test/reports-ledger.ts): A pays F1 out of P1 on 15 Feb, B's payment
+ * of F4 on 5 Mar is undone on 10 Mar; and here AV1 is applied to F2 on 1 Mar.
  */
 async function ledger() {
-  const { ctx } = await makeCompany(deps);
-  const collector = await makeUser(deps, ctx, 'collector');
-  const a = await makeCustomer(deps, ctx, {
-    code: 'A',
-    legalName: 'Alpha SARL',
-    collectorUserId: collector.id,
-    riskCategory: 'high',
-  });
-  const b = await makeCustomer(deps, ctx, { code: 'B', legalName: 'Bêta SA' });
-  await makeInvoices(deps, ctx, a.id, [
-    { number: 'F1', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 100_000 },
-    { number: 'F2', issueDate: '2026-02-10', dueDate: '2026-03-12', amount: 50_000 },
-    {
-      number: 'F3',
-      issueDate: '2026-01-20',
-      dueDate: '2026-02-19',
-      amount: 30_000,
-      currency: 'USD',
-    },
-    {
-      number: 'AV1',
-      issueDate: '2026-02-20',
-      dueDate: '2026-02-20',
-      amount: 20_000,
-      kind: 'credit_note',
-    },
-  ]);
-  await makeInvoices(deps, ctx, b.id, [
-    { number: 'F4', issueDate: '2026-01-10', dueDate: '2026-01-31', amount: 80_000 },
-  ]);
-  await makePayment(deps, ctx, a.id, {
-    reference: 'P1',
-    receivedOn: '2026-02-15',
-    amount: 120_000,
-  });
-  await makePayment(deps, ctx, b.id, { reference: 'P2', receivedOn: '2026-03-05', amount: 80_000 });
-  const id = await idsOf(ctx);
-  await allocate(on('2026-02-15'), ctx, {
-    invoiceId: id('F1'),
-    paymentId: id('P1'),
-    amount: 100_000,
-    allocatedOn: '2026-02-15',
-  });
-  await allocate(on('2026-03-01'), ctx, {
-    invoiceId: id('F2'),
-    creditNoteId: id('AV1'),
+  const written = await reportsLedger(deps);
+  await allocate(depsOn(deps, '2026-03-01'), written.ctx, {
+    invoiceId: written.id('F2'),
+    creditNoteId: written.id('AV1'),
     amount: 20_000,
     allocatedOn: '2026-03-01',
   });
-  const paid = await allocate(on('2026-03-05'), ctx, {
-    invoiceId: id('F4'),
-    paymentId: id('P2'),
-    amount: 80_000,
-    allocatedOn: '2026-03-05',
-  });
-  await undoAllocation(on('2026-03-10'), ctx, paid.id);
-  return { ctx, a, b, collector };
-}
-
-async function idsOf(ctx: Ctx): Promise<(key: string) => string> {
-  const { rows } = await sql<{ id: string; key: string }>`
-    SELECT id, number AS key FROM invoice WHERE company_id = ${ctx.companyId}
-    UNION ALL SELECT id, reference FROM payment WHERE company_id = ${ctx.companyId}
-  `.execute(deps.db);
-  return (key) => rows.find((row) => row.key === key)?.id ?? '';
+  return written;
 }
 
 /** Every open item of the company as of `asOf`, rebuilt one by one from the stored documents. */
