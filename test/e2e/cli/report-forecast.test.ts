@@ -6,8 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useCli } from './harness.ts';
+import { importCliLedger } from './import-ledger.ts';
 
-const { encaisse, encaisseWithEnv, file } = useCli();
+const cli = useCli();
+const { encaisse, encaisseWithEnv } = cli;
 
 const acme = (...args: string[]) => encaisse('--company', 'acme', 'report', ...args);
 
@@ -16,26 +18,14 @@ const acme = (...args: string[]) => encaisse('--company', 'acme', 'report', ...a
  * (500.00 due 20 March): expected 31 March, in the week of 30 March, the 4th from 15 March.
  */
 async function importLedger(): Promise<void> {
-  expect((await encaisse('db', 'migrate')).code).toBe(0);
-  expect((await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME SAS')).code).toBe(
-    0,
-  );
-  const customers = file('customers.csv', 'code;raison_sociale\nC1;Alpha SARL\n');
-  expect((await encaisse('--company', 'acme', 'import', 'customers', customers)).code).toBe(0);
-  const invoices = file(
-    'invoices.csv',
-    [
-      'number,customer_code,issue_date,due_date,amount,currency,kind',
+  await importCliLedger(cli, {
+    customers: ['C1;Alpha SARL'],
+    invoices: [
       'FA-1,C1,2026-01-05,2026-02-04,1000.00,EUR,invoice',
       'FA-2,C1,2026-02-10,2026-03-20,500.00,EUR,invoice',
-    ].join('\n'),
-  );
-  expect((await encaisse('--company', 'acme', 'import', 'invoices', invoices)).code).toBe(0);
-  const payments = file(
-    'payments.csv',
-    'reference,customer_code,date,amount,currency,invoice_number\nVIR-1,C1,2026-02-15,1000.00,EUR,FA-1\n',
-  );
-  expect((await encaisse('--company', 'acme', 'import', 'payments', payments)).code).toBe(0);
+    ],
+    payments: ['VIR-1,C1,2026-02-15,1000.00,EUR,FA-1'],
+  });
 }
 
 describe('encaisse report forecast', () => {

@@ -6,8 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useCli } from './harness.ts';
+import { importCliLedger } from './import-ledger.ts';
 
-const { encaisse, file } = useCli();
+const cli = useCli();
+const { encaisse } = cli;
 
 const report = (...args: string[]) => encaisse('--company', 'acme', 'report', ...args);
 
@@ -17,23 +19,15 @@ const report = (...args: string[]) => encaisse('--company', 'acme', 'report', ..
  * Overdue: 1 900,00 €; 80 % is 1 520,00 €: FA-1 then FA-4 (1 800,00 €, 94,7 %).
  */
 async function importLedger(): Promise<void> {
-  expect((await encaisse('db', 'migrate')).code).toBe(0);
-  expect((await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME SAS')).code).toBe(
-    0,
-  );
-  const customers = file('customers.csv', 'code;raison_sociale\nC1;Alpha SARL\nC2;Bêta SA\n');
-  expect((await encaisse('--company', 'acme', 'import', 'customers', customers)).code).toBe(0);
-  const invoices = file(
-    'invoices.csv',
-    [
-      'number,customer_code,issue_date,due_date,amount,currency,kind',
+  await importCliLedger(cli, {
+    customers: ['C1;Alpha SARL', 'C2;Bêta SA'],
+    invoices: [
       'FA-1,C1,2026-01-05,2026-02-04,1000.00,EUR,invoice',
       'FA-2,C1,2026-02-10,2026-03-20,500.00,EUR,invoice',
       'FA-4,C2,2025-11-10,2025-12-01,800.00,EUR,invoice',
       'FA-5,C2,2026-02-01,2026-03-01,100.00,EUR,invoice',
-    ].join('\n'),
-  );
-  expect((await encaisse('--company', 'acme', 'import', 'invoices', invoices)).code).toBe(0);
+    ],
+  });
 }
 
 describe('encaisse report pareto and collectors', () => {

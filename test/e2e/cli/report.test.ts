@@ -8,8 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useCli } from './harness.ts';
+import { importCliLedger } from './import-ledger.ts';
 
-const { encaisse, encaisseWithEnv, file, pathOf } = useCli();
+const cli = useCli();
+const { encaisse, encaisseWithEnv, pathOf } = cli;
 
 const report = (...args: string[]) =>
   encaisse('--company', 'acme', 'report', 'aged-balance', ...args);
@@ -20,29 +22,17 @@ const report = (...args: string[]) =>
  * due 1 Dec 2025: 104 days late on 15 March) and FA-3 ($300.00 due 19 Feb: 24 days late).
  */
 async function importLedger(): Promise<void> {
-  expect((await encaisse('db', 'migrate')).code).toBe(0);
-  expect((await encaisse('companies', 'create', '--code', 'acme', '--name', 'ACME SAS')).code).toBe(
-    0,
-  );
-  const customers = file('customers.csv', 'code;raison_sociale\nC1;Alpha SARL\nC2;Bêta SA\n');
-  expect((await encaisse('--company', 'acme', 'import', 'customers', customers)).code).toBe(0);
-  const invoices = file(
-    'invoices.csv',
-    [
-      'number,customer_code,issue_date,due_date,amount,currency,kind',
+  await importCliLedger(cli, {
+    customers: ['C1;Alpha SARL', 'C2;Bêta SA'],
+    invoices: [
       'FA-1,C1,2026-01-05,2026-02-04,1000.00,EUR,invoice',
       'FA-2,C1,2026-02-10,2026-03-20,500.00,EUR,invoice',
       'AV-1,C1,2026-02-20,2026-02-20,200.00,EUR,credit_note',
       'FA-4,C2,2025-11-10,2025-12-01,800.00,EUR,invoice',
       'FA-3,C2,2026-01-20,2026-02-19,300.00,USD,invoice',
-    ].join('\n'),
-  );
-  expect((await encaisse('--company', 'acme', 'import', 'invoices', invoices)).code).toBe(0);
-  const payments = file(
-    'payments.csv',
-    'reference,customer_code,date,amount,currency,invoice_number\nVIR-1,C1,2026-02-15,1200.00,EUR,FA-1\n',
-  );
-  expect((await encaisse('--company', 'acme', 'import', 'payments', payments)).code).toBe(0);
+    ],
+    payments: ['VIR-1,C1,2026-02-15,1200.00,EUR,FA-1'],
+  });
 }
 
 type Balance = {
