@@ -3,7 +3,7 @@ import type { Queryable } from '../src/db/client.ts';
 
 /** One row whose stored amounts disagree with what its allocations say. */
 export type LedgerInconsistency = {
-  entity: 'invoice' | 'credit_note' | 'payment' | 'customer_open_balance';
+  entity: 'invoice' | 'credit_note' | 'payment' | 'customer_open_balance' | 'ledger_month_change';
   key: string;
   stored: number;
   expected: number;
@@ -21,7 +21,13 @@ export type LedgerInconsistency = {
  *   never below 0;
  * - `customer_open_balance` (ADR 6) equals the open invoices minus the open credit
  *   notes of each customer and currency, and its `unapplied_cents` the unapplied
- *   cash of the customer's payments in that currency (202612011600).
+ *   cash of the customer's payments in that currency (202612011600);
+ * - an invoice's `settled_on` (ADR 24) is the latest date of its live allocations when they
+ *   add up to its amount, else null (`stored` and `expected` are then days since 2000-01-01,
+ *   -1 for null);
+ * - `ledger_month_change` (ADR 24), summed up to each month, gives each month end's
+ *   receivables and their part not yet due as they stood that day (invoices issued by then,
+ *   less the allocations live then), and each month's sales.
  * An empty list means the ledger holds together; tests assert exactly that.
  */
 export async function findLedgerInconsistencies(
@@ -30,15 +36,80 @@ export async function findLedgerInconsistencies(
 ): Promise<LedgerInconsistency[]> {
   const result = await sql<LedgerInconsistency>`
     WITH live AS (
-      SELECT invoice_id, credit_note_id, payment_id, amount_cents FROM allocation
+      SELECT invoice_id, credit_note_id, payment_id, amount_cents, allocated_on FROM allocation
       WHERE company_id = ${companyId} AND undone_at IS NULL
     ),
     drawn AS (
-      SELECT invoice_id AS id, sum(amount_cents) AS amount FROM live GROUP BY invoice_id
+      SELECT invoice_id AS id, sum(amount_cents) AS amount, max(allocated_on) AS last_on
+      FROM live GROUP BY invoice_id
       UNION ALL
-      SELECT credit_note_id, sum(amount_cents) FROM live WHERE credit_note_id IS NOT NULL GROUP BY credit_note_id
+      SELECT credit_note_id, sum(amount_cents), NULL FROM live WHERE credit_note_id IS NOT NULL GROUP BY credit_note_id
       UNION ALL
-      SELECT payment_id, sum(amount_cents) FROM live WHERE payment_id IS NOT NULL GROUP BY payment_id
+      SELECT payment_id, sum(amount_cents), NULL FROM live WHERE payment_id IS NOT NULL GROUP BY payment_id
+    ),
+    settlement AS (
+      SELECT i.number AS key, coalesce(i.settled_on - DATE '2000-01-01', -1) AS stored,
+        coalesce(CASE WHEN d.amount = i.amount_cents THEN d.last_on END - DATE '2000-01-01', -1)
+          AS expected
+      FROM invoice i LEFT JOIN drawn d ON d.id = i.id AND d.last_on IS NOT NULL
+      WHERE i.company_id = ${companyId} AND i.kind = 'invoice'
+    ),
+    month_end AS (
+      SELECT c.currency, m.month::date AS month,
+        (m.month + interval '1 month' - interval '1 day')::date AS end_on
+      FROM (SELECT DISTINCT currency FROM invoice WHERE company_id = ${companyId}) AS c
+      CROSS JOIN generate_series(
+        (SELECT min(date_trunc('month', issue_date)) FROM invoice WHERE company_id = ${companyId}),
+        (SELECT max(date_trunc('month', d)) FROM (
+          SELECT greatest(due_date + 1, issue_date) AS d FROM invoice WHERE company_id = ${companyId}
+          UNION ALL SELECT greatest(allocated_on, undone_on) FROM allocation WHERE company_id = ${companyId}
+          UNION ALL SELECT month FROM ledger_month_change WHERE company_id = ${companyId}
+        ) AS dates),
+        interval '1 month') AS m(month)
+    ),
+    month_kept AS (
+      SELECT e.currency, e.month,
+        coalesce(sum(k.sales_cents) FILTER (WHERE k.month = e.month), 0) AS sales,
+        coalesce(sum(k.receivables_cents), 0) AS receivables,
+        coalesce(sum(k.not_due_cents), 0) AS not_due
+      FROM month_end e
+      LEFT JOIN ledger_month_change k ON k.company_id = ${companyId} AND k.currency = e.currency
+        AND k.month <= e.month
+      GROUP BY e.currency, e.month
+    ),
+    -- What stood on each month end, from the definitions: no month changes involved.
+    month_stood AS (
+      SELECT e.currency, e.month,
+        coalesce(sum(CASE WHEN i.kind = 'invoice' THEN i.amount_cents ELSE -i.amount_cents END)
+          FILTER (WHERE date_trunc('month', i.issue_date) = e.month), 0) AS sales,
+        coalesce(sum(i.amount_cents) FILTER (WHERE i.kind = 'invoice'), 0) AS receivables,
+        coalesce(sum(i.amount_cents) FILTER (WHERE i.kind = 'invoice' AND i.due_date >= e.end_on), 0)
+          AS not_due
+      FROM month_end e
+      LEFT JOIN invoice i ON i.company_id = ${companyId} AND i.currency = e.currency
+        AND i.issue_date <= e.end_on
+      GROUP BY e.currency, e.month
+    ),
+    month_live AS (
+      SELECT e.currency, e.month, coalesce(sum(a.amount_cents), 0) AS receivables,
+        coalesce(sum(a.amount_cents) FILTER (WHERE i.due_date >= e.end_on), 0) AS not_due
+      FROM month_end e
+      LEFT JOIN invoice i ON i.company_id = ${companyId} AND i.currency = e.currency
+        AND i.kind = 'invoice' AND i.issue_date <= e.end_on
+      LEFT JOIN allocation a ON a.company_id = ${companyId} AND a.invoice_id = i.id
+        AND a.allocated_on <= e.end_on AND (a.undone_on IS NULL OR a.undone_on > e.end_on)
+      GROUP BY e.currency, e.month
+    ),
+    month_figure AS (
+      SELECT k.currency || ' ' || k.month || ' ' || f.name AS key, f.stored, f.expected
+      FROM month_kept k
+      JOIN month_stood s ON s.currency = k.currency AND s.month = k.month
+      JOIN month_live l ON l.currency = k.currency AND l.month = k.month
+      CROSS JOIN LATERAL (VALUES
+        ('sales', k.sales, s.sales),
+        ('receivables', k.receivables, s.receivables - l.receivables),
+        ('not due', k.not_due, s.not_due - l.not_due)
+      ) AS f(name, stored, expected)
     ),
     item AS (
       SELECT i.kind AS entity, i.number AS key, i.amount_cents, i.open_cents, i.status,
@@ -102,6 +173,14 @@ export async function findLedgerInconsistencies(
     SELECT 'customer_open_balance', key, stored::bigint, expected::bigint,
       'kept unapplied cash differs from the payments'
     FROM unapplied WHERE stored <> expected
+    UNION ALL
+    SELECT 'invoice', key, stored::bigint, expected::bigint,
+      'settlement day differs from its live allocations'
+    FROM settlement WHERE stored <> expected
+    UNION ALL
+    SELECT 'ledger_month_change', key, stored::bigint, expected::bigint,
+      'kept month changes differ from the ledger as it stood that month end'
+    FROM month_figure WHERE stored <> expected
     ORDER BY 1, 2`.execute(q);
   return result.rows;
 }

@@ -75,15 +75,19 @@ export function copyRows(session: BulkSession): RowSink {
 /**
  * Gathers rows per table and COPYs them in pieces of about `pieceChars`, one piece in
  * flight while the caller goes on producing rows: the server parses a piece while
- * Node builds the next. Only for tables without foreign keys to check: pieces do
- * not go in the order of the calls. The `frozen` tables are COPYed with `freeze`.
- * `finish` sends what is left; a failed piece fails the next call.
+ * Node builds the next. Only for tables without foreign keys to check. A table's piece
+ * goes after what is pending of the tables first given before it (the invoices before
+ * the allocations on them): the triggers that read an allocation's invoice find it
+ * (ADR 24). The `frozen` tables are COPYed with `freeze`. `finish` sends what is left;
+ * a failed piece fails the next call.
  */
 export function createCopyStream(
   session: BulkSession,
   options: { pieceChars: number; frozen: readonly string[] },
 ): { add: RowSink; finish(): Promise<void> } {
   const pending = new Map<string, { columns: readonly string[]; text: string }>();
+  // The tables in the order first given: the order their pieces are sent in.
+  const order: string[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
   const send = async (table: string) => {
@@ -109,15 +113,20 @@ export function createCopyStream(
       if (rows.length === 0) {
         return;
       }
+      if (!order.includes(table)) {
+        order.push(table);
+      }
       const piece = pending.get(table) ?? { columns, text: '' };
       piece.text += encodeCopyRows(rows);
       pending.set(table, piece);
       if (piece.text.length >= options.pieceChars) {
-        await send(table);
+        for (const earlier of order.slice(0, order.indexOf(table) + 1)) {
+          await send(earlier);
+        }
       }
     },
     finish: async () => {
-      for (const table of pending.keys()) {
+      for (const table of order) {
         await send(table);
       }
       await inFlight;

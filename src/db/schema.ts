@@ -118,6 +118,11 @@ export type InvoiceTable = {
   updated_at: DefaultedTimestamp;
   /** The FEC line it was first imported from (202612012000); `null` otherwise. */
   source_key: string | null;
+  /**
+   * The day it was settled in full (202612060100, ADR 24): kept by triggers on `allocation`,
+   * read-only for the application.
+   */
+  settled_on: Generated<string | null>;
 };
 
 export type PaymentTable = {
@@ -188,6 +193,21 @@ export type CustomerOpenBalanceTable = {
   /** Unapplied payments (202612011600); `balance_cents` = open_cents − unapplied_cents. */
   unapplied_cents: Generated<number>;
   balance_cents: GeneratedAlways<number>;
+};
+
+/**
+ * Each month's changes to the sales, receivables and receivables not yet due per currency
+ * (migration 202612060100, ADR 24): kept by triggers on `invoice` and `allocation`,
+ * read-only for the application.
+ */
+export type LedgerMonthChangeTable = {
+  company_id: string;
+  id: GeneratedAlways<number>;
+  currency: string;
+  month: string;
+  sales_cents: number;
+  receivables_cents: number;
+  not_due_cents: number;
 };
 
 /** The company's bank accounts (migration 202612011900): an IBAN, a RIB, or both. */
@@ -339,6 +359,7 @@ export type Database = {
   event: EventTable;
   event_chain_head: EventChainHeadTable;
   customer_open_balance: CustomerOpenBalanceTable;
+  ledger_month_change: LedgerMonthChangeTable;
   bank_account: BankAccountTable;
   bank_statement: BankStatementTable;
   bank_line: BankLineTable;

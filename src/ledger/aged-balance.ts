@@ -266,12 +266,14 @@ export type MonthFigures = {
 
 /**
  * Sales, receivables and receivables not yet due for every month from `from` to `to` (first
- * days of months), per currency, in one statement. Each figure is a running sum of events
- * by month: an invoice adds to the receivables from its issue month, and to the part not
- * yet due until the month its due date is passed in; an allocation on it takes its amount
- * off from the month it was made (or the invoice issued, if later) until the month it was
- * undone — off the part not yet due only while the invoice was. Events before `from` count
- * in its month; months without any event and nothing open are absent.
+ * days of months), per currency, in one statement: the running sums of each month's changes
+ * (an invoice adds to the receivables from its issue month, and to the part not yet due
+ * until the month its due date is passed in; an allocation on it takes its amount off from
+ * the month it was made, or the invoice issued if later, until the month it was undone —
+ * off the part not yet due only while the invoice was). The portfolio's changes are kept
+ * by triggers, a few rows a month (`ledger_month_change`, ADR 24); one customer's are worked
+ * out from its documents by the same SQL rules. Changes before `from` count in its month;
+ * months without any change are absent.
  */
 export async function monthFigures(
   q: Queryable,
@@ -280,16 +282,23 @@ export async function monthFigures(
 ): Promise<MonthFigures[]> {
   requirePermission(ctx, 'ledger:read');
   const companyId = ctx.companyId;
-  // One customer's figures, or the portfolio's.
-  const ofCustomer = (alias: string) =>
-    input.customerId === undefined
-      ? sql``
-      : sql`AND ${sql.ref(`${alias}.customer_id`)} = ${input.customerId}::uuid`;
   const from = sql`${input.from}::date`;
-  const to = sql`${input.to}::date`;
-  // The month (first day) a date falls in, the earlier ones counted in `from`'s.
-  const monthOf = (date: ReturnType<typeof sql>) =>
-    sql`greatest(date_trunc('month', ${date})::date, ${from})`;
+  const changes =
+    input.customerId === undefined
+      ? sql`SELECT currency, month, sales_cents, receivables_cents, not_due_cents
+          FROM ledger_month_change WHERE company_id = ${companyId}`
+      : sql`SELECT i.currency, e.*
+          FROM invoice AS i
+          CROSS JOIN LATERAL ledger_document_month_changes(i.kind, i.issue_date, i.due_date,
+            i.amount_cents) AS e
+          WHERE i.company_id = ${companyId} AND i.customer_id = ${input.customerId}::uuid
+          UNION ALL
+          SELECT i.currency, e.*
+          FROM allocation AS a
+          JOIN invoice AS i ON i.company_id = a.company_id AND i.id = a.invoice_id
+          CROSS JOIN LATERAL ledger_allocation_month_changes(i.issue_date, i.due_date,
+            a.allocated_on, a.undone_on, a.amount_cents) AS e
+          WHERE a.company_id = ${companyId} AND i.customer_id = ${input.customerId}::uuid`;
   const rows = await sql<{
     month: string;
     currency: string;
@@ -297,53 +306,12 @@ export async function monthFigures(
     receivables: string;
     not_due: string;
   }>`
-    -- Both tables are summed per month first (a few hundred rows each, whatever the
-    -- ledger's size), so that each is read once and the events below are only those sums.
-    WITH placed AS (
-      SELECT i.currency,
-        ${monthOf(sql`greatest(a.allocated_on, i.issue_date)`)} AS start_month,
-        -- greatest() skips a null: an allocation never undone has no month of undoing.
-        CASE WHEN a.undone_on IS NOT NULL THEN ${monthOf(sql`a.undone_on`)} END AS undone_month,
-        ${monthOf(sql`i.due_date + 1`)} AS due_month,
-        sum(a.amount_cents) AS amount_cents
-      FROM allocation AS a
-      JOIN invoice AS i ON i.company_id = a.company_id AND i.id = a.invoice_id
-      WHERE a.company_id = ${companyId} ${ofCustomer('i')}
-      GROUP BY 1, 2, 3, 4
-    ),
-    issued AS (
-      SELECT currency, kind, date_trunc('month', issue_date)::date AS issue_month,
-        ${monthOf(sql`due_date + 1`)} AS due_month, sum(amount_cents) AS amount_cents
-      FROM invoice AS i
-      WHERE company_id = ${companyId} ${ofCustomer('i')}
-      GROUP BY 1, 2, 3, 4
-    ),
-    events AS (
-      SELECT issue_month AS month, currency,
-        CASE WHEN kind = 'invoice' THEN amount_cents ELSE -amount_cents END AS sales,
-        0::numeric AS receivables, 0::numeric AS not_due
-      FROM issued WHERE issue_month >= ${from}
-      UNION ALL
-      SELECT greatest(issue_month, ${from}), currency, 0, amount_cents, amount_cents
-      FROM issued WHERE kind = 'invoice'
-      UNION ALL
-      SELECT due_month, currency, 0, 0, -amount_cents
-      FROM issued WHERE kind = 'invoice'
-      UNION ALL
-      SELECT start_month, currency, 0, -amount_cents,
-        CASE WHEN start_month < due_month THEN -amount_cents ELSE 0 END
-      FROM placed
-      UNION ALL
-      SELECT undone_month, currency, 0, amount_cents, 0
-      FROM placed WHERE undone_month IS NOT NULL
-      UNION ALL
-      SELECT least(undone_month, due_month), currency, 0, 0, amount_cents
-      FROM placed WHERE start_month < due_month
-    ),
-    by_month AS (
-      SELECT month, currency, sum(sales) AS sales, sum(receivables) AS receivables,
-        sum(not_due) AS not_due
-      FROM events WHERE month <= ${to}
+    WITH by_month AS (
+      SELECT greatest(month, ${from}) AS month, currency,
+        coalesce(sum(sales_cents) FILTER (WHERE month >= ${from}), 0) AS sales,
+        sum(receivables_cents) AS receivables, sum(not_due_cents) AS not_due
+      FROM (${changes}) AS changes
+      WHERE month <= ${input.to}::date
       GROUP BY 1, 2
     ),
     running AS (
@@ -352,7 +320,8 @@ export async function monthFigures(
         sum(not_due) OVER (PARTITION BY currency ORDER BY month) AS not_due
       FROM by_month
     )
-    SELECT month::text, currency, sales::text, receivables::text, not_due::text
+    SELECT month::text, currency, sales::text, receivables::text,
+      not_due::text
     FROM running
     ORDER BY currency, month
   `.execute(q);

@@ -79,19 +79,37 @@ export async function openInvoicesOn(
 }
 
 /**
- * The invoices settled on `asOf` whose paid date is after `after`, with that date: the
- * allocations live on `asOf`, summed and dated per invoice, kept when they add up to the
+ * The invoices settled on `asOf` whose paid date is after `after`, with that date. The
+ * ledger keeps each invoice's day of settlement as it stands (`settled_on`, ADR 24); it
+ * stood so on `asOf` for every invoice no allocation has changed on since (none made or
+ * undone after it): those are read from the index. The few others are settled again from
+ * their allocations live on `asOf`, summed and dated, kept when they add up to the
  * invoice's amount. A fragment: the statements below read it as `settled`.
  */
 function settledInvoices(companyId: string, asOf: CalendarDate, after: CalendarDate) {
+  const date = sql`${asOf}::date`;
   return sql`
+    WITH touched AS (
+      SELECT a.invoice_id FROM allocation AS a
+      WHERE a.company_id = ${companyId} AND a.undone_at IS NULL AND a.allocated_on > ${date}
+      UNION
+      SELECT a.invoice_id FROM allocation AS a
+      WHERE a.company_id = ${companyId} AND a.undone_on > ${date}
+    )
+    SELECT i.id, i.customer_id, i.due_date, i.settled_on AS paid_on
+    FROM invoice AS i
+    WHERE i.company_id = ${companyId} AND i.settled_on > ${after}::date
+      AND i.settled_on <= ${date}
+      AND NOT EXISTS (SELECT 1 FROM touched AS t WHERE t.invoice_id = i.id)
+    UNION ALL
     SELECT i.id, i.customer_id, i.due_date, s.paid_on
     FROM (
       SELECT a.invoice_id, max(a.allocated_on) AS paid_on,
         sum(a.amount_cents)::bigint AS settled_cents
       FROM allocation AS a
-      WHERE a.company_id = ${companyId} AND a.allocated_on <= ${asOf}::date
-        AND (a.undone_on IS NULL OR a.undone_on > ${asOf}::date)
+      WHERE a.company_id = ${companyId} AND a.allocated_on <= ${date}
+        AND (a.undone_on IS NULL OR a.undone_on > ${date})
+        AND a.invoice_id IN (SELECT invoice_id FROM touched)
       GROUP BY a.invoice_id
       HAVING max(a.allocated_on) > ${after}::date
     ) AS s

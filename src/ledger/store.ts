@@ -633,8 +633,37 @@ function copyValues<Row extends Record<string, CopyValue>>(
 }
 
 /**
+ * The day each invoice was settled in full by `allocations` (all live), as the trigger on
+ * `allocation` writes it (ADR 24): the latest of their dates when they add up to its amount.
+ */
+function settlementDays(
+  invoices: readonly Invoice[],
+  allocations: readonly NewAllocation[],
+): Map<string, CalendarDate> {
+  const drawn = new Map<string, { cents: number; last: CalendarDate }>();
+  for (const allocation of allocations) {
+    const sum = drawn.get(allocation.invoiceId);
+    drawn.set(allocation.invoiceId, {
+      cents: (sum?.cents ?? 0) + allocation.amountCents,
+      last:
+        sum === undefined || allocation.allocatedOn > sum.last ? allocation.allocatedOn : sum.last,
+    });
+  }
+  const days = new Map<string, CalendarDate>();
+  for (const invoice of invoices) {
+    const sum = drawn.get(invoice.id);
+    if (invoice.kind === 'invoice' && sum !== undefined && sum.cents === invoice.amountCents) {
+      days.set(invoice.id, sum.last);
+    }
+  }
+  return days;
+}
+
+/**
  * Sends invoices, payments and allocations down a COPY sink (the demo's bulk load), with
- * the very columns and values the inserts above write.
+ * the very columns and values the inserts above write, and each invoice's day of settlement:
+ * the trigger on `allocation` then finds it right and leaves the rows as COPY wrote them
+ * (frozen, ADR 7) instead of rewriting every paid invoice.
  */
 export async function copyLedgerRows(
   copy: RowSink,
@@ -645,12 +674,16 @@ export async function copyLedgerRows(
     allocations: readonly NewAllocation[];
   },
 ): Promise<void> {
+  const settled = settlementDays(rows.invoices, rows.allocations);
   const tables = [
     [
       'invoice',
       copyValues(
-        INVOICE_ROW_TYPES,
-        rows.invoices.map((row) => invoiceRow(companyId, row)),
+        { ...INVOICE_ROW_TYPES, settled_on: 'date' },
+        rows.invoices.map((row) => ({
+          ...invoiceRow(companyId, row),
+          settled_on: settled.get(row.id) ?? null,
+        })),
       ),
     ],
     [

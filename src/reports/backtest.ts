@@ -8,7 +8,7 @@
 import { daysBetween, maxDate, type CalendarDate } from '../shared/calendar-date.ts';
 import { cents, ZERO_CENTS, type Cents } from '../shared/money.ts';
 import {
-  predictPaymentDate,
+  paymentDatePredictor,
   weeklyReceipts,
   type DelayModel,
   type ForecastInvoice,
@@ -93,9 +93,7 @@ export function backtestForecast(
     asOf,
   );
   const paidInvoices = invoices.filter((invoice) => invoice.actualPaidOn !== null).length;
-  const byModel = score(invoices, actual, asOf, (invoice) =>
-    predictPaymentDate(invoice, model, asOf),
-  );
+  const byModel = score(invoices, actual, asOf, paymentDatePredictor(model, asOf));
   const byBaseline = score(invoices, actual, asOf, (invoice) => maxDate(invoice.dueDate, asOf));
   return {
     asOf,

@@ -1,7 +1,7 @@
 /**
  * The invoices behind a bar of the cash forecast (issue 11): those expected in one of its
  * 13 weeks, or after them, as of a date — where a click on the dashboard's forecast leads.
- * The predictions are the forecast's own (`forecastInputs`, `predictPaymentDate`), so the
+ * The predictions are the forecast's own (`forecastInputs`, `paymentDatePredictor`), so the
  * count and sum of a week are that week's bar; the page's numbers and customers are read
  * for its lines only.
  */
@@ -13,7 +13,7 @@ import { labelCustomers } from '../ledger/customer-labels.ts';
 import { addDays, type CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, InvalidError } from '../shared/errors.ts';
 import { addCents, ZERO_CENTS, type Cents } from '../shared/money.ts';
-import { FORECAST_WEEKS, forecastWeekIndex, mondayOf, predictPaymentDate } from './forecast.ts';
+import { FORECAST_WEEKS, forecastWeekIndexer, mondayOf, paymentDatePredictor } from './forecast.ts';
 import { forecastInputs } from './forecast-report.ts';
 import { checkReportRequest } from './report-request.ts';
 
@@ -59,7 +59,8 @@ export async function forecastWeek(
 ): Promise<ForecastWeek> {
   requirePermission(ctx, 'ledger:read');
   const asOf = await checkReportRequest(deps, ctx, input);
-  const wanted = input.week === 'later' ? FORECAST_WEEKS : forecastWeekIndex(input.week, asOf);
+  const weekOf = forecastWeekIndexer(asOf);
+  const wanted = input.week === 'later' ? FORECAST_WEEKS : weekOf(input.week);
   if (
     input.week !== 'later' &&
     (mondayOf(input.week) !== input.week || wanted < 0 || wanted >= FORECAST_WEEKS)
@@ -74,12 +75,10 @@ export async function forecastWeek(
     ]);
   }
   const { invoices, model } = await forecastInputs(deps, ctx, asOf, input.currency);
+  const predict = paymentDatePredictor(model, asOf);
   const expected = invoices
-    .map((invoice) => ({ ...invoice, predictedOn: predictPaymentDate(invoice, model, asOf) }))
-    .filter(
-      (invoice) =>
-        Math.min(forecastWeekIndex(invoice.predictedOn, asOf), FORECAST_WEEKS) === wanted,
-    )
+    .map((invoice) => ({ ...invoice, predictedOn: predict(invoice) }))
+    .filter((invoice) => Math.min(weekOf(invoice.predictedOn), FORECAST_WEEKS) === wanted)
     .sort((a, b) => b.openCents - a.openCents || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const totals = new Map<string, { currency: string; count: number; amountCents: Cents }>();
   for (const invoice of expected) {

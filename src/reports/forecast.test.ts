@@ -6,7 +6,7 @@ import {
   cashForecast,
   delayModelOf,
   portfolioMedianDays,
-  predictPaymentDate,
+  paymentDatePredictor,
   typicalDelayDays,
   weeklyReceipts,
   type ForecastInvoice,
@@ -122,21 +122,21 @@ describe('delayModelOf', () => {
   });
 });
 
-describe('predictPaymentDate', () => {
+describe('paymentDatePredictor', () => {
   it('is the due date plus the typical delay', () => {
-    expect(predictPaymentDate(open('1', 'A', '2025-06-20', 1), MODEL, AS_OF)).toBe('2025-06-26');
+    expect(paymentDatePredictor(MODEL, AS_OF)(open('1', 'A', '2025-06-20', 1))).toBe('2025-06-26');
   });
 
   it('moves a date before the as-of date to the as-of date', () => {
     // 20 May + 6 = 26 May, already past: the money is expected from 4 June.
-    expect(predictPaymentDate(open('1', 'A', '2025-05-20', 1), MODEL, AS_OF)).toBe('2025-06-04');
+    expect(paymentDatePredictor(MODEL, AS_OF)(open('1', 'A', '2025-05-20', 1))).toBe('2025-06-04');
   });
 
   it("takes a promise's date over the prediction, never in the past", () => {
     const promised = open('1', 'A', '2025-06-20', 1, { promisedOn: d('2025-07-15') });
-    expect(predictPaymentDate(promised, MODEL, AS_OF)).toBe('2025-07-15');
+    expect(paymentDatePredictor(MODEL, AS_OF)(promised)).toBe('2025-07-15');
     const broken = open('1', 'A', '2025-06-20', 1, { promisedOn: d('2025-06-01') });
-    expect(predictPaymentDate(broken, MODEL, AS_OF)).toBe('2025-06-04');
+    expect(paymentDatePredictor(MODEL, AS_OF)(broken)).toBe('2025-06-04');
   });
 });
 

@@ -137,22 +137,30 @@ export type ForecastInvoice = {
 };
 
 /**
- * The date `invoice` is expected to be paid, seen at `asOf`: the promise's date when there
+ * The date an invoice is expected to be paid, seen at `asOf`: the promise's date when there
  * is one, else due date + the customer's typical delay; never before `asOf` (money still
  * open does not arrive in the past: an overdue prediction, or a broken promise, moves to
- * `asOf`).
+ * `asOf`). The predictor works each customer's typical delay out once, for the many
+ * invoices of a forecast.
  */
-export function predictPaymentDate(
-  invoice: ForecastInvoice,
+export function paymentDatePredictor(
   model: DelayModel,
   asOf: CalendarDate,
-): CalendarDate {
-  const predicted =
-    invoice.promisedOn ?? addDays(invoice.dueDate, typicalDelayDays(model, invoice.customerId));
-  return maxDate(predicted, asOf);
+): (invoice: ForecastInvoice) => CalendarDate {
+  const delays = new Map<string, number>();
+  const delayOf = (customerId: string) => {
+    const known = delays.get(customerId);
+    if (known !== undefined) {
+      return known;
+    }
+    const delay = typicalDelayDays(model, customerId);
+    delays.set(customerId, delay);
+    return delay;
+  };
+  return (invoice) =>
+    maxDate(invoice.promisedOn ?? addDays(invoice.dueDate, delayOf(invoice.customerId)), asOf);
 }
 
-/** How many weeks the forecast shows. */
 export const FORECAST_WEEKS = 13;
 
 /** An amount expected (or received) on a date, in a currency. */
@@ -188,6 +196,7 @@ export function weeklyReceipts(
   asOf: CalendarDate,
 ): WeeklyReceipts[] {
   const firstMonday = mondayOf(asOf);
+  const weekOf = forecastWeekIndexer(asOf);
   const currencies = [...new Set(amounts.map((amount) => amount.currency))].sort();
   return currencies.map((currency) => {
     const weeks = Array.from({ length: FORECAST_WEEKS }, (_, index) => ({
@@ -198,7 +207,7 @@ export function weeklyReceipts(
     let laterCents = ZERO_CENTS;
     let laterInvoiceCount = 0;
     for (const amount of amounts.filter((entry) => entry.currency === currency)) {
-      const index = forecastWeekIndex(amount.date, asOf);
+      const index = weekOf(amount.date);
       if (index < 0) {
         throw new RangeError(`A receipt on ${amount.date} is before the forecast of ${asOf}`);
       }
@@ -221,10 +230,11 @@ export function cashForecast(
   model: DelayModel,
   asOf: CalendarDate,
 ): WeeklyReceipts[] {
+  const predict = paymentDatePredictor(model, asOf);
   return weeklyReceipts(
     invoices.map((invoice) => ({
       currency: invoice.currency,
-      date: predictPaymentDate(invoice, model, asOf),
+      date: predict(invoice),
       amountCents: invoice.openCents,
     })),
     asOf,
@@ -232,11 +242,13 @@ export function cashForecast(
 }
 
 /**
- * The week of the forecast as of `asOf` that `date` falls in: 0 for `asOf`'s own week (from
+ * The week of the forecast as of `asOf` that a date falls in: 0 for `asOf`'s own week (from
  * its Monday), up to 12; `FORECAST_WEEKS` or more is later; below 0, before the forecast.
+ * The Monday is worked out once, for the many dates of a forecast.
  */
-export function forecastWeekIndex(date: CalendarDate, asOf: CalendarDate): number {
-  return Math.floor(daysBetween(mondayOf(asOf), date) / 7);
+export function forecastWeekIndexer(asOf: CalendarDate): (date: CalendarDate) => number {
+  const firstDay = toDayNumber(mondayOf(asOf));
+  return (date) => Math.floor((toDayNumber(date) - firstDay) / 7);
 }
 
 /** The Monday on or before `date`; 1970-01-01, day 0, was a Thursday (day 4 a Monday). */
