@@ -151,7 +151,10 @@ CREATE FUNCTION ledger_documents_changed(
 $$;
 
 -- Allocations changed (parallel arrays; a negative amount takes one out): their month
--- changes, each placed with its invoice's fields.
+-- changes, each placed with its invoice's fields; and the settlement day of an invoice
+-- written already settled, with nothing open, before its allocations (an import's new
+-- invoice lettered in the same file: the door leaves its open amount as written). Only
+-- those are looked up: the door's invoices are still open here, the demo's come with it.
 CREATE FUNCTION ledger_allocations_changed(
   companies uuid[], invoices uuid[], allocated date[], undone date[], amounts bigint[]
 ) RETURNS void LANGUAGE sql AS $$
@@ -168,7 +171,19 @@ CREATE FUNCTION ledger_allocations_changed(
     CROSS JOIN LATERAL ledger_allocation_month_changes(i.issue_date, i.due_date,
       a.allocated_on, a.undone_on, a.amount_cents) AS e
     GROUP BY 1, 2, 3
-  ) AS by_month
+  ) AS by_month;
+  UPDATE invoice AS i SET settled_on = s.day
+  FROM (
+    SELECT j.company_id, j.id, (
+      -- FILTER rather than WHERE, as in invoice_settled_on_keep.
+      SELECT max(a.allocated_on) FILTER (WHERE a.undone_at IS NULL) FROM allocation AS a
+      WHERE a.company_id = j.company_id AND a.invoice_id = j.id
+    ) AS day
+    FROM (SELECT DISTINCT * FROM unnest(companies, invoices) AS t(company_id, id)) AS t
+    JOIN invoice AS j ON j.company_id = t.company_id AND j.id = t.id
+    WHERE j.kind = 'invoice' AND j.open_cents = 0 AND j.settled_on IS NULL
+  ) AS s
+  WHERE i.company_id = s.company_id AND i.id = s.id AND s.day IS NOT NULL;
 $$;
 
 -- New rows in, old rows out; an update counts only when a field the months depend on
