@@ -157,9 +157,15 @@ $$;
 -- those are looked up: the door's invoices are still open here, the demo's come with it.
 CREATE FUNCTION ledger_allocations_changed(
   companies uuid[], invoices uuid[], allocated date[], undone date[], amounts bigint[]
-) RETURNS void LANGUAGE sql AS $$
-  SELECT ledger_month_change_add(array_agg(company_id), array_agg(currency), array_agg(month),
-    array_agg(sales_cents), array_agg(receivables_cents), array_agg(not_due_cents))
+) RETURNS void LANGUAGE plpgsql
+-- Planned with the arrays it is given: a plan for any array would guess their length.
+SET plan_cache_mode = force_custom_plan AS $$
+DECLARE
+  settled_first uuid[];
+BEGIN
+  PERFORM ledger_month_change_add(array_agg(company_id), array_agg(currency),
+    array_agg(month), array_agg(sales_cents), array_agg(receivables_cents),
+    array_agg(not_due_cents))
   FROM (
     SELECT i.company_id, i.currency::text AS currency, e.month,
       sum(e.sales_cents)::bigint AS sales_cents,
@@ -172,18 +178,19 @@ CREATE FUNCTION ledger_allocations_changed(
       a.allocated_on, a.undone_on, a.amount_cents) AS e
     GROUP BY 1, 2, 3
   ) AS by_month;
-  UPDATE invoice AS i SET settled_on = s.day
-  FROM (
-    SELECT j.company_id, j.id, (
+  SELECT array_agg(DISTINCT i.id) INTO settled_first
+  FROM unnest(companies, invoices) AS t(company_id, id)
+  JOIN invoice AS i ON i.company_id = t.company_id AND i.id = t.id
+  WHERE i.kind = 'invoice' AND i.open_cents = 0 AND i.settled_on IS NULL;
+  IF settled_first IS NOT NULL THEN
+    UPDATE invoice AS i SET settled_on = (
       -- FILTER rather than WHERE, as in invoice_settled_on_keep.
       SELECT max(a.allocated_on) FILTER (WHERE a.undone_at IS NULL) FROM allocation AS a
-      WHERE a.company_id = j.company_id AND a.invoice_id = j.id
-    ) AS day
-    FROM (SELECT DISTINCT * FROM unnest(companies, invoices) AS t(company_id, id)) AS t
-    JOIN invoice AS j ON j.company_id = t.company_id AND j.id = t.id
-    WHERE j.kind = 'invoice' AND j.open_cents = 0 AND j.settled_on IS NULL
-  ) AS s
-  WHERE i.company_id = s.company_id AND i.id = s.id AND s.day IS NOT NULL;
+      WHERE a.company_id = i.company_id AND a.invoice_id = i.id
+    )
+    WHERE i.company_id = companies[1] AND i.id = ANY(settled_first);
+  END IF;
+END;
 $$;
 
 -- New rows in, old rows out; an update counts only when a field the months depend on
