@@ -91,13 +91,18 @@ export async function findLedgerInconsistencies(
       GROUP BY e.currency, e.month
     ),
     month_live AS (
-      SELECT e.currency, e.month, coalesce(sum(a.amount_cents), 0) AS receivables,
-        coalesce(sum(a.amount_cents) FILTER (WHERE i.due_date >= e.end_on), 0) AS not_due
+      -- Each allocation with its invoice once (a hash join), then matched to the month ends
+      -- by currency: never a lookup per month and invoice.
+      SELECT e.currency, e.month, coalesce(sum(l.amount_cents), 0) AS receivables,
+        coalesce(sum(l.amount_cents) FILTER (WHERE l.due_date >= e.end_on), 0) AS not_due
       FROM month_end e
-      LEFT JOIN invoice i ON i.company_id = ${companyId} AND i.currency = e.currency
-        AND i.kind = 'invoice' AND i.issue_date <= e.end_on
-      LEFT JOIN allocation a ON a.company_id = ${companyId} AND a.invoice_id = i.id
-        AND a.allocated_on <= e.end_on AND (a.undone_on IS NULL OR a.undone_on > e.end_on)
+      LEFT JOIN (
+        SELECT i.currency, i.issue_date, i.due_date, a.amount_cents, a.allocated_on, a.undone_on
+        FROM allocation a
+        JOIN invoice i ON i.company_id = a.company_id AND i.id = a.invoice_id AND i.kind = 'invoice'
+        WHERE a.company_id = ${companyId}
+      ) AS l ON l.currency = e.currency AND l.issue_date <= e.end_on
+        AND l.allocated_on <= e.end_on AND (l.undone_on IS NULL OR l.undone_on > e.end_on)
       GROUP BY e.currency, e.month
     ),
     month_figure AS (
