@@ -28,6 +28,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['access'],
   ['ledger'],
   ['customers'],
+  // Credit management (issue 12): limits, exposure, orders, holds, screening; reads the
+  // customers' accounts and the ledger's kept balances. Dunning's hold step goes through it.
+  ['credit'],
   ['imports'],
   // Bank statements, read by the imports' readers, and the cash they pay into the ledger.
   ['bank'],
@@ -60,6 +63,12 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   payment: 'ledger',
   allocation: 'ledger',
   customer_open_balance: 'ledger',
+  credit_limit: 'credit',
+  credit_setting: 'credit',
+  credit_exception: 'credit',
+  credit_alert: 'credit',
+  credit_hold: 'credit',
+  sales_order: 'credit',
   bank_account: 'bank',
   bank_statement: 'bank',
   bank_line: 'bank',

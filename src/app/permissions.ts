@@ -18,16 +18,30 @@ export const PERMISSIONS = [
   'dunning:configure',
   /** Give a customer its own scenario, or put it under manual follow-up. */
   'dunning:assign',
+  /** Decide credit limits and exceptions, place and release credit holds (within authority). */
+  'credit:decide',
+  /** Receive orders from the ERP and report their delivery and invoicing. */
+  'orders:write',
+  /** Set the credit policy: thresholds and how far each authority level may go. */
+  'credit:configure',
   'users:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<TRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  credit_manager: PERMISSIONS.filter((p) => p !== 'users:manage'),
+  // A credit manager may not set the ceilings of its own authority: the administrator does.
+  credit_manager: PERMISSIONS.filter((p) => p !== 'users:manage' && p !== 'credit:configure'),
   // A collector follows its customers: it may take one out of the run (manual follow-up)
   // or give it another scenario, but the company's scenarios and words are a manager's.
-  collector: ['customers:read', 'ledger:read', 'allocations:write', 'dunning:assign'],
+  // Within the small ceilings of level 1 (credit/model.ts), a collector may grant an exception.
+  collector: [
+    'customers:read',
+    'ledger:read',
+    'allocations:write',
+    'dunning:assign',
+    'credit:decide',
+  ],
   // Other departments see accounts to answer disputes; they change nothing in the ledger.
   department_member: ['customers:read', 'ledger:read'],
   read_only: ['customers:read', 'ledger:read'],

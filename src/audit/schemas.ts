@@ -70,6 +70,19 @@ export const AUDIT_ACTIONS = [
   'user.reactivated',
   'api_token.created',
   'api_token.revoked',
+  'credit.limit_decided',
+  'credit.exception_granted',
+  'credit.hold_placed',
+  'credit.hold_released',
+  'credit.alert_raised',
+  'credit.order_validated',
+  'credit.order_held',
+  'credit.order_prepayment',
+  'credit.order_prepayment_received',
+  'credit.order_refused',
+  'order.delivered',
+  'order.invoiced',
+  'order.cancelled',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof ZAuditAction>;

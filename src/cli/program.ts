@@ -6,6 +6,7 @@ import { registerBankCommands } from './commands/bank.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerCompanyCommands } from './commands/companies.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerCreditCommands } from './commands/credit.ts';
 import { registerDisputeCommands } from './commands/disputes.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerDunningCommands } from './commands/dunning.ts';
@@ -47,6 +48,7 @@ export function buildProgram(language: Language): Command {
   registerListCommands(program, language);
   registerMessageCommands(program, language);
   registerDisputeCommands(program, language);
+  registerCreditCommands(program, language);
   registerPortalCommands(program, language);
   registerReportCommands(program, language);
   registerUserCommands(program, language);

@@ -10,6 +10,7 @@
  * A dry run does the same in one transaction that is rolled back: its report is exactly
  * what the run would do.
  */
+import { placeHoldsInTx } from '../credit/decisions.ts';
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
@@ -446,13 +447,18 @@ async function decideSlice(
   }));
   await setActionMessages(tx, ctx.companyId, sent);
   const portalLinkIds = await portalLinks.save(tx, sent);
-  for (const status of ['on_hold', 'in_litigation'] as const) {
-    const ids = outcome.written
-      .filter((action) => action.customerStatus === status)
-      .map((action) => action.customerId);
-    if (ids.length > 0) {
-      await setCustomerStatusesInTx(deps, tx, ctx, ids, status);
-    }
+  const heldIds = outcome.written
+    .filter((action) => action.customerStatus === 'on_hold')
+    .map((action) => action.customerId);
+  if (heldIds.length > 0) {
+    // A hold step is a credit hold like another (issue 12): released by the same rules.
+    await placeHoldsInTx(deps, tx, ctx, [...new Set(heldIds)], 'dunning', null);
+  }
+  const litigationIds = outcome.written
+    .filter((action) => action.customerStatus === 'in_litigation')
+    .map((action) => action.customerId);
+  if (litigationIds.length > 0) {
+    await setCustomerStatusesInTx(deps, tx, ctx, litigationIds, 'in_litigation');
   }
   outcome.agendaItems = (await insertAgendaItems(tx, ctx.companyId, creditItems, today, now)).size;
   await recordEvents(

@@ -26,6 +26,7 @@ import { registerMatchingRoutes } from '../bank/matching/routes.ts';
 import { registerBankRoutes } from '../bank/routes.ts';
 import { registerImportRoutes } from '../imports/routes.ts';
 import { registerPromiseRoutes } from '../promises/routes.ts';
+import { registerCreditRoutes } from '../credit/routes.ts';
 import { registerReportRoutes } from '../reports/routes.ts';
 import { registerInsightRoutes } from '../reports/insight-routes.ts';
 import { registerForecastRoutes } from '../reports/forecast-routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         registerPayerRoutes(securedTyped, deps);
         await registerDisputeThreadRoutes(securedTyped, deps, links);
         registerPromiseRoutes(securedTyped, deps);
+        registerCreditRoutes(securedTyped, deps);
         await registerPortalStaffRoutes(securedTyped, deps, links);
         registerAccessRoutes(securedTyped, deps);
         registerMessageRoutes(securedTyped, deps);

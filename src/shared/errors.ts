@@ -92,7 +92,8 @@ export type NotFoundEntity =
   | 'bank_line'
   | 'dunning_scenario'
   | 'dunning_template'
-  | 'dunning_action';
+  | 'dunning_action'
+  | 'sales_order';
 
 export class NotFoundError extends DomainError {
   constructor(entity: NotFoundEntity, key: string) {

@@ -34,6 +34,8 @@ import { insightsEn } from './insights.en.ts';
 import { insightsFr } from './insights.fr.ts';
 import { matchingEn } from './matching.en.ts';
 import { matchingFr } from './matching.fr.ts';
+import { creditCliHelpEn, creditCliOutputEn, creditEn } from './credit.en.ts';
+import { creditCliHelpFr, creditCliOutputFr, creditFr } from './credit.fr.ts';
 import { promisesEn } from './promises.en.ts';
 import { payersEn } from './payers.en.ts';
 import { payersFr } from './payers.fr.ts';
@@ -61,6 +63,7 @@ export const SERVER_MESSAGES = {
       ...matchingFr,
       ...dunningFr,
       ...promisesFr,
+      ...creditFr,
       ...disputesFr,
       ...disputeThreadFr,
       ...disputeReportsFr,
@@ -72,8 +75,13 @@ export const SERVER_MESSAGES = {
       ...messagesFr,
     },
     importReport: importReportFr,
-    cliHelp: { ...cliHelpFr, ...messagesCliHelpFr, ...disputesCliHelpFr },
-    cliOutput: { ...cliOutputFr, ...messagesCliOutputFr, ...disputesCliOutputFr },
+    cliHelp: { ...cliHelpFr, ...messagesCliHelpFr, ...disputesCliHelpFr, ...creditCliHelpFr },
+    cliOutput: {
+      ...cliOutputFr,
+      ...messagesCliOutputFr,
+      ...disputesCliOutputFr,
+      ...creditCliOutputFr,
+    },
     vocabulary: vocabularyFr,
   },
   en: {
@@ -88,6 +96,7 @@ export const SERVER_MESSAGES = {
       ...matchingEn,
       ...dunningEn,
       ...promisesEn,
+      ...creditEn,
       ...disputesEn,
       ...disputeThreadEn,
       ...disputeReportsEn,
@@ -99,8 +108,13 @@ export const SERVER_MESSAGES = {
       ...messagesEn,
     },
     importReport: importReportEn,
-    cliHelp: { ...cliHelpEn, ...messagesCliHelpEn, ...disputesCliHelpEn },
-    cliOutput: { ...cliOutputEn, ...messagesCliOutputEn, ...disputesCliOutputEn },
+    cliHelp: { ...cliHelpEn, ...messagesCliHelpEn, ...disputesCliHelpEn, ...creditCliHelpEn },
+    cliOutput: {
+      ...cliOutputEn,
+      ...messagesCliOutputEn,
+      ...disputesCliOutputEn,
+      ...creditCliOutputEn,
+    },
     vocabulary: vocabularyEn,
   },
 } as const;

@@ -66,6 +66,19 @@ const ACTION_LABELS = {
   'user.reactivated': 'customer.timeline.actions.userReactivated',
   'api_token.created': 'customer.timeline.actions.apiTokenCreated',
   'api_token.revoked': 'customer.timeline.actions.apiTokenRevoked',
+  'credit.limit_decided': 'customer.timeline.actions.creditLimitDecided',
+  'credit.exception_granted': 'customer.timeline.actions.creditExceptionGranted',
+  'credit.hold_placed': 'customer.timeline.actions.creditHoldPlaced',
+  'credit.hold_released': 'customer.timeline.actions.creditHoldReleased',
+  'credit.alert_raised': 'customer.timeline.actions.creditAlertRaised',
+  'credit.order_validated': 'customer.timeline.actions.creditOrderValidated',
+  'credit.order_held': 'customer.timeline.actions.creditOrderHeld',
+  'credit.order_prepayment': 'customer.timeline.actions.creditOrderPrepayment',
+  'credit.order_prepayment_received': 'customer.timeline.actions.creditOrderPrepaymentReceived',
+  'credit.order_refused': 'customer.timeline.actions.creditOrderRefused',
+  'order.delivered': 'customer.timeline.actions.orderDelivered',
+  'order.invoiced': 'customer.timeline.actions.orderInvoiced',
+  'order.cancelled': 'customer.timeline.actions.orderCancelled',
 } as const satisfies Record<AuditAction, ParseKeys>;
 
 type KnownAction = AuditAction;
