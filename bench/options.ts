@@ -22,6 +22,7 @@ export const BENCH_PHASES = [
   'forecast',
   'dunning',
   'match',
+  'credit',
   'import',
   'customers',
   'fec',
@@ -76,7 +77,8 @@ export const USAGE = `npm run bench -- [options]
                       customers (the big customers file, PostgreSQL) and fec (a FEC
                       imported with importFec, and again, beside the time of splitting
                       it into fields), forecast (the cash forecast and its backtest on
-                      the loaded demo); default all seven
+                      the loaded demo), credit (limits decided and orders received
+                      for 200 entities, then the credit check timed); default all eight
   --import-size S|M|L size of the exported ledger the import phase imports (default M)
   --big-customers N   customers in the big customers file (default
                       ${BIG_CUSTOMERS.toLocaleString('en-US')}, about 50 MB)

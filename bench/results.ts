@@ -1,5 +1,6 @@
 import type { AgedBalanceBench } from './aged-balance-phase.ts';
 import type { DemoSize } from '../src/demo/generate.ts';
+import type { CreditCheckBench } from './credit-phase.ts';
 import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
 import type { ForecastBench } from './forecast-phase.ts';
@@ -23,6 +24,8 @@ export type DatabaseRun = {
   disputeReports?: DisputeReportBench | undefined;
   /** The biggest customer's portal account, timed with the queries (the load phase). */
   portalAccount?: PortalAccountBench | undefined;
+  /** The credit check over entities given limits and orders (the credit phase, last). */
+  creditCheck?: CreditCheckBench | undefined;
   /** The aged balance as of today and of a past date, timed with the queries (the load phase). */
   agedBalance?: AgedBalanceBench | undefined;
   /** The cash forecast and its backtest on the loaded demo (the forecast phase). */

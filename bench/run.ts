@@ -13,6 +13,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { DEMO_TIME_ZONE } from '../src/demo/load-demo.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { benchAgedBalance } from './aged-balance-phase.ts';
+import { benchCreditCheck } from './credit-phase.ts';
 import { prepareLocation } from './bench-database.ts';
 import { benchDisputeReports } from './dispute-report-phase.ts';
 import { writeResults } from './doc.ts';
@@ -111,6 +112,14 @@ async function benchDatabase(
         );
         matching = await benchMatching(loaded.deps, loaded.demo, { lines: MATCH_LINES });
       }
+      let creditCheck: DatabaseRun['creditCheck'];
+      if (options.phases.includes('credit')) {
+        // Last: it decides limits, receives orders and may put customers on hold.
+        creditCheck = await benchCreditCheck(loaded.deps, loaded.demo, options);
+        console.error(
+          `${kind}: credit check over ${creditCheck.entities} entities (${creditCheck.held} orders held): HTTP p99 ${creditCheck.http.p99Ms.toFixed(1)} ms (median ${creditCheck.http.medianMs.toFixed(1)}), use case p99 ${creditCheck.service.p99Ms.toFixed(1)} ms`,
+        );
+      }
       return {
         kind,
         label: target.label,
@@ -119,6 +128,7 @@ async function benchDatabase(
         queries,
         disputeReports,
         portalAccount,
+        creditCheck,
         agedBalance,
         forecast,
         dunning,
@@ -175,10 +185,12 @@ async function main(): Promise<void> {
   const clock = fixedClock(startedAt);
   const today = clock.today(DEMO_TIME_ZONE);
   const isLoading = options.phases.includes('load');
-  // The forecast, dunning and match phases run on the database the load phase loads.
+  // The forecast, dunning, match and credit phases run on the database the load phase loads.
   const hasDatabases =
     isLoading ||
-    (['forecast', 'dunning', 'match'] as const).some((phase) => options.phases.includes(phase));
+    (['forecast', 'dunning', 'match', 'credit'] as const).some((phase) =>
+      options.phases.includes(phase),
+    );
 
   let generator: BenchRun['generator'];
   if (isLoading && !options.skipGenerator) {

@@ -1,4 +1,5 @@
 import type { AgedBalanceBench } from './aged-balance-phase.ts';
+import type { CreditCheckBench } from './credit-phase.ts';
 import type { DisputeReportBench } from './dispute-report-phase.ts';
 import type { PortalAccountBench } from './portal-phase.ts';
 import type { DunningRunResults } from './dunning-phase.ts';
@@ -44,6 +45,8 @@ export const TARGETS = {
   agedBalanceTodayMs: { postgres: 300, pglite: 1_500 } satisfies Record<BenchDatabase, number>,
   agedBalancePastMs: { postgres: 1_000 } satisfies Partial<Record<BenchDatabase, number>>,
   dsoHistoryMs: 300,
+  /** Issue 12: the credit check's p99 through HTTP (the ERP's view), on PostgreSQL. */
+  creditCheckP99Ms: 10,
 } as const;
 
 /** The FEC import's floor on a database (`TARGETS.fecLinesPerSecond…`). */
@@ -225,6 +228,19 @@ export function disputeReportCheck(bench: DisputeReportBench): TargetCheck {
   };
 }
 
+/** The credit check's target (issue 12), judged on PostgreSQL: the HTTP p99 with a token. */
+export function creditCheckCheck(bench: CreditCheckBench): TargetCheck {
+  return {
+    label: 'Credit check API p99',
+    database: 'postgres',
+    unit: 'ms',
+    limit: TARGETS.creditCheckP99Ms,
+    measured: bench.http.p99Ms,
+    detail: `${bench.entities} entities with limits and orders, ${bench.http.runs} requests, HTTP p99 (median ${bench.http.medianMs.toFixed(1)} ms; use case p99 ${bench.service.p99Ms.toFixed(1)} ms)`,
+    isMet: bench.http.p99Ms < TARGETS.creditCheckP99Ms,
+  };
+}
+
 /** The portal page's target (issue 10), judged on PostgreSQL: the HTTP median. */
 export function portalAccountCheck(bench: PortalAccountBench): TargetCheck {
   return {
@@ -386,6 +402,9 @@ export function checkTargets(run: BenchRun): TargetCheck[] {
       }
       if (database.portalAccount !== undefined) {
         checks.push(portalAccountCheck(database.portalAccount));
+      }
+      if (database.creditCheck !== undefined) {
+        checks.push(creditCheckCheck(database.creditCheck));
       }
     }
     if (database.agedBalance !== undefined) {

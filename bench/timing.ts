@@ -3,6 +3,7 @@ export type Sample = {
   runs: number;
   medianMs: number;
   p95Ms: number;
+  p99Ms: number;
   minMs: number;
   maxMs: number;
 };
@@ -19,6 +20,7 @@ export function summarise(durations: readonly number[]): Sample {
     runs: sorted.length,
     medianMs: percentile(sorted, 0.5),
     p95Ms: percentile(sorted, 0.95),
+    p99Ms: percentile(sorted, 0.99),
     minMs: sorted[0] ?? Number.NaN,
     maxMs: sorted.at(-1) ?? Number.NaN,
   };

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'api_token.created',
   'api_token.revoked',
   'credit.limit_decided',
+  'credit.account_opened',
   'credit.exception_granted',
   'credit.hold_placed',
   'credit.hold_released',
@@ -80,9 +81,11 @@ export const AUDIT_ACTIONS = [
   'credit.order_prepayment',
   'credit.order_prepayment_received',
   'credit.order_refused',
+  'credit.screened',
   'order.delivered',
   'order.invoiced',
   'order.cancelled',
+  'document.attached',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' });
 export type AuditAction = z.infer<typeof ZAuditAction>;

@@ -9,9 +9,9 @@
  */
 import type { ContactRole, CustomerWithContacts, Address } from '../customers/model.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import type { Issue } from '../shared/errors.ts';
+import { fieldIssue, type Issue } from '../shared/errors.ts';
 import { isValidSiren, isValidSiret } from '../shared/identifiers.ts';
-import { findMessage, type MessageParams } from '../shared/messages/catalogue.ts';
+import type { MessageParams } from '../shared/messages/catalogue.ts';
 import type { Cents } from '../shared/money.ts';
 import {
   parsePaymentTerms,
@@ -137,19 +137,13 @@ export function checkOpeningPolicy(policy: OpeningPolicy): Issue[] {
   const days = policy.maxTermDays;
   if (!Number.isSafeInteger(days) || days < 0 || days > LEGAL_MAX_TERM_DAYS) {
     return [
-      catalogueIssue('maxTermDays', 'opening_max_term_days_out_of_range', {
+      fieldIssue('maxTermDays', 'opening_max_term_days_out_of_range', {
         days,
         max: LEGAL_MAX_TERM_DAYS,
       }),
     ];
   }
   return [];
-}
-
-// `fieldIssue` takes only codes already in the catalogue; this one's sentence is being
-// added there, and until then its message is the code, as `messageOf` would give.
-function catalogueIssue(field: string, code: string, params: MessageParams): Issue {
-  return { field, code, message: findMessage('en', code, params) ?? code, params };
 }
 
 /**

@@ -15,8 +15,9 @@ import { requirePermission } from '../app/permissions.ts';
 import { recordEvents, type EventInput } from '../audit/service.ts';
 import { setCreditLimitCopiesInTx } from '../customers/credit-accounts.ts';
 import { setCustomerStatusesInTx } from '../customers/service.ts';
-import type { Queryable } from '../db/client.ts';
+import type { Queryable, Tx } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { queueMessagesInTx } from '../jobs/outbox.ts';
 import { addDays, type CalendarDate } from '../shared/calendar-date.ts';
 import {
   ConflictError,
@@ -26,6 +27,7 @@ import {
   invalidField,
 } from '../shared/errors.ts';
 import { cents, type Cents } from '../shared/money.ts';
+import { alertMessages, recipientsFor } from './alert-mail.ts';
 import { creditCompany, exposureIn, readEntityState, type EntityState } from './entity-state.ts';
 import {
   MAX_EXCEPTION_DAYS,
@@ -68,10 +70,10 @@ async function decideOnEntity<T>(
   deps: Deps,
   ctx: Ctx,
   customerId: string,
-  work: (tx: Queryable, state: EntityState, level: AuthorityLevel) => Promise<T>,
+  work: (tx: Tx, state: EntityState, level: AuthorityLevel) => Promise<T>,
 ): Promise<T> {
   const level = requireAuthority(ctx);
-  const company = await creditCompany(deps, ctx);
+  const company = await creditCompany(deps, ctx, { forDecision: true });
   return inTransaction(deps.db, async (tx) => {
     const state = await readEntityState(deps, tx, ctx, company, { id: customerId }, { lock: true });
     return work(tx, state, level);
@@ -115,7 +117,7 @@ export type ReviewOutcome = {
  */
 export async function reviewEntityInTx(
   deps: Deps,
-  tx: Queryable,
+  tx: Tx,
   ctx: Ctx,
   state: EntityState,
   release: 'limit_raised' | 'exception' | 'under_limit',
@@ -221,8 +223,9 @@ export async function reviewEntityInTx(
       level === 'block' ? ['alert', 'block'] : level === 'alert' ? ['alert'] : [];
     const asking = state.accounts[0]?.id ?? '';
     for (const reachedLevel of reached) {
+      const alertId = deps.ids.newId();
       const raised = await raiseAlert(tx, ctx.companyId, {
-        id: deps.ids.newId(),
+        id: alertId,
         entity: state.entity,
         level: reachedLevel,
         exposureCents,
@@ -233,6 +236,24 @@ export async function reviewEntityInTx(
       });
       if (raised) {
         outcome.alertsRaised.push(reachedLevel);
+        const account = state.accounts[0];
+        if (account !== undefined) {
+          await queueMessagesInTx(
+            deps,
+            tx,
+            ctx,
+            alertMessages(recipientsFor(state.alertRecipients, account.salesRep), {
+              level: reachedLevel,
+              customerId: account.id,
+              customerCode: account.code,
+              customerName: account.legalName,
+              exposureCents,
+              limitCents: limit.amountCents,
+              currency: limit.currency,
+              alertId,
+            }),
+          );
+        }
         events.push({
           action: 'credit.alert_raised',
           entityType: 'customer',

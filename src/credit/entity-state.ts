@@ -7,15 +7,17 @@
  */
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
+import { listAssignableUsers } from '../auth/service.ts';
 import type { Company } from '../companies/model.ts';
 import { getCompany } from '../companies/service.ts';
 import { listEntityAccounts, type CreditAccount } from '../customers/credit-accounts.ts';
 import type { Queryable } from '../db/client.ts';
-import { listKeptBalances } from '../ledger/kept-balances.ts';
+import { listKeptBalances, type KeptBalance } from '../ledger/kept-balances.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { cents } from '../shared/money.ts';
 import type { CreditEntity, CreditLimit, CreditPolicy, ExposureParts } from './model.ts';
+import { alertRecipientsOf, type AlertRecipient } from './alert-mail.ts';
 import { listOpenHolds, sumLiveOrders, type StoredHold } from './order-store.ts';
 import {
   entityKey,
@@ -41,6 +43,8 @@ export type EntityState = {
   policy: CreditPolicy;
   today: CalendarDate;
   companyCurrency: string;
+  /** Who hears of the alerts a decision on this entity raises (empty for a read). */
+  alertRecipients: AlertRecipient[];
 };
 
 /** The entity of an account: its SIREN when it has one, else the account alone. */
@@ -86,10 +90,14 @@ function limitInForce(
   };
 }
 
-/** The exposure's parts by currency, from the kept balances and the live orders. */
-function exposuresOf(
-  balances: Awaited<ReturnType<typeof listKeptBalances>>,
-  orders: Map<string, number>,
+/**
+ * The exposure's parts by currency over `accountIds`, from the kept balances and the live
+ * orders: one entity's, whatever rows of other accounts the lists hold.
+ */
+export function exposuresOf(
+  accountIds: ReadonlySet<string>,
+  balances: readonly KeptBalance[],
+  orders: readonly { customerId: string; currency: string; remainingCents: number }[],
 ): ExposureParts[] {
   const byCurrency = new Map<string, ExposureParts>();
   const partsOf = (currency: string) => {
@@ -102,14 +110,14 @@ function exposuresOf(
     byCurrency.set(currency, found);
     return found;
   };
-  for (const balance of balances) {
+  for (const balance of balances.filter((row) => accountIds.has(row.customerId))) {
     const parts = partsOf(balance.currency);
     parts.openItemsCents = cents(parts.openItemsCents + balance.openItemsCents);
     parts.unappliedCashCents = cents(parts.unappliedCashCents + balance.unappliedCashCents);
   }
-  for (const [currency, remaining] of orders) {
-    const parts = partsOf(currency);
-    parts.ordersCents = cents(parts.ordersCents + remaining);
+  for (const order of orders.filter((row) => accountIds.has(row.customerId))) {
+    const parts = partsOf(order.currency);
+    parts.ordersCents = cents(parts.ordersCents + order.remainingCents);
   }
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
@@ -126,12 +134,27 @@ export function exposureIn(state: Pick<EntityState, 'exposures'>, currency: stri
   );
 }
 
-/** The company's currency and time zone, read before a transaction opens (ADR 8: PGlite's one connection is the transaction's then). */
-export type CreditCompany = Pick<Company, 'currency' | 'timeZone'>;
+/**
+ * The company's currency and time zone, and for a decision who hears of its alerts: read
+ * before a transaction opens (ADR 8: PGlite's one connection is the transaction's then).
+ */
+export type CreditCompany = Pick<Company, 'currency' | 'timeZone'> & {
+  alertRecipients: AlertRecipient[];
+};
 
-/** The company a credit use case works in. */
-export async function creditCompany(deps: Deps, ctx: Ctx): Promise<CreditCompany> {
-  return getCompany(deps, ctx.companyId);
+/**
+ * The company a credit use case works in. A decision (`forDecision`) also reads the users its
+ * alerts go to; the credit check does not (one statement fewer on the ERP's hot path).
+ */
+export async function creditCompany(
+  deps: Deps,
+  ctx: Ctx,
+  options: { forDecision?: boolean } = {},
+): Promise<CreditCompany> {
+  const company = await getCompany(deps, ctx.companyId);
+  const alertRecipients =
+    options.forDecision === true ? alertRecipientsOf(await listAssignableUsers(deps, ctx)) : [];
+  return { currency: company.currency, timeZone: company.timeZone, alertRecipients };
 }
 
 /**
@@ -168,11 +191,12 @@ export async function readEntityState(
     accounts,
     entity,
     limit: limitInForce(stored, entity, asking, company.currency),
-    exposures: exposuresOf(balances, orders),
+    exposures: exposuresOf(new Set(ids), balances, orders),
     exceptions,
     holds,
     policy,
     today,
     companyCurrency: company.currency,
+    alertRecipients: company.alertRecipients,
   };
 }

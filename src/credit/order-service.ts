@@ -9,16 +9,26 @@ import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import { requirePermission } from '../app/permissions.ts';
 import { recordEvents } from '../audit/service.ts';
+import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { listInvoicesByNumbers } from '../ledger/service.ts';
 import { ConflictError, InvalidError, NotFoundError, fieldIssue } from '../shared/errors.ts';
 import { cents } from '../shared/money.ts';
 import { reviewEntityInTx } from './decisions.ts';
-import { creditCompany, exposureIn, readEntityState } from './entity-state.ts';
+import { creditCompany, exposureIn, readEntityState, type EntityState } from './entity-state.ts';
 import { checkCredit, type CreditCheckResult } from './model.ts';
-import { findOrder, insertOrder, listOrderRows, saveOrder } from './order-store.ts';
+import {
+  findOrder,
+  insertOrderInvoices,
+  listOrderRows,
+  saveOrder,
+  setOrderInvoicesDelivered,
+} from './order-store.ts';
+import { insertOrders } from './receive-orders-store.ts';
 import {
   applyOrderEvent,
   checkOrderInput,
+  orderFromCheck,
   type OrderEvent,
   type OrderInput,
   type OrderStatus,
@@ -42,7 +52,7 @@ export async function receiveOrder(
   input: ReceiveOrderInput,
 ): Promise<{ order: SalesOrder; check: CreditCheckResult }> {
   requirePermission(ctx, 'orders:write');
-  const company = await creditCompany(deps, ctx);
+  const company = await creditCompany(deps, ctx, { forDecision: true });
   return inTransaction(deps.db, async (tx) => {
     const state = await readEntityState(deps, tx, ctx, company, input.customer, { lock: true });
     const [asking] = state.accounts as [(typeof state.accounts)[number]];
@@ -67,26 +77,13 @@ export async function receiveOrder(
       state.policy,
     );
     const now = deps.clock.now();
-    const order: SalesOrder = {
-      id: deps.ids.newId(),
-      number: input.number.trim(),
-      customerId: asking.id,
-      orderedOn: input.orderedOn,
-      amountCents: cents(input.amountCents),
-      currency,
-      invoicedCents: cents(0),
-      expectedDeliveryOn: input.expectedDeliveryOn,
-      deliveredOn: null,
-      specialConditions: input.specialConditions,
-      checklist: input.checklist,
-      status: check.decision === 'accept' ? 'validated' : 'held',
-      holdReason: check.reasons[0] ?? null,
-      prepaymentRequired: false,
-      exceptionId: check.usedExceptionIds[0] ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await insertOrder(tx, ctx.companyId, order);
+    const order = orderFromCheck(
+      { ...input, customerId: asking.id, currency },
+      check,
+      deps.ids.newId(),
+      now,
+    );
+    await insertOrders(tx, ctx.companyId, [order]);
     await recordEvents(tx, ctx, [
       {
         action: check.decision === 'accept' ? 'credit.order_validated' : 'credit.order_held',
@@ -146,7 +143,7 @@ export async function recordOrderEvent(
   event: OrderEvent,
 ): Promise<SalesOrder> {
   requirePermission(ctx, 'orders:write');
-  const company = await creditCompany(deps, ctx);
+  const company = await creditCompany(deps, ctx, { forDecision: true });
   return inTransaction(deps.db, async (tx) => {
     const found = await findOrder(tx, ctx.companyId, key);
     if (found === undefined) {
@@ -165,6 +162,12 @@ export async function recordOrderEvent(
     const moved = applyOrderEvent(order, event, deps.clock.now());
     if (!moved.ok) {
       throw new ConflictError('order_move_refused', { number: order.number }, [moved.issue]);
+    }
+    if (event.kind === 'invoiced' && event.invoiceNumbers !== undefined) {
+      await linkInvoicesInTx(tx, ctx, state, order, event.invoiceNumbers);
+    }
+    if (event.kind === 'delivered') {
+      await setOrderInvoicesDelivered(tx, ctx.companyId, order.id, event.on);
     }
     await saveOrder(tx, ctx.companyId, moved.order);
     await recordEvents(tx, ctx, [
@@ -210,6 +213,44 @@ export async function recordOrderEvent(
 }
 
 /**
+ * Links `order` to the invoices the ERP names (the ledger's, of the order's entity): what the
+ * invoicing lag is measured on and what an invoice's evidence is found through. An unknown
+ * number, or an invoice of another entity, refuses the whole report (400), nothing linked.
+ */
+async function linkInvoicesInTx(
+  tx: Queryable,
+  ctx: Ctx,
+  state: EntityState,
+  order: SalesOrder,
+  numbers: readonly string[],
+): Promise<void> {
+  const found = await listInvoicesByNumbers(tx, ctx, [...new Set(numbers)]);
+  const accounts = new Set(state.accounts.map((account) => account.id));
+  const issues = numbers.flatMap((number, index) => {
+    const invoice = found.find((candidate) => candidate.number === number);
+    return invoice === undefined || !accounts.has(invoice.customerId)
+      ? [fieldIssue(`invoiceNumbers[${index}]`, 'order_invoice_unknown', { number })]
+      : [];
+  });
+  if (issues.length > 0) {
+    throw new InvalidError('order_refused', {}, issues);
+  }
+  await insertOrderInvoices(
+    tx,
+    ctx.companyId,
+    found.map((invoice) => ({
+      orderId: order.id,
+      invoiceId: invoice.id,
+      customerId: order.customerId,
+      deliveredOn: order.deliveredOn,
+      invoicedOn: invoice.issueDate,
+      amountCents: invoice.amountCents,
+      currency: invoice.currency,
+    })),
+  );
+}
+
+/**
  * A credit manager's decision on a held order:
  * - `prepayment`: the order waits for the money (`prepayment_required`);
  * - `prepayment_received`: the money is in, the order is validated;
@@ -228,7 +269,7 @@ export async function decideHeldOrder(
       fieldIssue('reason', 'credit_reason_required'),
     ]);
   }
-  const company = await creditCompany(deps, ctx);
+  const company = await creditCompany(deps, ctx, { forDecision: true });
   return inTransaction(deps.db, async (tx) => {
     const found = await findOrder(tx, ctx.companyId, { id: orderId });
     if (found === undefined) {

@@ -12,28 +12,35 @@ import type { HoldReason } from './model.ts';
 import type { HoldSource, OrderStatus, SalesOrder } from './orders.ts';
 import { creditDb } from './tables.ts';
 
-/** What remains to invoice of the live orders of `customerIds`, by currency, in one statement. */
+/**
+ * What remains to invoice of the live orders of `customerIds`, by account and currency, in
+ * one statement (an index-only scan of `sales_order_live_idx`).
+ */
 export async function sumLiveOrders(
   q: Queryable,
   companyId: string,
   customerIds: readonly string[],
-): Promise<Map<string, Cents>> {
-  const sums = new Map<string, Cents>();
+): Promise<{ customerId: string; currency: string; remainingCents: Cents }[]> {
   if (customerIds.length === 0) {
-    return sums;
+    return [];
   }
   const rows = await creditDb(q)
     .selectFrom('sales_order')
-    .select(['currency', sql<string>`sum(amount_cents - invoiced_cents)::text`.as('remaining')])
+    .select([
+      'customer_id',
+      'currency',
+      sql<string>`sum(amount_cents - invoiced_cents)::text`.as('remaining'),
+    ])
     .where('company_id', '=', companyId)
     .where('customer_id', '=', anyOf(customerIds, 'uuid'))
     .where('status', 'in', ['validated', 'delivered'])
-    .groupBy('currency')
+    .groupBy(['customer_id', 'currency'])
     .execute();
-  for (const row of rows) {
-    sums.set(row.currency, cents(Number(row.remaining)));
-  }
-  return sums;
+  return rows.map((row) => ({
+    customerId: row.customer_id,
+    currency: row.currency,
+    remainingCents: cents(Number(row.remaining)),
+  }));
 }
 
 const ORDER_COLUMNS = [
@@ -104,39 +111,6 @@ function toOrder(row: OrderRow): SalesOrder {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** Stores a new order, in one statement; a number taken already fails on the unique key. */
-export async function insertOrder(
-  tx: Queryable,
-  companyId: string,
-  order: SalesOrder,
-): Promise<void> {
-  await creditDb(tx)
-    .insertInto('sales_order')
-    .values({
-      company_id: companyId,
-      id: order.id,
-      number: order.number,
-      customer_id: order.customerId,
-      ordered_on: order.orderedOn,
-      amount_cents: order.amountCents,
-      currency: order.currency,
-      invoiced_cents: order.invoicedCents,
-      expected_delivery_on: order.expectedDeliveryOn,
-      delivered_on: order.deliveredOn,
-      special_conditions: order.specialConditions,
-      prices_agreed: order.checklist.pricesAgreed,
-      delivery_date_confirmed: order.checklist.deliveryDateConfirmed,
-      confirmation_sent: order.checklist.confirmationSent,
-      status: order.status,
-      hold_reason: order.holdReason,
-      prepayment_required: order.prepaymentRequired,
-      exception_id: order.exceptionId,
-      created_at: order.createdAt,
-      updated_at: order.updatedAt,
-    })
-    .execute();
 }
 
 /** An order by id or number, `FOR UPDATE` when asked; `undefined` when not the company's. */
@@ -338,4 +312,103 @@ export async function releaseHolds(
     .where('customer_id', '=', anyOf(customerIds, 'uuid'))
     .where('released_at', 'is', null)
     .execute();
+}
+
+/** A link between an order and one of its invoices, with the days the lag is measured on. */
+export type OrderInvoiceLink = {
+  orderId: string;
+  invoiceId: string;
+  customerId: string;
+  deliveredOn: CalendarDate | null;
+  invoicedOn: CalendarDate;
+  amountCents: Cents;
+  currency: string;
+};
+
+/** Links an order to its invoices, in one statement; a link made already is kept as it is. */
+export async function insertOrderInvoices(
+  tx: Queryable,
+  companyId: string,
+  links: readonly OrderInvoiceLink[],
+): Promise<void> {
+  if (links.length === 0) {
+    return;
+  }
+  await sql`
+    INSERT INTO sales_order_invoice (company_id, order_id, invoice_id, customer_id, delivered_on,
+      invoiced_on, amount_cents, currency)
+    SELECT ${companyId}::uuid, l.order_id, l.invoice_id, l.customer_id, l.delivered_on,
+      l.invoiced_on, l.amount_cents, l.currency
+    FROM ${unnestRows(
+      'l',
+      {
+        order_id: 'uuid',
+        invoice_id: 'uuid',
+        customer_id: 'uuid',
+        delivered_on: 'date',
+        invoiced_on: 'date',
+        amount_cents: 'bigint',
+        currency: 'text',
+      },
+      links.map((link) => ({
+        order_id: link.orderId,
+        invoice_id: link.invoiceId,
+        customer_id: link.customerId,
+        delivered_on: link.deliveredOn,
+        invoiced_on: link.invoicedOn,
+        amount_cents: link.amountCents,
+        currency: link.currency,
+      })),
+    )}
+    ON CONFLICT DO NOTHING`.execute(tx);
+}
+
+/** Writes the order's delivery day on its links made before it was delivered. */
+export async function setOrderInvoicesDelivered(
+  tx: Queryable,
+  companyId: string,
+  orderId: string,
+  deliveredOn: CalendarDate,
+): Promise<void> {
+  await sql`
+    UPDATE sales_order_invoice SET delivered_on = ${deliveredOn}::date
+    WHERE company_id = ${companyId} AND order_id = ${orderId} AND delivered_on IS NULL`.execute(tx);
+}
+
+/**
+ * The lag's sums per customer over the links invoiced from `from` to `to` whose order was
+ * delivered, in one grouped statement (`LAG_BANDS`' bounds are its parameters). A delivery
+ * after the invoice (invoiced ahead) counts as no lag.
+ */
+export async function sumInvoicingLag(
+  q: Queryable,
+  companyId: string,
+  period: { from: CalendarDate; to: CalendarDate },
+  bands: readonly number[],
+): Promise<{ customerId: string; links: number; totalDays: number; bands: number[] }[]> {
+  const lag = sql`greatest(invoiced_on - delivered_on, 0)`;
+  const { rows } = await sql<{
+    customer_id: string;
+    links: string;
+    total_days: string;
+    bands: string[];
+  }>`
+    SELECT customer_id, count(*)::text AS links, sum(${lag})::text AS total_days,
+      ARRAY[${sql.join(
+        bands.map((upTo, index) =>
+          index === 0
+            ? sql`count(*) FILTER (WHERE ${lag} <= ${upTo})::text`
+            : sql`count(*) FILTER (WHERE ${lag} > ${bands[index - 1] ?? 0} AND ${lag} <= ${upTo})::text`,
+        ),
+      )}, count(*) FILTER (WHERE ${lag} > ${bands.at(-1) ?? 0})::text] AS bands
+    FROM sales_order_invoice
+    WHERE company_id = ${companyId} AND invoiced_on BETWEEN ${period.from}::date AND ${period.to}::date
+      AND delivered_on IS NOT NULL
+    GROUP BY customer_id`.execute(q);
+  return rows.map((row) => ({
+    customerId: row.customer_id,
+    links: Number(row.links),
+    totalDays: Number(row.total_days),
+    bands: row.bands.map(Number),
+  }));
 }

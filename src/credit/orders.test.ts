@@ -8,6 +8,7 @@ import {
   applyOrderEvent,
   checkOrderInput,
   missingChecklistItems,
+  orderFromCheck,
   orderExposure,
   type OrderChecklist,
   type OrderEvent,
@@ -342,5 +343,49 @@ describe('applyOrderEvent', () => {
         ? result
         : { field: result.issue.field, code: result.issue.code, params: result.issue.params },
     ).toEqual(expected);
+  });
+});
+
+describe('orderFromCheck', () => {
+  const received = {
+    number: ' CMD-9 ',
+    customerId: 'cust-1',
+    orderedOn: '2026-03-14' as CalendarDate,
+    amountCents: 150_000,
+    currency: 'EUR',
+    expectedDeliveryOn: null,
+    specialConditions: null,
+    checklist: { pricesAgreed: true, deliveryDateConfirmed: false, confirmationSent: false },
+  };
+  const now = new Date('2026-03-15T11:00:00Z');
+
+  it('validates an accepted order with the exception that made room', () => {
+    expect(
+      orderFromCheck(
+        received,
+        { decision: 'accept', reasons: [], usedExceptionIds: ['exc-1', 'exc-2'] },
+        'ord-1',
+        now,
+      ),
+    ).toMatchObject({
+      id: 'ord-1',
+      number: 'CMD-9',
+      status: 'validated',
+      holdReason: null,
+      exceptionId: 'exc-1',
+      invoicedCents: 0,
+      deliveredOn: null,
+    });
+  });
+
+  it('holds a refused order with its most serious reason', () => {
+    expect(
+      orderFromCheck(
+        received,
+        { decision: 'hold', reasons: ['on_hold', 'over_limit'], usedExceptionIds: [] },
+        'ord-2',
+        now,
+      ),
+    ).toMatchObject({ status: 'held', holdReason: 'on_hold', exceptionId: null });
   });
 });

@@ -8,7 +8,7 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import { fieldIssue, type Issue } from '../shared/errors.ts';
 import type { MessageCode } from '../shared/messages/catalogue.ts';
 import { MAX_AMOUNT_CENTS, cents, toDecimalString, type Cents } from '../shared/money.ts';
-import type { HoldReason } from './model.ts';
+import type { CreditCheckResult, HoldReason } from './model.ts';
 
 /**
  * - `pending_check`: received, the check not made yet;
@@ -75,6 +75,37 @@ export type OrderInput = {
 /** The longest order number we keep (ERP numbers are short; longer is a wrong column). */
 export const MAX_ORDER_NUMBER_LENGTH = 60;
 
+/**
+ * The order as the check leaves it: validated when accepted, else held with the most serious
+ * reason; the exception that made room, when one did. Nothing invoiced nor delivered yet.
+ */
+export function orderFromCheck(
+  input: Omit<OrderInput, 'amountCents'> & { customerId: string; amountCents: number },
+  check: Pick<CreditCheckResult, 'decision' | 'reasons' | 'usedExceptionIds'>,
+  id: string,
+  now: Date,
+): SalesOrder {
+  return {
+    id,
+    number: input.number.trim(),
+    customerId: input.customerId,
+    orderedOn: input.orderedOn,
+    amountCents: cents(input.amountCents),
+    currency: input.currency,
+    invoicedCents: cents(0),
+    expectedDeliveryOn: input.expectedDeliveryOn,
+    deliveredOn: null,
+    specialConditions: input.specialConditions,
+    checklist: input.checklist,
+    status: check.decision === 'accept' ? 'validated' : 'held',
+    holdReason: check.reasons[0] ?? null,
+    prepaymentRequired: false,
+    exceptionId: check.usedExceptionIds[0] ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Every problem of a received order at once. */
 export function checkOrderInput(input: OrderInput, today: CalendarDate): Issue[] {
   const issues: Issue[] = [];
@@ -117,7 +148,7 @@ export function orderExposure(
 /** Moves the ERP reports on an order after the check. */
 export type OrderEvent =
   | { kind: 'delivered'; on: CalendarDate }
-  | { kind: 'invoiced'; invoicedCents: number }
+  | { kind: 'invoiced'; invoicedCents: number; invoiceNumbers?: readonly string[] | undefined }
   | { kind: 'cancelled' };
 
 /**

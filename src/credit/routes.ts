@@ -26,7 +26,13 @@ import {
   recordOrderEvent,
 } from './order-service.ts';
 import { missingChecklistItems, orderExposure, type SalesOrder } from './orders.ts';
+import type { OpeningChecklist } from './account-opening.ts';
+import { getInvoicingLag } from './invoicing-lag-service.ts';
+import { reviewCreditExposures } from './review-run.ts';
+import { activateCustomer, getAccountOpening } from './opening-service.ts';
 import {
+  ZAccountOpening,
+  ZActivationRequest,
   ZCreditAlertList,
   ZCreditCheckAnswer,
   ZCreditCheckRequest,
@@ -35,6 +41,8 @@ import {
   ZDecideLimitRequest,
   ZGrantExceptionRequest,
   ZHeldOrderDecisionRequest,
+  ZInvoicingLag,
+  ZInvoicingLagQuery,
   ZListOrdersQuery,
   ZOrderDeliveryRequest,
   ZOrderInvoicingRequest,
@@ -146,6 +154,23 @@ const ceilingOf = (ceiling: {
   exceptionMaxCents: ceiling.exceptionMaxCents === null ? null : cents(ceiling.exceptionMaxCents),
 });
 
+function presentOpening(
+  opening: OpeningChecklist & { status: string },
+): z.infer<typeof ZAccountOpening> {
+  return {
+    status: opening.status,
+    isComplete: opening.isComplete,
+    blockingMissing: opening.blockingMissing,
+    items: opening.items.map((item) => ({
+      code: item.code,
+      state: item.state,
+      blocking: item.blocking,
+      ...(item.reason === undefined ? {} : { reason: item.reason }),
+      ...(item.params === undefined ? {} : { params: item.params }),
+    })),
+  };
+}
+
 const customerOf = (body: { customerId?: string | undefined; customerCode?: string | undefined }) =>
   body.customerId === undefined ? { code: body.customerCode ?? '' } : { id: body.customerId };
 
@@ -192,6 +217,50 @@ export function registerCreditRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => presentCredit(await getCustomerCredit(deps, request.ctx, request.params.id)),
+  );
+  app.get(
+    '/customers/:id/account-opening',
+    {
+      schema: {
+        operationId: 'getAccountOpening',
+        tags,
+        summary: 'The account-opening checklist: what is done, missing, or warned about',
+        params: ZIdParams,
+        response: {
+          200: answer('The checklist', ZAccountOpening),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) =>
+      presentOpening(await getAccountOpening(deps, request.ctx, request.params.id)),
+  );
+  app.post(
+    '/customers/:id/activation',
+    {
+      schema: {
+        operationId: 'activateCustomer',
+        tags,
+        summary: 'Activate a prospect once its account opening is complete',
+        description:
+          '409 `blocking_items_missing` with an issue per missing item, unless `override` (administrators and credit managers, 403 otherwise) gives a reason; 409 `credit_not_prospect` for a customer that is not a prospect.',
+        params: ZIdParams,
+        body: ZActivationRequest,
+        response: {
+          200: answer('The checklist as it stood', ZAccountOpening),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const checklist = await activateCustomer(
+        deps,
+        request.ctx,
+        request.params.id,
+        request.body.override,
+      );
+      return presentOpening({ ...checklist, status: 'active' });
+    },
   );
   app.post(
     '/customers/:id/credit-limit',
@@ -400,9 +469,10 @@ export function registerCreditRoutes(app: App, deps: Deps): void {
     'recordOrderInvoicing',
     'What of the order is invoiced so far',
     ZOrderInvoicingRequest,
-    (body: { invoicedCents: number }) => ({
+    (body: { invoicedCents: number; invoiceNumbers?: string[] | undefined }) => ({
       kind: 'invoiced',
       invoicedCents: body.invoicedCents,
+      invoiceNumbers: body.invoiceNumbers,
     }),
   );
   move(
@@ -430,6 +500,25 @@ export function registerCreditRoutes(app: App, deps: Deps): void {
     },
     async (request) =>
       presentOrder(await decideHeldOrder(deps, request.ctx, request.params.id, request.body)),
+  );
+  app.get(
+    '/reports/invoicing-lag',
+    {
+      schema: {
+        operationId: 'getInvoicingLag',
+        tags,
+        summary: 'Days from delivery to invoice, overall and per customer, over a period',
+        description:
+          'Over the invoices linked to delivered orders (`POST /orders/{id}/invoicing` with `invoiceNumbers`) issued in the period: the mean, the links by band (2, 7, 15, 30 days, more), and the 50 customers invoiced the latest. An invoice issued before delivery counts as no lag.',
+        querystring: ZInvoicingLagQuery,
+        response: { 200: answer('The lag', ZInvoicingLag), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) =>
+      getInvoicingLag(deps, request.ctx, {
+        from: request.query.from as CalendarDate | undefined,
+        to: request.query.to as CalendarDate | undefined,
+      }),
   );
   app.get(
     '/credit/policy',
@@ -468,6 +557,33 @@ export function registerCreditRoutes(app: App, deps: Deps): void {
         }),
       );
     },
+  );
+  app.post(
+    '/credit/reviews',
+    {
+      schema: {
+        operationId: 'reviewCreditExposures',
+        tags,
+        summary: 'Review every entity with a limit: the crossings the ledger made alone',
+        description:
+          'Raises or clears the alerts and places or releases the `over_limit` holds of each entity whose standing changed (the daily run does it too, before the dunning run).',
+        response: {
+          200: answer(
+            'What the review changed',
+            z.object({
+              entities: z.number().int(),
+              reviewed: z.number().int(),
+              alertsRaised: z.number().int(),
+              holdsPlaced: z.number().int(),
+              holdsReleased: z.number().int(),
+              ordersValidated: z.number().int(),
+            }),
+          ),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => reviewCreditExposures(deps, request.ctx),
   );
   app.get(
     '/credit/alerts',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ZCalendarDate, ZCents, ZCurrency, ZId } from '../shared/schemas.ts';
+import { OPENING_ITEM_CODES } from './account-opening.ts';
 import { HOLD_REASONS, LIMIT_COVERS } from './model.ts';
 import { HOLD_SOURCES, MAX_ORDER_NUMBER_LENGTH, ORDER_STATUSES } from './orders.ts';
 
@@ -269,6 +270,10 @@ export const ZOrderDeliveryRequest = z
 export const ZOrderInvoicingRequest = z
   .object({
     invoicedCents: z.number().int().meta({ description: 'The cumulated amount invoiced so far' }),
+    invoiceNumbers: z.array(z.string().max(60)).max(100).optional().meta({
+      description:
+        'The invoices (the ledger’s, of the customer’s entity) issued for it: the invoicing lag is measured on them, and the order’s documents are found from them',
+    }),
   })
   .meta({ id: 'OrderInvoicingRequest' });
 export const ZHeldOrderDecisionRequest = z
@@ -311,3 +316,62 @@ export const ZCreditAlertList = z
     ),
   })
   .meta({ id: 'CreditAlertList' });
+
+export const ZAccountOpening = z
+  .object({
+    status: z.string(),
+    isComplete: z.boolean(),
+    blockingMissing: z.array(z.enum(OPENING_ITEM_CODES)),
+    items: z.array(
+      z.object({
+        code: z.enum(OPENING_ITEM_CODES),
+        state: z.enum(['done', 'missing', 'warning']),
+        blocking: z.boolean(),
+        reason: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'AccountOpening' });
+
+export const ZActivationRequest = z
+  .object({
+    override: z
+      .object({ reason: z.string().max(2000) })
+      .optional()
+      .meta({
+        description:
+          'Activate despite blocking items missing (administrators and credit managers), with a reason kept in the audit trail',
+      }),
+  })
+  .meta({ id: 'ActivationRequest' });
+
+export const ZInvoicingLagQuery = z.object({
+  from: ZCalendarDate.optional().meta({ description: '90 days before `to` by default' }),
+  to: ZCalendarDate.optional().meta({ description: 'Today by default' }),
+});
+
+const ZLagFigures = z.object({
+  links: z
+    .number()
+    .int()
+    .meta({ description: 'Invoices of delivered orders issued in the period' }),
+  meanDays: z
+    .number()
+    .nullable()
+    .meta({ description: 'Mean days from delivery to invoice, to a tenth' }),
+  bands: z.array(z.object({ upToDays: z.number().int().nullable(), links: z.number().int() })),
+});
+
+export const ZInvoicingLag = z
+  .object({
+    from: ZCalendarDate,
+    to: ZCalendarDate,
+    overall: ZLagFigures,
+    customers: z
+      .array(ZLagFigures.extend({ customerId: ZId, code: z.string(), name: z.string() }))
+      .meta({
+        description: 'The 50 customers invoiced the latest after delivery, longest mean first',
+      }),
+  })
+  .meta({ id: 'InvoicingLag' });

@@ -421,3 +421,61 @@ export async function listCompanyOpenAlerts(
     };
   });
 }
+
+/** A page of the company's current limits, by id after `after`: the review's walk. */
+export async function listCurrentLimitsPage(
+  q: Queryable,
+  companyId: string,
+  after: string | null,
+  limit: number,
+): Promise<{ id: string; entity: CreditEntity }[]> {
+  let query = creditDb(q)
+    .selectFrom('credit_limit')
+    .select(['id', 'siren', 'customer_id'])
+    .where('company_id', '=', companyId)
+    .where('superseded_at', 'is', null);
+  if (after !== null) {
+    query = query.where('id', '>', after);
+  }
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    entity:
+      row.siren === null
+        ? { kind: 'account', customerId: row.customer_id ?? '' }
+        : { kind: 'siren', siren: row.siren },
+  }));
+}
+
+/** The open alerts' levels of `entities`, by entity key, in one statement. */
+export async function listOpenAlertLevels(
+  q: Queryable,
+  companyId: string,
+  entities: readonly CreditEntity[],
+): Promise<Map<string, Set<'alert' | 'block'>>> {
+  const sirens = entities.flatMap((e) => (e.kind === 'siren' ? [e.siren] : []));
+  const accounts = entities.flatMap((e) => (e.kind === 'account' ? [e.customerId] : []));
+  const levels = new Map<string, Set<'alert' | 'block'>>();
+  if (entities.length === 0) {
+    return levels;
+  }
+  const rows = await creditDb(q)
+    .selectFrom('credit_alert')
+    .select(['siren', 'customer_id', 'level'])
+    .where('company_id', '=', companyId)
+    .where('cleared_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('siren', '=', anyOf(sirens, 'text')),
+        eb('customer_id', '=', anyOf(accounts, 'uuid')),
+      ]),
+    )
+    .execute();
+  for (const row of rows) {
+    const key = row.siren === null ? `account:${row.customer_id ?? ''}` : `siren:${row.siren}`;
+    const found = levels.get(key) ?? new Set();
+    found.add(row.level as 'alert' | 'block');
+    levels.set(key, found);
+  }
+  return levels;
+}

@@ -24,6 +24,39 @@ export type CreditAccount = {
   collectorUserId: string | null;
 };
 
+const ACCOUNT_COLUMNS = [
+  'id',
+  'code',
+  'legal_name',
+  'siren',
+  'status',
+  'credit_limit_cents',
+  'sales_rep',
+  'collector_user_id',
+] as const;
+
+function toCreditAccount(row: {
+  id: string;
+  code: string;
+  legal_name: string;
+  siren: string | null;
+  status: string;
+  credit_limit_cents: number | null;
+  sales_rep: string | null;
+  collector_user_id: string | null;
+}): CreditAccount {
+  return {
+    id: row.id,
+    code: row.code,
+    legalName: row.legal_name,
+    siren: row.siren,
+    status: row.status as CustomerStatus,
+    creditLimitCents: row.credit_limit_cents === null ? null : cents(row.credit_limit_cents),
+    salesRep: row.sales_rep,
+    collectorUserId: row.collector_user_id,
+  };
+}
+
 /**
  * The account `customer` (by id, or by code when `byCode`) first, then the other accounts of
  * its SIREN in id order; empty when it is not the company's. Two index lookups. With `lock`
@@ -52,16 +85,7 @@ export async function listEntityAccounts(
   }
   let query = q
     .selectFrom('customer')
-    .select([
-      'id',
-      'code',
-      'legal_name',
-      'siren',
-      'status',
-      'credit_limit_cents',
-      'sales_rep',
-      'collector_user_id',
-    ])
+    .select(ACCOUNT_COLUMNS)
     .where('company_id', '=', ctx.companyId)
     .where((eb) => (first.siren === null ? eb('id', '=', first.id) : eb('siren', '=', first.siren)))
     .orderBy('id');
@@ -69,16 +93,7 @@ export async function listEntityAccounts(
     query = query.forUpdate();
   }
   const rows = await query.execute();
-  const accounts = rows.map((row): CreditAccount => ({
-    id: row.id,
-    code: row.code,
-    legalName: row.legal_name,
-    siren: row.siren,
-    status: row.status as CustomerStatus,
-    creditLimitCents: row.credit_limit_cents === null ? null : cents(row.credit_limit_cents),
-    salesRep: row.sales_rep,
-    collectorUserId: row.collector_user_id,
-  }));
+  const accounts = rows.map(toCreditAccount);
   const ordering = accounts.findIndex((account) => account.id === first.id);
   return [...accounts.slice(ordering, ordering + 1), ...accounts.filter((_, i) => i !== ordering)];
 }
@@ -104,4 +119,32 @@ export async function setCreditLimitCopiesInTx(
     .where('company_id', '=', ctx.companyId)
     .where('id', '=', anyOf(customerIds, 'uuid'))
     .execute();
+}
+
+/**
+ * The accounts of entities, by SIREN and by id, in one statement: what the credit review
+ * reads for a page of limits. Each account once, with its SIREN to file it under its entity.
+ */
+export async function listAccountsOfEntities(
+  q: Queryable,
+  ctx: Ctx,
+  entities: { sirens: readonly string[]; customerIds: readonly string[] },
+): Promise<CreditAccount[]> {
+  requirePermission(ctx, 'customers:read');
+  if (entities.sirens.length === 0 && entities.customerIds.length === 0) {
+    return [];
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .select(ACCOUNT_COLUMNS)
+    .where('company_id', '=', ctx.companyId)
+    .where((eb) =>
+      eb.or([
+        eb('siren', '=', anyOf(entities.sirens, 'text')),
+        eb('id', '=', anyOf(entities.customerIds, 'uuid')),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(toCreditAccount);
 }

@@ -10,7 +10,7 @@ import { getCompany } from '../companies/service.ts';
 import { getCustomerBalance } from '../ledger/service.ts';
 import type { Queryable } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { InvalidError, NotFoundError } from '../shared/errors.ts';
+import { ConflictError, InvalidError, NotFoundError, fieldIssue } from '../shared/errors.ts';
 import { cents } from '../shared/money.ts';
 import { normalizeCustomerCode, normalizeSiren, normalizeSiret } from '../shared/identifiers.ts';
 import {
@@ -233,6 +233,12 @@ export async function updateCustomer(
     }
     const { contacts, ...fields } = applyRequest(before, input);
     assertValid(fields);
+    if (before.status === 'prospect' && fields.status === 'active') {
+      // The account opening decides it (issue 12): its checklist, or an override with a reason.
+      throw new ConflictError('prospect_activation_through_opening', {}, [
+        fieldIssue('status', 'prospect_activation_through_opening'),
+      ]);
+    }
     const after: CustomerWithContacts = {
       ...fields,
       id,

@@ -1,3 +1,4 @@
+import { seedDemoCredit, type DemoCreditResult } from './demo-credit.ts';
 import { cliContext, type Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import {
@@ -115,6 +116,8 @@ export type DemoResult = {
   disputes: { total: number; open: number };
   /** What the replay of the past daily runs did; null when it was not asked for. */
   dunning: DemoDunningResult | null;
+  /** The limits decided and orders received for a few dozen entities (issue 12), with the replay. */
+  credit: DemoCreditResult | null;
 };
 
 /**
@@ -272,11 +275,16 @@ export async function loadDemo(
           onProgress: ({ day, days }) =>
             options.onProgress?.({ phase: 'dunning', ...counts, totalCustomers, day, days }),
         });
+  // With the replay only: a bare load (the tests', the bench's) stays the ledger alone.
+  const credit = options.dunning
+    ? await seedDemoCredit(deps, ctx, { seed: options.seed, today })
+    : null;
   return {
     company,
     password,
     users: DEMO_TEAM.map(({ email, role }) => ({ email, role })),
     counts,
+    credit,
     disputes: {
       total: disputes.disputes.length,
       open: disputes.disputes.filter((dispute) => dispute.status !== 'resolved').length,

@@ -13,6 +13,7 @@ import { hourIn, type CalendarDate } from '../shared/calendar-date.ts';
 import { ZCalendarDate } from '../shared/schemas.ts';
 import { runDunning } from './run.ts';
 import { ensureConfiguration } from './service.ts';
+import { reviewCreditExposures } from '../credit/review-run.ts';
 
 export const DUNNING_RUN_JOB = 'dunning_run';
 
@@ -24,6 +25,9 @@ export function dunningRunJob(options: { publicUrl?: string } = {}): JobDefiniti
     kind: DUNNING_RUN_JOB,
     payload: z.object({ date: ZCalendarDate }),
     async handle(deps, ctx, job) {
+      // The credit review first: a hold the ledger's crossings call for is placed before
+      // the day's reminders are decided (issue 12, docs/credit.md « The daily review »).
+      await reviewCreditExposures(deps, ctx);
       await runDunning(deps, ctx, { ...options, date: job.payload.date as CalendarDate });
     },
   };

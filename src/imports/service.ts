@@ -1,8 +1,10 @@
 import type { Ctx } from '../app/context.ts';
 import type { Deps } from '../app/deps.ts';
 import type { Queryable } from '../db/client.ts';
+import { creditCompanyForOrders } from '../credit/receive-orders.ts';
 import {
   CANONICAL_IMPORTERS,
+  orderImporter,
   type ImportOptions,
   type ImportReport,
 } from './canonical/canonical-imports.ts';
@@ -22,17 +24,25 @@ export async function lockCompanyImports(tx: Queryable, ctx: Ctx): Promise<void>
 }
 
 /**
- * Imports a customers, invoices or payments file in one transaction. Every
+ * Imports a customers, invoices, payments or orders file in one transaction. Every
  * rejected line is reported with its field and reason; unless `partial`, one
  * rejected line means nothing is saved. Rows are keyed (customer code, invoice
- * number, payment reference), so the same file imported twice changes nothing.
+ * number, payment reference, order number), so the same file imported twice
+ * changes nothing. Each new order is checked on credit as `receiveOrder` does.
  *
  * The file is planned and written a batch at a time inside that transaction, so
  * memory does not grow with the file and each batch is planned over what the
  * earlier ones wrote (ADR 15). A dry run or a refused import writes its batches
  * too and rolls them back: its counts are exactly what an import would do.
  */
-export function importFile(deps: Deps, ctx: Ctx, options: ImportOptions): Promise<ImportReport> {
+export async function importFile(
+  deps: Deps,
+  ctx: Ctx,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  if (options.kind === 'orders') {
+    return runImporter(deps, ctx, orderImporter(await creditCompanyForOrders(deps, ctx)), options);
+  }
   return runImporter(deps, ctx, CANONICAL_IMPORTERS[options.kind], options);
 }
 

@@ -27,6 +27,9 @@ import { registerBankRoutes } from '../bank/routes.ts';
 import { registerImportRoutes } from '../imports/routes.ts';
 import { registerPromiseRoutes } from '../promises/routes.ts';
 import { registerCreditRoutes } from '../credit/routes.ts';
+import { registerDocumentRoutes } from '../credit/document-routes.ts';
+import { registerScreeningRoutes } from '../credit/screening-routes.ts';
+import { screeningSourcesFromEnv, type ScreeningSources } from '../credit/screening-sources.ts';
 import { registerReportRoutes } from '../reports/routes.ts';
 import { registerInsightRoutes } from '../reports/insight-routes.ts';
 import { registerForecastRoutes } from '../reports/forecast-routes.ts';
@@ -86,6 +89,11 @@ export type AppOptions = {
    * (portal, departments, reminders) start with it; else with the request's own origin.
    */
   publicUrl?: string;
+  /**
+   * The sources a solvency screen asks (Sirene, BODACC, a score provider); by default those
+   * the environment configures (`screeningSourcesFromEnv`, docs/screening.md).
+   */
+  screeningSources?: ScreeningSources;
 };
 
 /** The query string of a route that has no parameters. */
@@ -187,6 +195,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await registerDisputeThreadRoutes(securedTyped, deps, links);
         registerPromiseRoutes(securedTyped, deps);
         registerCreditRoutes(securedTyped, deps);
+        await registerDocumentRoutes(securedTyped, deps);
+        await registerScreeningRoutes(securedTyped, deps, {
+          sources: options.screeningSources ?? screeningSourcesFromEnv(process.env),
+          maxFileBytes: options.maxImportFileBytes ?? MAX_IMPORT_FILE_BYTES,
+        });
         await registerPortalStaffRoutes(securedTyped, deps, links);
         registerAccessRoutes(securedTyped, deps);
         registerMessageRoutes(securedTyped, deps);

@@ -4,6 +4,7 @@
  * cash), orders held by the check, an exception within and above authority, the hold placed
  * when the limit is crossed and released when it is raised, and two orders received at once.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context.ts';
 import type { Deps } from '../../src/app/deps.ts';
@@ -15,6 +16,8 @@ import {
   releaseCreditHold,
 } from '../../src/credit/decisions.ts';
 import { getOrder, receiveOrder, recordOrderEvent } from '../../src/credit/order-service.ts';
+import { getInvoicingLag } from '../../src/credit/invoicing-lag-service.ts';
+import { reviewCreditExposures } from '../../src/credit/review-run.ts';
 import { getCustomerCredit } from '../../src/credit/service.ts';
 import { getCustomer, updateCustomer } from '../../src/customers/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
@@ -26,7 +29,7 @@ import {
   NotFoundError,
 } from '../../src/shared/errors.ts';
 import { openTestRuntime } from '../db.ts';
-import { makeCompany, makeCustomer, makeInvoices, makePayment } from '../factories.ts';
+import { makeCompany, makeCustomer, makeInvoices, makePayment, makeUser } from '../factories.ts';
 
 let handle: DbHandle;
 let deps: Deps;
@@ -297,6 +300,33 @@ describe('orders, holds and exceptions', () => {
     expect((await getCustomerCredit(deps, ctx, head.id)).holds).toEqual([]);
   });
 
+  it('e-mails each alert to the credit managers and the account’s sales rep, once, in their language', async () => {
+    const { ctx } = await makeCompany(deps);
+    const manager = await makeUser(deps, ctx, 'credit_manager');
+    const rep = await makeUser(deps, ctx, 'collector');
+    await makeUser(deps, ctx, 'read_only');
+    const customer = await makeCustomer(deps, ctx, { salesRep: rep.email });
+    await makeInvoices(deps, ctx, customer.id, [
+      { number: 'FA-M', issueDate: '2026-02-01', dueDate: '2026-03-31', amount: 85_000 },
+    ]);
+    const limit = { coveredCents: 0, cover: null, reviewOn: null, expiresOn: null, reason: null };
+
+    await decideCreditLimit(deps, ctx, customer.id, { ...limit, amountCents: 100_000 });
+    await decideCreditLimit(deps, ctx, customer.id, { ...limit, amountCents: 99_000 });
+
+    const { rows } = await sql<{ recipients: string[]; subject: string }>`
+      SELECT recipients, subject FROM outbox_message
+      WHERE company_id = ${ctx.companyId} AND source_type = 'credit_alert' ORDER BY recipients[1]`.execute(
+      deps.db,
+    );
+    expect(rows.map((row) => row.recipients[0] ?? '').toSorted()).toEqual(
+      [manager.email, rep.email].toSorted(),
+    );
+    expect(rows[0]?.subject).toBe(
+      `Alerte d’encours\u00a0: ${customer.code} ${customer.legalName} à 85\u00a0% de son encours autorisé`,
+    );
+  });
+
   it('releases a hand-placed hold only for a credit manager, with a reason', async () => {
     const { ctx } = await makeCompany(deps);
     const customer = await makeCustomer(deps, ctx);
@@ -355,5 +385,109 @@ describe('orders, holds and exceptions', () => {
     expect((await getCustomerCredit(deps, ctx, customer.id)).exposures[0]?.ordersCents).toBe(
       70_000,
     );
+  });
+});
+
+describe('invoicing lag', () => {
+  it('measures the days from delivery to invoice on the invoices the ERP links to each order', async () => {
+    const { ctx } = await makeCompany(deps);
+    const early = await makeCustomer(deps, ctx);
+    const late = await makeCustomer(deps, ctx);
+    const invoice = (number: string, issueDate: string) => ({
+      number,
+      issueDate,
+      dueDate: '2026-04-30',
+      amount: 10_000,
+    });
+    await makeInvoices(deps, ctx, early.id, [
+      invoice('FA-A', '2026-03-12'),
+      invoice('FA-B', '2026-03-10'),
+      invoice('FA-C', '2026-03-05'),
+    ]);
+    await makeInvoices(deps, ctx, late.id, [invoice('FA-D', '2026-03-14')]);
+    const order = async (number: string, customer: { id: string }) =>
+      (
+        await receiveOrder(deps, ctx, {
+          ...orderInput(number, 10_000, customer),
+          orderedOn: '2026-02-16' as CalendarDate,
+        })
+      ).order;
+    const deliver = (id: string, on: string) =>
+      recordOrderEvent(deps, ctx, { id }, { kind: 'delivered', on: on as CalendarDate });
+    const bill = (id: string, invoicedCents: number, invoiceNumbers: string[]) =>
+      recordOrderEvent(deps, ctx, { id }, { kind: 'invoiced', invoicedCents, invoiceNumbers });
+
+    const a = await order('CMD-A', early);
+    await deliver(a.id, '2026-03-02');
+    await bill(a.id, 10_000, ['FA-A']);
+    const b = await order('CMD-B', early);
+    await deliver(b.id, '2026-03-10');
+    await bill(b.id, 10_000, ['FA-B']);
+    // Invoiced ahead, delivered after: no lag.
+    const c = await order('CMD-C', early);
+    await bill(c.id, 5_000, ['FA-C']);
+    await deliver(c.id, '2026-03-08');
+    const d = await order('CMD-D', late);
+    await deliver(d.id, '2026-02-20');
+    await bill(d.id, 10_000, ['FA-D']);
+    await expect(bill(d.id, 10_000, ['FA-A'])).rejects.toBeInstanceOf(ConflictError);
+    const e = await order('CMD-E', late);
+    await expect(bill(e.id, 1_000, ['FA-A'])).rejects.toMatchObject({
+      reason: 'order_refused',
+      issues: [{ field: 'invoiceNumbers[0]', code: 'order_invoice_unknown' }],
+    });
+
+    const lag = await getInvoicingLag(deps, ctx, { from: '2026-03-01' as CalendarDate });
+    expect(lag).toMatchObject({ from: '2026-03-01', to: TODAY });
+    expect(lag.overall).toEqual({
+      links: 4,
+      meanDays: 8,
+      bands: [
+        { upToDays: 2, links: 2 },
+        { upToDays: 7, links: 0 },
+        { upToDays: 15, links: 1 },
+        { upToDays: 30, links: 1 },
+        { upToDays: null, links: 0 },
+      ],
+    });
+    expect(lag.customers.map((row) => [row.code, row.links, row.meanDays])).toEqual([
+      [late.code, 1, 22],
+      [early.code, 3, 3.3],
+    ]);
+  });
+});
+
+describe('the daily credit review', () => {
+  it('raises the alerts and holds the ledger’s crossings call for, once, and lifts them when paid', async () => {
+    const { ctx } = await makeCompany(deps);
+    const customer = await makeCustomer(deps, ctx);
+    const quiet = await makeCustomer(deps, ctx);
+    const limit = { coveredCents: 0, cover: null, reviewOn: null, expiresOn: null, reason: null };
+    await decideCreditLimit(deps, ctx, customer.id, { ...limit, amountCents: 100_000 });
+    await decideCreditLimit(deps, ctx, quiet.id, { ...limit, amountCents: 100_000 });
+    await makeInvoices(deps, ctx, customer.id, [
+      { number: 'FA-BIG', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: 120_000 },
+    ]);
+
+    expect(await reviewCreditExposures(deps, ctx)).toEqual({
+      entities: 2,
+      reviewed: 1,
+      alertsRaised: 2,
+      holdsPlaced: 1,
+      holdsReleased: 0,
+      ordersValidated: 0,
+    });
+    expect((await getCustomer(deps, ctx, customer.id)).status).toBe('on_hold');
+    expect(await reviewCreditExposures(deps, ctx)).toMatchObject({ reviewed: 0 });
+
+    await makePayment(deps, ctx, customer.id, {
+      reference: 'VIR-BIG',
+      receivedOn: '2026-03-14',
+      amount: 120_000,
+      invoiceNumber: 'FA-BIG',
+    });
+    expect(await reviewCreditExposures(deps, ctx)).toMatchObject({ reviewed: 1, holdsReleased: 1 });
+    expect((await getCustomer(deps, ctx, customer.id)).status).toBe('active');
+    expect((await getCustomerCredit(deps, ctx, customer.id)).level).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `encaisse credit check` (issue 12, docs/credit.md « The credit check »): « may I ship this
  * order? » from a script or the ERP's batch, on the same use case as `POST /api/credit-check`.
- * Exit 0 when accepted, **3 when held** (the reasons on stdout), the usual codes otherwise
+ * Exit 0 when accepted, **10 when held** (the reasons on stdout), the usual codes otherwise
  * (2 bad input, 4 unknown customer). Amounts are decimals (`1234.56`, `1 234,56`).
  */
 import type { Command } from 'commander';
@@ -14,9 +14,10 @@ import { helpWords } from '../localized-command.ts';
 import { parseOptions } from '../options.ts';
 import { outputWords, printJson } from '../output.ts';
 import { withCompany, type GlobalOptions } from '../runtime.ts';
+import { registerCreditScreenCommands } from './credit-screen.ts';
 
 /** The exit code of a held order: not an error of the command, an answer. */
-export const CREDIT_HOLD_EXIT_CODE = 3;
+export const CREDIT_HOLD_EXIT_CODE = 10;
 
 const ZCheckOptions = z.object({
   customer: z.string().trim().min(1),
@@ -81,4 +82,5 @@ export function registerCreditCommands(program: Command, language: Language): vo
         })}\n`,
       );
     });
+  registerCreditScreenCommands(credit, language);
 }

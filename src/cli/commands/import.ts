@@ -8,7 +8,7 @@ import {
   type FecImportReport,
   type ImportReport,
 } from '../../imports/service.ts';
-import { parseMappingOption, type ImportKind } from '../../imports/table/column-mapping.ts';
+import { parseMappingOption, type CanonicalKind } from '../../imports/table/column-mapping.ts';
 import { isTextEncodingName, type TextEncodingName } from '../../imports/decode-text.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../../imports/table/limits.ts';
 import { fileTooLargeParams } from '../../imports/table/read-table.ts';
@@ -67,6 +67,14 @@ function printReport(report: ImportReport, language: Language): void {
           verdict,
         }),
   );
+  if (report.orders !== undefined && !isFileRefused) {
+    console.log(
+      say('creditChecked', {
+        validated: say('validated', { count: report.orders.validated }),
+        held: say('held', { count: report.orders.held }),
+      }),
+    );
+  }
   printIssues(report, language);
 }
 
@@ -195,7 +203,8 @@ export function registerImportCommands(program: Command, language: Language): vo
     'customers',
     'invoices',
     'payments',
-  ] as const satisfies readonly ImportKind[]) {
+    'orders',
+  ] as const satisfies readonly CanonicalKind[]) {
     importCommand
       .command(kind)
       .description(help(`import_${kind}`))

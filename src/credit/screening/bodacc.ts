@@ -11,9 +11,8 @@
  */
 import { z } from 'zod';
 import { parseIsoDate, type CalendarDate } from '../../shared/calendar-date.ts';
-import type { Issue } from '../../shared/errors.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { normalizeSiren } from '../../shared/identifiers.ts';
-import { screeningIssue } from './issues.ts';
 import type { CollectiveProceeding, ProceedingKind } from './proceedings.ts';
 
 const ZNullableText = z
@@ -157,14 +156,14 @@ function proceedingOf(record: BodaccRecord): { proceeding: CollectiveProceeding;
     const label = record.familleavis_lib ?? 'Procédures collectives';
     return {
       proceeding: { ...base, kind: 'other', judgedOn: null, label },
-      issues: [screeningIssue('jugement', 'bodacc_judgement_unreadable', { id: record.id })],
+      issues: [fieldIssue('jugement', 'bodacc_judgement_unreadable', { id: record.id })],
     };
   }
   const judgedOn = judgement.date === null ? undefined : parseJudgementDate(judgement.date);
   const issues =
     judgement.date !== null && judgedOn === undefined
       ? [
-          screeningIssue('jugement.date', 'bodacc_judgement_date_unreadable', {
+          fieldIssue('jugement.date', 'bodacc_judgement_date_unreadable', {
             id: record.id,
             value: judgement.date,
           }),
@@ -206,7 +205,7 @@ export function parseBodaccPage(body: unknown, siren: string): BodaccResult {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {
       const path = issue.path.join('.');
-      return screeningIssue(path, 'bodacc_bad_answer', { path, detail: issue.message });
+      return fieldIssue(path, 'bodacc_bad_answer', { path, detail: issue.message });
     });
     return { ok: false, issues };
   }

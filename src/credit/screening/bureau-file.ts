@@ -12,7 +12,6 @@ import { parseCalendarDate, type CalendarDate } from '../../shared/calendar-date
 import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { isValidSiren, normalizeSiren } from '../../shared/identifiers.ts';
 import { parseAmount } from '../../shared/money.ts';
-import { screeningIssue } from './issues.ts';
 import type { PaymentIncidents } from './model.ts';
 import { normalizeScore, parseScoreScale, SCORE_SCALES, type RiskScore } from './score.ts';
 
@@ -109,7 +108,7 @@ function readLine({ line, cells }: CsvLine): { row: BureauRow } | { errors: Issu
   const scale = parseScoreScale(scaleText);
   if (scaleText !== '' && scale === undefined) {
     const params = { value: scaleText, choices: SCORE_SCALES.join(', ') };
-    errors.push(screeningIssue('scale', 'score_scale_unknown', params, line));
+    errors.push(fieldIssue('scale', 'score_scale_unknown', params, line));
   }
   const rawScore = required('score');
   const normalized =
@@ -159,12 +158,12 @@ function readIncidents(
   const isCount = /^\d+$/.test(countText) && Number.isSafeInteger(Number(countText));
   if (!isCount) {
     const params = { field: 'incidents', value: countText };
-    errors.push(screeningIssue('incidents', 'incident_count_invalid', params, line));
+    errors.push(fieldIssue('incidents', 'incident_count_invalid', params, line));
   }
   const amount = parseAmount(amountText === '' ? '0' : amountText);
   if (!amount.ok || amount.value < 0) {
     const params = { field: 'incident_amount', value: amountText };
-    errors.push(screeningIssue('incident_amount', 'incident_amount_invalid', params, line));
+    errors.push(fieldIssue('incident_amount', 'incident_amount_invalid', params, line));
   }
   return isCount && amount.ok
     ? { count: Number(countText), amountCents: amount.value, lastOn: null }
@@ -198,7 +197,7 @@ export function parseBureauFile(text: string, fileName = 'file'): BureauFile {
   const missing = BUREAU_REQUIRED_COLUMNS.filter((column) => !csv.header.includes(column));
   if (missing.length > 0) {
     const errors = missing.map((column) =>
-      screeningIssue(column, 'bureau_column_missing', { column }, 1),
+      fieldIssue(column, 'bureau_column_missing', { column }, 1),
     );
     return { rows: [], errors };
   }

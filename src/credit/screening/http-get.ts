@@ -3,8 +3,7 @@
  * (http-sources.ts): a timeout on the whole exchange, and every way it can fail turned
  * into a typed failure with an issue, never an exception (HTTP statuses included).
  */
-import type { Issue } from '../../shared/errors.ts';
-import { screeningIssue } from './issues.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 
 /**
  * Why a source gave no answer:
@@ -46,13 +45,13 @@ export function sourceFailure(
   const issue = (() => {
     switch (failure) {
       case 'unreachable':
-        return screeningIssue('source', 'source_unreachable', { source, detail });
+        return fieldIssue('source', 'source_unreachable', { source, detail });
       case 'unauthorized':
-        return screeningIssue('source', 'source_unauthorized', { source, status });
+        return fieldIssue('source', 'source_unauthorized', { source, status });
       case 'rate_limited':
-        return screeningIssue('source', 'source_rate_limited', { source, retryAfter: detail });
+        return fieldIssue('source', 'source_rate_limited', { source, retryAfter: detail });
       case 'bad_answer':
-        return screeningIssue('source', 'source_bad_answer', { source, status, detail });
+        return fieldIssue('source', 'source_bad_answer', { source, status, detail });
     }
   })();
   return { ok: false, failure, httpStatus, issues: [issue] };

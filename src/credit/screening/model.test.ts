@@ -382,3 +382,26 @@ describe('recommend', () => {
     ).toThrow(RangeError);
   });
 });
+
+describe('recommend: a BODACC not read', () => {
+  it('caps a good company at a deposit, and leaves a no-go a no-go', () => {
+    expect(
+      recommend(
+        screen({ company: company(), score: score(90), isProceedingsChecked: false }),
+        DEFAULT_SCREENING_POLICY,
+      ),
+    ).toMatchObject({ verdict: 'go_with_deposit', depositBps: 3000 });
+    expect(
+      codes(screen({ company: company(), score: score(90), isProceedingsChecked: false })),
+    ).toEqual(['go_with_deposit', ['proceedings_unchecked', 'score_sufficient']]);
+    expect(
+      recommend(
+        screen({ company: company({ state: 'ceased' }), isProceedingsChecked: false }),
+        DEFAULT_SCREENING_POLICY,
+      ).verdict,
+    ).toBe('no_go');
+    expect(
+      recommend(screen({ company: company(), score: score(90) }), DEFAULT_SCREENING_POLICY).verdict,
+    ).toBe('go');
+  });
+});

@@ -60,6 +60,13 @@ export type ScreeningInput = {
   incidents?: PaymentIncidents | undefined;
   score?: RiskScore | undefined;
   asOf: CalendarDate;
+  /**
+   * Whether the BODACC was read for this screen (answered, even with nothing). Left out, it
+   * was. `false`: nobody knows whether a proceeding is open, so the verdict is a deposit at
+   * best (`proceedings_unchecked`): a receivership is a no-go whatever the score, and an
+   * unread register cannot rule one out.
+   */
+  isProceedingsChecked?: boolean | undefined;
 };
 
 /** The three recommendations, from the safest for the seller to the most open. */
@@ -273,6 +280,9 @@ export function recommend(input: ScreeningInput, policy: ScreeningPolicy): Recom
     ...identityReasons(input.identity),
     ...(company === undefined ? [] : companyReasons(company, input.asOf, policy)),
     ...proceedingReasons(input.proceedings),
+    ...(input.isProceedingsChecked === false
+      ? [{ verdict: 'go_with_deposit' as const, code: 'proceedings_unchecked', params: {} }]
+      : []),
     ...(input.incidents === undefined ? [] : incidentReasons(input.incidents, policy)),
     ...scoreReasons(input.score, company !== undefined, policy),
   ];

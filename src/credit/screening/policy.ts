@@ -4,8 +4,7 @@
  *
  * Pure (HOUSE_STYLE §3).
  */
-import type { Issue } from '../../shared/errors.ts';
-import { screeningIssue } from './issues.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 
 /**
  * The thresholds `recommend` applies (scores on 0–100, 100 = safest):
@@ -54,12 +53,12 @@ export function checkScreeningPolicy(policy: ScreeningPolicy): Issue[] {
   for (const field of ['goMinScore', 'depositMinScore'] as const) {
     const value = policy[field];
     if (!isWhole(value) || value > 100) {
-      issues.push(screeningIssue(field, 'screening_policy_score_out_of_range', { field, value }));
+      issues.push(fieldIssue(field, 'screening_policy_score_out_of_range', { field, value }));
     }
   }
   if (policy.depositMinScore > policy.goMinScore) {
     issues.push(
-      screeningIssue('depositMinScore', 'screening_policy_deposit_above_go', {
+      fieldIssue('depositMinScore', 'screening_policy_deposit_above_go', {
         depositMinScore: policy.depositMinScore,
         goMinScore: policy.goMinScore,
       }),
@@ -68,12 +67,12 @@ export function checkScreeningPolicy(policy: ScreeningPolicy): Issue[] {
   for (const field of ['youngCompanyMonths', 'maxIncidents', 'incidentsNoGo'] as const) {
     const value = policy[field];
     if (!isWhole(value)) {
-      issues.push(screeningIssue(field, 'screening_policy_not_whole', { field, value }));
+      issues.push(fieldIssue(field, 'screening_policy_not_whole', { field, value }));
     }
   }
   if (policy.incidentsNoGo <= policy.maxIncidents) {
     issues.push(
-      screeningIssue('incidentsNoGo', 'screening_policy_incidents_order', {
+      fieldIssue('incidentsNoGo', 'screening_policy_incidents_order', {
         maxIncidents: policy.maxIncidents,
         incidentsNoGo: policy.incidentsNoGo,
       }),
@@ -81,7 +80,7 @@ export function checkScreeningPolicy(policy: ScreeningPolicy): Issue[] {
   }
   if (!isWhole(policy.depositBps) || policy.depositBps < 1 || policy.depositBps > 10_000) {
     issues.push(
-      screeningIssue('depositBps', 'screening_policy_deposit_bps_out_of_range', {
+      fieldIssue('depositBps', 'screening_policy_deposit_bps_out_of_range', {
         value: policy.depositBps,
       }),
     );

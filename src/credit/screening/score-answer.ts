@@ -4,9 +4,8 @@
  *
  * Pure (HOUSE_STYLE §3).
  */
-import type { Issue } from '../../shared/errors.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { parseAmount } from '../../shared/money.ts';
-import { screeningIssue } from './issues.ts';
 import type { PaymentIncidents } from './model.ts';
 import { riskScore, type RiskScore, type ScoreScale } from './score.ts';
 
@@ -63,7 +62,7 @@ function incidentsOf(
   const countText = asText(count) ?? JSON.stringify(count);
   if (!/^\d+$/.test(countText) || !Number.isSafeInteger(Number(countText))) {
     const params = { field: 'incidents', value: countText };
-    return { ok: false, issues: [screeningIssue('incidents', 'incident_count_invalid', params)] };
+    return { ok: false, issues: [fieldIssue('incidents', 'incident_count_invalid', params)] };
   }
   const amount =
     fieldMap.incidentAmount === undefined ? null : (valueAt(body, fieldMap.incidentAmount) ?? null);
@@ -73,7 +72,7 @@ function incidentsOf(
     const params = { field: 'incidentAmount', value: amountText };
     return {
       ok: false,
-      issues: [screeningIssue('incidentAmount', 'incident_amount_invalid', params)],
+      issues: [fieldIssue('incidentAmount', 'incident_amount_invalid', params)],
     };
   }
   return {
@@ -96,7 +95,7 @@ export function parseScoreAnswer(
   const rawScore = valueAt(body, fieldMap.score);
   if (rawScore === undefined) {
     const params = { field: 'score', path: fieldMap.score };
-    return { ok: false, issues: [screeningIssue('score', 'score_field_missing', params)] };
+    return { ok: false, issues: [fieldIssue('score', 'score_field_missing', params)] };
   }
   let score: RiskScore | null = null;
   if (rawScore !== null) {

@@ -5,8 +5,7 @@
  *
  * Pure (HOUSE_STYLE §3).
  */
-import type { Issue } from '../../shared/errors.ts';
-import { screeningIssue } from './issues.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 
 /**
  * The scales understood: `0-100`, `1-20` and `1-10` are numeric, the higher the safer
@@ -86,7 +85,7 @@ export function normalizeScore(raw: string, scale: ScoreScale): NormalizedScore 
     return index < 0
       ? {
           ok: false,
-          issues: [screeningIssue('score', 'score_out_of_scale', { value: raw, scale })],
+          issues: [fieldIssue('score', 'score_out_of_scale', { value: raw, scale })],
         }
       : { ok: true, normalized: 100 - 10 * index };
   }
@@ -94,7 +93,7 @@ export function normalizeScore(raw: string, scale: ScoreScale): NormalizedScore 
   if (match === null) {
     return {
       ok: false,
-      issues: [screeningIssue('score', 'score_not_a_number', { value: raw, scale })],
+      issues: [fieldIssue('score', 'score_not_a_number', { value: raw, scale })],
     };
   }
   const fraction = match[3] ?? '';
@@ -105,7 +104,7 @@ export function normalizeScore(raw: string, scale: ScoreScale): NormalizedScore 
   if (value < min * unit || value > max * unit) {
     return {
       ok: false,
-      issues: [screeningIssue('score', 'score_out_of_scale', { value: raw, scale })],
+      issues: [fieldIssue('score', 'score_out_of_scale', { value: raw, scale })],
     };
   }
   // Half up on a non-negative quotient: floor((2 × num + den) / (2 × den)).

@@ -13,9 +13,8 @@
  */
 import { z } from 'zod';
 import { parseIsoDate, type CalendarDate } from '../../shared/calendar-date.ts';
-import type { Issue } from '../../shared/errors.ts';
+import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { normalizeSiren } from '../../shared/identifiers.ts';
-import { screeningIssue } from './issues.ts';
 import { legalFormLabel } from './legal-forms.ts';
 import type { CompanyRecord } from './model.ts';
 
@@ -103,7 +102,7 @@ function badAnswer(path: string, detail: string): SireneResult {
   return {
     ok: false,
     isUnknownSiren: false,
-    issues: [screeningIssue(path, 'sirene_bad_answer', { path, detail })],
+    issues: [fieldIssue(path, 'sirene_bad_answer', { path, detail })],
   };
 }
 
@@ -126,7 +125,7 @@ export function parseSireneAnswer(
     return {
       ok: false,
       isUnknownSiren: true,
-      issues: [screeningIssue('siren', 'sirene_siren_unknown', { siren })],
+      issues: [fieldIssue('siren', 'sirene_siren_unknown', { siren })],
     };
   }
   if (status !== 200) {
@@ -136,7 +135,7 @@ export function parseSireneAnswer(
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {
       const path = issue.path.join('.');
-      return screeningIssue(path, 'sirene_bad_answer', { path, detail: issue.message });
+      return fieldIssue(path, 'sirene_bad_answer', { path, detail: issue.message });
     });
     return { ok: false, isUnknownSiren: false, issues };
   }

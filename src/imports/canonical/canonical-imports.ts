@@ -1,20 +1,22 @@
 /**
- * The customers, invoices and payments files as importers (../importer.ts): the parse
- * opens the table and maps its header (`openImportFile`), the apply plans and writes it a
- * batch at a time in the import's transaction, so memory does not grow with the file and
- * each batch is planned over what the earlier ones wrote (ADR 15). A dry run or a refused
- * import writes its batches too and rolls them back: its counts are exactly what an
+ * The customers, invoices, payments and orders files as importers (../importer.ts): the
+ * parse opens the table and maps its header (`openImportFile`), the apply plans and writes
+ * it a batch at a time in the import's transaction, so memory does not grow with the file
+ * and each batch is planned over what the earlier ones wrote (ADR 15). A dry run or a
+ * refused import writes its batches too and rolls them back: its counts are exactly what an
  * import would do.
  */
 import type { Ctx } from '../../app/context.ts';
 import type { Deps } from '../../app/deps.ts';
+import type { Permission } from '../../app/permissions.ts';
+import type { CreditCompany } from '../../credit/entity-state.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Outcome, UpsertPlan } from '../../ledger/upsert-items.ts';
 import type { Issue } from '../../shared/errors.ts';
 import { parseCurrencyCode } from '../../shared/money.ts';
 import type { TextEncodingName } from '../decode-text.ts';
 import type { Importer } from '../importer.ts';
-import type { ColumnMapping, ImportKind } from '../table/column-mapping.ts';
+import type { CanonicalKind, ColumnMapping, ImportKind } from '../table/column-mapping.ts';
 import type { TableFormat } from '../table/read-table.ts';
 import { sortIssues } from '../table/row-fields.ts';
 import {
@@ -23,10 +25,19 @@ import {
   type OpenedImportFile,
   type ParseImportFileOptions,
 } from './parse-import-file.ts';
-import { planCustomers, planInvoices, planPayments } from './plan-rows.ts';
+import {
+  applyOrders,
+  planCustomers,
+  planInvoices,
+  planPayments,
+  type AppliedBatch,
+  type OrderFigures,
+} from './plan-rows.ts';
+
+export type { OrderFigures } from './plan-rows.ts';
 
 export type ImportOptions = {
-  kind: ImportKind;
+  kind: CanonicalKind;
   bytes: Uint8Array;
   fileName: string;
   /** Check and count, change nothing. */
@@ -38,7 +49,7 @@ export type ImportOptions = {
 };
 
 export type ImportReport = {
-  kind: ImportKind;
+  kind: CanonicalKind;
   file: string;
   format: TableFormat | null;
   dryRun: boolean;
@@ -50,12 +61,19 @@ export type ImportReport = {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** An orders file only: what the credit check made of the orders it created. */
+  orders?: OrderFigures;
   errors: Issue[];
   notices: Issue[];
 };
 
 /** What one batch did: an outcome per row kept, the issues of its refused lines. */
-type BatchResult = { outcomes: Outcome[]; errors: Issue[]; notices: Issue[] };
+type BatchResult = {
+  outcomes: Outcome[];
+  errors: Issue[];
+  notices: Issue[];
+  orders?: OrderFigures | undefined;
+};
 
 /** A file opened, its batches bound to the planner of its kind. */
 type OpenedTable = {
@@ -67,29 +85,34 @@ type OpenedTable = {
 /** What a file's batches did, in all. */
 type TableCounts = Pick<
   ImportReport,
-  'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'errors' | 'notices'
+  'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'orders' | 'errors' | 'notices'
 >;
 
-/** The importer of one canonical file: the same for the three kinds but for the planner. */
+/** The importer of one canonical file: the same for the four kinds but for the planner. */
 export type CanonicalImporter = Importer<ImportOptions, OpenedTable, TableCounts, ImportReport>;
 
+/** Plans and writes one batch of rows in the import's transaction. */
+type ApplyBatch<Row, Column extends string> = (
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  rows: Row[],
+  columns: Column[],
+) => Promise<AppliedBatch>;
+
 function canonicalImporter<Row, Column extends string>(
-  kind: ImportKind,
+  kind: CanonicalKind,
   open: (
     bytes: Uint8Array,
     fileName: string,
     options: ParseImportFileOptions,
   ) => Promise<OpenedImportFile<Row, Column>>,
-  plan: (
-    deps: Deps,
-    tx: Queryable,
-    ctx: Ctx,
-    rows: Row[],
-    columns: Column[],
-  ) => Promise<UpsertPlan>,
+  apply: ApplyBatch<Row, Column>,
+  permissions: readonly Permission[] = [],
 ): CanonicalImporter {
   return {
     kind,
+    permissions: () => permissions,
     async parse(options, company) {
       const file = await open(options.bytes, options.fileName, {
         encoding: options.encoding,
@@ -105,7 +128,7 @@ function canonicalImporter<Row, Column extends string>(
           format: file.format,
           notices: file.notices,
           planBatches: (deps, tx, ctx) =>
-            planEach(file.batches(), (rows) => plan(deps, tx, ctx, rows, file.columns)),
+            planEach(file.batches(), (rows) => apply(deps, tx, ctx, rows, file.columns)),
         },
       };
     },
@@ -113,23 +136,42 @@ function canonicalImporter<Row, Column extends string>(
       const counts = { created: 0, updated: 0, unchanged: 0 };
       const errors: Issue[] = [];
       const notices = [...file.notices];
+      let orders: OrderFigures | undefined;
       for await (const batch of file.planBatches(deps, tx, ctx)) {
         for (const outcome of batch.outcomes) {
           counts[outcome] += 1;
         }
         errors.push(...batch.errors);
         notices.push(...batch.notices);
+        if (batch.orders !== undefined) {
+          orders = {
+            validated: (orders?.validated ?? 0) + batch.orders.validated,
+            held: (orders?.held ?? 0) + batch.orders.held,
+          };
+        }
       }
       const rejected = new Set(errors.map((issue) => issue.line)).size;
       const rows = counts.created + counts.updated + counts.unchanged + rejected;
-      return { rows, ...counts, rejected, errors: sortIssues(errors), notices };
+      return {
+        rows,
+        ...counts,
+        rejected,
+        ...(orders === undefined ? {} : { orders }),
+        errors: sortIssues(errors),
+        notices,
+      };
     },
     summary: ({ rows: _rows, errors: _errors, notices: _notices, ...counts }) => counts,
     report(run, options) {
       // In the order of `ImportReport`: the counts come after what the file was.
       const counts: TableCounts = run.ok
         ? run.result
-        : { ...NOTHING_COUNTED, errors: run.errors, notices: run.notices };
+        : {
+            ...NOTHING_COUNTED,
+            ...(kind === 'orders' ? { orders: { validated: 0, held: 0 } } : {}),
+            errors: run.errors,
+            notices: run.notices,
+          };
       return {
         kind,
         file: options.fileName,
@@ -153,34 +195,65 @@ const NOTHING_COUNTED = { rows: 0, created: 0, updated: 0, unchanged: 0, rejecte
  */
 async function* planEach<Row>(
   batches: Iterable<ImportBatch<Row>>,
-  plan: (rows: Row[]) => Promise<UpsertPlan>,
+  apply: (rows: Row[]) => Promise<AppliedBatch>,
 ): AsyncGenerator<BatchResult> {
   for (const batch of batches) {
-    const planned = await plan(batch.rows);
-    await planned.write();
+    const applied = await apply(batch.rows);
     yield {
-      outcomes: planned.outcomes,
-      errors: [...batch.errors, ...planned.issues],
+      outcomes: applied.outcomes,
+      errors: [...batch.errors, ...applied.issues],
       notices: batch.notices,
+      orders: applied.orders,
     };
   }
 }
 
-/** The importer of each canonical file, by what it holds. */
+/** A planner of the ledger's kinds as a batch's apply: its plan, then its write. */
+function planThenWrite<Row, Column extends string>(
+  plan: (
+    deps: Deps,
+    tx: Queryable,
+    ctx: Ctx,
+    rows: Row[],
+    columns: Column[],
+  ) => Promise<UpsertPlan>,
+): ApplyBatch<Row, Column> {
+  return async (deps, tx, ctx, rows, columns) => {
+    const planned = await plan(deps, tx, ctx, rows, columns);
+    await planned.write();
+    return planned;
+  };
+}
+
+/** The importer of each canonical file of the ledger, by what it holds. */
 export const CANONICAL_IMPORTERS: Readonly<Record<ImportKind, CanonicalImporter>> = {
   customers: canonicalImporter(
     'customers',
     (bytes, fileName, options) => openImportFile('customers', bytes, fileName, options),
-    planCustomers,
+    planThenWrite(planCustomers),
   ),
   invoices: canonicalImporter(
     'invoices',
     (bytes, fileName, options) => openImportFile('invoices', bytes, fileName, options),
-    planInvoices,
+    planThenWrite(planInvoices),
   ),
   payments: canonicalImporter(
     'payments',
     (bytes, fileName, options) => openImportFile('payments', bytes, fileName, options),
-    planPayments,
+    planThenWrite(planPayments),
   ),
 };
+
+/**
+ * The importer of an orders file in `company`, read before the import's transaction opens
+ * (ADR 8), with who hears of the alerts its orders raise. Receiving an order takes the API's
+ * `orders:write` (POST /api/orders), whatever the door.
+ */
+export function orderImporter(company: CreditCompany): CanonicalImporter {
+  return canonicalImporter(
+    'orders',
+    (bytes, fileName, options) => openImportFile('orders', bytes, fileName, options),
+    (deps, tx, ctx, rows, columns) => applyOrders(deps, tx, ctx, company, rows, columns),
+    ['orders:write'],
+  );
+}

@@ -1,20 +1,22 @@
 /**
- * The parse layer of `encaisse import customers|invoices|payments FILE`: bytes in,
+ * The parse layer of `encaisse import customers|invoices|payments|orders FILE`: bytes in,
  * typed rows, per-line errors and notices out, no database. The service decides
  * what to do with them (atomic import, `--partial`, `--dry-run`; see docs/import.md).
  */
 import type { Issue } from '../../shared/errors.ts';
 import type { CurrencyCode } from '../../shared/money.ts';
 import type {
+  CanonicalKind,
   ColumnMapping,
   CustomerColumn,
-  ImportKind,
   InvoiceColumn,
+  OrderColumn,
   PaymentColumn,
 } from '../table/column-mapping.ts';
 import { parseCustomerRows, type CustomerImportRow } from './customer-rows.ts';
 import type { TextEncodingName } from '../decode-text.ts';
 import { parseInvoiceRows, type InvoiceImportRow } from './invoice-rows.ts';
+import { parseOrderRows, type OrderImportRow } from './order-rows.ts';
 import type { ParsedRows } from '../table/parse-rows.ts';
 import { parsePaymentRows, type PaymentImportRow } from './payment-rows.ts';
 import {
@@ -69,12 +71,14 @@ export type OpenedImportFile<Row, Column extends string> =
  * terms), and a re-import holds, for each batch, its records, its rows and the stored
  * customers they are compared with: at 20,000 the re-import of 60,000 customers reached a
  * 150 MB heap (`import-memory.test.ts`), at 10,000 it stays under 110 MB. Invoices and
- * payments are narrow and their files the longest: they keep the faster 20,000.
+ * payments are narrow and their files the longest: they keep the faster 20,000, and so do
+ * orders, whose batch reads each of its customers' credit once.
  */
-const BATCH_RECORDS: Readonly<Record<ImportKind, number>> = {
+const BATCH_RECORDS: Readonly<Record<CanonicalKind, number>> = {
   customers: 10_000,
   invoices: TABLE_BATCH_RECORDS,
   payments: TABLE_BATCH_RECORDS,
+  orders: TABLE_BATCH_RECORDS,
 };
 
 /** Opens a customers file (CSV or XLSX). */
@@ -98,6 +102,13 @@ export function openImportFile(
   fileName: string,
   options?: ParseImportFileOptions,
 ): Promise<OpenedImportFile<PaymentImportRow, PaymentColumn>>;
+/** Opens an orders file (CSV or XLSX). */
+export function openImportFile(
+  kind: 'orders',
+  bytes: Uint8Array,
+  fileName: string,
+  options?: ParseImportFileOptions,
+): Promise<OpenedImportFile<OrderImportRow, OrderColumn>>;
 /**
  * Decodes and reads an import file, then maps its header (`decodeText` →
  * `readTable` → `mapColumns`); each batch then goes through the kind's row parser.
@@ -105,7 +116,7 @@ export function openImportFile(
  * as errors on their line.
  */
 export async function openImportFile(
-  kind: ImportKind,
+  kind: CanonicalKind,
   bytes: Uint8Array,
   fileName: string,
   options: ParseImportFileOptions = {},
@@ -113,6 +124,7 @@ export async function openImportFile(
   | OpenedImportFile<CustomerImportRow, CustomerColumn>
   | OpenedImportFile<InvoiceImportRow, InvoiceColumn>
   | OpenedImportFile<PaymentImportRow, PaymentColumn>
+  | OpenedImportFile<OrderImportRow, OrderColumn>
 > {
   const read = await readTable(bytes, fileName, {
     encoding: options.encoding,
@@ -138,6 +150,10 @@ export async function openImportFile(
     case 'payments':
       return openRows(read, (table, firstLineOf) =>
         parsePaymentRows(table, { ...rowOptions, firstLineOf }),
+      );
+    case 'orders':
+      return openRows(read, (table, firstLineOf) =>
+        parseOrderRows(table, { ...rowOptions, firstLineOf }),
       );
   }
 }

@@ -6,6 +6,8 @@
 import type { Ctx } from '../../app/context.ts';
 import type { Deps } from '../../app/deps.ts';
 import { findUserIdsByEmails } from '../../auth/service.ts';
+import type { CreditCompany } from '../../credit/entity-state.ts';
+import { receiveOrdersInTx, type OrderTerm } from '../../credit/receive-orders.ts';
 import type { CustomerWithContacts } from '../../customers/model.ts';
 import { computeDueDate, parsePaymentTerms } from '../../shared/payment-terms.ts';
 import { findCustomerIdsByCodes, newCustomerFields } from '../../customers/service.ts';
@@ -14,18 +16,21 @@ import {
   type CustomerUpsert,
   type CustomerUpsertInput,
 } from '../../customers/upsert-customers.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import { refuseOpenTotalOverflows } from '../../ledger/open-totals.ts';
 import {
   planInvoiceUpserts,
   planPaymentUpserts,
+  type Outcome,
   type UpsertPlan,
+  type UpsertResult,
 } from '../../ledger/upsert-items.ts';
 import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { cents } from '../../shared/money.ts';
-import type { CustomerColumn } from '../table/column-mapping.ts';
+import type { CustomerColumn, OrderColumn } from '../table/column-mapping.ts';
 import type { CustomerImportRow } from './customer-rows.ts';
 import type { InvoiceImportRow } from './invoice-rows.ts';
+import type { OrderImportRow } from './order-rows.ts';
 import type { PaymentImportRow } from './payment-rows.ts';
 
 /** Which customer fields each column of a file sets: an update touches only the file's columns. */
@@ -225,4 +230,115 @@ export async function planPayments(
   const bounded = await refuseOpenTotalOverflows(tx, ctx.companyId, inputs, () => 'payment');
   const plan = await planPaymentUpserts(deps, tx, ctx, bounded.kept);
   return { ...plan, issues: [...issues, ...bounded.issues, ...plan.issues] };
+}
+
+/** What the credit check made of the orders a batch, or a file, created. */
+export type OrderFigures = { validated: number; held: number };
+
+/** What a batch wrote: an outcome per row kept, the issues of its refused lines; for orders, the check's figures. */
+export type AppliedBatch = UpsertResult & { orders?: OrderFigures | undefined };
+
+/** The file's column of each term of an order (and of its number), to name it in a line's issue. */
+const ORDER_TERM_COLUMNS: Readonly<Record<OrderTerm | 'number', OrderColumn>> = {
+  number: 'number',
+  customerId: 'customer_code',
+  orderedOn: 'order_date',
+  amountCents: 'amount',
+  currency: 'currency',
+  expectedDeliveryOn: 'expected_delivery_date',
+  specialConditions: 'special_conditions',
+  pricesAgreed: 'prices_agreed',
+  deliveryDateConfirmed: 'delivery_date_confirmed',
+  confirmationSent: 'confirmation_sent',
+};
+
+/** The column `checkOrderInput` names by its API field (`amountCents` → `amount`). */
+function orderColumnOf(field: string): string {
+  return Object.hasOwn(ORDER_TERM_COLUMNS, field)
+    ? ORDER_TERM_COLUMNS[field as keyof typeof ORDER_TERM_COLUMNS]
+    : field;
+}
+
+/**
+ * Receives a batch of orders (`receiveOrdersInTx`, credit's rules): a new number is checked
+ * and stored validated or held; a number stored on the same terms is unchanged; on other
+ * terms it is refused (`order_changed`, one issue per term that differs), as is an unknown
+ * customer or an order `checkOrderInput` refuses, with its codes on the file's columns.
+ * Only the file's columns are compared: a file without the checklist says nothing of it.
+ */
+export async function applyOrders(
+  deps: Deps,
+  tx: Queryable,
+  ctx: Ctx,
+  company: CreditCompany,
+  rows: readonly OrderImportRow[],
+  columns: readonly OrderColumn[],
+): Promise<AppliedBatch> {
+  if (!isTransaction(tx)) {
+    throw new Error('Orders are received in the import’s transaction');
+  }
+  const issues: Issue[] = [];
+  const numberOf = new Map(rows.map((row) => [row.line, row.number]));
+  const received = await receiveOrdersInTx(
+    deps,
+    tx,
+    ctx,
+    company,
+    (await withCustomers(tx, ctx, rows, issues)).map(({ row, customer }) => ({
+      line: row.line,
+      customerId: customer.id,
+      number: row.number,
+      orderedOn: row.orderDate,
+      amountCents: row.amount,
+      currency: row.currency,
+      expectedDeliveryOn: row.expectedDeliveryDate,
+      specialConditions: row.specialConditions,
+      checklist: {
+        pricesAgreed: row.pricesAgreed,
+        deliveryDateConfirmed: row.deliveryDateConfirmed,
+        confirmationSent: row.confirmationSent,
+      },
+    })),
+  );
+  const outcomes: Outcome[] = [];
+  const orders: OrderFigures = { validated: 0, held: 0 };
+  for (const order of received) {
+    switch (order.outcome) {
+      case 'created':
+        outcomes.push('created');
+        orders[order.order.status === 'validated' ? 'validated' : 'held'] += 1;
+        break;
+      case 'unchanged':
+        outcomes.push('unchanged');
+        break;
+      case 'changed': {
+        const terms = order.terms.filter((term) => columns.includes(ORDER_TERM_COLUMNS[term]));
+        if (terms.length === 0) {
+          outcomes.push('unchanged');
+        }
+        for (const term of terms) {
+          issues.push(
+            fieldIssue(
+              ORDER_TERM_COLUMNS[term],
+              'order_changed',
+              { number: numberOf.get(order.line) ?? '' },
+              order.line,
+            ),
+          );
+        }
+        break;
+      }
+      case 'refused':
+        issues.push(
+          ...order.issues.map((issue) => ({ ...issue, field: orderColumnOf(issue.field) })),
+        );
+        break;
+    }
+  }
+  return { outcomes, issues, orders };
+}
+
+/** Whether `q` is a transaction: the import's always is (`runImporter`), as a review needs. */
+function isTransaction(q: Queryable): q is Tx {
+  return q.isTransaction;
 }

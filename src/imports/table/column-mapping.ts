@@ -7,11 +7,17 @@
 import { fieldIssue, type Issue } from '../../shared/errors.ts';
 import { normalizeHeaderName, type Table } from './read-table.ts';
 
-/** What an import file holds. */
+/** What an import file of the ledger holds (the demo writes these three, `demo --export-csv`). */
 export const IMPORT_KINDS = ['customers', 'invoices', 'payments'] as const;
 
-/** What an import file holds. */
+/** What an import file of the ledger holds. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * What a canonical import file holds: the ledger's three kinds, and the orders the ERP sends
+ * (issue 12), which credit checks as it receives them (docs/import.md « Orders »).
+ */
+export type CanonicalKind = ImportKind | 'orders';
 
 /** Canonical columns of `customers.csv` (DESIGN.md "Public interfaces"). */
 export const CUSTOMER_COLUMNS = [
@@ -60,12 +66,28 @@ export const PAYMENT_COLUMNS = [
   'method',
 ] as const;
 
+/** Canonical columns of `orders.csv`: the order as the ERP sends it, and sales' checklist. */
+export const ORDER_COLUMNS = [
+  'number',
+  'customer_code',
+  'order_date',
+  'amount',
+  'currency',
+  'expected_delivery_date',
+  'special_conditions',
+  'prices_agreed',
+  'delivery_date_confirmed',
+  'confirmation_sent',
+] as const;
+
 /** A canonical column of a customers file. */
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 /** A canonical column of an invoices file. */
 export type InvoiceColumn = (typeof INVOICE_COLUMNS)[number];
 /** A canonical column of a payments file. */
 export type PaymentColumn = (typeof PAYMENT_COLUMNS)[number];
+/** A canonical column of an orders file. */
+export type OrderColumn = (typeof ORDER_COLUMNS)[number];
 
 /**
  * Everything needed to map one kind of file: its columns, those that must be
@@ -73,7 +95,7 @@ export type PaymentColumn = (typeof PAYMENT_COLUMNS)[number];
  * for them.
  */
 export type ColumnSpec<C extends string> = {
-  kind: ImportKind;
+  kind: CanonicalKind;
   columns: readonly C[];
   required: readonly C[];
   aliases: Readonly<Record<string, C>>;
@@ -259,6 +281,59 @@ export const PAYMENT_COLUMN_SPEC: ColumnSpec<PaymentColumn> = {
       'mode_de_paiement',
       'moyen_paiement',
       'moyen_de_paiement',
+    ]),
+  },
+};
+
+/** How to find the columns of an orders file. */
+export const ORDER_COLUMN_SPEC: ColumnSpec<OrderColumn> = {
+  kind: 'orders',
+  columns: ORDER_COLUMNS,
+  required: ['number', 'customer_code', 'order_date', 'amount'],
+  aliases: {
+    ...aliasesFor('number', [
+      'numero',
+      'num',
+      'n',
+      'no',
+      'n_commande',
+      'no_commande',
+      'num_commande',
+      'numero_commande',
+      'numero_de_commande',
+      'commande',
+      'ref_commande',
+      'reference_commande',
+      'order_number',
+    ]),
+    ...aliasesFor('customer_code', CUSTOMER_CODE_ALIASES),
+    ...aliasesFor('order_date', ['date_commande', 'date_de_commande', 'date', 'date_piece']),
+    // TTC only, as the invoices it will become: the exposure counts what the customer will owe.
+    ...aliasesFor('amount', ['montant_ttc', 'montant', 'total_ttc', 'ttc', 'montant_commande']),
+    ...aliasesFor('currency', ['devise', 'monnaie']),
+    ...aliasesFor('expected_delivery_date', [
+      'date_livraison',
+      'date_de_livraison',
+      'date_livraison_prevue',
+      'date_de_livraison_prevue',
+      'livraison_prevue',
+      'delivery_date',
+    ]),
+    ...aliasesFor('special_conditions', [
+      'conditions_particulieres',
+      'conditions_speciales',
+      'conditions_commerciales',
+    ]),
+    ...aliasesFor('prices_agreed', ['prix_valides', 'prix_convenus', 'prix_acceptes']),
+    ...aliasesFor('delivery_date_confirmed', [
+      'date_livraison_confirmee',
+      'date_de_livraison_confirmee',
+      'livraison_confirmee',
+    ]),
+    ...aliasesFor('confirmation_sent', [
+      'confirmation_envoyee',
+      'accuse_reception_envoye',
+      'arc_envoye',
     ]),
   },
 };

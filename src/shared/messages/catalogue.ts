@@ -35,7 +35,11 @@ import { insightsFr } from './insights.fr.ts';
 import { matchingEn } from './matching.en.ts';
 import { matchingFr } from './matching.fr.ts';
 import { creditCliHelpEn, creditCliOutputEn, creditEn } from './credit.en.ts';
+import { documentsEn } from './documents.en.ts';
+import { documentsFr } from './documents.fr.ts';
 import { creditCliHelpFr, creditCliOutputFr, creditFr } from './credit.fr.ts';
+import { screeningCliHelpEn, screeningCliOutputEn, screeningEn } from './screening.en.ts';
+import { screeningCliHelpFr, screeningCliOutputFr, screeningFr } from './screening.fr.ts';
 import { promisesEn } from './promises.en.ts';
 import { payersEn } from './payers.en.ts';
 import { payersFr } from './payers.fr.ts';
@@ -64,6 +68,8 @@ export const SERVER_MESSAGES = {
       ...dunningFr,
       ...promisesFr,
       ...creditFr,
+      ...documentsFr,
+      ...screeningFr,
       ...disputesFr,
       ...disputeThreadFr,
       ...disputeReportsFr,
@@ -75,12 +81,19 @@ export const SERVER_MESSAGES = {
       ...messagesFr,
     },
     importReport: importReportFr,
-    cliHelp: { ...cliHelpFr, ...messagesCliHelpFr, ...disputesCliHelpFr, ...creditCliHelpFr },
+    cliHelp: {
+      ...cliHelpFr,
+      ...messagesCliHelpFr,
+      ...disputesCliHelpFr,
+      ...creditCliHelpFr,
+      ...screeningCliHelpFr,
+    },
     cliOutput: {
       ...cliOutputFr,
       ...messagesCliOutputFr,
       ...disputesCliOutputFr,
       ...creditCliOutputFr,
+      ...screeningCliOutputFr,
     },
     vocabulary: vocabularyFr,
   },
@@ -97,6 +110,8 @@ export const SERVER_MESSAGES = {
       ...dunningEn,
       ...promisesEn,
       ...creditEn,
+      ...documentsEn,
+      ...screeningEn,
       ...disputesEn,
       ...disputeThreadEn,
       ...disputeReportsEn,
@@ -108,12 +123,19 @@ export const SERVER_MESSAGES = {
       ...messagesEn,
     },
     importReport: importReportEn,
-    cliHelp: { ...cliHelpEn, ...messagesCliHelpEn, ...disputesCliHelpEn, ...creditCliHelpEn },
+    cliHelp: {
+      ...cliHelpEn,
+      ...messagesCliHelpEn,
+      ...disputesCliHelpEn,
+      ...creditCliHelpEn,
+      ...screeningCliHelpEn,
+    },
     cliOutput: {
       ...cliOutputEn,
       ...messagesCliOutputEn,
       ...disputesCliOutputEn,
       ...creditCliOutputEn,
+      ...screeningCliOutputEn,
     },
     vocabulary: vocabularyEn,
   },

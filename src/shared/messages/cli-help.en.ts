@@ -64,10 +64,12 @@ export const cliHelpEn = {
   servePublicUrl:
     'the address people reach this server at, which the portal and answer links start with (default: $PUBLIC_URL, else http://localhost:<port>)',
   // import
-  import: 'Import customers, invoices or payments (CSV or XLSX), a FEC or a bank statement',
+  import: 'Import customers, invoices, payments or orders (CSV or XLSX), a FEC or a bank statement',
   import_customers: 'Import customers from a CSV or XLSX file (see docs/import.md)',
   import_invoices: 'Import invoices from a CSV or XLSX file (see docs/import.md)',
   import_payments: 'Import payments from a CSV or XLSX file (see docs/import.md)',
+  import_orders:
+    'Import the ERP’s orders from a CSV or XLSX file, each checked against its customer’s credit (see docs/import.md)',
   importFile: 'the CSV or XLSX file to read',
   importDryRun: 'check the file and count what would change, save nothing',
   importPartial: 'save the valid lines even if some are rejected',

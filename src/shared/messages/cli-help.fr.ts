@@ -57,10 +57,12 @@ export const cliHelpFr = {
   servePublicUrl:
     "l'adresse où l'on joint ce serveur, par laquelle commencent les liens du portail et des réponses (par défaut : $PUBLIC_URL, sinon http://localhost:<port>)",
   import:
-    'Importer des clients, des factures ou des encaissements (CSV ou XLSX), un FEC ou un relevé bancaire',
+    'Importer des clients, des factures, des encaissements ou des commandes (CSV ou XLSX), un FEC ou un relevé bancaire',
   import_customers: 'Importer des clients depuis un fichier CSV ou XLSX (voir docs/import.md)',
   import_invoices: 'Importer des factures depuis un fichier CSV ou XLSX (voir docs/import.md)',
   import_payments: 'Importer des encaissements depuis un fichier CSV ou XLSX (voir docs/import.md)',
+  import_orders:
+    "Importer les commandes de l'ERP depuis un fichier CSV ou XLSX, chacune contrôlée sur le crédit de son client (voir docs/import.md)",
   importFile: 'le fichier CSV ou XLSX à lire',
   importDryRun: 'vérifier le fichier et compter ce qui changerait, sans rien enregistrer',
   importPartial: 'enregistrer les lignes valides même si certaines sont rejetées',

@@ -70,12 +70,27 @@ export const creditEn = {
   credit_hold_limit_not_started: 'the limit does not apply yet',
   credit_hold_no_limit: 'no limit decided',
   credit_hold_over_limit: 'over the limit with this order',
+  credit_not_prospect:
+    'Only a prospect is activated through its account opening (status {{status}})',
+  opening_item_missing: 'Missing to open the account: {{item}}',
+  prospect_activation_through_opening:
+    'A prospect becomes active through its account opening (checklist), not by changing its status',
+  order_invoice_unknown:
+    'The invoice {{number}} is not one of this customer’s (or its legal entity’s)',
+  invoicing_lag_period_reversed: 'The end of the period cannot be before its start',
+  credit_alert_subject: 'Credit alert: {{customer}} at {{percent}} % of its limit',
+  credit_alert_block_subject: 'Credit limit exceeded: {{customer}} is on credit hold',
+  credit_alert_body:
+    'The exposure of {{customer}} has reached the alert threshold of its credit limit.',
+  credit_alert_block_body:
+    'The exposure of {{customer}} is over its credit limit: its new orders are held until a decision (an exception, a prepayment or a new limit).',
+  credit_alert_figures: 'Exposure {{exposure, money}}, limit {{limit, money}}.',
 } as const;
 
 /** The words of `encaisse credit` (merged into the catalogue's `cliHelp`). */
 export const creditCliHelpEn = {
   credit: 'Credit management: the credit check of an order, see docs/credit.md',
-  creditCheck: 'May this order be shipped? Exit 0 accepted, 3 held (the reasons printed)',
+  creditCheck: 'May this order be shipped? Exit 0 accepted, 10 held (the reasons printed)',
   creditCustomer: 'the customer’s code',
   creditAmount: 'the order’s amount incl. tax (1234.56 or 1 234,56)',
   creditCurrency: 'its currency (the limit’s by default)',

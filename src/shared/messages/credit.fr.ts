@@ -72,12 +72,26 @@ export const creditFr = {
   credit_hold_limit_not_started: 'l’encours autorisé ne s’applique pas encore',
   credit_hold_no_limit: 'aucun encours autorisé décidé',
   credit_hold_over_limit: 'au-delà de l’encours autorisé avec cette commande',
+  credit_not_prospect: 'Seul un prospect s’active par son ouverture de compte (statut {{status}})',
+  opening_item_missing: 'Manque pour ouvrir le compte : {{item}}',
+  prospect_activation_through_opening:
+    'Un prospect devient actif par son ouverture de compte (liste de contrôle), pas en changeant son statut',
+  order_invoice_unknown:
+    'La facture {{number}} n’est pas une facture de ce client (ni de son entité juridique)',
+  invoicing_lag_period_reversed: 'La fin de la période ne peut pas précéder son début',
+  credit_alert_subject: 'Alerte d’encours : {{customer}} à {{percent}} % de son encours autorisé',
+  credit_alert_block_subject: 'Encours autorisé dépassé : {{customer}} est bloqué',
+  credit_alert_body:
+    'L’encours de {{customer}} a atteint le seuil d’alerte de son encours autorisé.',
+  credit_alert_block_body:
+    'L’encours de {{customer}} dépasse son encours autorisé : ses nouvelles commandes sont bloquées jusqu’à une décision (dérogation, paiement d’avance ou nouvel encours autorisé).',
+  credit_alert_figures: 'Encours {{exposure, money}}, encours autorisé {{limit, money}}.',
 } as const satisfies ShapeOf<typeof creditEn>;
 
 /** The words of `encaisse credit` (merged into the catalogue's `cliHelp`). */
 export const creditCliHelpFr = {
   credit: 'Gestion du crédit : le contrôle d’encours d’une commande, voir docs/credit.md',
-  creditCheck: 'Cette commande peut-elle partir ? Code 0 acceptée, 3 bloquée (raisons affichées)',
+  creditCheck: 'Cette commande peut-elle partir ? Code 0 acceptée, 10 bloquée (raisons affichées)',
   creditCustomer: 'le code du client',
   creditAmount: 'le montant TTC de la commande (1234.56 ou 1 234,56)',
   creditCurrency: 'sa devise (celle de l’encours autorisé par défaut)',

@@ -44,6 +44,7 @@ export const importsEn = {
     'Credit note number "{{value}}" already appears on line {{firstLine}}.',
   duplicate_in_file_payment_reference:
     'Payment reference "{{value}}" already appears on line {{firstLine}}.',
+  duplicate_in_file_order_number: 'Order number "{{value}}" already appears on line {{firstLine}}.',
   // Customers.
   too_long: 'code "{{value}}" has {{length}} characters; at most {{max}} are allowed.',
   invalid_siren_cell: '{{field}}: SIREN "{{value}}" is not valid (9 digits, Luhn key).',
@@ -76,6 +77,10 @@ export const importsEn = {
   unknown_customer: 'Customer "{{code}}" does not exist',
   unknown_invoice: 'Invoice {{number}} does not exist',
   payment_differs: 'Payment {{reference}} already exists with other values; it is not changed',
+  // Orders.
+  invalid_boolean: '{{field}} "{{value}}" is not yes or no (oui, non, yes, no, 1, 0, true, false).',
+  order_changed:
+    'Order {{number}} was received already with another value here; an order already checked is not changed by a file (its delivery, invoicing and cancellation go through the API)',
   // One variant per open total of a customer (`OpenTotalKind`); `max` is in minor units.
   total_too_large_open_invoices:
     "With this line the customer's open invoices in {{currency}} would total more than {{max, money}}, the largest total accepted.",
@@ -93,6 +98,8 @@ export const importsEn = {
     '--map: "{{key}}" is not a column of invoices files (expected one of: {{columns}}).',
   unknown_column_payments_file:
     '--map: "{{key}}" is not a column of payments files (expected one of: {{columns}}).',
+  unknown_column_orders_file:
+    '--map: "{{key}}" is not a column of orders files (expected one of: {{columns}}).',
   missing_column:
     'Required column "{{column}}" is missing (accepted names: {{accepted}}); name another column with --map {{column}}=<column>.',
   missing_column_mapped:
@@ -107,6 +114,7 @@ export const importsEn = {
   ignored_column_customers_file: 'Column "{{name}}" is ignored (not a column of customers files).',
   ignored_column_invoices_file: 'Column "{{name}}" is ignored (not a column of invoices files).',
   ignored_column_payments_file: 'Column "{{name}}" is ignored (not a column of payments files).',
+  ignored_column_orders_file: 'Column "{{name}}" is ignored (not a column of orders files).',
   // The file as a whole.
   empty_file: '"{{file}}" is empty: a header row is required.',
   empty_file_no_header: '"{{file}}" has no header row: the file is empty.',
@@ -180,6 +188,7 @@ export type ImportVariant =
   | 'invoice_number'
   | 'credit_note_number'
   | 'payment_reference'
+  | 'order_number'
   | 'credit_limit'
   | 'by_email'
   | 'due_date'
@@ -192,6 +201,7 @@ export type ImportVariant =
   | 'customers_file'
   | 'invoices_file'
   | 'payments_file'
+  | 'orders_file'
   | 'mapped'
   | 'many_names'
   | 'no_header'
@@ -226,6 +236,12 @@ export const importReportEn = {
   unchanged_other: '{{count}} unchanged',
   rejected_one: '{{count}} rejected',
   rejected_other: '{{count}} rejected',
+  // What the credit check made of the orders a file created (`encaisse import orders`).
+  validated_one: '{{count}} validated',
+  validated_other: '{{count}} validated',
+  held_one: '{{count}} held',
+  held_other: '{{count}} held',
+  creditChecked: '  credit check of the orders created: {{validated}}, {{held}}',
   counts: '{{created}}, {{updated}}, {{unchanged}}, {{rejected}}',
   wouldBe: 'would be {{counts}}',
   summary_one: '{{file}}: {{count}} row — {{counts}} ({{verdict}})',

@@ -38,6 +38,8 @@ export const importsFr = {
     "Le numéro d'avoir « {{value}} » figure déjà à la ligne {{firstLine}}.",
   duplicate_in_file_payment_reference:
     'La référence de paiement « {{value}} » figure déjà à la ligne {{firstLine}}.',
+  duplicate_in_file_order_number:
+    'Le numéro de commande « {{value}} » figure déjà à la ligne {{firstLine}}.',
   too_long: 'Le code « {{value}} » compte {{length}} caractères ; {{max}} au plus sont admis.',
   invalid_siren_cell:
     "{{field}} : le SIREN « {{value}} » n'est pas valide (9 chiffres, clé de Luhn).",
@@ -73,6 +75,10 @@ export const importsFr = {
   unknown_invoice: "La facture {{number}} n'existe pas",
   payment_differs:
     "Le paiement {{reference}} existe déjà avec d'autres valeurs ; il n'est pas modifié",
+  invalid_boolean:
+    "{{field}} « {{value}} » n'est ni oui ni non (oui, non, yes, no, 1, 0, true, false).",
+  order_changed:
+    "La commande {{number}} a déjà été reçue avec une autre valeur ici ; une commande déjà contrôlée n'est pas modifiée par un fichier (sa livraison, sa facturation et son annulation passent par l'API)",
   total_too_large_open_invoices:
     'Avec cette ligne, les factures ouvertes du client en {{currency}} totaliseraient plus de {{max, money}}, le plus grand total accepté.',
   total_too_large_open_credit_notes:
@@ -88,6 +94,8 @@ export const importsFr = {
     "--map : « {{key}} » n'est pas une colonne des fichiers de factures (colonnes attendues : {{columns}}).",
   unknown_column_payments_file:
     "--map : « {{key}} » n'est pas une colonne des fichiers de paiements (colonnes attendues : {{columns}}).",
+  unknown_column_orders_file:
+    "--map : « {{key}} » n'est pas une colonne des fichiers de commandes (colonnes attendues : {{columns}}).",
   missing_column:
     'La colonne obligatoire « {{column}} » est absente (noms acceptés : {{accepted}}) ; désignez une autre colonne avec --map {{column}}=<colonne>.',
   missing_column_mapped:
@@ -105,6 +113,8 @@ export const importsFr = {
     "La colonne « {{name}} » est ignorée (ce n'est pas une colonne des fichiers de factures).",
   ignored_column_payments_file:
     "La colonne « {{name}} » est ignorée (ce n'est pas une colonne des fichiers de paiements).",
+  ignored_column_orders_file:
+    "La colonne « {{name}} » est ignorée (ce n'est pas une colonne des fichiers de commandes).",
   empty_file: "Le fichier « {{file}} » est vide : une ligne d'en-tête est requise.",
   empty_file_no_header: "Le fichier « {{file}} » n'a pas de ligne d'en-tête : il est vide.",
   empty_file_no_worksheet: "Le fichier « {{file}} » n'a aucune feuille de calcul.",
@@ -173,6 +183,11 @@ export const importReportFr = {
   unchanged_other: '{{count}} inchangés',
   rejected_one: '{{count}} rejeté',
   rejected_other: '{{count}} rejetés',
+  validated_one: '{{count}} validée',
+  validated_other: '{{count}} validées',
+  held_one: '{{count}} bloquée',
+  held_other: '{{count}} bloquées',
+  creditChecked: '  contrôle de crédit des commandes créées : {{validated}}, {{held}}',
   counts: '{{created}}, {{updated}}, {{unchanged}}, {{rejected}}',
   wouldBe: 'prévu : {{counts}}',
   summary_one: '{{file}} : {{count}} ligne — {{counts}} ({{verdict}})',

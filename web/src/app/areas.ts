@@ -12,6 +12,7 @@ export type AreaId =
   | 'invoices'
   | 'payments'
   | 'cashApplication'
+  | 'heldOrders'
   | 'dunning'
   | 'messages'
   | 'agenda'
@@ -30,6 +31,7 @@ export type ComingSoonAreaId = Exclude<
   | 'invoices'
   | 'imports'
   | 'cashApplication'
+  | 'heldOrders'
   | 'agenda'
   | 'dunning'
   | 'messages'
@@ -63,6 +65,13 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
       { id: 'invoices', path: '/invoices', isLive: true },
       { id: 'payments', path: '/payments', isLive: false },
       { id: 'cashApplication', path: '/cash-application', isLive: true },
+      // The credit manager's queue (docs/credit.md « Decisions on a hold »): for those who decide.
+      {
+        id: 'heldOrders',
+        path: '/credit/held-orders',
+        isLive: true,
+        permission: 'credit:decide',
+      },
     ],
   },
   {

@@ -80,6 +80,12 @@ export function createRouter() {
           ),
         },
         { path: 'cash-application', element: <CashApplicationPage /> },
+        {
+          path: 'credit/held-orders',
+          ...lazyPage(
+            async () => (await import('../features/credit/held-orders-page.tsx')).HeldOrdersPage,
+          ),
+        },
         { path: 'agenda', element: <AgendaPage /> },
         {
           path: 'dunning/run',

@@ -5,6 +5,7 @@ import { disputesEn } from '../features/disputes/disputes.en.ts';
 import { dunningRunEn } from '../features/dunning-run/dunning-run.en.ts';
 import { cashApplicationEn } from './cash-application.en.ts';
 import { importsEn } from './imports.en.ts';
+import { creditEn } from './credit.en.ts';
 import { dunningEn } from '../features/dunning/dunning.en.ts';
 import { messagesEn } from '../features/messages/messages.en.ts';
 import { settingsEn } from '../features/settings/settings.en.ts';
@@ -35,6 +36,7 @@ export const en: Messages = {
       invoices: 'Invoices',
       payments: 'Payments',
       cashApplication: 'Cash application',
+      heldOrders: 'Held orders',
       dunning: 'Dunning',
       messages: 'Messages',
       agenda: 'Agenda',
@@ -396,6 +398,7 @@ export const en: Messages = {
         apiTokenCreated: 'API token created',
         apiTokenRevoked: 'API token revoked',
         creditLimitDecided: 'Credit limit decided',
+        creditAccountOpened: 'Account opened (customer activated)',
         creditExceptionGranted: 'Exception granted over the limit',
         creditHoldPlaced: 'Customer put on credit hold',
         creditHoldReleased: 'Credit hold released',
@@ -405,9 +408,11 @@ export const en: Messages = {
         creditOrderPrepayment: 'Order put on prepayment',
         creditOrderPrepaymentReceived: 'Prepayment received, order validated',
         creditOrderRefused: 'Order refused',
+        creditScreened: 'Solvency screened',
         orderDelivered: 'Order delivered',
         orderInvoiced: 'Order invoiced',
         orderCancelled: 'Order cancelled',
+        documentAttached: 'Evidence document attached',
       },
     },
     notFound: 'This customer cannot be found.',
@@ -509,4 +514,5 @@ export const en: Messages = {
   disputeAnswer: disputeAnswerEn,
   dashboard: dashboardEn,
   payerProfile: payerProfileEn,
+  credit: creditEn,
 };

@@ -9,6 +9,7 @@ import { disputesFr } from '../features/disputes/disputes.fr.ts';
 import { dunningRunFr } from '../features/dunning-run/dunning-run.fr.ts';
 import { cashApplicationFr } from './cash-application.fr.ts';
 import { importsFr } from './imports.fr.ts';
+import { creditFr } from './credit.fr.ts';
 import { dunningFr } from '../features/dunning/dunning.fr.ts';
 import { messagesFr } from '../features/messages/messages.fr.ts';
 import { settingsFr } from '../features/settings/settings.fr.ts';
@@ -37,6 +38,7 @@ export const fr = {
       invoices: 'Factures',
       payments: 'Encaissements',
       cashApplication: 'Rapprochement',
+      heldOrders: 'Commandes bloquées',
       dunning: 'Relances',
       messages: 'Messages',
       agenda: 'Agenda',
@@ -397,6 +399,7 @@ export const fr = {
         apiTokenCreated: "Jeton d'API créé",
         apiTokenRevoked: "Jeton d'API révoqué",
         creditLimitDecided: 'Encours autorisé décidé',
+        creditAccountOpened: 'Compte ouvert (client activé)',
         creditExceptionGranted: 'Dérogation accordée au-delà de l’encours',
         creditHoldPlaced: 'Client bloqué (encours)',
         creditHoldReleased: 'Blocage levé',
@@ -406,9 +409,11 @@ export const fr = {
         creditOrderPrepayment: 'Commande soumise à paiement d’avance',
         creditOrderPrepaymentReceived: 'Paiement d’avance reçu, commande validée',
         creditOrderRefused: 'Commande refusée',
+        creditScreened: 'Solvabilité analysée',
         orderDelivered: 'Commande livrée',
         orderInvoiced: 'Commande facturée',
         orderCancelled: 'Commande annulée',
+        documentAttached: 'Pièce justificative jointe',
       },
     },
     notFound: 'Ce client est introuvable.',
@@ -510,6 +515,7 @@ export const fr = {
   disputeAnswer: disputeAnswerFr,
   dashboard: dashboardFr,
   payerProfile: payerProfileFr,
+  credit: creditFr,
 };
 
 /** The shape every language must fill. */

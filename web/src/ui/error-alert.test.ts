@@ -62,6 +62,8 @@ const IMPORT_VARIANTS = [
   'lone_unit',
   'no_bom',
   'today',
+  'order_number',
+  'orders_file',
 ] as const satisfies readonly ImportVariant[];
 // A variant added to `ImportVariant` and not listed above does not compile.
 const everyImportVariant: [Exclude<ImportVariant, (typeof IMPORT_VARIANTS)[number]>] extends [never]

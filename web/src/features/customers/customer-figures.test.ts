@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { creditUsage } from './credit-usage.ts';
 import { formatSiren, formatSiret } from './identifiers.ts';
 import { actionLabelKey, eventFacts } from './timeline-labels.ts';
 
 describe('customer figures', () => {
-  it('measures the credit limit in use against the net balance', () => {
-    expect(creditUsage(3_663_676, 5_000_000)).toBeCloseTo(0.7327, 4);
-    expect(creditUsage(-1_000, 5_000_000)).toBe(0);
-    expect(creditUsage(1, 0)).toBe(Number.POSITIVE_INFINITY);
-    expect(creditUsage(0, 0)).toBe(0);
-  });
-
   it('groups SIREN and SIRET digits as they are read in France', () => {
     expect(formatSiren('552100554')).toBe('552 100 554');
     expect(formatSiret('55210055400013')).toBe('552 100 554 00013');

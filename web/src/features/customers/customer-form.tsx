@@ -166,6 +166,12 @@ function CustomerForm({
 
   const options = <T extends string>(list: readonly T[], prefix: string) =>
     list.map((value) => ({ value, label: t(`${prefix}.${value}` as never) }));
+  // A prospect becomes active through its account opening, not here (issue 12: the server
+  // answers 409 `prospect_activation_through_opening`); the « Crédit » tab offers it.
+  const isProspect = customer?.status === 'prospect';
+  const statuses = isProspect
+    ? CUSTOMER_STATUSES.filter((status) => status !== 'active')
+    : CUSTOMER_STATUSES;
   const NOBODY = '';
 
   return (
@@ -343,9 +349,10 @@ function CustomerForm({
             />
             <Select
               label={t('customers.columns.status')}
+              description={isProspect ? t('credit.opening.formHint') : undefined}
               value={values.status}
               allowDeselect={false}
-              data={options(CUSTOMER_STATUSES, 'customerStatus')}
+              data={options(statuses, 'customerStatus')}
               onChange={(status) => {
                 const found = CUSTOMER_STATUSES.find((known) => known === status);
                 if (found !== undefined) {

@@ -1,10 +1,12 @@
-import { Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Paper, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCustomerDetail } from '../../../../src/customers/schemas.ts';
 import { useFormatters } from '../../ui/format.ts';
 import classes from '../../ui/table.module.css';
-import { creditUsage } from './credit-usage.ts';
+import { creditKeys, useCustomerCredit } from '../credit/credit-api.ts';
+import { limitFigureOf, type LimitFigureTone } from '../credit/credit-key-figure.ts';
 
 type FigureCardProps = {
   label: string;
@@ -31,12 +33,11 @@ function FigureCard({ label, value, color, title, children, testId }: FigureCard
   );
 }
 
-function usageColor(ratio: number): string {
-  if (ratio > 1) {
-    return 'red';
-  }
-  return ratio >= 0.8 ? 'orange' : 'teal';
-}
+const TONE_COLORS: Readonly<Record<LimitFigureTone, string>> = {
+  ok: 'teal',
+  alert: 'orange',
+  over: 'red',
+};
 
 export function CustomerKeyFigures({ customer }: { customer: TCustomerDetail }) {
   const { t } = useTranslation();
@@ -85,39 +86,85 @@ export function CustomerKeyFigures({ customer }: { customer: TCustomerDetail }) 
   );
 }
 
-function CreditLimitCard({ customer }: { customer: TCustomerDetail }) {
+function NoLimitCard() {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const { creditLimit, balance } = customer;
-  if (creditLimit === null) {
-    return (
-      <FigureCard
-        label={t('customer.figures.creditLimit')}
-        value={t('customer.figures.noLimit')}
-        color="dimmed"
-        testId="figure-credit-limit"
-      />
-    );
-  }
-  const ratio = creditUsage(balance.netBalance, creditLimit);
-  const excess = balance.netBalance - creditLimit;
   return (
     <FigureCard
       label={t('customer.figures.creditLimit')}
-      value={format.amount(creditLimit, balance.currency)}
+      value={t('customer.figures.noLimit')}
+      color="dimmed"
+      testId="figure-credit-limit"
+    />
+  );
+}
+
+function CreditLimitCard({ customer }: { customer: TCustomerDetail }) {
+  if (customer.creditLimit === null) {
+    return <NoLimitCard />;
+  }
+  return <CreditUsageCard customer={customer} creditLimit={customer.creditLimit} />;
+}
+
+/**
+ * The limit and its use as the « Crédit » tab shows them (issue 12): the exposure with the
+ * orders still to invoice, from the same answer, so the two never disagree. While it loads,
+ * or when it fails, the record's limit alone.
+ */
+function CreditUsageCard({
+  customer,
+  creditLimit,
+}: {
+  customer: TCustomerDetail;
+  creditLimit: number;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const credit = useCustomerCredit(customer.id);
+  const queryClient = useQueryClient();
+  const seenLimit = useRef(creditLimit);
+  useEffect(() => {
+    // The limit typed on the record changed (the form): its credit is read again, or the
+    // figure would show the limit it had.
+    if (seenLimit.current !== creditLimit) {
+      seenLimit.current = creditLimit;
+      void queryClient.invalidateQueries({ queryKey: creditKeys.customer(customer.id) });
+    }
+  }, [queryClient, customer.id, creditLimit]);
+  const figure = credit.data === undefined ? undefined : limitFigureOf(credit.data);
+  if (figure === null) {
+    return <NoLimitCard />;
+  }
+  if (figure === undefined) {
+    return (
+      <FigureCard
+        label={t('customer.figures.creditLimit')}
+        value={format.amount(creditLimit, customer.balance.currency)}
+        testId="figure-credit-limit"
+      >
+        {credit.isPending ? <Skeleton height={8} mt={4} radius="xl" /> : null}
+      </FigureCard>
+    );
+  }
+  const isOver = figure.tone === 'over';
+  return (
+    <FigureCard
+      label={t('customer.figures.creditLimit')}
+      value={format.amount(figure.limitCents, figure.currency)}
       testId="figure-credit-limit"
     >
       <Progress
-        value={Math.min(100, ratio * 100)}
-        color={usageColor(ratio)}
+        value={Math.min(100, figure.ratio * 100)}
+        color={TONE_COLORS[figure.tone]}
         size="sm"
         mt={4}
         aria-label={t('customer.figures.usageLabel')}
       />
-      <Text size="xs" c={ratio > 1 ? 'red.7' : 'dimmed'} fw={ratio > 1 ? 600 : undefined}>
-        {excess > 0
-          ? t('customer.figures.exceeded', { amount: format.amount(excess, balance.currency) })
-          : t('customer.figures.used', { percent: format.percent(ratio) })}
+      <Text size="xs" c={isOver ? 'red.7' : 'dimmed'} fw={isOver ? 600 : undefined}>
+        {figure.excessCents > 0
+          ? t('customer.figures.exceeded', {
+              amount: format.amount(figure.excessCents, figure.currency),
+            })
+          : t('customer.figures.used', { percent: format.percent(figure.ratio) })}
       </Text>
     </FigureCard>
   );

@@ -21,6 +21,7 @@ import { CustomerPromises } from './customer-promises.tsx';
 import { CustomerTimeline } from './customer-timeline.tsx';
 import { CustomerMessages } from '../messages/customer-messages.tsx';
 import { CustomerDunning } from '../dunning/customer-dunning.tsx';
+import { CustomerCredit } from '../credit/customer-credit.tsx';
 import { useCustomer } from './customers-api.ts';
 
 /** Open items first: it is what a collector opens a customer for. */
@@ -34,6 +35,7 @@ const TABS = [
   'timeline',
   'messages',
   'dunning',
+  'credit',
 ] as const;
 type CustomerTab = (typeof TABS)[number];
 
@@ -127,6 +129,7 @@ export function CustomerPage() {
               <Tabs.Tab value="timeline">{t('customer.tabs.timeline')}</Tabs.Tab>
               <Tabs.Tab value="messages">{t('customer.tabs.messages')}</Tabs.Tab>
               <Tabs.Tab value="dunning">{t('customer.tabs.dunning')}</Tabs.Tab>
+              <Tabs.Tab value="credit">{t('credit.tab')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="open-items" pt="md">
               <CustomerOpenItems customerId={customer.data.id} />
@@ -154,6 +157,9 @@ export function CustomerPage() {
             </Tabs.Panel>
             <Tabs.Panel value="dunning" pt="md">
               <CustomerDunning customerId={customer.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="credit" pt="md">
+              <CustomerCredit customerId={customer.data.id} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -67,6 +67,7 @@ const ACTION_LABELS = {
   'api_token.created': 'customer.timeline.actions.apiTokenCreated',
   'api_token.revoked': 'customer.timeline.actions.apiTokenRevoked',
   'credit.limit_decided': 'customer.timeline.actions.creditLimitDecided',
+  'credit.account_opened': 'customer.timeline.actions.creditAccountOpened',
   'credit.exception_granted': 'customer.timeline.actions.creditExceptionGranted',
   'credit.hold_placed': 'customer.timeline.actions.creditHoldPlaced',
   'credit.hold_released': 'customer.timeline.actions.creditHoldReleased',
@@ -76,9 +77,11 @@ const ACTION_LABELS = {
   'credit.order_prepayment': 'customer.timeline.actions.creditOrderPrepayment',
   'credit.order_prepayment_received': 'customer.timeline.actions.creditOrderPrepaymentReceived',
   'credit.order_refused': 'customer.timeline.actions.creditOrderRefused',
+  'credit.screened': 'customer.timeline.actions.creditScreened',
   'order.delivered': 'customer.timeline.actions.orderDelivered',
   'order.invoiced': 'customer.timeline.actions.orderInvoiced',
   'order.cancelled': 'customer.timeline.actions.orderCancelled',
+  'document.attached': 'customer.timeline.actions.documentAttached',
 } as const satisfies Record<AuditAction, ParseKeys>;
 
 type KnownAction = AuditAction;

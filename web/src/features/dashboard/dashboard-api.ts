@@ -3,6 +3,7 @@
  * draw while the slow ones still compute. Every answer is parsed with the server's schemas.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ZInvoicingLag } from '../../../../src/credit/schemas.ts';
 import { ZDsoReport } from '../../../../src/reports/dso-schemas.ts';
 import {
   ZBacktestReport,
@@ -84,6 +85,18 @@ export function useLargestOverdue(currency: string) {
     queryKey: dashboardKeys.report('pareto', query),
     queryFn: ({ signal }) => apiGet('/api/reports/pareto', ZPareto, query, signal),
     enabled: currency !== '',
+  });
+}
+
+/**
+ * The days from delivery to invoice over the last 90 days (the server's default period):
+ * overall, by band, and the customers invoiced the latest (issue 12).
+ */
+export function useInvoicingLag() {
+  const query = {} as const;
+  return useQuery({
+    queryKey: dashboardKeys.report('invoicing-lag', query),
+    queryFn: ({ signal }) => apiGet('/api/reports/invoicing-lag', ZInvoicingLag, query, signal),
   });
 }
 

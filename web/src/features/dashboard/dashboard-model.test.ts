@@ -10,7 +10,11 @@ import {
   chartValue,
   dashboardCurrencies,
   dsoPoints,
+  LAG_CUSTOMERS,
+  lagBands,
+  latestInvoiced,
   receivableFigures,
+  type TInvoicingLag,
 } from './dashboard-model.ts';
 
 const total = (currency: string, invoicesOpen: number, overdue: number) => ({
@@ -127,5 +131,52 @@ describe('the dashboard model', () => {
     expect(chartDayLabel('2026-12-07', 'fr')).toBe('07/12');
     expect(chartDayLabel('2026-12-07', 'en')).toBe('7 Dec');
     expect(chartMonthLabel('2026-02-28', 'en')).toBe('Feb 26');
+  });
+});
+
+describe('the invoicing lag card', () => {
+  const bands = (counts: number[]) =>
+    [2, 7, 15, 30, null].map((upToDays, index) => ({ upToDays, links: counts[index] ?? 0 }));
+
+  it('turns the server’s upper bounds into ranges, the first from day 0, the last open', () => {
+    expect(lagBands(bands([2, 0, 1, 1, 3]))).toEqual([
+      { fromDays: 0, toDays: 2, links: 2 },
+      { fromDays: 3, toDays: 7, links: 0 },
+      { fromDays: 8, toDays: 15, links: 1 },
+      { fromDays: 16, toDays: 30, links: 1 },
+      { fromDays: 31, toDays: null, links: 3 },
+    ]);
+    expect(lagBands([])).toEqual([]);
+  });
+
+  const customer = (code: string, meanDays: number | null) => ({
+    customerId: `00000000-0000-4000-8000-0000000000${code.slice(-2)}`,
+    code,
+    name: `Client ${code}`,
+    links: meanDays === null ? 0 : 1,
+    meanDays,
+    bands: bands([]),
+  });
+  const lag = (customers: TInvoicingLag['customers']): TInvoicingLag => ({
+    from: '2025-12-15',
+    to: '2026-03-15',
+    overall: { links: customers.length, meanDays: 8, bands: bands([]) },
+    customers,
+  });
+
+  it.each<[string, (number | null)[], string[]]>([
+    [
+      'the first five, in the server’s order',
+      [26, 20, 15, 9, 4, 2, 1],
+      ['C01', 'C02', 'C03', 'C04', 'C05'],
+    ],
+    ['fewer than five', [10, 0], ['C01', 'C02']],
+    ['without a mean, left out', [10, null], ['C01']],
+    ['none', [], []],
+  ])('names %s', (_, means, expected) => {
+    const given = lag(means.map((mean, index) => customer(`C0${index + 1}`, mean)));
+    const named = latestInvoiced(given).map((entry) => entry.code);
+    expect(named).toEqual(expected);
+    expect(named.length).toBeLessThanOrEqual(LAG_CUSTOMERS);
   });
 });

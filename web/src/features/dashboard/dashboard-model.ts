@@ -7,6 +7,8 @@
  */
 import type { TAgedBalance, TAgedBalanceTotal } from '../../../../src/reports/schemas.ts';
 import type { TDsoReport } from '../../../../src/reports/dso-schemas.ts';
+import type { ZInvoicingLag } from '../../../../src/credit/schemas.ts';
+import type { z } from 'zod';
 import { calendarDate, endOfMonth } from '../../../../src/shared/calendar-date.ts';
 import type { Language } from '../../../../src/shared/language.ts';
 import { minorDigits, parseCurrencyCode } from '../../../../src/shared/money.ts';
@@ -141,4 +143,39 @@ export function chartDayLabel(date: string, language: Language): string {
 /** A month under a point, short: `févr. 26` (fr), `Feb 26` (en). */
 export function chartMonthLabel(date: string, language: Language): string {
   return SHORT_MONTH[language].format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The invoicing lag as `GET /api/reports/invoicing-lag` answers it. */
+export type TInvoicingLag = z.infer<typeof ZInvoicingLag>;
+
+/** A band of the invoicing lag as its bar is labelled: from and to days, both inclusive. */
+export type LagBand = {
+  fromDays: number;
+  /** `null` for the last band, open-ended. */
+  toDays: number | null;
+  links: number;
+};
+
+/**
+ * The server's bands (each an upper bound, inclusive, the last open) as ranges: each starts
+ * the day after the previous one ends, the first on day 0 (invoiced on delivery, or before:
+ * no lag).
+ */
+export function lagBands(bands: TInvoicingLag['overall']['bands']): LagBand[] {
+  return bands.map((band, index) => ({
+    fromDays: index === 0 ? 0 : (bands[index - 1]?.upToDays ?? 0) + 1,
+    toDays: band.upToDays,
+    links: band.links,
+  }));
+}
+
+/** How many of the customers invoiced the latest the dashboard names. */
+export const LAG_CUSTOMERS = 5;
+
+/**
+ * The customers invoiced the latest, longest mean first as the server ranks them, at most
+ * `LAG_CUSTOMERS`; a customer without a link has no mean to rank.
+ */
+export function latestInvoiced(lag: TInvoicingLag): TInvoicingLag['customers'] {
+  return lag.customers.filter((customer) => customer.meanDays !== null).slice(0, LAG_CUSTOMERS);
 }

@@ -19,6 +19,7 @@ import {
   useDsoTrend,
   useForecast,
   useForecastVsActual,
+  useInvoicingLag,
   useLargestOverdue,
   useWorstPayers,
 } from './dashboard-api.ts';
@@ -26,6 +27,7 @@ import { LargestOverdue, WorstPayers } from './dashboard-lists.tsx';
 import { dashboardCurrencies, dsoPoints, receivableFigures } from './dashboard-model.ts';
 import { DsoTrendChart } from './dso-trend-chart.tsx';
 import { ForecastChart, ForecastVsActualChart } from './forecast-charts.tsx';
+import { InvoicingLagCard } from './invoicing-lag-card.tsx';
 import { Loaded } from './loaded.tsx';
 import { ReceivableFiguresRow } from './receivable-figures.tsx';
 import classes from './dashboard.module.css';
@@ -34,7 +36,7 @@ import classes from './dashboard.module.css';
  * The CFO's first screen (issue 11): « where we come from, where we are, where we are
  * going ». What is owed and how late (figures, aged balance by collector), the DSO trend,
  * the cash expected and how well the last forecast did, the worst payers and the largest
- * overdue invoices; one currency at a time, every chart leading down to invoices. Each part
+ * overdue invoices, and how long delivered orders wait for their invoice; one currency at a time, every chart leading down to invoices. Each part
  * asks its own report, so the quick ones show while the slow ones compute; printed, the
  * navigation and the hints are left out.
  */
@@ -51,6 +53,7 @@ export function DashboardPage() {
   const backtest = useForecastVsActual(today, currency);
   const payers = useWorstPayers(currency);
   const overdue = useLargestOverdue(currency);
+  const lag = useInvoicingLag();
   const total = balance.data?.totals.find((entry) => entry.currency === currency);
   const points = dso.data === undefined ? [] : dsoPoints(dso.data, currency);
   return (
@@ -94,6 +97,7 @@ export function DashboardPage() {
             <ForecastVsActualChart backtest={backtest} currency={currency} />
             <WorstPayers payers={payers} />
             <LargestOverdue pareto={overdue} currency={currency} />
+            <InvoicingLagCard lag={lag} />
           </SimpleGrid>
         </Stack>
       )}
