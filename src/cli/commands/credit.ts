@@ -3,6 +3,7 @@
  * order? » from a script or the ERP's batch, on the same use case as `POST /api/credit-check`.
  * Exit 0 when accepted, **10 when held** (the reasons on stdout), the usual codes otherwise
  * (2 bad input, 4 unknown customer). Amounts are decimals (`1234.56`, `1 234,56`).
+ * `encaisse credit review`: the daily review on demand (docs/credit.md « The daily review »).
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -30,6 +31,8 @@ const ZCheckOptions = z.object({
   order: z.string().optional(),
   json: z.boolean().optional(),
 });
+
+const ZReviewOptions = z.object({ json: z.boolean().optional() });
 
 /** `encaisse credit …`, registered on `program` in the CLI's `language`. */
 export function registerCreditCommands(program: Command, language: Language): void {
@@ -81,6 +84,22 @@ export function registerCreditCommands(program: Command, language: Language): vo
           reasons,
         })}\n`,
       );
+    });
+  credit
+    .command('review')
+    .description(help('creditReview'))
+    .option('--json', help('json'))
+    .action(async (raw: unknown, command: Command) => {
+      const options = parseOptions(ZReviewOptions, raw, language);
+      const { reviewCreditExposures } = await import('../../credit/review-run.ts');
+      const report = await withCompany(command.optsWithGlobals<GlobalOptions>(), ({ deps, ctx }) =>
+        reviewCreditExposures(deps, ctx),
+      );
+      if (options.json) {
+        printJson(report);
+        return;
+      }
+      process.stdout.write(`${say('creditReviewed', report)}\n`);
     });
   registerCreditScreenCommands(credit, language);
 }

@@ -91,6 +91,8 @@ export const creditEn = {
 export const creditCliHelpEn = {
   credit: 'Credit management: the credit check of an order, see docs/credit.md',
   creditCheck: 'May this order be shipped? Exit 0 accepted, 10 held (the reasons printed)',
+  creditReview:
+    "Review every entity with a limit: the alerts and holds the ledger's own crossings call for (the daily run does it before dunning)",
   creditCustomer: 'the customer’s code',
   creditAmount: 'the order’s amount incl. tax (1234.56 or 1 234,56)',
   creditCurrency: 'its currency (the limit’s by default)',
@@ -101,6 +103,8 @@ export const creditCliHelpEn = {
 export const creditCliOutputEn = {
   creditAccepted:
     'Accepted for {{customer}}: exposure {{exposure}} with this order, limit {{limit}}, still available {{available}}.',
+  creditReviewed:
+    'Credit review: {{entities, number}} entities with a limit, {{reviewed, number}} reviewed; {{alertsRaised, number}} alerts raised, {{holdsPlaced, number}} holds placed, {{holdsReleased, number}} released, {{ordersValidated, number}} held orders validated.',
   creditHeld:
     'Held for {{customer}}: {{reasons}} (exposure {{exposure}} with this order, limit {{limit}}).',
 } as const;

@@ -92,6 +92,8 @@ export const creditFr = {
 export const creditCliHelpFr = {
   credit: 'Gestion du crédit : le contrôle d’encours d’une commande, voir docs/credit.md',
   creditCheck: 'Cette commande peut-elle partir ? Code 0 acceptée, 10 bloquée (raisons affichées)',
+  creditReview:
+    'Revoir chaque entité qui a un encours autorisé : les alertes et blocages qu’appellent les franchissements du grand livre seul (le passage quotidien le fait avant les relances)',
   creditCustomer: 'le code du client',
   creditAmount: 'le montant TTC de la commande (1234.56 ou 1 234,56)',
   creditCurrency: 'sa devise (celle de l’encours autorisé par défaut)',
@@ -102,6 +104,8 @@ export const creditCliHelpFr = {
 export const creditCliOutputFr = {
   creditAccepted:
     'Acceptée pour {{customer}} : encours de {{exposure}} avec cette commande, encours autorisé {{limit}}, encore disponible {{available}}.',
+  creditReviewed:
+    'Revue du crédit : {{entities, number}} entités avec un encours autorisé, {{reviewed, number}} revues ; {{alertsRaised, number}} alertes levées, {{holdsPlaced, number}} blocages posés, {{holdsReleased, number}} levés, {{ordersValidated, number}} commandes bloquées validées.',
   creditHeld:
     'Bloquée pour {{customer}} : {{reasons}} (encours de {{exposure}} avec cette commande, encours autorisé {{limit}}).',
 } as const satisfies ShapeOf<typeof creditCliOutputEn>;

@@ -45,6 +45,17 @@ describe('encaisse credit check', () => {
     });
 
     expect((await check('--customer', 'NOBODY', '--amount', '1')).code).toBe(4);
+    // No limit decided yet (C1's is only typed on its record): the review walks none.
+    const reviewed = await encaisse('--company', 'acme', 'credit', 'review', '--json');
+    expect(reviewed.code).toBe(0);
+    expect(JSON.parse(reviewed.stdout)).toEqual({
+      entities: 0,
+      reviewed: 0,
+      alertsRaised: 0,
+      holdsPlaced: 0,
+      holdsReleased: 0,
+      ordersValidated: 0,
+    });
     expect((await check('--customer', 'C1', '--amount', 'beaucoup')).code).toBe(2);
   });
 });
