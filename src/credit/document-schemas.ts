@@ -21,6 +21,19 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 /** The longest note kept with a document (the table's check says the same). */
 export const MAX_EVIDENCE_NOTE_LENGTH = 1000;
 
+/**
+ * The files kept as evidence, by extension: PDF, PNG, JPEG, plain text and an e-mail saved
+ * as `.eml` — what the server accepts and the web's file picker offers.
+ */
+export const EVIDENCE_TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  txt: 'text/plain',
+  eml: 'message/rfc822',
+};
+
 export const ZEvidenceKind = z.enum(EVIDENCE_KINDS).meta({
   id: 'EvidenceKind',
   description:

@@ -23,7 +23,11 @@ import {
   fieldIssue,
 } from '../shared/errors.ts';
 import { checkFile, keptFileName, mediaTypeOf, type FileRules } from '../shared/file-checks.ts';
-import { MAX_EVIDENCE_NOTE_LENGTH, type EvidenceKind } from './document-schemas.ts';
+import {
+  EVIDENCE_TYPES_BY_EXTENSION,
+  MAX_EVIDENCE_NOTE_LENGTH,
+  type EvidenceKind,
+} from './document-schemas.ts';
 import {
   findDocumentContent,
   findSameDocument,
@@ -40,7 +44,7 @@ import { findOrder } from './order-store.ts';
  * attachment: the same refusals word both.
  */
 export const EVIDENCE_FILE_RULES: FileRules = {
-  types: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'message/rfc822'],
+  types: [...new Set(Object.values(EVIDENCE_TYPES_BY_EXTENSION))],
   maxMib: 10,
 };
 

@@ -31,6 +31,7 @@ import {
 import { ExceptionForm, LimitForm, ReasonForm } from './credit-forms.tsx';
 import { CreditGauge } from './credit-gauge.tsx';
 import { canDecideCredit, canDecideLimit } from './credit-model.ts';
+import { CustomerOrders } from './orders-section.tsx';
 import { ScreeningPanel } from './screening-panel.tsx';
 
 type Limit = NonNullable<TCustomerCredit['limit']>;
@@ -103,6 +104,7 @@ function CreditView({ customerId, credit }: { customerId: string; credit: TCusto
       <EntitySection credit={credit} customerId={customerId} />
       <ExceptionsSection credit={credit} />
       <HoldsSection credit={credit} />
+      <CustomerOrders customerId={customerId} />
       <HistorySection history={credit.history} />
       <Modal
         opened={dialog === 'limit'}

@@ -21,6 +21,7 @@ import { DaysLateBadge } from '../../ui/days-late-badge.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useFormatters } from '../../ui/format.ts';
 import { useCurrentSession } from '../auth/session.ts';
+import { InvoiceDocuments } from '../credit/documents-panel.tsx';
 import { actionColor, actionLabelKey, eventFacts } from '../customers/timeline-labels.ts';
 import { signedAmount } from './invoice-amounts.ts';
 import { INVOICE_STATUS_COLORS, isInvoicePageState } from './invoice-cells.tsx';
@@ -54,6 +55,7 @@ export function InvoicePage() {
           <InvoiceHeader invoice={invoice.data} />
           <InvoiceDispute invoice={invoice.data} />
           <InvoiceFacts invoice={invoice.data} />
+          <InvoiceDocuments invoiceId={invoice.data.id} />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <InvoiceLife invoice={invoice.data} />
             <InvoiceEvents invoiceId={invoice.data.id} />
