@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { CreditPolicySettings } from '../credit/credit-policy-settings.tsx';
 import { MailSettings } from '../settings/mail-settings.tsx';
 import { SmsSettings } from '../settings/sms-settings.tsx';
 import { PenaltyRateSettings } from './penalty-rates.tsx';
@@ -12,6 +13,7 @@ export function SettingsTab({ canEdit, canManageSending }: SettingsTabProps) {
     <Stack gap="md">
       <PolicySettings canEdit={canEdit} />
       <PenaltyRateSettings canEdit={canEdit} />
+      <CreditPolicySettings />
       {canManageSending ? (
         <>
           <MailSettings />
