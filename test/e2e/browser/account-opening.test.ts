@@ -22,6 +22,7 @@ import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makeUser } from '../../factories.ts';
 import {
   openBrowserHarness,
+  plainText,
   openSignedIn,
   SCREENSHOTS,
   type BrowserHarness,
@@ -40,9 +41,6 @@ afterAll(async () => {
   await browser?.close();
   await handle?.close();
 });
-
-/** Text as read, every run of spaces (the no-break ones of French too) as one. */
-const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('a prospect’s account opening', () => {
   it('shows what is missing, and a credit manager activates it anyway, with a reason', async () => {
@@ -99,15 +97,15 @@ describe('a prospect’s account opening', () => {
       deposit: 'done',
       credit_limit: 'done',
     });
-    expect(plain(await item('siren').getByTestId('opening-item-reason').textContent())).toBe(
+    expect(plainText(await item('siren').getByTestId('opening-item-reason').textContent())).toBe(
       'SIREN manquant',
     );
     expect(
-      plain(await item('payables_contact').getByTestId('opening-item-reason').textContent()),
+      plainText(await item('payables_contact').getByTestId('opening-item-reason').textContent()),
     ).toBe('Aucun contact de comptabilité fournisseurs');
-    expect(plain(await item('credit_limit').getByTestId('opening-item-reason').textContent())).toBe(
-      'Décidé par tester le 15/03/2026',
-    );
+    expect(
+      plainText(await item('credit_limit').getByTestId('opening-item-reason').textContent()),
+    ).toBe('Décidé par tester le 15/03/2026');
     expect(await page.getByTestId('opening-activate').isDisabled()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/account-opening.png`, fullPage: true });
 
@@ -124,13 +122,13 @@ describe('a prospect’s account opening', () => {
     await page.getByTestId('opening-override').click();
     const form = page.getByTestId('opening-override-form');
     await form.waitFor({ timeout: 20_000 });
-    expect(plain(await form.textContent())).toContain(
+    expect(plainText(await form.textContent())).toContain(
       'Manquent : SIREN, Contact comptabilité fournisseurs.',
     );
     // Without a reason, the server's refusal is said under the field.
     await form.getByTestId('opening-override-confirm').click();
     await expect
-      .poll(async () => plain(await form.textContent()), { timeout: 20_000 })
+      .poll(async () => plainText(await form.textContent()), { timeout: 20_000 })
       .toContain('Indiquez la raison du passage outre');
     await form.getByTestId('opening-override-reason').fill('Client recommandé par le directeur');
     await form.getByTestId('opening-override-confirm').click();
@@ -201,11 +199,11 @@ describe('the dashboard', () => {
     await openSignedIn(page, browser, manager, '/dashboard', 'dashboard-lag');
     const card = page.getByTestId('dashboard-lag');
     await card.getByTestId('dashboard-lag-mean').waitFor({ timeout: 20_000 });
-    expect(plain(await card.getByTestId('dashboard-lag-mean').textContent())).toBe('7,5 j');
+    expect(plainText(await card.getByTestId('dashboard-lag-mean').textContent())).toBe('7,5 j');
     const rows = card.getByTestId('lag-customer');
     expect(await rows.count()).toBe(2);
-    expect(plain(await rows.nth(0).textContent())).toBe('ALPHA · Alpha SARL10,0 j1');
-    expect(plain(await rows.nth(1).textContent())).toBe('BETA · Bêta SA5,0 j1');
+    expect(plainText(await rows.nth(0).textContent())).toBe('ALPHA · Alpha SARL10,0 j1');
+    expect(plainText(await rows.nth(1).textContent())).toBe('BETA · Bêta SA5,0 j1');
     await card.screenshot({ path: `${SCREENSHOTS}/dashboard-invoicing-lag.png` });
     await rows.nth(0).getByRole('link').click();
     await expect

@@ -11,6 +11,9 @@ import { buildApp, WEB_DIR } from '../../../src/server/app.ts';
 import type { App } from '../../../src/http/types.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Text as read, every run of spaces (the no-break ones of French too) as one. */
+export const plainText = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export type BrowserHarness = {

@@ -20,6 +20,7 @@ import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makeUser } from '../../factories.ts';
 import {
   openBrowserHarness,
+  plainText,
   openSignedIn,
   SCREENSHOTS,
   type BrowserHarness,
@@ -87,10 +88,9 @@ async function heldOrder(ctx: Ctx, customerId: string, number: string, amountCen
 }
 
 /** Text as read, every run of spaces (the no-break ones of French amounts too) as one. */
-const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-/** An amount as the app writes it in French (its own formatter), spaces made plain like `plain`. */
+/** An amount as the app writes it in French (its own formatter), spaces made plain like `plainText`. */
 const euros = (amountCents: number) =>
-  plain(formatMoney(cents(amountCents), currencyCode('EUR'), 'fr'));
+  plainText(formatMoney(cents(amountCents), currencyCode('EUR'), 'fr'));
 
 describe('a held order', () => {
   it('is let through by a credit manager’s exception, and a collector is told its ceiling', async () => {
@@ -105,13 +105,15 @@ describe('a held order', () => {
     expect(await row.getByTestId('held-order-reason').textContent()).toBe(
       'Dépassement de l’encours autorisé',
     );
-    expect(plain(await row.getByTestId('held-order-amount').textContent())).toBe(euros(150_000));
+    expect(plainText(await row.getByTestId('held-order-amount').textContent())).toBe(
+      euros(150_000),
+    );
     await expect
-      .poll(async () => plain(await row.getByTestId('held-order-customer').textContent()), {
+      .poll(async () => plainText(await row.getByTestId('held-order-customer').textContent()), {
         timeout: 20_000,
       })
       .toBe('Boulangerie Roux (ROUX)');
-    expect(plain(await row.getByTestId('held-order-exposure').textContent())).toBe(
+    expect(plainText(await row.getByTestId('held-order-exposure').textContent())).toBe(
       `${euros(400_000)} sur ${euros(500_000)}avec la commande : ${euros(550_000)}`,
     );
 
@@ -130,13 +132,15 @@ describe('a held order', () => {
 
     await page.goto(`${browser.baseUrl}/customers/${customerId}?tab=credit`);
     await page.getByTestId('customer-credit').waitFor({ timeout: 20_000 });
-    expect(plain(await page.getByTestId('credit-exposure-against').textContent())).toBe(
+    expect(plainText(await page.getByTestId('credit-exposure-against').textContent())).toBe(
       `${euros(550_000)} sur ${euros(500_000)}`,
     );
-    expect(plain(await page.getByTestId('credit-limit-amount').textContent())).toBe(euros(500_000));
+    expect(plainText(await page.getByTestId('credit-limit-amount').textContent())).toBe(
+      euros(500_000),
+    );
     const exception = page.getByTestId('credit-exception');
     expect(await exception.count()).toBe(1);
-    expect(plain(await exception.getByTestId('credit-exception-amount').textContent())).toBe(
+    expect(plainText(await exception.getByTestId('credit-exception-amount').textContent())).toBe(
       `${euros(50_000)} jusqu’au 14/04/2026`,
     );
     await expect
@@ -170,7 +174,7 @@ describe('a held order', () => {
     await asked.getByTestId('credit-form-save').click();
     const problem = asked.getByTestId('credit-form-problem');
     await problem.waitFor({ timeout: 20_000 });
-    expect(plain(await problem.textContent())).toBe(
+    expect(plainText(await problem.textContent())).toBe(
       `Cette décision dépasse votre délégation (niveau 1, jusqu’à ${euros(100_000)}) : demandez à un niveau supérieur`,
     );
     const credit = await getCustomerCredit(deps, ctx, customerId);
@@ -194,7 +198,7 @@ describe('a held order', () => {
     // Without a reason, the server's issue is said under the field.
     await form.getByTestId('credit-form-save').click();
     await expect
-      .poll(async () => plain(await form.textContent()), { timeout: 20_000 })
+      .poll(async () => plainText(await form.textContent()), { timeout: 20_000 })
       .toContain('Indiquez la raison de cette décision');
     await form.getByTestId('credit-form-reason').fill('Acompte de 30 % demandé');
     await form.getByTestId('credit-form-save').click();

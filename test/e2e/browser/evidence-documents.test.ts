@@ -23,6 +23,7 @@ import { openTestRuntime } from '../../db.ts';
 import { makeCompany, makeCustomer, makeInvoices, makeUser } from '../../factories.ts';
 import {
   openBrowserHarness,
+  plainText,
   openSignedIn,
   SCREENSHOTS,
   type BrowserHarness,
@@ -43,10 +44,9 @@ afterAll(async () => {
 });
 
 /** Text as read, every run of spaces (the no-break ones of French amounts too) as one. */
-const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-/** An amount as the app writes it in French (its own formatter), spaces made plain like `plain`. */
+/** An amount as the app writes it in French (its own formatter), spaces made plain like `plainText`. */
 const euros = (amountCents: number) =>
-  plain(formatMoney(cents(amountCents), currencyCode('EUR'), 'fr'));
+  plainText(formatMoney(cents(amountCents), currencyCode('EUR'), 'fr'));
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A one-page signed delivery receipt, its dates fixed so that its bytes are the same each run. */
@@ -122,9 +122,11 @@ describe('a signed delivery receipt', () => {
     const row = page.getByTestId('credit-order-row').filter({ hasText: 'CMD-2026-0101' });
     await row.waitFor({ timeout: 20_000 });
     expect(await row.getByTestId('credit-order-status').textContent()).toBe('Facturée');
-    expect(plain(await row.getByTestId('credit-order-amount').textContent())).toBe(euros(240_000));
-    expect(plain(await row.getByTestId('credit-order-remaining').textContent())).toBe(euros(0));
-    expect(plain(await row.getByTestId('credit-order-invoiced').textContent())).toBe(
+    expect(plainText(await row.getByTestId('credit-order-amount').textContent())).toBe(
+      euros(240_000),
+    );
+    expect(plainText(await row.getByTestId('credit-order-remaining').textContent())).toBe(euros(0));
+    expect(plainText(await row.getByTestId('credit-order-invoiced').textContent())).toBe(
       euros(240_000),
     );
     expect(await row.getByTestId('credit-order-delivered').textContent()).toBe('06/03/2026');
@@ -204,7 +206,7 @@ describe('a signed delivery receipt', () => {
     });
     const problem = panel.getByTestId('document-upload-problem');
     await problem.waitFor({ timeout: 20_000 });
-    expect(plain(await problem.innerText())).toBe(
+    expect(plainText(await problem.innerText())).toBe(
       'Le fichier n’a pas été ajouté Le document ne peut pas être conservé : Un fichier de type image/gif ne peut pas être joint : PDF, PNG, JPEG, texte ou e-mail (.eml) seulement',
     );
     expect(await listDocuments(deps, ctx, { invoiceId })).toHaveLength(1);

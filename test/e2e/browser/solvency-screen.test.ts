@@ -20,6 +20,7 @@ import { makeCompany, makeCustomer, makeUser } from '../../factories.ts';
 import type { Page } from 'playwright-core';
 import {
   openBrowserHarness,
+  plainText,
   openSignedIn,
   SCREENSHOTS,
   type BrowserHarness,
@@ -38,9 +39,6 @@ afterAll(async () => {
   await browser?.close();
   await handle?.close();
 });
-
-/** Text as read, every run of spaces (the no-break ones of French too) as one. */
-const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Opens « Analyser » / « Relancer l'analyse », types a score on 0–100 and sends it. */
 async function screenFromPage(page: Page, score: string) {
@@ -79,10 +77,10 @@ describe('a prospect’s solvency screen', () => {
     );
     const panel = page.getByTestId('solvency-screen');
     expect(await panel.getAttribute('data-prospect')).toBe('true');
-    expect(plain(await panel.getByTestId('screening-empty').textContent())).toContain(
+    expect(plainText(await panel.getByTestId('screening-empty').textContent())).toContain(
       'Aucune analyse',
     );
-    expect(plain(await panel.getByTestId('screening-run').textContent())).toBe('Analyser');
+    expect(plainText(await panel.getByTestId('screening-run').textContent())).toBe('Analyser');
 
     await screenFromPage(page, '72');
     const verdict = panel.getByTestId('screening-verdict');
@@ -90,23 +88,23 @@ describe('a prospect’s solvency screen', () => {
     expect(await verdict.getAttribute('data-verdict')).toBe('go');
     // A prospect's panel is open: the reasons show without asking.
     const reasons = await panel.getByTestId('screening-reason').allTextContents();
-    expect(reasons.map(plain)).toEqual([
+    expect(reasons.map(plainText)).toEqual([
       'Score 72/100 (Ellisphere : 72), au moins 60',
       'Pas de fiche du répertoire : jugée sur le seul score',
     ]);
-    expect(plain(await panel.getByTestId('screening-score').textContent())).toBe(
+    expect(plainText(await panel.getByTestId('screening-score').textContent())).toBe(
       'Score72 sur l’échelle 0 à 100, soit 72/100Ellisphere (saisi), au 15/03/2026',
     );
-    expect(plain(await panel.getByTestId('screening-company').textContent())).toBe(
+    expect(plainText(await panel.getByTestId('screening-company').textContent())).toBe(
       'EntrepriseAucune fiche du répertoire',
     );
-    expect(plain(await panel.getByTestId('screening-sources').textContent())).toBe(
+    expect(plainText(await panel.getByTestId('screening-sources').textContent())).toBe(
       'Sources interrogéesAucune source interrogée',
     );
-    expect(plain(await panel.getByTestId('screening-by').textContent())).toMatch(
+    expect(plainText(await panel.getByTestId('screening-by').textContent())).toMatch(
       /^Analyse du 15\/03\/2026 \d{2}:\d{2} par Test credit_manager$/,
     );
-    expect(plain(await panel.getByTestId('screening-run').textContent())).toBe(
+    expect(plainText(await panel.getByTestId('screening-run').textContent())).toBe(
       'Relancer l’analyse',
     );
     // One screen: no history yet.
@@ -114,16 +112,16 @@ describe('a prospect’s solvency screen', () => {
 
     await screenFromPage(page, '20');
     await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toBe('Refus');
-    expect((await panel.getByTestId('screening-reason').allTextContents()).map(plain)).toEqual([
+    expect((await panel.getByTestId('screening-reason').allTextContents()).map(plainText)).toEqual([
       'Score 20/100 (Ellisphere : 20), sous 35 : pas de crédit',
       'Pas de fiche du répertoire : jugée sur le seul score',
     ]);
     const rows = panel.getByTestId('screening-history-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
-    expect(plain(await rows.nth(0).textContent())).toMatch(
+    expect(plainText(await rows.nth(0).textContent())).toMatch(
       /^15\/03\/2026 \d{2}:\d{2}RefusTest credit_manager$/,
     );
-    expect(plain(await rows.nth(1).textContent())).toMatch(
+    expect(plainText(await rows.nth(1).textContent())).toMatch(
       /^15\/03\/2026 \d{2}:\d{2}AccordTest credit_manager$/,
     );
     await page.screenshot({ path: `${SCREENSHOTS}/solvency-screen.png`, fullPage: true });
@@ -159,11 +157,11 @@ describe('a prospect’s solvency screen', () => {
     await form.waitFor({ timeout: 20_000 });
     const missing =
       'Le client n’a pas de SIREN : saisissez-le sur sa fiche avant d’analyser sa solvabilité';
-    expect(plain(await form.getByTestId('screening-no-siren').textContent())).toBe(missing);
+    expect(plainText(await form.getByTestId('screening-no-siren').textContent())).toBe(missing);
     await form.getByTestId('screening-form-submit').click();
     const problem = form.getByTestId('screening-form-problem');
     await problem.waitFor({ timeout: 20_000 });
-    expect(plain(await problem.textContent())).toBe(
+    expect(plainText(await problem.textContent())).toBe(
       `L’analyse de solvabilité ne peut pas être faite${missing}`,
     );
     expect(await listScreens(deps, ctx, prospect.id)).toEqual([]);
@@ -202,14 +200,14 @@ describe('a prospect’s solvency screen', () => {
     );
     const panel = page.getByTestId('solvency-screen');
     expect(await panel.getAttribute('data-prospect')).toBe('false');
-    expect(plain(await panel.getByTestId('screening-verdict').textContent())).toBe(
+    expect(plainText(await panel.getByTestId('screening-verdict').textContent())).toBe(
       'Accord avec acompte de 30 %',
     );
     expect(await panel.getByTestId('screening-reason').count()).toBe(0);
     await panel.getByTestId('screening-toggle').click();
     await expect
       .poll(
-        async () => (await panel.getByTestId('screening-reason').allTextContents()).map(plain),
+        async () => (await panel.getByTestId('screening-reason').allTextContents()).map(plainText),
         {
           timeout: 20_000,
         },
@@ -219,7 +217,7 @@ describe('a prospect’s solvency screen', () => {
         'Score 58/100 (Assureur : 12), sous 60 : un acompte ou un paiement d’avance d’abord',
         'Pas de fiche du répertoire : jugée sur le seul score',
       ]);
-    expect(plain(await panel.getByTestId('screening-incidents').textContent())).toBe(
+    expect(plainText(await panel.getByTestId('screening-incidents').textContent())).toBe(
       'Incidents de paiement1 incident, 1 234,50 € au total',
     );
     await page.close();

@@ -107,6 +107,28 @@ const LIMIT_FIELDS = new Set([
  * part and what covers it, the review and expiry dates, and why. The server checks it all
  * again, and the decider's authority.
  */
+
+/** The reason every credit decision asks for, kept in the audit trail. */
+function ReasonField(props: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('credit.form.reason')}
+      value={props.value}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+      autosize
+      minRows={2}
+      maxLength={2000}
+      error={props.error}
+      data-testid="credit-form-reason"
+    />
+  );
+}
+
 export function LimitForm(props: {
   customerId: string;
   credit: TCustomerCredit;
@@ -218,16 +240,7 @@ export function LimitForm(props: {
             testId="credit-form-expiry"
           />
         </Group>
-        <Textarea
-          label={t('credit.form.reason')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={2000}
-          error={fieldError('reason')}
-          data-testid="credit-form-reason"
-        />
+        <ReasonField value={reason} onChange={setReason} error={fieldError('reason')} />
         <ProblemAlert messages={problems.messages} />
         <FormButtons
           onCancel={props.onDone}
@@ -326,16 +339,7 @@ export function ExceptionForm(props: {
             testId="credit-form-until"
           />
         </Group>
-        <Textarea
-          label={t('credit.form.reason')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={2000}
-          error={fieldError('reason')}
-          data-testid="credit-form-reason"
-        />
+        <ReasonField value={reason} onChange={setReason} error={fieldError('reason')} />
         <ProblemAlert messages={problems.messages} />
         <FormButtons
           onCancel={props.onDone}
