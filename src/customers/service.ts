@@ -55,6 +55,7 @@ import {
   type CustomerListRow,
   sumCustomerRows,
   updateCustomerRows,
+  findCodesInStatus,
 } from './store.ts';
 
 type AddressInput = NonNullable<TCreateCustomerRequest['billingAddress']>;
@@ -333,6 +334,18 @@ export async function findCustomerIdsByCodes(
   codes: readonly string[],
 ): Promise<Map<string, { id: string; paymentTerms: string }>> {
   return findCustomerTermsByCodes(tx, ctx.companyId, [...new Set(codes)]);
+}
+
+/**
+ * The codes among `codes` of customers still prospects, in one statement: an import may not
+ * make one active (its account opening does, issue 12).
+ */
+export async function findProspectCodes(
+  tx: Queryable,
+  ctx: Ctx,
+  codes: readonly string[],
+): Promise<Set<string>> {
+  return findCodesInStatus(tx, ctx.companyId, [...new Set(codes)], 'prospect');
 }
 
 /**

@@ -445,6 +445,26 @@ export async function findCustomerTermsByCodes(
   return new Map(rows.map((row) => [row.code, { id: row.id, paymentTerms: row.payment_terms }]));
 }
 
+/** The codes among `codes` of customers in `status`, in one statement. */
+export async function findCodesInStatus(
+  q: Queryable,
+  companyId: string,
+  codes: readonly string[],
+  status: CustomerStatus,
+): Promise<Set<string>> {
+  if (codes.length === 0) {
+    return new Set();
+  }
+  const rows = await q
+    .selectFrom('customer')
+    .select('code')
+    .where('company_id', '=', companyId)
+    .where('code', '=', anyOf(codes, 'text'))
+    .where('status', '=', status)
+    .execute();
+  return new Set(rows.map((row) => row.code));
+}
+
 export type CustomerListRow = {
   id: string;
   code: string;

@@ -10,6 +10,7 @@ import { readEntityEvents } from '../../src/audit/service.ts';
 import { decideCreditLimit } from '../../src/credit/decisions.ts';
 import { activateCustomer, getAccountOpening } from '../../src/credit/opening-service.ts';
 import { getCustomer, updateCustomer } from '../../src/customers/service.ts';
+import { importFile } from '../../src/imports/service.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import { ConflictError, ForbiddenError, InvalidError } from '../../src/shared/errors.ts';
 import { openTestRuntime } from '../db.ts';
@@ -63,6 +64,31 @@ describe('account opening', () => {
       ],
     });
     expect((await getCustomer(deps, ctx, prospect.id)).status).toBe('prospect');
+  });
+
+  it('refuses a customers file that would make a prospect active, on its line', async () => {
+    const { ctx } = await makeCompany(deps);
+    await makeCustomer(deps, ctx, { code: 'PROSP1', status: 'prospect' });
+    await makeCustomer(deps, ctx, { code: 'ACTIF1' });
+    const bytes = new TextEncoder().encode(
+      'code,name,status\nPROSP1,Prospect SARL,active\nACTIF1,Client SARL,closed\nNEUF1,Nouveau SAS,active\n',
+    );
+    const options = { kind: 'customers', bytes, fileName: 'clients.csv', dryRun: false } as const;
+
+    const refused = await importFile(deps, ctx, { ...options, partial: false });
+    expect(refused).toMatchObject({ committed: false, rejected: 1 });
+    expect(refused.errors.map((issue) => [issue.line, issue.field, issue.code])).toEqual([
+      [2, 'status', 'prospect_activation_through_opening'],
+    ]);
+    const partial = await importFile(deps, ctx, { ...options, partial: true });
+    expect(partial).toMatchObject({ committed: true, created: 1, updated: 1, rejected: 1 });
+    const statuses = await Promise.all(
+      ['PROSP1', 'ACTIF1', 'NEUF1'].map(async (code) => {
+        const id = await deps.customers.findIdByCode(deps.db, ctx, code);
+        return (await getCustomer(deps, ctx, id ?? '')).status;
+      }),
+    );
+    expect(statuses).toEqual(['prospect', 'closed', 'active']);
   });
 
   it('activates over missing items only for a role that may, with a reason, and records what it passed over', async () => {

@@ -10,7 +10,11 @@ import type { CreditCompany } from '../../credit/entity-state.ts';
 import { receiveOrdersInTx, type OrderTerm } from '../../credit/receive-orders.ts';
 import type { CustomerWithContacts } from '../../customers/model.ts';
 import { computeDueDate, parsePaymentTerms } from '../../shared/payment-terms.ts';
-import { findCustomerIdsByCodes, newCustomerFields } from '../../customers/service.ts';
+import {
+  findCustomerIdsByCodes,
+  findProspectCodes,
+  newCustomerFields,
+} from '../../customers/service.ts';
 import {
   planCustomerUpserts,
   type CustomerUpsert,
@@ -108,7 +112,19 @@ export async function planCustomers(
     (c) => c === 'email' || c === 'phone' || c === 'contact_name',
   );
   const upserts: CustomerUpsertInput[] = [];
+  // A prospect becomes active through its account opening, not a file (issue 12).
+  const prospects = columns.includes('status')
+    ? await findProspectCodes(
+        tx,
+        ctx,
+        rows.filter((row) => row.status === 'active').map((row) => row.code),
+      )
+    : new Set<string>();
   for (const row of rows) {
+    if (prospects.has(row.code) && row.status === 'active') {
+      issues.push(fieldIssue('status', 'prospect_activation_through_opening', {}, row.line));
+      continue;
+    }
     const collectorId =
       row.collectorEmail === undefined ? null : collectors.get(row.collectorEmail.toLowerCase());
     if (collectorId === undefined) {
