@@ -92,7 +92,7 @@ export const creditCliHelpEn = {
   credit: 'Credit management: the credit check of an order, see docs/credit.md',
   creditCheck: 'May this order be shipped? Exit 0 accepted, 10 held (the reasons printed)',
   creditReview:
-    "Review every entity with a limit: the alerts and holds the ledger's own crossings call for (the daily run does it before dunning)",
+    'Review the entities with a limit, for the alerts and holds the ledger’s own crossings call for (the daily run does it before dunning)',
   creditCustomer: 'the customer’s code',
   creditAmount: 'the order’s amount incl. tax (1234.56 or 1 234,56)',
   creditCurrency: 'its currency (the limit’s by default)',

@@ -93,7 +93,7 @@ export const creditCliHelpFr = {
   credit: 'Gestion du crédit : le contrôle d’encours d’une commande, voir docs/credit.md',
   creditCheck: 'Cette commande peut-elle partir ? Code 0 acceptée, 10 bloquée (raisons affichées)',
   creditReview:
-    'Revoir chaque entité qui a un encours autorisé : les alertes et blocages qu’appellent les franchissements du grand livre seul (le passage quotidien le fait avant les relances)',
+    'Revoir les entités qui ont un encours autorisé, pour les alertes et blocages qu’appellent les franchissements du grand livre seul (le passage quotidien le fait avant les relances)',
   creditCustomer: 'le code du client',
   creditAmount: 'le montant TTC de la commande (1234.56 ou 1 234,56)',
   creditCurrency: 'sa devise (celle de l’encours autorisé par défaut)',
