@@ -10,7 +10,11 @@ import type { Deps } from '../app/deps.ts';
 import { listAssignableUsers } from '../auth/service.ts';
 import type { Company } from '../companies/model.ts';
 import { getCompany } from '../companies/service.ts';
-import { listEntityAccounts, type CreditAccount } from '../customers/credit-accounts.ts';
+import {
+  listAccountsOfEntities,
+  listEntityAccounts,
+  type CreditAccount,
+} from '../customers/credit-accounts.ts';
 import type { Queryable } from '../db/client.ts';
 import { listKeptBalances, type KeptBalance } from '../ledger/kept-balances.ts';
 import { NotFoundError } from '../shared/errors.ts';
@@ -176,27 +180,93 @@ export async function readEntityState(
   if (asking === undefined) {
     throw new NotFoundError('customer', 'id' in customer ? customer.id : customer.code);
   }
+  const [state] = await statesOf(deps, q, ctx, company, [{ asking, accounts }], lock);
+  return state as EntityState;
+}
+
+/**
+ * The state of the entity of each of `customerIds` (by customer id), in a fixed number of
+ * statements whatever their number: what an orders file reads for a batch. With `lock`
+ * every account of every entity is locked at once, in id order, and the balances held.
+ * Throws `NotFound` for an id not the company's.
+ */
+export async function readEntityStates(
+  deps: Deps,
+  q: Queryable,
+  ctx: Ctx,
+  company: CreditCompany,
+  customerIds: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<Map<string, EntityState>> {
+  const lock = options.lock === true;
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const askingRows = await listAccountsOfEntities(q, ctx, { sirens: [], customerIds: ids });
+  const missing = ids.find((id) => !askingRows.some((account) => account.id === id));
+  if (missing !== undefined) {
+    throw new NotFoundError('customer', missing);
+  }
+  const accounts = await listAccountsOfEntities(
+    q,
+    ctx,
+    {
+      sirens: [...new Set(askingRows.flatMap((account) => account.siren ?? []))],
+      customerIds: askingRows.filter((account) => account.siren === null).map((a) => a.id),
+    },
+    { lock },
+  );
+  const groups = askingRows.map((row) => {
+    const key = entityKey(entityOf(row));
+    const members = accounts.filter((account) => entityKey(entityOf(account)) === key);
+    const asking = members.find((account) => account.id === row.id) ?? row;
+    return { asking, accounts: [asking, ...members.filter((account) => account.id !== row.id)] };
+  });
+  const states = await statesOf(deps, q, ctx, company, groups, lock);
+  return new Map(groups.map((group, index) => [group.asking.id, states[index] as EntityState]));
+}
+
+/**
+ * The states of `groups` (an asking account and the accounts of its entity, it first), their
+ * limits, balances, orders, exceptions, holds and the policy read in one statement each.
+ */
+async function statesOf(
+  deps: Deps,
+  q: Queryable,
+  ctx: Ctx,
+  company: CreditCompany,
+  groups: readonly { asking: CreditAccount; accounts: CreditAccount[] }[],
+  lock: boolean,
+): Promise<EntityState[]> {
   const today = deps.clock.today(company.timeZone);
-  const entity = entityOf(asking);
-  const ids = accounts.map((account) => account.id);
+  const entities = groups.map((group) => entityOf(group.asking));
+  const ids = [...new Set(groups.flatMap((group) => group.accounts.map((account) => account.id)))];
   const [stored, balances, orders, exceptions, holds, policy] = await Promise.all([
-    findCurrentLimits(q, ctx.companyId, [entity, { kind: 'account', customerId: asking.id }]),
+    findCurrentLimits(q, ctx.companyId, [
+      ...entities,
+      ...groups.map((group): CreditEntity => ({ kind: 'account', customerId: group.asking.id })),
+    ]),
     listKeptBalances(q, ctx, ids, { forShare: lock }),
     sumLiveOrders(q, ctx.companyId, ids),
-    listLiveExceptions(q, ctx.companyId, entity, today),
+    listLiveExceptions(q, ctx.companyId, entities, today),
     listOpenHolds(q, ctx.companyId, ids),
     readCreditPolicy(q, ctx.companyId),
   ]);
-  return {
-    accounts,
-    entity,
-    limit: limitInForce(stored, entity, asking, company.currency),
-    exposures: exposuresOf(new Set(ids), balances, orders),
-    exceptions,
-    holds,
-    policy,
-    today,
-    companyCurrency: company.currency,
-    alertRecipients: company.alertRecipients,
-  };
+  return groups.map((group, index) => {
+    const entity = entities[index] ?? entityOf(group.asking);
+    const members = new Set(group.accounts.map((account) => account.id));
+    return {
+      accounts: group.accounts,
+      entity,
+      limit: limitInForce(stored, entity, group.asking, company.currency),
+      exposures: exposuresOf(members, balances, orders),
+      exceptions: exceptions.get(entityKey(entity)) ?? [],
+      holds: holds.filter((hold) => members.has(hold.customerId)),
+      policy,
+      today,
+      companyCurrency: company.currency,
+      alertRecipients: company.alertRecipients,
+    };
+  });
 }

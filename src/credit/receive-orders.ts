@@ -15,7 +15,7 @@ import { reviewEntityInTx } from './decisions.ts';
 import {
   creditCompany,
   exposureIn,
-  readEntityState,
+  readEntityStates,
   type CreditCompany,
   type EntityState,
 } from './entity-state.ts';
@@ -81,12 +81,13 @@ export type BatchOrderOutcome =
  * alerts raised or cleared: the exposure only grew, so the state at the end is the one the
  * orders received one by one would leave).
  *
- * Statements: one lookup of the numbers, then for each distinct customer with a new order
- * one `readEntityState` (a fixed count: its accounts locked, then limits, balances, orders,
- * exceptions, holds and policy), the inserts and the events, and for each entity that
- * validated an order one review (a fixed count unless it releases or places holds).
- * The state is read per customer, not per entity, because the limit in force depends on the
- * asking account when its SIREN has no decision of its own (its own decision or typed figure).
+ * Statements: one lookup of the numbers, then `readEntityStates` for every customer with a
+ * new order at once (a fixed count: the accounts of every entity locked, then limits,
+ * balances, orders, exceptions, holds and policy), the inserts and the events, and for each
+ * entity that validated an order one review (a fixed count unless it releases or places
+ * holds). A state is kept per customer, not per entity, because the limit in force depends on
+ * the asking account when its SIREN has no decision of its own (its own decision or typed
+ * figure).
  *
  * A number given twice in `orders` is a caller's bug (the import refuses it as
  * `duplicate_in_file`): it throws. Takes `orders:write`.
@@ -105,7 +106,15 @@ export async function receiveOrdersInTx(
   }
   const stored = await findOrderTermsByNumbers(tx, ctx.companyId, numbers);
   const fresh = orders.filter((order) => !stored.has(order.number.trim()));
-  const states = await readStates(deps, tx, ctx, company, fresh);
+  // Every entity of the batch, locked at once in id order: a fixed number of statements.
+  const states = await readEntityStates(
+    deps,
+    tx,
+    ctx,
+    company,
+    fresh.map((order) => order.customerId),
+    { lock: true },
+  );
   // What this batch's validated orders add to each entity's exposure, by currency.
   const added = new Map<string, Map<string, Cents>>();
   const toReview = new Map<string, EntityState>();
@@ -198,29 +207,6 @@ export async function receiveOrdersInTx(
     await reviewEntityInTx(deps, tx, ctx, counted(state, added.get(key)), 'under_limit');
   }
   return outcomes;
-}
-
-/**
- * The state of each customer of `orders`, read under its entity's locks, customers in id
- * order: within an entity `listEntityAccounts` locks in id order (ADR 13); imports run one
- * at a time, and the API's use cases lock one entity each, so no two lockers circle.
- */
-async function readStates(
-  deps: Deps,
-  tx: Tx,
-  ctx: Ctx,
-  company: CreditCompany,
-  orders: readonly BatchOrderInput[],
-): Promise<Map<string, EntityState>> {
-  const states = new Map<string, EntityState>();
-  const customerIds = [...new Set(orders.map((order) => order.customerId))].sort();
-  for (const customerId of customerIds) {
-    states.set(
-      customerId,
-      await readEntityState(deps, tx, ctx, company, { id: customerId }, { lock: true }),
-    );
-  }
-  return states;
 }
 
 /** `parts` with the batch's validated orders in its currency added to the orders part. */

@@ -270,35 +270,55 @@ export type StoredException = CreditException & {
   revokedAt: Date | null;
 };
 
-/** The entity's exceptions not revoked and not expired on `today`, in one statement. */
+/**
+ * The live exceptions (not revoked, not expired on `today`) of `entities`, by entity key
+ * (`entityKey`), soonest to expire first, in one statement whatever their number.
+ */
 export async function listLiveExceptions(
   q: Queryable,
   companyId: string,
-  entity: CreditEntity,
+  entities: readonly CreditEntity[],
   today: CalendarDate,
-): Promise<StoredException[]> {
+): Promise<Map<string, StoredException[]>> {
+  const found = new Map<string, StoredException[]>();
+  if (entities.length === 0) {
+    return found;
+  }
+  const sirens = entities.flatMap((e) => (e.kind === 'siren' ? [e.siren] : []));
+  const accounts = entities.flatMap((e) => (e.kind === 'account' ? [e.customerId] : []));
   const rows = await creditDb(q)
     .selectFrom('credit_exception')
     .selectAll()
     .where('company_id', '=', companyId)
-    .where(entityWhere(entity))
+    .where((eb) =>
+      eb.or([
+        eb('siren', '=', anyOf(sirens, 'text')),
+        eb('customer_id', '=', anyOf(accounts, 'uuid')),
+      ]),
+    )
     .where('revoked_at', 'is', null)
     .where('expires_on', '>=', today)
     .orderBy('expires_on')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    amountCents: cents(row.amount_cents),
-    currency: row.currency,
-    expiresOn: row.expires_on as CalendarDate,
-    orderId: row.order_id,
-    reason: row.reason,
-    authorityLevel: row.authority_level as AuthorityLevel,
-    grantedBy: { id: row.granted_by, name: row.granted_by_name },
-    grantedOn: row.granted_on as CalendarDate,
-    revokedAt: row.revoked_at,
-  }));
+  for (const row of rows) {
+    const key = row.siren === null ? `account:${row.customer_id ?? ''}` : `siren:${row.siren}`;
+    const list = found.get(key) ?? [];
+    list.push({
+      id: row.id,
+      amountCents: cents(row.amount_cents),
+      currency: row.currency,
+      expiresOn: row.expires_on as CalendarDate,
+      orderId: row.order_id,
+      reason: row.reason,
+      authorityLevel: row.authority_level as AuthorityLevel,
+      grantedBy: { id: row.granted_by, name: row.granted_by_name },
+      grantedOn: row.granted_on as CalendarDate,
+      revokedAt: row.revoked_at,
+    });
+    found.set(key, list);
+  }
+  return found;
 }
 
 /** Stores a granted exception, in one statement. */

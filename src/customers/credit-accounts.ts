@@ -123,18 +123,19 @@ export async function setCreditLimitCopiesInTx(
 
 /**
  * The accounts of entities, by SIREN and by id, in one statement: what the credit review
- * reads for a page of limits. Each account once, with its SIREN to file it under its entity.
+ * reads for a page of limits, and an orders file for a batch (locked, with `lock`). Each account once, with its SIREN to file it under its entity.
  */
 export async function listAccountsOfEntities(
   q: Queryable,
   ctx: Ctx,
   entities: { sirens: readonly string[]; customerIds: readonly string[] },
+  options: { lock?: boolean } = {},
 ): Promise<CreditAccount[]> {
   requirePermission(ctx, 'customers:read');
   if (entities.sirens.length === 0 && entities.customerIds.length === 0) {
     return [];
   }
-  const rows = await q
+  let query = q
     .selectFrom('customer')
     .select(ACCOUNT_COLUMNS)
     .where('company_id', '=', ctx.companyId)
@@ -144,7 +145,10 @@ export async function listAccountsOfEntities(
         eb('id', '=', anyOf(entities.customerIds, 'uuid')),
       ]),
     )
-    .orderBy('id')
-    .execute();
-  return rows.map(toCreditAccount);
+    .orderBy('id');
+  if (options.lock === true) {
+    // Every account of every entity at once, in id order (ADR 13).
+    query = query.forUpdate();
+  }
+  return (await query.execute()).map(toCreditAccount);
 }
